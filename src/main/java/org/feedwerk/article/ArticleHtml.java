@@ -1,0 +1,59 @@
+package org.feedwerk.article;
+
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Makes feed HTML safe to store and republish: relative links are made absolute against the article's URL, then
+ * everything outside an allow-list (paragraphs, headings, lists, quotes, links and images over http/https,
+ * emphasis, figures with captions, simple tables) is removed: scripts, event handlers, styles, iframes, forms.
+ */
+public final class ArticleHtml {
+    private static final Pattern SPAN_NUMBER = Pattern.compile("[1-9][0-9]?");
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "q", "cite",
+                    "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "abbr", "code", "pre", "br", "hr",
+                    "a", "figure", "figcaption", "img",
+                    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
+            .allowUrlProtocols("http", "https")
+            .allowAttributes("href").onElements("a")
+            .allowAttributes("src", "alt").onElements("img")
+            .allowAttributes("title").onElements("abbr", "a")
+            .allowAttributes("colspan", "rowspan").matching(SPAN_NUMBER).onElements("td", "th")
+            .toFactory();
+
+    private ArticleHtml() {}
+
+    /** Sanitized HTML; {@code baseUri} (may be null) resolves relative links and image sources. */
+    public static String sanitize(String html, String baseUri) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        Document document = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
+        for (Element heading : document.select("h1")) {
+            heading.tagName("h2"); // the page's own headline is the only h1
+        }
+        if (baseUri != null) {
+            document.select("a[href]").forEach(link -> link.attr("href", link.absUrl("href")));
+            document.select("img[src]").forEach(image -> image.attr("src", image.absUrl("src")));
+        }
+        String sanitized = POLICY.sanitize(document.body().html());
+        return removeEmptyParagraphs(sanitized).strip();
+    }
+
+    /** The text a reader sees, whitespace collapsed; entities decoded. */
+    public static String plainText(String html) {
+        if (html == null) {
+            return "";
+        }
+        return Jsoup.parseBodyFragment(html).text().strip();
+    }
+
+    private static String removeEmptyParagraphs(String html) {
+        return html.replaceAll("<p>(?:\\s|&nbsp;|&#160;|<br />)*</p>", "");
+    }
+}

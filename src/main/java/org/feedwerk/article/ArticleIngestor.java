@@ -1,0 +1,125 @@
+package org.feedwerk.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.parse.Item;
+import org.feedwerk.parse.ParsedFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores the items of a parsed document as articles and revisions: one article per stable id, a new revision
+ * only when the normalized content changed, never a rollback to an older copy. Each item is stored in its own
+ * transaction, so a failure leaves no partial article.
+ */
+public final class ArticleIngestor {
+    private static final Logger log = LoggerFactory.getLogger(ArticleIngestor.class);
+
+    private enum Outcome { NEW_ARTICLE, NEW_REVISION, UNCHANGED }
+
+    private final ArticleStore store;
+    private final ArticleNormalizer normalizer;
+    private final Clock clock;
+
+    public ArticleIngestor(ArticleStore store, ArticleNormalizer normalizer, Clock clock) {
+        this.store = store;
+        this.normalizer = normalizer;
+        this.clock = clock;
+    }
+
+    /**
+     * @param payload archives the document on first use and returns its reference; called only when an item
+     *                changes something, so unchanged documents are not archived again
+     */
+    public IngestCounts ingest(SourceConfig source, ParsedFeed feed, Supplier<PayloadRef> payload) {
+        Set<String> reusedGuids = rememberReusedGuids(source, feed);
+        int newArticles = 0;
+        int newRevisions = 0;
+        int unchanged = 0;
+        int skipped = 0;
+        for (Item item : feed.items()) {
+            Optional<String> key = ArticleKeys.keyFor(item, reusedGuids);
+            Optional<RevisionContent> content = normalizer.normalize(item, feed, source);
+            if (key.isEmpty() || content.isEmpty()) {
+                log.atDebug().addKeyValue("source_id", source.id()).addKeyValue("guid", item.guid())
+                        .log("item skipped: no id or no content");
+                skipped++;
+                continue;
+            }
+            switch (store(source, item, key.get(), content.get(), payload)) {
+                case NEW_ARTICLE -> newArticles++;
+                case NEW_REVISION -> newRevisions++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+        return new IngestCounts(newArticles, newRevisions, unchanged, skipped);
+    }
+
+    private Set<String> rememberReusedGuids(SourceConfig source, ParsedFeed feed) {
+        Set<String> seenNow = ArticleKeys.findReusedGuids(feed.items());
+        Set<String> known = new HashSet<>(store.findReusedGuids(source.id()));
+        if (!known.containsAll(seenNow)) {
+            store.rememberReusedGuids(source.id(), seenNow);
+            known.addAll(seenNow);
+        }
+        return known;
+    }
+
+    private Outcome store(SourceConfig source, Item item, String key, RevisionContent content,
+            Supplier<PayloadRef> payload) {
+        String id = ArticleKeys.articleId(source.id(), key);
+        String hash = content.contentHash();
+        return store.inTransaction(tx -> {
+            Instant now = clock.instant();
+            Optional<Article> existing = tx.findArticle(id);
+            if (existing.isEmpty()) {
+                PayloadRef ref = recorded(tx, payload);
+                String cluster = tx.findClusterWithContent(hash, id).orElse(id);
+                ArticleStatus status = cluster.equals(id) ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE;
+                Article article = new Article(id, source.id(), item.guid(), item.link(), cluster, content.headline(),
+                        status,
+                        status == ArticleStatus.DUPLICATE ? "same content as article " + cluster : null, 1,
+                        content.language(), now, now);
+                tx.insertArticle(article, new Revision(id, 1, hash, content, ref.hash(), now));
+                return Outcome.NEW_ARTICLE;
+            }
+            Article article = existing.get();
+            Revision current = tx.findRevision(id, article.currentRevision()).orElseThrow();
+            if (current.contentHash().equals(hash) || isOlderCopy(content, current.content())) {
+                return Outcome.UNCHANGED;
+            }
+            PayloadRef ref = recorded(tx, payload);
+            Revision next = new Revision(id, article.currentRevision() + 1, hash, content, ref.hash(), now);
+            tx.appendRevision(next, statusAfterChange(article.status()), now);
+            return Outcome.NEW_REVISION;
+        });
+    }
+
+    private static PayloadRef recorded(ArticleStore tx, Supplier<PayloadRef> payload) {
+        PayloadRef ref = payload.get();
+        tx.recordPayload(ref);
+        return ref;
+    }
+
+    /** A copy with an older version or update time than the stored one (a stale cache, a late delivery). */
+    private static boolean isOlderCopy(RevisionContent incoming, RevisionContent current) {
+        if (incoming.sourceVersion() != null && current.sourceVersion() != null) {
+            return incoming.sourceVersion() < current.sourceVersion();
+        }
+        return incoming.sourceUpdated() != null && current.sourceUpdated() != null
+                && incoming.sourceUpdated().isBefore(current.sourceUpdated());
+    }
+
+    /** A changed article re-enters the pipeline, except where a person or the cluster decided otherwise. */
+    private static ArticleStatus statusAfterChange(ArticleStatus status) {
+        return switch (status) {
+            case WITHDRAWN, DUPLICATE -> status;
+            default -> ArticleStatus.FETCHED;
+        };
+    }
+}

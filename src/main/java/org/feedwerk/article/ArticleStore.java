@@ -1,0 +1,34 @@
+package org.feedwerk.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Persistence the normalize stage needs; implemented in {@code store} for SQLite and PostgreSQL. */
+public interface ArticleStore {
+    /** Runs {@code work} in one database transaction; everything it stores is kept or nothing is. */
+    <T> T inTransaction(Function<ArticleStore, T> work);
+
+    Optional<Article> findArticle(String id);
+
+    Optional<Revision> findRevision(String articleId, int number);
+
+    List<Revision> listRevisions(String articleId);
+
+    /** The cluster of an existing article (other than {@code exceptArticleId}) with exactly this content. */
+    Optional<String> findClusterWithContent(String contentHash, String exceptArticleId);
+
+    void insertArticle(Article article, Revision first);
+
+    void appendRevision(Revision revision, ArticleStatus status, Instant updatedAt);
+
+    void recordPayload(PayloadRef payload);
+
+    Set<String> findReusedGuids(String sourceId);
+
+    void rememberReusedGuids(String sourceId, Set<String> guids);
+
+    List<Article> listArticles(ArticleQuery query);
+}

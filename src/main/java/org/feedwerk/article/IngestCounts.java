@@ -1,0 +1,15 @@
+package org.feedwerk.article;
+
+/** What ingesting one document did: new articles, new revisions, items unchanged, items skipped as unusable. */
+public record IngestCounts(int newArticles, int newRevisions, int unchanged, int skipped) {
+    public static final IngestCounts NONE = new IngestCounts(0, 0, 0, 0);
+
+    public IngestCounts plus(IngestCounts other) {
+        return new IngestCounts(newArticles + other.newArticles, newRevisions + other.newRevisions,
+                unchanged + other.unchanged, skipped + other.skipped);
+    }
+
+    public boolean changedAnything() {
+        return newArticles > 0 || newRevisions > 0;
+    }
+}

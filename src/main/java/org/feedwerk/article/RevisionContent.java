@@ -1,0 +1,60 @@
+package org.feedwerk.article;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.feedwerk.parse.ItemImage;
+import org.feedwerk.parse.PubStatus;
+
+/**
+ * The normalized content of one revision: plain-text headline and teaser, sanitized body HTML and metadata.
+ * {@link #contentHash()} covers what a reader sees, not the source's timestamps, so a feed that only re-stamps
+ * its dates makes no new revision.
+ */
+public record RevisionContent(
+        String headline,
+        String teaser,
+        String bodyHtml,
+        String byline,
+        String dateline,
+        String language,
+        Instant sourcePublished,
+        Instant sourceUpdated,
+        Long sourceVersion,
+        PubStatus pubStatus,
+        List<String> subjects,
+        List<ItemImage> images) {
+
+    private static final char FIELD = '\u001f';
+    private static final char ELEMENT = '\u001e';
+
+    public RevisionContent {
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        images = images == null ? List.of() : List.copyOf(images);
+        pubStatus = pubStatus == null ? PubStatus.USABLE : pubStatus;
+    }
+
+    public String contentHash() {
+        StringBuilder canonical = new StringBuilder();
+        for (String field : new String[] {headline, teaser, bodyHtml, byline, dateline, pubStatus.name()}) {
+            canonical.append(field == null ? "" : field).append(FIELD);
+        }
+        subjects.forEach(subject -> canonical.append(subject).append(ELEMENT));
+        canonical.append(FIELD);
+        images.forEach(image -> canonical.append(image.url()).append(' ')
+                .append(image.caption() == null ? "" : image.caption()).append(ELEMENT));
+        return sha256Hex(canonical.toString());
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.feedwerk.cli;
+
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code feedwerk} command; every capability is a subcommand. */
+@Command(name = "feedwerk", mixinStandardHelpOptions = true, version = "feedwerk 0.1.0",
+        description = "Syndicated news feeds in, machine-translated news site out.",
+        subcommandsRepeatable = false)
+public final class FeedwerkCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line with all subcommands, reading secrets and overrides from {@code environment}. */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        Clock clock = Clock.systemUTC();
+        return new CommandLine(new FeedwerkCommand())
+                .addSubcommand(new RunCommand(environment, clock))
+                .addSubcommand(new IngestCommand(environment, clock))
+                .addSubcommand(new SourcesCommand(environment, clock));
+    }
+}

@@ -1,0 +1,55 @@
+package org.feedwerk.cli;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.feedwerk.app.Application;
+import org.feedwerk.pipeline.PollScheduler;
+import org.feedwerk.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** {@code feedwerk run}: the scheduler and the HTTP server, until SIGTERM or SIGINT. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Polls the sources on their schedule and serves the HTTP API until stopped (Ctrl-C or SIGTERM).",
+                "On shutdown running fetches are finished; anything interrupted is repeated on the next start."})
+final class RunCommand extends ApplicationCommand {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    private static final long SHUTDOWN_GRACE_SECONDS = 30;
+
+    RunCommand(Map<String, String> environment, Clock clock) {
+        super(environment, clock);
+    }
+
+    @Override
+    int run(Application application) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        PollScheduler scheduler = application.newScheduler();
+        WebServer server = application.newWebServer();
+        server.start();
+        scheduler.start();
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            awaitQuietly(finished);
+        }, "feedwerk-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        log.atInfo().addKeyValue("sources", application.config().sources().size())
+                .addKeyValue("port", server.port()).log("feedwerk running");
+        awaitQuietly(stopped);
+        log.info("shutting down");
+        scheduler.stop(SHUTDOWN_GRACE_SECONDS);
+        server.stop();
+        finished.countDown();
+        return ExitCodes.OK;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

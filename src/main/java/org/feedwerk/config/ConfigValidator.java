@@ -1,0 +1,70 @@
+package org.feedwerk.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks what types alone cannot: ids, exclusive keys, ranges, duplicates. Stops at the first problem. */
+final class ConfigValidator {
+    private static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*");
+    private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(10);
+
+    private final Path file;
+    private final YamlLocator locator;
+
+    ConfigValidator(Path file, YamlLocator locator) {
+        this.file = file;
+        this.locator = locator;
+    }
+
+    void validate(FeedwerkConfig config) {
+        require(config.server().port() >= 0 && config.server().port() <= 65535, "/server/port",
+                "server.port must be between 0 and 65535");
+        require(config.database().poolSize() >= 1, "/database/poolSize", "database.poolSize must be at least 1");
+        validateFetch(config.fetch());
+        validateSources(config.sources());
+    }
+
+    private void validateFetch(FetchConfig fetch) {
+        require(fetch.concurrency() >= 1, "/fetch/concurrency", "fetch.concurrency must be at least 1");
+        require(fetch.maxBodyBytes() >= 1024, "/fetch/maxBodyBytes", "fetch.maxBodyBytes must be at least 1024");
+        require(fetch.maxRedirects() >= 0 && fetch.maxRedirects() <= 5, "/fetch/maxRedirects",
+                "fetch.maxRedirects must be between 0 and 5");
+    }
+
+    private void validateSources(List<SourceConfig> sources) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int index = 0; index < sources.size(); index++) {
+            SourceConfig source = sources.get(index);
+            String at = "/sources/" + index;
+            require(source.id() != null && !source.id().isBlank(), at, "sources[" + index + "] has no id");
+            require(SOURCE_ID.matcher(source.id()).matches(), at + "/id",
+                    "source id '" + source.id() + "' must use only a-z, 0-9 and '-' (at most 64 characters)");
+            Integer earlier = seen.putIfAbsent(source.id(), index);
+            require(earlier == null, at + "/id", "duplicate source id '" + source.id() + "' (also sources["
+                    + earlier + "])");
+            require(source.url() != null ^ source.dir() != null, at,
+                    "source '" + source.id() + "' needs exactly one of url or dir");
+            if (source.url() != null) {
+                String scheme = String.valueOf(source.url().getScheme()).toLowerCase();
+                require((scheme.equals("http") || scheme.equals("https")) && source.url().getHost() != null,
+                        at + "/url", "source '" + source.id() + "' url must be an absolute http or https URL");
+            }
+            require(source.interval().compareTo(SHORTEST_INTERVAL) >= 0, at + "/interval",
+                    "source '" + source.id() + "' interval must be at least 10s");
+            require(source.language() == null || LANGUAGE.matcher(source.language()).matches(), at + "/language",
+                    "source '" + source.id() + "' language must be a language code such as en or pt-BR");
+        }
+    }
+
+    private void require(boolean condition, String pointer, String problem) {
+        if (!condition) {
+            String line = locator.line(pointer).stream().mapToObj(number -> ":" + number).findFirst().orElse("");
+            throw new ConfigException(file + line + ": " + problem);
+        }
+    }
+}

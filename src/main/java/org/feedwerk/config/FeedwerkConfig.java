@@ -1,0 +1,36 @@
+package org.feedwerk.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration, read once at start-up from {@code feedwerk.yml} and the environment, validated by
+ * {@link ConfigLoader}, then passed down. Every key has a default; relative paths are resolved against the
+ * directory of the configuration file.
+ */
+public record FeedwerkConfig(
+        ServerConfig server,
+        Path dataDir,
+        DatabaseConfig database,
+        FetchConfig fetch,
+        List<SourceConfig> sources) {
+
+    public FeedwerkConfig {
+        server = server == null ? ServerConfig.defaults() : server;
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        database = database == null ? DatabaseConfig.defaults() : database;
+        fetch = fetch == null ? FetchConfig.defaults() : fetch;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    public Optional<SourceConfig> findSource(String id) {
+        return sources.stream().filter(source -> source.id().equals(id)).findFirst();
+    }
+
+    /** The same configuration with relative paths made absolute against {@code base}. */
+    FeedwerkConfig resolvedAgainst(Path base) {
+        List<SourceConfig> resolvedSources = sources.stream().map(source -> source.resolvedAgainst(base)).toList();
+        return new FeedwerkConfig(server, base.resolve(dataDir).normalize(), database, fetch, resolvedSources);
+    }
+}

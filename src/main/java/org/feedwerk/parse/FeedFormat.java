@@ -1,0 +1,8 @@
+package org.feedwerk.parse;
+
+/** The document formats Feedwerk can parse. */
+public enum FeedFormat {
+    RSS,
+    ATOM,
+    JSON_FEED
+}

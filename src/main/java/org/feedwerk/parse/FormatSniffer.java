@@ -1,0 +1,52 @@
+package org.feedwerk.parse;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Decides the format of a payload from its first bytes; parsers themselves never guess. */
+public final class FormatSniffer {
+    private static final int HEAD_CHARS = 16 * 1024;
+    // Skips the XML declaration, processing instructions, comments and a DOCTYPE (with internal subset).
+    private static final Pattern ROOT_ELEMENT = Pattern.compile(
+            "^(?:\\s+|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(?:\\[.*?\\])?\\s*>)*<([A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+    public FeedFormat sniff(Payload payload) {
+        String head = head(payload);
+        String trimmed = head.stripLeading();
+        if (trimmed.isEmpty()) {
+            throw new ParseException("empty document");
+        }
+        if (trimmed.startsWith("{")) {
+            if (trimmed.contains("jsonfeed.org/version")) {
+                return FeedFormat.JSON_FEED;
+            }
+            throw new ParseException("JSON document is not a JSON Feed (no https://jsonfeed.org/version/… version)");
+        }
+        if (trimmed.startsWith("<")) {
+            return sniffXml(trimmed);
+        }
+        throw new ParseException("not a feed: the document is neither XML nor JSON");
+    }
+
+    private static FeedFormat sniffXml(String head) {
+        Matcher matcher = ROOT_ELEMENT.matcher(head);
+        if (!matcher.find()) {
+            throw new ParseException("XML document without a recognizable root element");
+        }
+        String root = matcher.group(2).toLowerCase(Locale.ROOT);
+        return switch (root) {
+            case "rss", "rdf" -> FeedFormat.RSS;
+            case "feed" -> FeedFormat.ATOM;
+            case "html" -> throw new ParseException("the document is an HTML page, not a feed");
+            default -> throw new ParseException("unrecognized feed format: root element <" + matcher.group(2) + ">");
+        };
+    }
+
+    private static String head(Payload payload) {
+        byte[] body = payload.body();
+        byte[] start = body.length <= HEAD_CHARS ? body : java.util.Arrays.copyOf(body, HEAD_CHARS);
+        return SecureXml.decode(new Payload(start, payload.contentType(), payload.origin()));
+    }
+}

@@ -1,0 +1,36 @@
+package org.feedwerk.parse;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One entry of a feed in neutral form, as the source sent it (HTML not yet sanitized). Every field but the lists
+ * may be null when the feed does not carry it.
+ *
+ * @param guid        the source's own id (RSS guid, Atom id, JSON Feed id)
+ * @param summaryHtml description / summary
+ * @param contentHtml full content (content:encoded, Atom content, content_html)
+ * @param version     the source's version number of the item, when the format has one
+ */
+public record Item(
+        String guid,
+        String link,
+        String title,
+        String summaryHtml,
+        String contentHtml,
+        List<String> authors,
+        Instant published,
+        Instant updated,
+        List<String> categories,
+        List<ItemImage> images,
+        String language,
+        Long version,
+        PubStatus pubStatus) {
+
+    public Item {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        images = images == null ? List.of() : List.copyOf(images);
+        pubStatus = pubStatus == null ? PubStatus.USABLE : pubStatus;
+    }
+}

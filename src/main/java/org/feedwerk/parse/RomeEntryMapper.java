@@ -1,0 +1,149 @@
+package org.feedwerk.parse;
+
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndPerson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+
+/** Maps one Rome entry to an {@link Item}: guid, full content before summary, authors, dates, images. */
+final class RomeEntryMapper {
+    private static final Namespace MEDIA_RSS = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
+    // RSS <author> is an e-mail address, often with the name in brackets: "desk@example.org (Jane Roe)".
+    private static final Pattern EMAIL_WITH_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+
+    Item map(SyndEntry entry) {
+        return new Item(
+                findGuid(entry),
+                findLink(entry),
+                RomeFeedReader.blankToNull(entry.getTitle()),
+                entry.getDescription() == null ? null : asHtml(entry.getDescription()),
+                findContent(entry),
+                findAuthors(entry),
+                toInstant(entry.getPublishedDate()),
+                toInstant(entry.getUpdatedDate()),
+                findCategories(entry),
+                findImages(entry),
+                null,
+                null,
+                PubStatus.USABLE);
+    }
+
+    private static String findGuid(SyndEntry entry) {
+        Object wire = entry.getWireEntry();
+        if (wire instanceof com.rometools.rome.feed.rss.Item rssItem) {
+            if (rssItem.getGuid() != null && rssItem.getGuid().getValue() != null) {
+                return RomeFeedReader.blankToNull(rssItem.getGuid().getValue());
+            }
+            return RomeFeedReader.blankToNull(rssItem.getUri()); // RSS 1.0 rdf:about
+        }
+        if (wire instanceof Entry atomEntry) {
+            return RomeFeedReader.blankToNull(atomEntry.getId());
+        }
+        return RomeFeedReader.blankToNull(entry.getUri());
+    }
+
+    private static String findLink(SyndEntry entry) {
+        String link = RomeFeedReader.blankToNull(entry.getLink());
+        if (link == null && entry.getWireEntry() instanceof com.rometools.rome.feed.rss.Item rssItem
+                && rssItem.getGuid() != null && rssItem.getGuid().isPermaLink()) {
+            link = RomeFeedReader.blankToNull(rssItem.getGuid().getValue());
+        }
+        return link;
+    }
+
+    private static String findContent(SyndEntry entry) {
+        for (SyndContent content : entry.getContents()) {
+            if (content.getValue() != null && !content.getValue().isBlank()) {
+                return asHtml(content);
+            }
+        }
+        return null;
+    }
+
+    /** Plain-text content is escaped and split into paragraphs so that it can be treated as HTML from here on. */
+    static String asHtml(SyndContent content) {
+        String value = content.getValue();
+        if (value == null) {
+            return null;
+        }
+        String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
+        if (type.equals("text") || type.equals("text/plain")) {
+            return TextToHtml.paragraphs(value);
+        }
+        return value;
+    }
+
+    private static List<String> findAuthors(SyndEntry entry) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SyndPerson person : entry.getAuthors()) {
+            if (person.getName() != null && !person.getName().isBlank()) {
+                names.add(person.getName().trim());
+            }
+        }
+        if (names.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
+            Matcher matcher = EMAIL_WITH_NAME.matcher(entry.getAuthor().trim());
+            names.add(matcher.matches() ? matcher.group(1).trim() : entry.getAuthor().trim());
+        }
+        return List.copyOf(names);
+    }
+
+    private static List<String> findCategories(SyndEntry entry) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SyndCategory category : entry.getCategories()) {
+            if (category.getName() != null && !category.getName().isBlank()) {
+                names.add(category.getName().trim());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static List<ItemImage> findImages(SyndEntry entry) {
+        List<ItemImage> images = new ArrayList<>();
+        for (SyndEnclosure enclosure : entry.getEnclosures()) {
+            if (enclosure.getType() != null && enclosure.getType().startsWith("image/") && enclosure.getUrl() != null) {
+                images.add(new ItemImage(enclosure.getUrl(), null));
+            }
+        }
+        for (Element element : entry.getForeignMarkup()) {
+            if (MEDIA_RSS.equals(element.getNamespace())) {
+                findMediaImage(element).ifPresent(images::add);
+            }
+        }
+        return images.stream().distinct().toList();
+    }
+
+    private static java.util.Optional<ItemImage> findMediaImage(Element element) {
+        String url = element.getAttributeValue("url");
+        if (url == null) {
+            return java.util.Optional.empty();
+        }
+        String medium = String.valueOf(element.getAttributeValue("medium"));
+        String type = String.valueOf(element.getAttributeValue("type"));
+        boolean image = element.getName().equals("thumbnail") || medium.equals("image") || type.startsWith("image/");
+        if (!image) {
+            return java.util.Optional.empty();
+        }
+        String caption = RomeFeedReader.blankToNull(element.getChildTextNormalize("description", MEDIA_RSS));
+        if (caption == null) {
+            caption = RomeFeedReader.blankToNull(element.getChildTextNormalize("title", MEDIA_RSS));
+        }
+        return java.util.Optional.of(new ItemImage(url.trim(), caption));
+    }
+
+    private static Instant toInstant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

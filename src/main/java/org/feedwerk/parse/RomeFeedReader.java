@@ -1,0 +1,43 @@
+package org.feedwerk.parse;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Document;
+
+/** Shared by the RSS and Atom parsers: Rome over a DOM that {@link SecureXml} built, mapped to the neutral model. */
+final class RomeFeedReader {
+    private final RomeEntryMapper entryMapper = new RomeEntryMapper();
+
+    ParsedFeed read(Payload payload, FeedFormat expected) {
+        Document document = SecureXml.parse(payload);
+        SyndFeed feed = build(document);
+        FeedFormat actual = feed.getFeedType().startsWith("atom") ? FeedFormat.ATOM : FeedFormat.RSS;
+        if (actual != expected) {
+            throw new ParseException("expected " + expected + " but the document is " + actual + " ("
+                    + feed.getFeedType() + ")");
+        }
+        List<Item> items = new ArrayList<>(feed.getEntries().size());
+        for (var entry : feed.getEntries()) {
+            items.add(entryMapper.map(entry));
+        }
+        return new ParsedFeed(actual, blankToNull(feed.getTitle()), blankToNull(feed.getLink()),
+                blankToNull(feed.getLanguage()), items);
+    }
+
+    private static SyndFeed build(Document document) {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setPreserveWireFeed(true);
+        try {
+            return input.build(document);
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new ParseException("not a valid RSS or Atom feed: " + e.getMessage(), e);
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,113 @@
+package org.feedwerk.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.feedwerk.article.IngestCounts;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.parse.ParseException;
+import org.feedwerk.parse.Payload;
+import org.feedwerk.source.DropFolder;
+import org.feedwerk.source.DroppedFile;
+import org.feedwerk.source.SourceState;
+import org.feedwerk.source.SourceStateStore;
+import org.feedwerk.store.PayloadArchive;
+
+/**
+ * The drop-folder half of {@link SourceRunner}: every ready file not processed before (same name and hash) is
+ * parsed and stored; a file that fails is remembered with its reason and reported by name, and is tried again
+ * only when it changes. Other files go on.
+ */
+final class DropFolderReader {
+    private final DropFolder dropFolder;
+    private final SourceRunner.DocumentIngestor documents;
+    private final SourceStateStore states;
+    private final SourceStateRecorder recorder;
+    private final Duration settle;
+    private final Clock clock;
+
+    DropFolderReader(DropFolder dropFolder, SourceRunner.DocumentIngestor documents, SourceStateStore states,
+            SourceStateRecorder recorder, Duration settle, Clock clock) {
+        this.dropFolder = dropFolder;
+        this.documents = documents;
+        this.states = states;
+        this.recorder = recorder;
+        this.settle = settle;
+        this.clock = clock;
+    }
+
+    SourceRunReport read(SourceConfig source, SourceState state, Instant started) {
+        List<DropFolder.ReadyFile> files;
+        try {
+            files = dropFolder.findReadyFiles(source.findDir().orElseThrow(), settle, started);
+        } catch (IOException e) {
+            recorder.fail(source, state, e.getMessage(), null);
+            return new SourceRunReport(source.id(), IngestCounts.NONE, false, e.getMessage());
+        }
+        IngestCounts total = IngestCounts.NONE;
+        List<String> errors = new ArrayList<>();
+        int processed = 0;
+        for (DropFolder.ReadyFile file : files) {
+            Optional<DroppedFile> known = states.findDroppedFile(source.id(), file.name());
+            if (known.isPresent() && known.get().size() == file.size() && known.get().modified().equals(file.modified())) {
+                continue;
+            }
+            processed++;
+            try {
+                total = total.plus(readFile(source, file, known));
+            } catch (FileFailure failure) {
+                errors.add(file.name() + ": " + failure.getMessage());
+            }
+        }
+        if (errors.isEmpty()) {
+            recorder.succeed(source, state, null, null, null);
+            return new SourceRunReport(source.id(), total, processed == 0, null);
+        }
+        String error = errors.size() + " file(s) failed: " + String.join("; ", errors);
+        recorder.succeedWithErrors(source, state, error);
+        return new SourceRunReport(source.id(), total, false, error);
+    }
+
+    private IngestCounts readFile(SourceConfig source, DropFolder.ReadyFile file, Optional<DroppedFile> known) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.path());
+        } catch (IOException e) {
+            throw new FileFailure("cannot read: " + e.getMessage());
+        }
+        if (bytes.length != file.size()) {
+            return IngestCounts.NONE; // grew or shrank since it was listed: still being written, next scan
+        }
+        String hash = PayloadArchive.sha256(bytes);
+        Instant now = clock.instant();
+        if (known.isPresent() && known.get().sha256().equals(hash)) {
+            states.saveDroppedFile(new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash,
+                    known.get().error(), known.get().processedAt()));
+            return IngestCounts.NONE;
+        }
+        try {
+            IngestCounts counts = documents.ingest(source, new Payload(bytes, null, file.name()), now);
+            states.saveDroppedFile(new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash,
+                    null, now));
+            return counts;
+        } catch (ParseException e) {
+            // Remembered with its reason: a malformed document is set aside until it changes. Store errors are
+            // not caught here; they fail the whole run so that the file is read again after the backoff.
+            states.saveDroppedFile(new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash,
+                    e.getMessage(), now));
+            throw new FileFailure(e.getMessage());
+        }
+    }
+
+    /** One file of the folder failed; the others go on. */
+    private static final class FileFailure extends RuntimeException {
+        FileFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.feedwerk.pipeline;
+
+import java.util.Optional;
+import org.feedwerk.article.IngestCounts;
+
+/**
+ * What one run of one source did. {@code notModified} when the source had nothing new (304 or same body);
+ * {@code error} is the reason when the source, or one of its files, failed.
+ */
+public record SourceRunReport(String sourceId, IngestCounts counts, boolean notModified, String error) {
+    public Optional<String> findError() {
+        return Optional.ofNullable(error);
+    }
+
+    public boolean isFailure() {
+        return error != null;
+    }
+
+    /** One line for the command line: {@code harbour-world  3 new, 1 revised, 12 unchanged}. */
+    public String summary() {
+        String counted = counts.newArticles() + " new, " + counts.newRevisions() + " revised, "
+                + counts.unchanged() + " unchanged" + (counts.skipped() > 0 ? ", " + counts.skipped() + " skipped" : "")
+                + (notModified ? " (not modified)" : "");
+        return error == null ? counted : counted + "; error: " + error;
+    }
+}

@@ -1,0 +1,46 @@
+package org.feedwerk.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.source.Backoff;
+import org.feedwerk.source.SourceState;
+import org.feedwerk.source.SourceStateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Records the outcome of a source run and schedules the next one: the interval after success, backoff after failure. */
+final class SourceStateRecorder {
+    private static final Logger log = LoggerFactory.getLogger(SourceStateRecorder.class);
+
+    private final SourceStateStore states;
+    private final Backoff backoff;
+    private final Clock clock;
+
+    SourceStateRecorder(SourceStateStore states, Backoff backoff, Clock clock) {
+        this.states = states;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    void succeed(SourceConfig source, SourceState state, String etag, String lastModified, String bodyHash) {
+        Instant now = clock.instant();
+        states.saveState(state.succeeded(now, now.plus(source.interval()), etag, lastModified, bodyHash));
+    }
+
+    /** The folder was read but some files failed: shown as the last error, no backoff (failed files are remembered). */
+    void succeedWithErrors(SourceConfig source, SourceState state, String error) {
+        Instant now = clock.instant();
+        states.saveState(state.succeededWithErrors(now, now.plus(source.interval()), error));
+    }
+
+    void fail(SourceConfig source, SourceState state, String reason, Duration retryAfter) {
+        Instant now = clock.instant();
+        int failures = state.failures() + 1;
+        Instant next = now.plus(backoff.delay(source.interval(), failures, retryAfter));
+        states.saveState(state.failed(now, next, reason));
+        log.atWarn().addKeyValue("source_id", source.id()).addKeyValue("failures", failures)
+                .addKeyValue("next_fetch", next).addKeyValue("reason", reason).log("source failed");
+    }
+}

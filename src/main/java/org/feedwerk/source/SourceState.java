@@ -1,0 +1,40 @@
+package org.feedwerk.source;
+
+import java.time.Instant;
+
+/**
+ * What Feedwerk remembers about a source between fetches: validators for conditional GET, the hash of the last
+ * body, outcome of the last attempts, and when to fetch next (so the schedule survives restarts).
+ */
+public record SourceState(
+        String sourceId,
+        String etag,
+        String lastModified,
+        String bodyHash,
+        Instant lastAttempt,
+        Instant lastSuccess,
+        String lastError,
+        Instant lastErrorAt,
+        int failures,
+        Instant nextFetch,
+        boolean paused) {
+
+    public static SourceState initial(String sourceId) {
+        return new SourceState(sourceId, null, null, null, null, null, null, null, 0, Instant.EPOCH, false);
+    }
+
+    public SourceState succeeded(Instant now, Instant next, String newEtag, String newLastModified, String newBodyHash) {
+        return new SourceState(sourceId, newEtag, newLastModified, newBodyHash, now, now, null, lastErrorAt, 0, next,
+                paused);
+    }
+
+    /** Success of the fetch itself while some delivered files failed: the error is shown, no backoff. */
+    public SourceState succeededWithErrors(Instant now, Instant next, String error) {
+        return new SourceState(sourceId, etag, lastModified, bodyHash, now, now, error, now, 0, next, paused);
+    }
+
+    public SourceState failed(Instant now, Instant next, String error) {
+        return new SourceState(sourceId, etag, lastModified, bodyHash, now, lastSuccess, error, now, failures + 1,
+                next, paused);
+    }
+}

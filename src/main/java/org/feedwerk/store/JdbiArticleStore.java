@@ -1,0 +1,215 @@
+package org.feedwerk.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.article.ArticleStore;
+import org.feedwerk.article.PayloadRef;
+import org.feedwerk.article.Revision;
+import org.feedwerk.article.RevisionContent;
+import org.feedwerk.parse.PubStatus;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** {@link ArticleStore} over Jdbi; the same SQL runs on SQLite and PostgreSQL. */
+public final class JdbiArticleStore implements ArticleStore {
+    private final Database database;
+    private final HandleSource handles;
+
+    public JdbiArticleStore(Database database) {
+        this(database, null);
+    }
+
+    private JdbiArticleStore(Database database, Handle transaction) {
+        this.database = database;
+        this.handles = new HandleSource(database.jdbi(), transaction);
+    }
+
+    @Override
+    public <T> T inTransaction(Function<ArticleStore, T> work) {
+        if (handles.isInTransaction()) {
+            return work.apply(this);
+        }
+        return handles.inTransaction(handle -> work.apply(new JdbiArticleStore(database, handle)));
+    }
+
+    @Override
+    public Optional<Article> findArticle(String id) {
+        return handles.with(handle -> handle.createQuery("SELECT * FROM article WHERE id = :id")
+                .bind("id", id).map(JdbiArticleStore::mapArticle).findOne());
+    }
+
+    @Override
+    public Optional<Revision> findRevision(String articleId, int number) {
+        return handles.with(handle -> handle.createQuery(
+                        "SELECT * FROM revision WHERE article_id = :id AND number = :number")
+                .bind("id", articleId).bind("number", number).map(JdbiArticleStore::mapRevision).findOne());
+    }
+
+    @Override
+    public List<Revision> listRevisions(String articleId) {
+        return handles.with(handle -> handle.createQuery(
+                        "SELECT * FROM revision WHERE article_id = :id ORDER BY number")
+                .bind("id", articleId).map(JdbiArticleStore::mapRevision).list());
+    }
+
+    @Override
+    public Optional<String> findClusterWithContent(String contentHash, String exceptArticleId) {
+        return handles.with(handle -> handle.createQuery("""
+                        SELECT a.cluster_id FROM revision r JOIN article a ON a.id = r.article_id
+                        WHERE r.content_hash = :hash AND a.id <> :except ORDER BY a.created_at LIMIT 1""")
+                .bind("hash", contentHash).bind("except", exceptArticleId).mapTo(String.class).findOne());
+    }
+
+    @Override
+    public void insertArticle(Article article, Revision first) {
+        handles.use(handle -> {
+            handle.createUpdate("""
+                            INSERT INTO article (id, source_id, guid, link, cluster_id, headline, status, status_reason,
+                                current_revision, language, created_at, updated_at)
+                            VALUES (:id, :sourceId, :guid, :link, :clusterId, :headline, :status, :reason,
+                                :revision, :language, :createdAt, :updatedAt)""")
+                    .bind("id", article.id()).bind("sourceId", article.sourceId()).bind("guid", article.guid())
+                    .bind("link", article.link()).bind("clusterId", article.clusterId())
+                    .bind("headline", article.headline())
+                    .bind("status", article.status().wireName()).bind("reason", article.statusReason())
+                    .bind("revision", article.currentRevision()).bind("language", article.language())
+                    .bind("createdAt", Times.toMillis(article.createdAt()))
+                    .bind("updatedAt", Times.toMillis(article.updatedAt()))
+                    .execute();
+            insertRevision(handle, first);
+        });
+    }
+
+    @Override
+    public void appendRevision(Revision revision, ArticleStatus status, Instant updatedAt) {
+        handles.use(handle -> {
+            insertRevision(handle, revision);
+            handle.createUpdate("""
+                            UPDATE article SET current_revision = :number, headline = :headline, status = :status,
+                                status_reason = NULL,
+                                language = COALESCE(:language, language), updated_at = :updatedAt
+                            WHERE id = :id""")
+                    .bind("number", revision.number()).bind("status", status.wireName())
+                    .bind("headline", revision.content().headline())
+                    .bind("language", revision.content().language())
+                    .bind("updatedAt", Times.toMillis(updatedAt)).bind("id", revision.articleId())
+                    .execute();
+        });
+    }
+
+    private static void insertRevision(Handle handle, Revision revision) {
+        RevisionContent content = revision.content();
+        handle.createUpdate("""
+                        INSERT INTO revision (article_id, number, content_hash, headline, teaser, body_html, byline,
+                            dateline, language, source_published, source_updated, source_version, pub_status,
+                            subjects, images, payload_hash, created_at)
+                        VALUES (:articleId, :number, :hash, :headline, :teaser, :body, :byline, :dateline, :language,
+                            :published, :updated, :version, :pubStatus, :subjects, :images, :payload, :createdAt)""")
+                .bind("articleId", revision.articleId()).bind("number", revision.number())
+                .bind("hash", revision.contentHash()).bind("headline", content.headline())
+                .bind("teaser", content.teaser()).bind("body", content.bodyHtml()).bind("byline", content.byline())
+                .bind("dateline", content.dateline()).bind("language", content.language())
+                .bind("published", Times.toMillis(content.sourcePublished()))
+                .bind("updated", Times.toMillis(content.sourceUpdated()))
+                .bind("version", content.sourceVersion()).bind("pubStatus", content.pubStatus().name())
+                .bind("subjects", JsonColumns.write(content.subjects()))
+                .bind("images", JsonColumns.write(content.images()))
+                .bind("payload", revision.payloadHash())
+                .bind("createdAt", Times.toMillis(revision.createdAt()))
+                .execute();
+    }
+
+    @Override
+    public void recordPayload(PayloadRef payload) {
+        handles.use(handle -> handle.createUpdate("""
+                        INSERT INTO payload (hash, source_id, origin, content_type, size, fetched_at)
+                        VALUES (:hash, :sourceId, :origin, :contentType, :size, :fetchedAt)
+                        ON CONFLICT (hash) DO NOTHING""")
+                .bind("hash", payload.hash()).bind("sourceId", payload.sourceId()).bind("origin", payload.origin())
+                .bind("contentType", payload.contentType()).bind("size", payload.size())
+                .bind("fetchedAt", Times.toMillis(payload.fetchedAt()))
+                .execute());
+    }
+
+    @Override
+    public Set<String> findReusedGuids(String sourceId) {
+        return handles.with(handle -> new HashSet<>(handle.createQuery(
+                        "SELECT guid FROM reused_guid WHERE source_id = :sourceId")
+                .bind("sourceId", sourceId).mapTo(String.class).list()));
+    }
+
+    @Override
+    public void rememberReusedGuids(String sourceId, Set<String> guids) {
+        handles.use(handle -> {
+            for (String guid : guids) {
+                handle.createUpdate("""
+                                INSERT INTO reused_guid (source_id, guid) VALUES (:sourceId, :guid)
+                                ON CONFLICT (source_id, guid) DO NOTHING""")
+                        .bind("sourceId", sourceId).bind("guid", guid).execute();
+            }
+        });
+    }
+
+    @Override
+    public List<Article> listArticles(ArticleQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM article WHERE 1 = 1");
+        query.findStatus().ifPresent(status -> sql.append(" AND status = :status"));
+        query.findSourceId().ifPresent(source -> sql.append(" AND source_id = :sourceId"));
+        sql.append(" ORDER BY updated_at DESC, id LIMIT :limit");
+        return handles.with(handle -> {
+            Query select = handle.createQuery(sql.toString()).bind("limit", query.limit());
+            query.findStatus().ifPresent(status -> select.bind("status", status.wireName()));
+            query.findSourceId().ifPresent(source -> select.bind("sourceId", source));
+            return select.map(JdbiArticleStore::mapArticle).list();
+        });
+    }
+
+    private static Article mapArticle(ResultSet row, StatementContext context) throws SQLException {
+        return new Article(
+                row.getString("id"),
+                row.getString("source_id"),
+                row.getString("guid"),
+                row.getString("link"),
+                row.getString("cluster_id"),
+                row.getString("headline"),
+                ArticleStatus.fromWireName(row.getString("status")),
+                row.getString("status_reason"),
+                row.getInt("current_revision"),
+                row.getString("language"),
+                Times.instant(row, "created_at"),
+                Times.instant(row, "updated_at"));
+    }
+
+    private static Revision mapRevision(ResultSet row, StatementContext context) throws SQLException {
+        RevisionContent content = new RevisionContent(
+                row.getString("headline"),
+                row.getString("teaser"),
+                row.getString("body_html"),
+                row.getString("byline"),
+                row.getString("dateline"),
+                row.getString("language"),
+                Times.instant(row, "source_published"),
+                Times.instant(row, "source_updated"),
+                Times.nullableLong(row, "source_version"),
+                PubStatus.valueOf(row.getString("pub_status")),
+                JsonColumns.readStrings(row.getString("subjects")),
+                JsonColumns.readImages(row.getString("images")));
+        return new Revision(
+                row.getString("article_id"),
+                row.getInt("number"),
+                row.getString("content_hash"),
+                content,
+                row.getString("payload_hash"),
+                Times.instant(row, "created_at"));
+    }
+}

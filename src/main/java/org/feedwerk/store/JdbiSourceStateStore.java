@@ -1,0 +1,101 @@
+package org.feedwerk.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.feedwerk.source.DroppedFile;
+import org.feedwerk.source.SourceState;
+import org.feedwerk.source.SourceStateStore;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** {@link SourceStateStore} over Jdbi. */
+public final class JdbiSourceStateStore implements SourceStateStore {
+    private final HandleSource handles;
+
+    public JdbiSourceStateStore(Database database) {
+        this.handles = new HandleSource(database.jdbi(), null);
+    }
+
+    @Override
+    public Optional<SourceState> findState(String sourceId) {
+        return handles.with(handle -> handle.createQuery("SELECT * FROM source_state WHERE source_id = :id")
+                .bind("id", sourceId).map(JdbiSourceStateStore::mapState).findOne());
+    }
+
+    @Override
+    public List<SourceState> listStates() {
+        return handles.with(handle -> handle.createQuery("SELECT * FROM source_state ORDER BY source_id")
+                .map(JdbiSourceStateStore::mapState).list());
+    }
+
+    @Override
+    public void saveState(SourceState state) {
+        handles.use(handle -> handle.createUpdate("""
+                        INSERT INTO source_state (source_id, etag, last_modified, body_hash, last_attempt,
+                            last_success, last_error, last_error_at, failures, next_fetch, paused)
+                        VALUES (:id, :etag, :lastModified, :bodyHash, :lastAttempt, :lastSuccess, :lastError,
+                            :lastErrorAt, :failures, :nextFetch, :paused)
+                        ON CONFLICT (source_id) DO UPDATE SET etag = excluded.etag,
+                            last_modified = excluded.last_modified, body_hash = excluded.body_hash,
+                            last_attempt = excluded.last_attempt, last_success = excluded.last_success,
+                            last_error = excluded.last_error, last_error_at = excluded.last_error_at,
+                            failures = excluded.failures, next_fetch = excluded.next_fetch,
+                            paused = excluded.paused""")
+                .bind("id", state.sourceId()).bind("etag", state.etag())
+                .bind("lastModified", state.lastModified()).bind("bodyHash", state.bodyHash())
+                .bind("lastAttempt", Times.toMillis(state.lastAttempt()))
+                .bind("lastSuccess", Times.toMillis(state.lastSuccess()))
+                .bind("lastError", state.lastError()).bind("lastErrorAt", Times.toMillis(state.lastErrorAt()))
+                .bind("failures", state.failures()).bind("nextFetch", Times.toMillis(state.nextFetch()))
+                .bind("paused", state.paused() ? 1 : 0)
+                .execute());
+    }
+
+    @Override
+    public Optional<DroppedFile> findDroppedFile(String sourceId, String name) {
+        return handles.with(handle -> handle.createQuery(
+                        "SELECT * FROM dropped_file WHERE source_id = :sourceId AND name = :name")
+                .bind("sourceId", sourceId).bind("name", name).map(JdbiSourceStateStore::mapDroppedFile).findOne());
+    }
+
+    @Override
+    public void saveDroppedFile(DroppedFile file) {
+        handles.use(handle -> handle.createUpdate("""
+                        INSERT INTO dropped_file (source_id, name, size, modified, sha256, error, processed_at)
+                        VALUES (:sourceId, :name, :size, :modified, :sha256, :error, :processedAt)
+                        ON CONFLICT (source_id, name) DO UPDATE SET size = excluded.size,
+                            modified = excluded.modified, sha256 = excluded.sha256, error = excluded.error,
+                            processed_at = excluded.processed_at""")
+                .bind("sourceId", file.sourceId()).bind("name", file.name()).bind("size", file.size())
+                .bind("modified", Times.toMillis(file.modified())).bind("sha256", file.sha256())
+                .bind("error", file.error()).bind("processedAt", Times.toMillis(file.processedAt()))
+                .execute());
+    }
+
+    private static SourceState mapState(ResultSet row, StatementContext context) throws SQLException {
+        return new SourceState(
+                row.getString("source_id"),
+                row.getString("etag"),
+                row.getString("last_modified"),
+                row.getString("body_hash"),
+                Times.instant(row, "last_attempt"),
+                Times.instant(row, "last_success"),
+                row.getString("last_error"),
+                Times.instant(row, "last_error_at"),
+                row.getInt("failures"),
+                Times.instant(row, "next_fetch"),
+                row.getInt("paused") != 0);
+    }
+
+    private static DroppedFile mapDroppedFile(ResultSet row, StatementContext context) throws SQLException {
+        return new DroppedFile(
+                row.getString("source_id"),
+                row.getString("name"),
+                row.getLong("size"),
+                Times.instant(row, "modified"),
+                row.getString("sha256"),
+                row.getString("error"),
+                Times.instant(row, "processed_at"));
+    }
+}

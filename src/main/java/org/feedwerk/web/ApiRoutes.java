@@ -1,0 +1,86 @@
+package org.feedwerk.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.article.ArticleStore;
+import org.feedwerk.article.Revision;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.source.SourceState;
+import org.feedwerk.source.SourceStateStore;
+
+/** The read-only JSON API: sources and their state, articles and their revisions. */
+final class ApiRoutes {
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    private final List<SourceConfig> sources;
+    private final SourceStateStore states;
+    private final ArticleStore articles;
+
+    ApiRoutes(List<SourceConfig> sources, SourceStateStore states, ArticleStore articles) {
+        this.sources = sources;
+        this.states = states;
+        this.articles = articles;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/sources", this::listSources);
+        routes.get("/api/articles", this::listArticles);
+        routes.get("/api/articles/{id}", this::showArticle);
+    }
+
+    private void listSources(Context context) {
+        var views = sources.stream()
+                .map(source -> ApiViews.SourceView.of(source,
+                        states.findState(source.id()).orElse(SourceState.initial(source.id()))))
+                .toList();
+        context.json(new ApiViews.SourcesView(views));
+    }
+
+    private void listArticles(Context context) {
+        ArticleQuery query = new ArticleQuery(parseStatus(context.queryParam("status")), context.queryParam("source"),
+                parseLimit(context.queryParam("limit")));
+        var views = articles.listArticles(query).stream().map(ApiViews.ArticleSummaryView::of).toList();
+        context.json(new ApiViews.ArticlesView(views));
+    }
+
+    private void showArticle(Context context) {
+        String id = context.pathParam("id");
+        Article article = articles.findArticle(id).orElseThrow(() -> new ApiError(404, "no article " + id));
+        List<Revision> revisions = articles.listRevisions(id);
+        Revision current = revisions.stream().filter(revision -> revision.number() == article.currentRevision())
+                .findFirst().orElseThrow(() -> new ApiError(500, "article " + id + " has no current revision"));
+        context.json(ApiViews.ArticleDetailView.of(article, current, revisions));
+    }
+
+    private static ArticleStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ArticleStatus.fromWireName(status.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "unknown status '" + status + "'; one of " + java.util.Arrays.stream(
+                    ArticleStatus.values()).map(ArticleStatus::wireName).toList());
+        }
+    }
+
+    private static int parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value < 1 || value > MAX_LIMIT) {
+                throw new ApiError(400, "limit must be between 1 and " + MAX_LIMIT);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "limit must be a number");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.feedwerk.web;
+
+import java.time.Instant;
+import java.util.List;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.Revision;
+import org.feedwerk.config.DurationText;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.source.SourceState;
+
+/** The JSON shapes of the API. Field names are a contract; add fields, never rename them. */
+final class ApiViews {
+    private ApiViews() {}
+
+    record SourceView(String id, String url, String dir, String format, String language, String interval,
+            String attribution, String licence, Instant lastAttempt, Instant lastSuccess, String lastError,
+            Instant lastErrorAt, int failures, Instant nextFetch, boolean paused) {
+
+        static SourceView of(SourceConfig source, SourceState state) {
+            return new SourceView(source.id(), source.findUrl().map(Object::toString).orElse(null),
+                    source.findDir().map(Object::toString).orElse(null), source.format().name().toLowerCase(),
+                    source.language(), DurationText.format(source.interval()), source.attributionOrId(),
+                    source.licence(), state.lastAttempt(), state.lastSuccess(), state.lastError(),
+                    state.lastErrorAt(), state.failures(),
+                    Instant.EPOCH.equals(state.nextFetch()) ? null : state.nextFetch(), state.paused());
+        }
+    }
+
+    record SourcesView(List<SourceView> sources) {}
+
+    record ArticleSummaryView(String id, String sourceId, String guid, String link, int revision, String status,
+            String statusReason, String headline, String language, String clusterId, Instant created,
+            Instant updated) {
+
+        static ArticleSummaryView of(Article article) {
+            return new ArticleSummaryView(article.id(), article.sourceId(), article.guid(), article.link(),
+                    article.currentRevision(), article.status().wireName(), article.statusReason(),
+                    article.headline(), article.language(), article.clusterId(), article.createdAt(),
+                    article.updatedAt());
+        }
+    }
+
+    record ArticlesView(List<ArticleSummaryView> articles) {}
+
+    record RevisionView(int number, Instant time, String contentHash, Instant sourceUpdated, Long sourceVersion) {
+        static RevisionView of(Revision revision) {
+            return new RevisionView(revision.number(), revision.createdAt(), revision.contentHash(),
+                    revision.content().sourceUpdated(), revision.content().sourceVersion());
+        }
+    }
+
+    record ArticleDetailView(String id, String sourceId, String guid, String link, int revision, String status,
+            String statusReason, String headline, String language, String clusterId, Instant created,
+            Instant updated, String byline, String teaser, String bodyHtml, List<String> subjects,
+            List<RevisionView> revisions) {
+
+        static ArticleDetailView of(Article article, Revision current, List<Revision> revisions) {
+            var content = current.content();
+            return new ArticleDetailView(article.id(), article.sourceId(), article.guid(), article.link(),
+                    article.currentRevision(), article.status().wireName(), article.statusReason(),
+                    article.headline(), article.language(), article.clusterId(), article.createdAt(),
+                    article.updatedAt(), content.byline(), content.teaser(), content.bodyHtml(), content.subjects(),
+                    revisions.stream().map(RevisionView::of).toList());
+        }
+    }
+
+    record ErrorView(String error) {}
+}

@@ -1,0 +1,67 @@
+package org.feedwerk.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.feedwerk.FeedwerkException;
+import org.feedwerk.article.ArticleStore;
+import org.feedwerk.config.ServerConfig;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.source.SourceStateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server of {@code run}: health, the JSON API, and the one place where errors become HTTP statuses. */
+public final class WebServer {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin app;
+    private final ServerConfig config;
+
+    public WebServer(ServerConfig config, List<SourceConfig> sources, SourceStateStore states, ArticleStore articles,
+            BooleanSupplier storeReachable, Optional<String> adminToken) {
+        this.config = config;
+        BearerTokenCheck auth = new BearerTokenCheck(adminToken);
+        ApiRoutes api = new ApiRoutes(sources, states, articles);
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        this.app = Javalin.create(javalin -> {
+            javalin.jsonMapper(new JavalinJackson(mapper, false));
+            javalin.startup.showJavalinBanner = false;
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            javalin.routes.get("/healthz", context -> {
+                boolean reachable = storeReachable.getAsBoolean();
+                context.status(reachable ? 200 : 503).json(java.util.Map.of("status", reachable ? "ok" : "store unreachable"));
+            });
+            javalin.routes.before("/api/*", auth::require);
+            api.register(javalin.routes);
+            javalin.routes.exception(ApiError.class, (error, context) ->
+                    context.status(error.status()).json(new ApiViews.ErrorView(error.getMessage())));
+            javalin.routes.exception(FeedwerkException.class, (error, context) -> {
+                log.atError().addKeyValue("path", context.path()).addKeyValue("reason", error.getMessage())
+                        .log("request failed");
+                context.status(503).json(new ApiViews.ErrorView(error.getMessage()));
+            });
+        });
+    }
+
+    public void start() {
+        app.start();
+        log.atInfo().addKeyValue("host", config.host()).addKeyValue("port", app.port()).log("http server started");
+    }
+
+    /** The bound port (useful with port 0 in tests). */
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}
