@@ -34,6 +34,7 @@ public final class ArticleHtml {
             return "";
         }
         Document document = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
+        document.outputSettings().prettyPrint(false);
         for (Element heading : document.select("h1")) {
             heading.tagName("h2"); // the page's own headline is the only h1
         }

@@ -55,6 +55,7 @@ public final class ConfigLoader {
 
     /** Binding the file on its own reports unknown keys and bad values with the line they are on. */
     private void bindFileAlone(Path file, String yaml) {
+        YamlLocator locator = YamlLocator.of(yaml);
         try {
             JsonNode tree = mapper.readTree(yaml);
             if (tree != null && !tree.isMissingNode() && !tree.isObject()) {
@@ -62,7 +63,7 @@ public final class ConfigLoader {
             }
             mapper.readValue(yaml, FeedwerkConfig.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(describe(file, e), e);
+            throw new ConfigException(describe(file, e, locator), e);
         }
     }
 
@@ -72,7 +73,7 @@ public final class ConfigLoader {
             JsonNode parsed = mapper.readTree(yaml);
             tree = parsed instanceof ObjectNode object ? object : mapper.createObjectNode();
         } catch (JsonProcessingException e) {
-            throw new ConfigException(describe(file, e), e);
+            throw new ConfigException(describe(file, e, YamlLocator.of(yaml)), e);
         }
         var applied = EnvironmentOverrides.apply(tree, environment);
         try {
@@ -83,8 +84,15 @@ public final class ConfigLoader {
         }
     }
 
-    private static String describe(Path file, JsonProcessingException e) {
+    /**
+     * Jackson reports some errors (unknown keys of records) only at the end of the object, so the line is taken
+     * from the path of the failing key where it can be.
+     */
+    private static String describe(Path file, JsonProcessingException e, YamlLocator locator) {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            line = locator.line(pointer(mapping)).orElse(line);
+        }
         String where = file + (line > 0 ? ":" + line : "");
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
@@ -115,6 +123,15 @@ public final class ConfigLoader {
             return "";
         }
         return (parentOnly ? " in " : " for ") + path;
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (var reference : e.getPath()) {
+            pointer.append('/').append(reference.getFieldName() != null ? reference.getFieldName()
+                    : String.valueOf(reference.getIndex()));
+        }
+        return pointer.toString();
     }
 
     private static String firstLine(String message) {

@@ -24,9 +24,10 @@ final class RomeEntryMapper {
     // RSS <author> is an e-mail address, often with the name in brackets: "desk@example.org (Jane Roe)".
     private static final Pattern EMAIL_WITH_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
 
-    Item map(SyndEntry entry) {
+    /** @param rdf true for RSS 0.90 and 1.0, whose items are identified by {@code rdf:about} */
+    Item map(SyndEntry entry, boolean rdf) {
         return new Item(
-                findGuid(entry),
+                findGuid(entry, rdf),
                 findLink(entry),
                 RomeFeedReader.blankToNull(entry.getTitle()),
                 entry.getDescription() == null ? null : asHtml(entry.getDescription()),
@@ -41,13 +42,14 @@ final class RomeEntryMapper {
                 PubStatus.USABLE);
     }
 
-    private static String findGuid(SyndEntry entry) {
+    private static String findGuid(SyndEntry entry, boolean rdf) {
         Object wire = entry.getWireEntry();
         if (wire instanceof com.rometools.rome.feed.rss.Item rssItem) {
             if (rssItem.getGuid() != null && rssItem.getGuid().getValue() != null) {
                 return RomeFeedReader.blankToNull(rssItem.getGuid().getValue());
             }
-            return RomeFeedReader.blankToNull(rssItem.getUri()); // RSS 1.0 rdf:about
+            // Rome fills the uri of RSS 2.0 items from the link; only rdf:about is a real identifier.
+            return rdf ? RomeFeedReader.blankToNull(rssItem.getUri()) : null;
         }
         if (wire instanceof Entry atomEntry) {
             return RomeFeedReader.blankToNull(atomEntry.getId());

@@ -19,9 +19,10 @@ final class RomeFeedReader {
             throw new ParseException("expected " + expected + " but the document is " + actual + " ("
                     + feed.getFeedType() + ")");
         }
+        boolean rdf = feed.getFeedType().equals("rss_1.0") || feed.getFeedType().equals("rss_0.9");
         List<Item> items = new ArrayList<>(feed.getEntries().size());
         for (var entry : feed.getEntries()) {
-            items.add(entryMapper.map(entry));
+            items.add(entryMapper.map(entry, rdf));
         }
         return new ParsedFeed(actual, blankToNull(feed.getTitle()), blankToNull(feed.getLink()),
                 blankToNull(feed.getLanguage()), items);

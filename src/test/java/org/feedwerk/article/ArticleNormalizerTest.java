@@ -1,0 +1,83 @@
+package org.feedwerk.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.parse.FeedFormat;
+import org.feedwerk.parse.Item;
+import org.feedwerk.parse.ItemImage;
+import org.feedwerk.parse.ParsedFeed;
+import org.junit.jupiter.api.Test;
+
+class ArticleNormalizerTest {
+    private final ArticleNormalizer normalizer = new ArticleNormalizer();
+    private final SourceConfig source = new SourceConfig("wire", URI.create("https://wire.example.org/feed"), null,
+            null, "en", null, "Wire", null, null);
+
+    private RevisionContent normalize(Item item, String feedLanguage) {
+        ParsedFeed feed = new ParsedFeed(FeedFormat.RSS, "Wire", "https://wire.example.org/", feedLanguage, List.of(item));
+        return normalizer.normalize(item, feed, source).orElseThrow();
+    }
+
+    @Test
+    void prefersFullContentAndKeepsTheSummaryAsTeaser() {
+        Item item = new Item("g", "https://wire.example.org/a", "Title <em>x</em>", "<p>Summary</p>",
+                "<p>Body</p>", List.of("A", "B"), Instant.EPOCH, null, List.of("Politics"),
+                List.of(new ItemImage("https://i.example/a.jpg", "<b>Cap</b>"), new ItemImage("ftp://x/y.jpg", null)),
+                null, null, null);
+
+        RevisionContent content = normalize(item, "en-GB");
+
+        assertThat(content.headline()).isEqualTo("Title x");
+        assertThat(content.teaser()).isEqualTo("Summary");
+        assertThat(content.bodyHtml()).isEqualTo("<p>Body</p>");
+        assertThat(content.byline()).isEqualTo("A, B");
+        assertThat(content.language()).isEqualTo("en");
+        assertThat(content.images()).containsExactly(new ItemImage("https://i.example/a.jpg", "Cap"));
+    }
+
+    @Test
+    void summaryBecomesTheBodyWhenThereIsNoContent() {
+        Item item = new Item("g", null, "T", "<p>Only summary</p>", null, null, null, null, null, null, null, null, null);
+
+        RevisionContent content = normalize(item, null);
+
+        assertThat(content.bodyHtml()).isEqualTo("<p>Only summary</p>");
+        assertThat(content.teaser()).isNull();
+        assertThat(content.language()).as("from the source configuration").isEqualTo("en");
+    }
+
+    @Test
+    void derivesAHeadlineFromTheBodyWhenTitleIsMissing() {
+        Item item = new Item("g", null, null, null,
+                "<p>one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen</p>",
+                null, null, null, null, null, null, null, null);
+
+        assertThat(normalize(item, null).headline())
+                .isEqualTo("one two three four five six seven eight nine ten eleven twelve thirteen fourteen …");
+    }
+
+    @Test
+    void itemWithoutTitleAndBodyIsSkipped() {
+        Item item = new Item("g", null, " ", null, "<script>x</script>", null, null, null, null, null, null, null, null);
+        ParsedFeed feed = new ParsedFeed(FeedFormat.RSS, null, null, null, List.of(item));
+
+        assertThat(normalizer.normalize(item, feed, source)).isEmpty();
+    }
+
+    @Test
+    void hashIgnoresSourceTimestampsButNotText() {
+        Item first = new Item("g", null, "T", null, "<p>Body</p>", null, Instant.EPOCH, Instant.EPOCH, null, null,
+                null, null, null);
+        Item restamped = new Item("g", null, "T", null, "<p>Body</p>", null, Instant.now(), Instant.now(), null, null,
+                null, null, null);
+        Item edited = new Item("g", null, "T", null, "<p>Body.</p>", null, Instant.EPOCH, Instant.EPOCH, null, null,
+                null, null, null);
+
+        assertThat(normalize(first, null).contentHash()).isEqualTo(normalize(restamped, null).contentHash())
+                .isNotEqualTo(normalize(edited, null).contentHash());
+    }
+}

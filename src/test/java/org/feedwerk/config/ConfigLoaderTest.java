@@ -1,0 +1,124 @@
+package org.feedwerk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("feedwerk.yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static final String VALID = """
+            server: { port: 9090 }
+            dataDir: ./state
+            sources:
+              - id: harbour-world
+                url: https://example.org/rss
+                format: auto
+                language: en
+                interval: 5m
+                attribution: Harbour Wire
+              - id: inbox
+                dir: drop
+            """;
+
+    @Test
+    void readsTheDocumentedKeysWithDefaults() throws IOException {
+        FeedwerkConfig config = new ConfigLoader(Map.of()).load(write(VALID));
+
+        assertThat(config.server().port()).isEqualTo(9090);
+        assertThat(config.server().host()).isEqualTo("127.0.0.1");
+        assertThat(config.dataDir()).isEqualTo(dir.resolve("state"));
+        assertThat(config.database().findUrl()).isEmpty();
+        assertThat(config.fetch().maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
+        SourceConfig first = config.sources().get(0);
+        assertThat(first.interval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(first.format()).isEqualTo(SourceFormat.AUTO);
+        assertThat(first.attribution()).isEqualTo("Harbour Wire");
+        assertThat(config.sources().get(1).dir()).as("relative to the file").isEqualTo(dir.resolve("drop"));
+        assertThat(config.sources().get(1).interval()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void environmentOverridesTheFile() throws IOException {
+        Map<String, String> environment = Map.of("FEEDWERK_SERVER_PORT", "7070", "FEEDWERK_SERVER_HOST", "0.0.0.0",
+                "FEEDWERK_DATABASE_URL", "jdbc:postgresql://db/feedwerk", "FEEDWERK_FETCH_MAXBACKOFF", "1h");
+
+        FeedwerkConfig config = new ConfigLoader(environment).load(write(VALID));
+
+        assertThat(config.server().port()).isEqualTo(7070);
+        assertThat(config.server().host()).isEqualTo("0.0.0.0");
+        assertThat(config.database().findUrl()).contains("jdbc:postgresql://db/feedwerk");
+        assertThat(config.fetch().maxBackoff()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void badEnvironmentValueIsNamed() throws IOException {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("FEEDWERK_SERVER_PORT", "eighty")).load(write(VALID)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("FEEDWERK_SERVER_PORT");
+    }
+
+    static Stream<Arguments> errors() {
+        return Stream.of(
+                Arguments.of("unknown key", VALID.replace("    interval: 5m", "    intervall: 5m"),
+                        "feedwerk.yml:8: unknown key 'intervall' in sources[0]"),
+                Arguments.of("missing id", VALID.replace("  - id: inbox\n", "  - attribution: x\n"),
+                        "feedwerk.yml:10: sources[1] has no id"),
+                Arguments.of("bad interval", VALID.replace("interval: 5m", "interval: soon"),
+                        "feedwerk.yml:8: invalid value for sources[0].interval"),
+                Arguments.of("too short interval", VALID.replace("interval: 5m", "interval: 1s"),
+                        "feedwerk.yml:8: source 'harbour-world' interval must be at least 10s"),
+                Arguments.of("duplicate id", VALID.replace("id: inbox", "id: harbour-world"),
+                        "feedwerk.yml:10: duplicate source id 'harbour-world'"),
+                Arguments.of("bad id", VALID.replace("id: inbox", "id: In Box"),
+                        "feedwerk.yml:10: source id 'In Box' must use only"),
+                Arguments.of("url and dir", VALID.replace("    dir: drop", "    dir: drop\n    url: https://a.example/"),
+                        "feedwerk.yml:10: source 'inbox' needs exactly one of url or dir"),
+                Arguments.of("non-http url", VALID.replace("https://example.org/rss", "ftp://example.org/rss"),
+                        "feedwerk.yml:5: source 'harbour-world' url must be an absolute http or https URL"),
+                Arguments.of("unknown format", VALID.replace("format: auto", "format: newsml3"),
+                        "feedwerk.yml:6: invalid value for sources[0].format"),
+                Arguments.of("not yaml", "sources: [\n", "feedwerk.yml"),
+                Arguments.of("top-level list", "- a\n- b\n", "feedwerk.yml:1: the configuration must be a mapping"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errors")
+    void configErrorNamesFileLineAndProblem(String name, String yaml, String message) throws IOException {
+        Path file = write(yaml);
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.resolve(message).toString());
+    }
+
+    @Test
+    void missingFileIsAClearError() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("nope.yml")))
+                .hasMessageContaining("nope.yml: configuration file not found");
+    }
+
+    @Test
+    void everyScalarKeyHasAnEnvironmentVariable() {
+        assertThat(EnvironmentOverrides.variables()).containsKeys("FEEDWERK_SERVER_PORT", "FEEDWERK_SERVER_HOST",
+                "FEEDWERK_DATADIR", "FEEDWERK_DATABASE_URL", "FEEDWERK_DATABASE_USER", "FEEDWERK_FETCH_CONCURRENCY")
+                .doesNotContainKey("FEEDWERK_SOURCES");
+    }
+}

@@ -1,0 +1,158 @@
+package org.feedwerk.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.feedwerk.config.SourceFormat;
+import org.feedwerk.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FeedParsersTest {
+    private final FeedParsers parsers = new FeedParsers();
+
+    private ParsedFeed parse(String fixture) {
+        return parse(fixture, null);
+    }
+
+    private ParsedFeed parse(String fixture, String contentType) {
+        return parsers.parse(new Payload(Fixtures.bytes("parse/" + fixture), contentType, fixture), SourceFormat.AUTO);
+    }
+
+    @Test
+    void readsRss2WithFullContentAuthorsCategoriesAndImages() {
+        ParsedFeed feed = parse("rss2-content-encoded.xml");
+
+        assertThat(feed.format()).isEqualTo(FeedFormat.RSS);
+        assertThat(feed.language()).isEqualTo("en-gb");
+        Item item = feed.items().get(0);
+        assertThat(item.guid()).isEqualTo("hw-1");
+        assertThat(item.link()).isEqualTo("https://wire.example.org/news/ferry-terminal");
+        assertThat(item.contentHtml()).isEqualTo("<p>The port authority approved the terminal.</p><p>It opens in 2028.</p>");
+        assertThat(item.summaryHtml()).isEqualTo("Short summary of the terminal decision.");
+        assertThat(item.authors()).containsExactly("Mara Keller");
+        assertThat(item.categories()).containsExactly("Transport", "Infrastructure");
+        assertThat(item.published()).isEqualTo(Instant.parse("2026-11-29T08:15:00Z"));
+        assertThat(item.images()).containsExactly(
+                new ItemImage("https://wire.example.org/img/terminal.jpg", null),
+                new ItemImage("https://wire.example.org/img/quay.jpg", "The north quay at dawn."));
+    }
+
+    @Test
+    void itemWithoutGuidKeepsItsLinkAndDcCreator() {
+        Item item = parse("rss2-content-encoded.xml").items().get(1);
+
+        assertThat(item.guid()).isNull();
+        assertThat(item.link()).isEqualTo("https://wire.example.org/news/storm");
+        assertThat(item.authors()).containsExactly("Ilse Brandt");
+        assertThat(item.contentHtml()).isNull();
+        assertThat(item.summaryHtml()).isEqualTo("<p>Gusts of up to 110 km/h.</p>");
+    }
+
+    @Test
+    void readsRss091WithDoctypeAndHtmlEntitiesWithoutLoadingTheDtd() {
+        Item item = parse("rss091-doctype-html-entities.xml").items().get(0);
+
+        assertThat(item.title()).isEqualTo("Café owners\u00a0protest new rules");
+        assertThat(item.summaryHtml()).as("RSS 0.91 descriptions are plain text")
+                .isEqualTo("<p>Owners say the rules cost £300 a month.</p>");
+    }
+
+    @Test
+    void readsRss10Rdf() {
+        ParsedFeed feed = parse("rss10-rdf.xml");
+
+        Item item = feed.items().get(0);
+        assertThat(feed.format()).isEqualTo(FeedFormat.RSS);
+        assertThat(item.guid()).isEqualTo("https://rdf.example.org/a1");
+        assertThat(item.authors()).containsExactly("Jonas Berg");
+        assertThat(item.published()).isEqualTo(Instant.parse("2026-11-28T09:30:00Z"));
+        assertThat(item.contentHtml()).contains("23 votes to 12");
+    }
+
+    @Test
+    void readsAtomWithXhtmlAndTextContent() {
+        ParsedFeed feed = parse("atom-xhtml-content.xml");
+
+        assertThat(feed.format()).isEqualTo(FeedFormat.ATOM);
+        Item first = feed.items().get(0);
+        assertThat(first.guid()).isEqualTo("tag:atom.example.org,2026:entry-7");
+        assertThat(first.title()).isEqualTo("Museum <em>reopens</em>");
+        assertThat(first.link()).isEqualTo("https://atom.example.org/museum");
+        assertThat(first.contentHtml()).contains("<strong>Saturday</strong>").contains("href=\"/lenses\"");
+        assertThat(first.summaryHtml()).isEqualTo("The lighthouse museum opens again.");
+        assertThat(first.updated()).isEqualTo(Instant.parse("2026-11-29T09:00:00Z"));
+        assertThat(first.authors()).containsExactly("Tomas Lind");
+        Item second = feed.items().get(1);
+        assertThat(second.contentHtml()).isEqualTo("<p>First paragraph &amp; more.</p><p>Second paragraph.</p>");
+    }
+
+    @Test
+    void readsJsonFeed11() {
+        ParsedFeed feed = parse("jsonfeed-1.1.json");
+
+        assertThat(feed.format()).isEqualTo(FeedFormat.JSON_FEED);
+        assertThat(feed.language()).isEqualTo("en-US");
+        Item item = feed.items().get(0);
+        assertThat(item.guid()).isEqualTo("jw-100");
+        assertThat(item.contentHtml()).isEqualTo("<p>The bridge reopened on Friday.</p>");
+        assertThat(item.summaryHtml()).isEqualTo("<p>Traffic flows again.</p>");
+        assertThat(item.authors()).containsExactly("Ada Norr", "Per Holm");
+        assertThat(item.updated()).isEqualTo(Instant.parse("2026-11-27T07:30:00Z"));
+        assertThat(item.images()).extracting(ItemImage::url)
+                .containsExactly("https://json.example.org/bridge.jpg", "https://json.example.org/map.png");
+        Item textOnly = feed.items().get(1);
+        assertThat(textOnly.contentHtml()).isEqualTo("<p>Line one.</p><p>Line &lt;two&gt;.</p>");
+        assertThat(textOnly.published()).as("a bad date is dropped, not fatal").isNull();
+    }
+
+    @Test
+    void readsJsonFeed10WithNumericIdAndSingleAuthor() {
+        Item item = parse("jsonfeed-1.0-numeric-id.json").items().get(0);
+
+        assertThat(item.guid()).isEqualTo("42");
+        assertThat(item.authors()).containsExactly("Lone Author");
+    }
+
+    static Stream<Arguments> charsets() {
+        return Stream.of(
+                Arguments.of("ISO-8859-1 declared, windows-1252 bytes", "rss-iso-8859-1-declared.xml", null,
+                        "März: “Quoted” €5"),
+                Arguments.of("UTF-8 with byte order mark", "rss-utf8-bom.xml", null, "Grüße aus Köln"),
+                Arguments.of("charset from the HTTP header only", "rss-charset-from-header.xml",
+                        "application/rss+xml; charset=ISO-8859-15", "Straße"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("charsets")
+    void settlesTheCharset(String name, String fixture, String contentType, String expectedTitle) {
+        assertThat(parse(fixture, contentType).items().get(0).title()).isEqualTo(expectedTitle);
+    }
+
+    static Stream<Arguments> rejected() {
+        return Stream.of(
+                Arguments.of("external entity (XXE)", "rss-xxe.xml", "declares XML entities"),
+                Arguments.of("entity expansion (billion laughs)", "rss-billion-laughs.xml", "declares XML entities"),
+                Arguments.of("truncated document", "rss-truncated.xml", "malformed XML"),
+                Arguments.of("HTML page instead of a feed", "not-a-feed.html", "HTML page"),
+                Arguments.of("JSON without JSON Feed version", "jsonfeed-no-version.json", "not a JSON Feed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejected")
+    void rejectsBrokenAndHostileDocumentsWithAReason(String name, String fixture, String reason) {
+        assertThatThrownBy(() -> parse(fixture)).isInstanceOf(ParseException.class).hasMessageContaining(reason);
+    }
+
+    @Test
+    void explicitFormatThatDoesNotMatchIsAClearError() {
+        Payload atom = new Payload(Fixtures.bytes("parse/atom-xhtml-content.xml"), null, "atom");
+
+        assertThatThrownBy(() -> parsers.parse(atom, SourceFormat.RSS))
+                .isInstanceOf(ParseException.class).hasMessageContaining("expected RSS");
+    }
+}

@@ -1,0 +1,190 @@
+package org.feedwerk.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.zip.GZIPOutputStream;
+import org.feedwerk.config.FetchConfig;
+import org.feedwerk.testing.LocalHttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpFeedFetcherTest {
+    private static final byte[] FEED = "<rss version=\"2.0\"><channel/></rss>".getBytes(StandardCharsets.UTF_8);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+    private static final HttpFeedFetcher.Validators NONE = new HttpFeedFetcher.Validators(null, null);
+
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    private HttpFeedFetcher fetcher(FetchConfig config) {
+        return new HttpFeedFetcher(config, CLOCK);
+    }
+
+    private HttpFeedFetcher fetcher() {
+        return fetcher(FetchConfig.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void sendsValidatorsAndRecognizesNotModified() {
+        server.on("/feed", exchange -> {
+            String etag = exchange.getRequestHeaders().getFirst("If-None-Match");
+            if ("\"v1\"".equals(etag)) {
+                LocalHttpServer.send(exchange, 304, null, new byte[0]);
+                return;
+            }
+            exchange.getResponseHeaders().set("ETag", "\"v1\"");
+            exchange.getResponseHeaders().set("Last-Modified", "Sun, 29 Nov 2026 10:00:00 GMT");
+            LocalHttpServer.send(exchange, 200, "application/rss+xml; charset=utf-8", FEED);
+        });
+
+        FetchResult first = fetcher().fetch(server.uri("/feed"), NONE, true);
+        assertThat(first).isInstanceOf(FetchResult.Fetched.class);
+        FetchResult.Fetched fetched = (FetchResult.Fetched) first;
+        assertThat(fetched.body()).isEqualTo(FEED);
+        assertThat(fetched.etag()).isEqualTo("\"v1\"");
+        assertThat(fetched.contentType()).isEqualTo("application/rss+xml; charset=utf-8");
+
+        FetchResult second = fetcher().fetch(server.uri("/feed"),
+                new HttpFeedFetcher.Validators(fetched.etag(), fetched.lastModified()), true);
+        assertThat(second).isInstanceOf(FetchResult.NotModified.class);
+        LocalHttpServer.Request request = server.requests().get(1);
+        assertThat(request.header("If-Modified-Since")).isEqualTo("Sun, 29 Nov 2026 10:00:00 GMT");
+        assertThat(request.header("User-Agent")).startsWith("Feedwerk/");
+        assertThat(request.header("Accept-Encoding")).contains("gzip");
+    }
+
+    @Test
+    void decompressesGzip() {
+        server.on("/gz", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            LocalHttpServer.send(exchange, 200, "application/rss+xml", gzip(FEED));
+        });
+
+        FetchResult result = fetcher().fetch(server.uri("/gz"), NONE, true);
+
+        assertThat(((FetchResult.Fetched) result).body()).isEqualTo(FEED);
+    }
+
+    @Test
+    void followsRedirectsUpToTheLimit() {
+        server.on("/r1", exchange -> redirect(exchange, "/r2"));
+        server.on("/r2", exchange -> redirect(exchange, "/final"));
+        server.on("/final", exchange -> LocalHttpServer.send(exchange, 200, "text/xml", FEED));
+        for (int i = 0; i < 6; i++) {
+            int next = i + 1;
+            server.on("/loop" + i, exchange -> redirect(exchange, "/loop" + next));
+        }
+
+        FetchResult followed = fetcher().fetch(server.uri("/r1"), NONE, true);
+        assertThat(((FetchResult.Fetched) followed).finalUrl()).endsWith("/final");
+
+        FetchResult tooMany = fetcher().fetch(server.uri("/loop0"), NONE, true);
+        assertThat(tooMany).isEqualTo(new FetchResult.Failed("too many redirects (more than 5)"));
+    }
+
+    @Test
+    void capsTheBodyWhileStreamingEvenWhenCompressed() {
+        byte[] large = new byte[4096];
+        java.util.Arrays.fill(large, (byte) 'a');
+        server.on("/big", exchange -> LocalHttpServer.send(exchange, 200, "text/xml", large));
+        server.on("/bomb", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            LocalHttpServer.send(exchange, 200, "text/xml", gzip(large));
+        });
+        FetchConfig small = new FetchConfig(null, null, null, 2048L, null, null, null, null);
+
+        assertThat(fetcher(small).fetch(server.uri("/big"), NONE, true))
+                .isEqualTo(new FetchResult.Failed("response larger than the limit of 2048 bytes"));
+        assertThat(fetcher(small).fetch(server.uri("/bomb"), NONE, true))
+                .isEqualTo(new FetchResult.Failed("response larger than the limit of 2048 bytes"));
+    }
+
+    @Test
+    void honoursRetryAfterInSecondsAndAsDate() {
+        server.on("/busy", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "120");
+            LocalHttpServer.send(exchange, 429, "text/plain", "slow down".getBytes());
+        });
+        server.on("/maintenance", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "Sun, 29 Nov 2026 13:00:00 GMT");
+            LocalHttpServer.send(exchange, 503, "text/plain", "later".getBytes());
+        });
+
+        assertThat(fetcher().fetch(server.uri("/busy"), NONE, true))
+                .isEqualTo(new FetchResult.RateLimited(429, Duration.ofSeconds(120)));
+        assertThat(fetcher().fetch(server.uri("/maintenance"), NONE, true))
+                .isEqualTo(new FetchResult.RateLimited(503, Duration.ofHours(1)));
+    }
+
+    @Test
+    void reportsHttpErrorsAndTimeouts() {
+        server.on("/gone", exchange -> LocalHttpServer.send(exchange, 500, "text/plain", "boom".getBytes()));
+        server.on("/slow", exchange -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LocalHttpServer.send(exchange, 200, "text/xml", FEED);
+        });
+        FetchConfig impatient = new FetchConfig(null, null, Duration.ofMillis(300), null, null, null, null, null);
+
+        assertThat(fetcher().fetch(server.uri("/gone"), NONE, true))
+                .isEqualTo(new FetchResult.Failed("HTTP 500 Internal Server Error"));
+        assertThat(fetcher(impatient).fetch(server.uri("/slow"), NONE, true))
+                .isInstanceOfSatisfying(FetchResult.Failed.class,
+                        failed -> assertThat(failed.reason()).startsWith("timed out"));
+    }
+
+    @Test
+    void refusesPrivateAddressesUnlessTheSourceAllowsThem() {
+        FetchResult refused = fetcher().fetch(server.uri("/feed"), NONE, false);
+
+        assertThat(refused).isInstanceOfSatisfying(FetchResult.Failed.class,
+                failed -> assertThat(failed.reason()).contains("private network address"));
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void refusesRedirectsToOtherSchemes() {
+        server.on("/to-file", exchange -> redirect(exchange, "file:///etc/passwd"));
+
+        assertThat(fetcher().fetch(server.uri("/to-file"), NONE, true))
+                .isInstanceOfSatisfying(FetchResult.Failed.class,
+                        failed -> assertThat(failed.reason()).contains("only http and https"));
+    }
+
+    @Test
+    void connectionRefusedIsAFailureNotAnException() {
+        URI closed = server.uri("/feed");
+        server.close();
+
+        assertThat(fetcher().fetch(closed, NONE, true)).isInstanceOfSatisfying(FetchResult.Failed.class,
+                failed -> assertThat(failed.reason()).startsWith("connection failed"));
+    }
+
+    private static void redirect(com.sun.net.httpserver.HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        LocalHttpServer.send(exchange, 302, null, new byte[0]);
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+}
