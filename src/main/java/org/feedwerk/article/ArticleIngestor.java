@@ -36,7 +36,8 @@ public final class ArticleIngestor {
      * @param payload archives the document on first use and returns its reference; called only when an item
      *                changes something, so unchanged documents are not archived again
      */
-    public IngestCounts ingest(SourceConfig source, ParsedFeed feed, Supplier<PayloadRef> payload) {
+    public IngestCounts ingest(SourceConfig source, ParsedFeed feed, Supplier<PayloadRef> archiver) {
+        Supplier<PayloadRef> payload = new OnceSupplier<>(archiver);
         Set<String> reusedGuids = rememberReusedGuids(source, feed);
         int newArticles = 0;
         int newRevisions = 0;
@@ -121,5 +122,23 @@ public final class ArticleIngestor {
             case WITHDRAWN, DUPLICATE -> status;
             default -> ArticleStatus.FETCHED;
         };
+    }
+
+    /** Archives at most once per document, however many of its items change. */
+    private static final class OnceSupplier<T> implements Supplier<T> {
+        private final Supplier<T> delegate;
+        private T value;
+
+        OnceSupplier(Supplier<T> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = delegate.get();
+            }
+            return value;
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.feedwerk.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.feedwerk.FeedwerkException;
 import org.feedwerk.article.ArticleIngestor;
 import org.feedwerk.article.IngestCounts;
@@ -81,23 +80,8 @@ public final class SourceRunner {
 
         IngestCounts ingest(SourceConfig source, Payload payload, Instant fetchedAt) {
             ParsedFeed feed = parsers.parse(payload, source.format());
-            Supplier<PayloadRef> archived = memoize(() -> new PayloadRef(archive.store(payload.body()), source.id(),
+            return ingestor.ingest(source, feed, () -> new PayloadRef(archive.store(payload.body()), source.id(),
                     payload.origin(), payload.contentType(), payload.body().length, fetchedAt));
-            return ingestor.ingest(source, feed, archived);
         }
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 }

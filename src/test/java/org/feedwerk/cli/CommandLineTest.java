@@ -1,0 +1,112 @@
+package org.feedwerk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import org.feedwerk.testing.LocalHttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = FeedwerkCommand.commandLine(Map.of());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path config() throws IOException {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path file = inbox.resolve("a.json");
+        Files.writeString(file, """
+                {"version": "https://jsonfeed.org/version/1.1", "items": [
+                  {"id": "1", "title": "One", "content_html": "<p>1</p>"},
+                  {"id": "2", "title": "Two", "content_html": "<p>2</p>"}]}""");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        Path config = dir.resolve("feedwerk.yml");
+        Files.writeString(config, """
+                dataDir: ./data
+                sources:
+                  - id: inbox
+                    dir: ./inbox
+                  - id: down
+                    url: %s
+                    allowPrivateNetwork: true
+                """.formatted(server.uri("/missing")));
+        return config;
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("run", "ingest", "sources");
+        assertThat(run("ingest", "--help")).isZero();
+        assertThat(out.toString()).contains("--config");
+    }
+
+    @Test
+    void ingestPrintsALinePerSourceAndFailsIfOneFailed() throws IOException {
+        Path config = config();
+
+        int exit = run("ingest", "--config", config.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("inbox  2 new, 0 revised, 0 unchanged")
+                .contains("down   0 new, 0 revised, 0 unchanged; error: HTTP 404");
+    }
+
+    @Test
+    void ingestOfNamedSourcesOnly() throws IOException {
+        Path config = config();
+
+        assertThat(run("ingest", "--config", config.toString(), "inbox")).isZero();
+        assertThat(out.toString()).contains("inbox").doesNotContain("down");
+        assertThat(run("ingest", "--config", config.toString(), "nope")).isEqualTo(2);
+        assertThat(err.toString()).contains("no source with id 'nope'");
+    }
+
+    @Test
+    void sourcesShowsStateAsATable() throws IOException {
+        Path config = config();
+        run("ingest", "--config", config.toString());
+        out.getBuffer().setLength(0);
+
+        assertThat(run("sources", "--config", config.toString())).isZero();
+
+        String table = out.toString();
+        assertThat(table).contains("ID", "LAST SUCCESS", "NEXT FETCH", "FAILURES", "LAST ERROR");
+        assertThat(table.lines().filter(line -> line.startsWith("down")).findFirst().orElseThrow())
+                .contains("never").contains(" 1 ").contains("HTTP 404");
+    }
+
+    @Test
+    void configErrorIsOneLineWithFileAndLineAndExitCode2() throws IOException {
+        Path config = dir.resolve("broken.yml");
+        Files.writeString(config, "sources:\n  - id: a\n    url: https://a.example/\n    colour: blue\n");
+
+        assertThat(run("sources", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("feedwerk: " + config + ":4: unknown key 'colour'")
+                .doesNotContain("\n");
+    }
+}

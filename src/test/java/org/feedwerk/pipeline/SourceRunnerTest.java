@@ -1,0 +1,272 @@
+package org.feedwerk.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.feedwerk.app.Application;
+import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.article.IngestCounts;
+import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.config.SourceFormat;
+import org.feedwerk.source.SourceState;
+import org.feedwerk.store.Database;
+import org.feedwerk.testing.LocalHttpServer;
+import org.feedwerk.testing.TestApplications;
+import org.feedwerk.testing.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** From fetch to stored revisions, with a local HTTP server and drop folders; restarts reopen the same data. */
+class SourceRunnerTest {
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path inbox;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
+    private final AtomicReference<String> feed = new AtomicReference<>();
+    private final AtomicReference<String> etag = new AtomicReference<>();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static String rss(String... items) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+                + "<link>https://wire.example.org/</link><description>d</description>");
+        for (String item : items) {
+            xml.append(item);
+        }
+        return xml.append("</channel></rss>").toString();
+    }
+
+    private static String item(String guid, String title, String body) {
+        return "<item><guid>" + guid + "</guid><title>" + title + "</title><link>https://wire.example.org/" + guid
+                + "</link><description>" + body + "</description></item>";
+    }
+
+    private SourceConfig httpSource(String id, String path) {
+        return new SourceConfig(id, server.uri(path), null, SourceFormat.AUTO, "en", Duration.ofMinutes(5), id,
+                null, true);
+    }
+
+    private SourceConfig dropSource() {
+        return new SourceConfig("inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox", null,
+                null);
+    }
+
+    private Application open(List<SourceConfig> sources) {
+        return TestApplications.open(TestApplications.config(dataDir, new DatabaseConfig(null, null, null), sources),
+                clock);
+    }
+
+    private void serveFeedWithEtag() {
+        server.on("/feed", exchange -> {
+            String current = etag.get();
+            if (current != null && current.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                LocalHttpServer.send(exchange, 304, null, new byte[0]);
+                return;
+            }
+            if (current != null) {
+                exchange.getResponseHeaders().set("ETag", current);
+            }
+            LocalHttpServer.send(exchange, 200, "application/rss+xml", feed.get().getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void conditionalGetNewArticlesRevisionsAndArchive() {
+        serveFeedWithEtag();
+        feed.set(rss(item("a", "Alpha", "One"), item("b", "Beta", "Two")));
+        etag.set("\"1\"");
+        SourceConfig source = httpSource("wire", "/feed");
+        try (Application app = open(List.of(source))) {
+            assertThat(app.ingestOnce(List.of(source)).get(0).counts()).isEqualTo(new IngestCounts(2, 0, 0, 0));
+
+            SourceRunReport notModified = app.ingestOnce(List.of(source)).get(0);
+            assertThat(notModified.notModified()).isTrue();
+            assertThat(server.requests().get(1).header("If-None-Match")).isEqualTo("\"1\"");
+
+            feed.set(rss(item("a", "Alpha", "One, corrected"), item("b", "Beta", "Two"), item("c", "Gamma", "3")));
+            etag.set("\"2\"");
+            assertThat(app.ingestOnce(List.of(source)).get(0).counts()).isEqualTo(new IngestCounts(1, 1, 1, 0));
+
+            SourceState state = app.sourceStates().findState("wire").orElseThrow();
+            assertThat(state.etag()).isEqualTo("\"2\"");
+            assertThat(state.failures()).isZero();
+            assertThat(state.nextFetch()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+        }
+        try (Stream<Path> archived = Files.walk(dataDir.resolve("archive"))) {
+            assertThat(archived.filter(path -> path.toString().endsWith(".gz")).count()).isEqualTo(2);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void unchangedBodyWithoutValidatorsIsRecognizedByItsHash() {
+        serveFeedWithEtag();
+        feed.set(rss(item("a", "Alpha", "One")));
+        SourceConfig source = httpSource("wire", "/feed");
+        try (Application app = open(List.of(source))) {
+            app.ingestOnce(List.of(source));
+
+            assertThat(app.ingestOnce(List.of(source)).get(0).notModified()).isTrue();
+        }
+    }
+
+    @Test
+    void brokenFeedMarksItsSourceAndDoesNotDisturbOthers() {
+        serveFeedWithEtag();
+        feed.set(rss(item("a", "Alpha", "One")));
+        server.on("/broken", exchange -> LocalHttpServer.send(exchange, 200, "application/rss+xml",
+                "<rss version=\"2.0\"><channel><title>cut".getBytes(StandardCharsets.UTF_8)));
+        SourceConfig good = httpSource("good", "/feed");
+        SourceConfig broken = httpSource("broken", "/broken");
+        try (Application app = open(List.of(good, broken))) {
+            List<SourceRunReport> reports = app.ingestOnce(List.of(good, broken));
+
+            assertThat(reports.get(0).isFailure()).isFalse();
+            assertThat(reports.get(0).counts().newArticles()).isEqualTo(1);
+            assertThat(reports.get(1).error()).startsWith("malformed XML");
+            SourceState state = app.sourceStates().findState("broken").orElseThrow();
+            assertThat(state.lastError()).startsWith("malformed XML");
+            assertThat(state.failures()).isEqualTo(1);
+            assertThat(state.nextFetch()).isAfter(clock.instant());
+            assertThat(state.bodyHash()).as("a failed document is not remembered as seen").isNull();
+
+            app.ingestOnce(List.of(broken));
+            assertThat(app.sourceStates().findState("broken").orElseThrow().failures()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void restartLosesNothingAndDuplicatesNothing() {
+        serveFeedWithEtag();
+        feed.set(rss(item("a", "Alpha", "One"), item("b", "Beta", "Two")));
+        SourceConfig source = httpSource("wire", "/feed");
+        Instant next;
+        try (Application app = open(List.of(source))) {
+            app.ingestOnce(List.of(source));
+            next = app.sourceStates().findState("wire").orElseThrow().nextFetch();
+        }
+        try (Application restarted = open(List.of(source))) {
+            assertThat(restarted.sourceStates().findState("wire").orElseThrow().nextFetch()).isEqualTo(next);
+            feed.set(rss(item("a", "Alpha", "One"), item("b", "Beta", "Two, updated")));
+
+            assertThat(restarted.ingestOnce(List.of(source)).get(0).counts()).isEqualTo(new IngestCounts(0, 1, 1, 0));
+            assertThat(restarted.articles().listArticles(new ArticleQuery(null, null, 10))).hasSize(2);
+        }
+    }
+
+    @Test
+    void databaseFailureMidFetchIsRetriedWithTheSameDocument() {
+        serveFeedWithEtag();
+        feed.set(rss(item("a", "Alpha", "One"), item("p", "POISON", "Two")));
+        etag.set("\"1\"");
+        SourceConfig source = httpSource("wire", "/feed");
+        try (Application app = open(List.of(source))) {
+            withDatabase(db -> db.jdbi().useHandle(handle -> handle.execute("""
+                    CREATE TRIGGER poison BEFORE INSERT ON revision WHEN NEW.headline = 'POISON'
+                    BEGIN SELECT RAISE(ABORT, 'disk full'); END""")));
+
+            SourceRunReport failed = app.ingestOnce(List.of(source)).get(0);
+            assertThat(failed.error()).contains("disk full");
+            SourceState state = app.sourceStates().findState("wire").orElseThrow();
+            assertThat(state.etag()).as("validators are not saved, so the document is fetched again").isNull();
+
+            withDatabase(db -> db.jdbi().useHandle(handle -> handle.execute("DROP TRIGGER poison")));
+            SourceRunReport retried = app.ingestOnce(List.of(source)).get(0);
+            assertThat(retried.counts()).isEqualTo(new IngestCounts(1, 0, 1, 0));
+            assertThat(app.articles().listArticles(new ArticleQuery(null, null, 10))).hasSize(2);
+        }
+    }
+
+    @Test
+    void dropFolderFilesAreReadOnceRememberedAcrossRestartsAndFailuresNamed() throws IOException {
+        drop("one.xml", rss(item("d1", "Dropped one", "x")), clock.instant().minusSeconds(60));
+        drop("bad.xml", "<rss><channel><title>oops", clock.instant().minusSeconds(60));
+        drop("incoming.xml", rss(item("d2", "Still writing", "x")), clock.instant().plusSeconds(1));
+        SourceConfig source = dropSource();
+        try (Application app = open(List.of(source))) {
+            SourceRunReport first = app.ingestOnce(List.of(source)).get(0);
+            assertThat(first.counts().newArticles()).isEqualTo(1);
+            assertThat(first.error()).contains("bad.xml: malformed XML");
+            assertThat(app.sourceStates().findState("inbox").orElseThrow().lastError()).contains("bad.xml");
+        }
+        clock.advance(Duration.ofSeconds(10));
+        try (Application restarted = open(List.of(source))) {
+            SourceRunReport second = restarted.ingestOnce(List.of(source)).get(0);
+            assertThat(second.counts()).as("one.xml and bad.xml are remembered; incoming.xml is now settled")
+                    .isEqualTo(new IngestCounts(1, 0, 0, 0));
+            assertThat(second.isFailure()).isFalse();
+
+            drop("bad.xml", rss(item("d3", "Fixed delivery", "x")), clock.instant().minusSeconds(5));
+            assertThat(restarted.ingestOnce(List.of(source)).get(0).counts().newArticles()).isEqualTo(1);
+            assertThat(restarted.articles().listArticles(new ArticleQuery(null, "inbox", 10))).hasSize(3);
+        }
+    }
+
+    private void drop(String name, String content, Instant modified) throws IOException {
+        Path file = inbox.resolve(name);
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+    }
+
+    private void withDatabase(java.util.function.Consumer<Database> work) {
+        try (Database database = Database.open(new DatabaseConfig(null, null, null), dataDir, null)) {
+            work.accept(database);
+        }
+    }
+
+    @Test
+    void schedulerRunsOnlyDueSources() throws Exception {
+        serveFeedWithEtag();
+        feed.set(rss(item("a", "Alpha", "One")));
+        SourceConfig due = httpSource("due", "/feed");
+        SourceConfig later = httpSource("later", "/feed");
+        try (Application app = open(List.of(due, later))) {
+            app.sourceStates().saveState(new SourceState("later", null, null, null, null, null, null, null, 0,
+                    clock.instant().plusSeconds(60), false));
+            PollScheduler scheduler = app.newScheduler();
+
+            scheduler.dispatchDueSources();
+            scheduler.stop(10);
+
+            assertThat(app.sourceStates().findState("due").orElseThrow().lastSuccess()).isEqualTo(clock.instant());
+            assertThat(app.sourceStates().findState("later").orElseThrow().lastAttempt()).isNull();
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void unreachableSourceBacksOff() {
+        URI closed = server.uri("/feed");
+        server.close();
+        SourceConfig source = new SourceConfig("down", closed, null, null, "en", Duration.ofMinutes(5), null, null, true);
+        try (Application app = open(List.of(source))) {
+            app.ingestOnce(List.of(source));
+            app.ingestOnce(List.of(source));
+
+            SourceState state = app.sourceStates().findState("down").orElseThrow();
+            assertThat(state.failures()).isEqualTo(2);
+            assertThat(Duration.between(clock.instant(), state.nextFetch()))
+                    .isBetween(Duration.ofMinutes(8), Duration.ofMinutes(12));
+        }
+    }
+}

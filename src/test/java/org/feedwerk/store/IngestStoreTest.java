@@ -1,0 +1,225 @@
+package org.feedwerk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleIngestor;
+import org.feedwerk.article.ArticleKeys;
+import org.feedwerk.article.ArticleNormalizer;
+import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.article.IngestCounts;
+import org.feedwerk.article.PayloadRef;
+import org.feedwerk.article.Revision;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.parse.FeedFormat;
+import org.feedwerk.parse.Item;
+import org.feedwerk.parse.ParsedFeed;
+import org.feedwerk.source.DroppedFile;
+import org.feedwerk.source.SourceState;
+import org.feedwerk.testing.TestClock;
+import org.feedwerk.testing.TestDatabases;
+import org.feedwerk.testing.TestDatabases.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Dedupe, revisions and transactions of the normalize stage against real SQLite and PostgreSQL. */
+class IngestStoreTest {
+    private static final SourceConfig WIRE = new SourceConfig("wire", URI.create("https://wire.example.org/feed"),
+            null, null, "en", null, "Wire", null, null);
+    private static final SourceConfig OTHER = new SourceConfig("other", URI.create("https://other.example.org/feed"),
+            null, null, "en", null, "Other", null, null);
+
+    @TempDir
+    Path dataDir;
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
+    private Database database;
+    private JdbiArticleStore store;
+    private ArticleIngestor ingestor;
+    private final AtomicInteger archived = new AtomicInteger();
+
+    private void open(Kind kind) {
+        database = Database.open(TestDatabases.fresh(kind), dataDir, TestDatabases.password(kind));
+        store = new JdbiArticleStore(database);
+        ingestor = new ArticleIngestor(store, new ArticleNormalizer(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    static List<Kind> databases() {
+        return TestDatabases.kinds().toList();
+    }
+
+    private Supplier<PayloadRef> payload(String hash) {
+        return () -> {
+            archived.incrementAndGet();
+            return new PayloadRef(hash, "wire", "https://wire.example.org/feed", "application/rss+xml", 10,
+                    clock.instant());
+        };
+    }
+
+    private IngestCounts ingest(SourceConfig source, String payloadHash, Item... items) {
+        return ingestor.ingest(source, new ParsedFeed(FeedFormat.RSS, "Wire", null, "en", List.of(items)),
+                payload(payloadHash));
+    }
+
+    private static Item item(String guid, String link, String title, String body) {
+        return new Item(guid, link, title, null, body, List.of("Desk"), null, null, List.of("News"), null, null, null,
+                null);
+    }
+
+    private static Item updatedItem(String guid, String body, Instant updated) {
+        return new Item(guid, null, "Title", null, body, null, null, updated, null, null, null, null, null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void sameItemTwiceIsOneArticleAndChangedContentIsANewRevision(Kind kind) {
+        open(kind);
+        Item original = item("g-1", "https://wire.example.org/1", "Ferry terminal approved", "<p>First.</p>");
+
+        assertThat(ingest(WIRE, "p1", original)).isEqualTo(new IngestCounts(1, 0, 0, 0));
+        assertThat(ingest(WIRE, "p1", original)).isEqualTo(new IngestCounts(0, 0, 1, 0));
+        clock.advance(Duration.ofMinutes(5));
+        Item edited = item("g-1", "https://wire.example.org/1", "Ferry terminal approved", "<p>First.</p><p>More.</p>");
+        assertThat(ingest(WIRE, "p2", edited)).isEqualTo(new IngestCounts(0, 1, 0, 0));
+
+        String id = ArticleKeys.articleId("wire", "g-1");
+        Article article = store.findArticle(id).orElseThrow();
+        assertThat(article.currentRevision()).isEqualTo(2);
+        assertThat(article.status()).isEqualTo(ArticleStatus.FETCHED);
+        assertThat(article.headline()).isEqualTo("Ferry terminal approved");
+        List<Revision> revisions = store.listRevisions(id);
+        assertThat(revisions).extracting(Revision::number).containsExactly(1, 2);
+        assertThat(revisions).extracting(Revision::payloadHash).containsExactly("p1", "p2");
+        assertThat(revisions.get(1).content().bodyHtml()).isEqualTo("<p>First.</p><p>More.</p>");
+        assertThat(revisions.get(1).content().subjects()).containsExactly("News");
+        assertThat(archived).as("unchanged documents are not archived").hasValue(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void olderCopyNeverRollsTheStoryBack(Kind kind) {
+        open(kind);
+        Instant later = Instant.parse("2026-11-29T11:00:00Z");
+        ingest(WIRE, "p1", updatedItem("g-2", "<p>New text.</p>", later));
+
+        IngestCounts stale = ingest(WIRE, "p0", updatedItem("g-2", "<p>Old text.</p>", later.minusSeconds(3600)));
+
+        assertThat(stale).isEqualTo(new IngestCounts(0, 0, 1, 0));
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-2")).orElseThrow().currentRevision()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void reusedGuidFallsBackToGuidAndLinkAndIsRemembered(Kind kind) {
+        open(kind);
+        Item one = item("same", "https://wire.example.org/1", "Story one", "<p>One.</p>");
+        Item two = item("same", "https://wire.example.org/2", "Story two", "<p>Two.</p>");
+
+        assertThat(ingest(WIRE, "p1", one, two)).isEqualTo(new IngestCounts(2, 0, 0, 0));
+        assertThat(ingest(WIRE, "p2", two)).as("alone in a later document, still the same article")
+                .isEqualTo(new IngestCounts(0, 0, 1, 0));
+        assertThat(store.findReusedGuids("wire")).containsExactly("same");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void sameContentFromAnotherSourceJoinsTheClusterAsDuplicate(Kind kind) {
+        open(kind);
+        ingest(WIRE, "p1", item("w-1", "https://wire.example.org/1", "Storm warning", "<p>Gusts.</p>"));
+        clock.advance(Duration.ofSeconds(1));
+        ingest(OTHER, "p2", item("o-9", "https://other.example.org/9", "Storm warning", "<p>Gusts.</p>"));
+
+        Article duplicate = store.findArticle(ArticleKeys.articleId("other", "o-9")).orElseThrow();
+        String leader = ArticleKeys.articleId("wire", "w-1");
+        assertThat(duplicate.status()).isEqualTo(ArticleStatus.DUPLICATE);
+        assertThat(duplicate.clusterId()).isEqualTo(leader);
+        assertThat(duplicate.statusReason()).contains(leader);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void databaseErrorLeavesNoPartialArticle(Kind kind) {
+        open(kind);
+        installFailingRevisionTrigger(kind);
+
+        assertThatThrownBy(() -> ingest(WIRE, "p1", item("g-poison", null, "POISON", "<p>x</p>")))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-poison"))).isEmpty();
+        assertThat(store.listArticles(new ArticleQuery(null, null, 10))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void listsNewestFirstByStatusAndSource(Kind kind) {
+        open(kind);
+        ingest(WIRE, "p1", item("a", null, "First", "<p>a</p>"));
+        clock.advance(Duration.ofMinutes(1));
+        ingest(WIRE, "p2", item("b", null, "Second", "<p>b</p>"));
+        clock.advance(Duration.ofMinutes(1));
+        ingest(OTHER, "p3", item("c", null, "Third", "<p>c</p>"));
+
+        assertThat(store.listArticles(new ArticleQuery(null, null, 10))).extracting(Article::headline)
+                .containsExactly("Third", "Second", "First");
+        assertThat(store.listArticles(new ArticleQuery(ArticleStatus.FETCHED, "wire", 1)))
+                .extracting(Article::headline).containsExactly("Second");
+        assertThat(store.listArticles(new ArticleQuery(ArticleStatus.PUBLISHED, null, 10))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void sourceStateAndDroppedFilesRoundTrip(Kind kind) {
+        open(kind);
+        JdbiSourceStateStore states = new JdbiSourceStateStore(database);
+        Instant now = clock.instant();
+        SourceState state = SourceState.initial("wire").failed(now, now.plusSeconds(60), "HTTP 500")
+                .succeeded(now, now.plusSeconds(300), "\"e\"", "Sun, 29 Nov 2026 10:00:00 GMT", "abc");
+        states.saveState(state);
+        states.saveState(state.failed(now, now.plusSeconds(90), "timed out"));
+        DroppedFile file = new DroppedFile("inbox", "a.xml", 12, now, "ff", null, now);
+        states.saveDroppedFile(file);
+
+        SourceState loaded = states.findState("wire").orElseThrow();
+        assertThat(loaded.failures()).isEqualTo(1);
+        assertThat(loaded.lastError()).isEqualTo("timed out");
+        assertThat(loaded.etag()).isEqualTo("\"e\"");
+        assertThat(loaded.lastSuccess()).isEqualTo(now);
+        assertThat(loaded.nextFetch()).isEqualTo(now.plusSeconds(90));
+        assertThat(states.listStates()).hasSize(1);
+        assertThat(states.findDroppedFile("inbox", "a.xml")).contains(file);
+    }
+
+    private void installFailingRevisionTrigger(Kind kind) {
+        database.jdbi().useHandle(handle -> {
+            if (kind == Kind.SQLITE) {
+                handle.execute("""
+                        CREATE TRIGGER poison BEFORE INSERT ON revision WHEN NEW.headline = 'POISON'
+                        BEGIN SELECT RAISE(ABORT, 'poisoned revision'); END""");
+            } else {
+                handle.execute("""
+                        CREATE FUNCTION poison() RETURNS trigger AS $$
+                        BEGIN IF NEW.headline = 'POISON' THEN RAISE EXCEPTION 'poisoned revision'; END IF;
+                        RETURN NEW; END $$ LANGUAGE plpgsql""");
+                handle.execute("CREATE TRIGGER poison BEFORE INSERT ON revision FOR EACH ROW EXECUTE FUNCTION poison()");
+            }
+        });
+    }
+}

@@ -1,0 +1,154 @@
+package org.feedwerk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.feedwerk.app.Application;
+import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.config.SourceFormat;
+import org.feedwerk.testing.TestApplications;
+import org.feedwerk.testing.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON API on a real server over a real store. */
+class ApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path inbox;
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
+    private final HttpClient client = HttpClient.newHttpClient();
+    private Application app;
+    private WebServer server;
+    private SourceConfig source;
+
+    private void start(Map<String, String> environment) throws IOException {
+        source = new SourceConfig("inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox Wire",
+                "CC0", null);
+        Path file = inbox.resolve("a.xml");
+        Files.writeString(file, """
+                <rss version="2.0"><channel><title>T</title><link>https://w.example/</link><description>d</description>
+                <item><guid>g1</guid><title>Harbour &amp; ferry</title><link>https://w.example/1</link>
+                <author>x@w.example (Mara Keller)</author><description>Teaser text</description>
+                <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p onclick="x()">Body</p>]]></content:encoded>
+                </item></channel></rss>""");
+        Files.setLastModifiedTime(file, FileTime.from(clock.instant().minusSeconds(60)));
+        var config = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
+        app = Application.open(config, environment, clock);
+        app.ingestOnce(List.of(source));
+        server = app.newWebServer();
+        server.start();
+    }
+
+    @BeforeEach
+    void noServerYet() {
+        server = null;
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void healthAndSources() throws Exception {
+        start(Map.of());
+
+        assertThat(get("/healthz", null).statusCode()).isEqualTo(200);
+        JsonNode sources = getJson("/api/sources").get("sources");
+        assertThat(sources).hasSize(1);
+        JsonNode first = sources.get(0);
+        assertThat(first.get("id").asText()).isEqualTo("inbox");
+        assertThat(first.get("dir").asText()).isEqualTo(inbox.toString());
+        assertThat(first.get("lastSuccess").asText()).isEqualTo("2026-11-29T12:00:00Z");
+        assertThat(first.get("failures").asInt()).isZero();
+        assertThat(first.get("nextFetch").asText()).isEqualTo("2026-11-29T12:01:00Z");
+        assertThat(first.has("lastError")).isTrue();
+        assertThat(first.get("licence").asText()).isEqualTo("CC0");
+    }
+
+    @Test
+    void articlesListAndDetail() throws Exception {
+        start(Map.of());
+
+        JsonNode articles = getJson("/api/articles?limit=10&status=fetched").get("articles");
+        assertThat(articles).hasSize(1);
+        JsonNode summary = articles.get(0);
+        for (String field : List.of("id", "sourceId", "guid", "link", "revision", "status", "headline", "language",
+                "updated")) {
+            assertThat(summary.has(field)).as(field).isTrue();
+        }
+        assertThat(summary.get("headline").asText()).isEqualTo("Harbour & ferry");
+        assertThat(summary.get("revision").asInt()).isEqualTo(1);
+        assertThat(summary.get("status").asText()).isEqualTo("fetched");
+
+        JsonNode detail = getJson("/api/articles/" + summary.get("id").asText());
+        assertThat(detail.get("byline").asText()).isEqualTo("Mara Keller");
+        assertThat(detail.get("teaser").asText()).isEqualTo("Teaser text");
+        assertThat(detail.get("bodyHtml").asText()).isEqualTo("<p>Body</p>");
+        assertThat(detail.get("revisions").get(0).get("number").asInt()).isEqualTo(1);
+        assertThat(detail.get("revisions").get(0).get("contentHash").asText()).hasSize(64);
+
+        assertThat(getJson("/api/articles?status=published").get("articles")).isEmpty();
+    }
+
+    @Test
+    void badQueriesAreClientErrors() throws Exception {
+        start(Map.of());
+
+        assertThat(get("/api/articles/nope", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/articles?status=lost", null).statusCode()).isEqualTo(400);
+        assertThat(get("/api/articles?limit=0", null).statusCode()).isEqualTo(400);
+        assertThat(get("/api/articles?limit=ten", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void adminTokenProtectsTheApiButNotHealth() throws Exception {
+        start(Map.of("FEEDWERK_ADMIN_TOKEN", "s3cret"));
+
+        assertThat(get("/api/sources", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/sources", "wrong").statusCode()).isEqualTo(403);
+        assertThat(get("/api/sources", "s3cret").statusCode()).isEqualTo(200);
+        assertThat(get("/healthz", null).statusCode()).isEqualTo(200);
+    }
+}
