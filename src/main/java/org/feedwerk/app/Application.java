@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,12 +27,22 @@ import org.feedwerk.store.Database;
 import org.feedwerk.store.JdbiArticleStore;
 import org.feedwerk.store.JdbiSourceStateStore;
 import org.feedwerk.store.PayloadArchive;
+import org.feedwerk.pipeline.TranslationWorker;
+import org.feedwerk.store.JdbiTranslationStore;
+import org.feedwerk.translate.ArticleTranslator;
+import org.feedwerk.translate.EngineChain;
+import org.feedwerk.translate.EngineFactory;
+import org.feedwerk.translate.LinguaLanguageDetector;
+import org.feedwerk.translate.Sleeper;
+import org.feedwerk.translate.TranslationStore;
 import org.feedwerk.web.WebServer;
 
 /** The composition root: the only place that builds and wires Feedwerk's parts. */
 public final class Application implements AutoCloseable {
     public static final String ADMIN_TOKEN_VARIABLE = "FEEDWERK_ADMIN_TOKEN";
     public static final String DATABASE_PASSWORD_VARIABLE = "FEEDWERK_DATABASE_PASSWORD";
+    /** A translation claim older than this belongs to a worker that died; the article is claimed again. */
+    private static final java.time.Duration TRANSLATION_LEASE = java.time.Duration.ofMinutes(10);
 
     private final FeedwerkConfig config;
     private final Map<String, String> environment;
@@ -40,6 +51,9 @@ public final class Application implements AutoCloseable {
     private final ArticleStore articles;
     private final SourceStateStore sourceStates;
     private final SourceRunner sourceRunner;
+    private final JdbiTranslationStore translations;
+    private final EngineChain engineChain;
+    private final ArticleTranslator translator;
 
     private Application(FeedwerkConfig config, Map<String, String> environment, Clock clock) {
         this.config = config;
@@ -59,6 +73,12 @@ public final class Application implements AutoCloseable {
                 new Backoff(config.fetch().maxBackoff(), new Random()),
                 config.fetch().dropSettle(),
                 clock);
+        this.translations = new JdbiTranslationStore(database);
+        this.engineChain = new EngineChain(new EngineFactory(environment, clock, Sleeper.REAL)
+                .build(config.translation().engines()));
+        Set<String> detectable = Set.copyOf(config.translation().detectLanguages());
+        this.translator = new ArticleTranslator(engineChain, translations,
+                new LinguaLanguageDetector(config.translation().detectLanguages()), detectable, clock);
     }
 
     public static Application open(FeedwerkConfig config, Map<String, String> environment, Clock clock) {
@@ -90,12 +110,26 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    public TranslationStore translations() {
+        return translations;
+    }
+
+    public EngineChain engineChain() {
+        return engineChain;
+    }
+
+    public TranslationWorker newTranslationWorker() {
+        return new TranslationWorker(translations, articles, translator, config.translation().targets(),
+                config.translation().workers(), TRANSLATION_LEASE, config.translation().maxHoldBackoff(), clock);
+    }
+
     public PollScheduler newScheduler() {
         return new PollScheduler(config.sources(), sourceRunner, sourceStates, config.fetch().concurrency(), clock);
     }
 
     public WebServer newWebServer() {
-        return new WebServer(config.server(), config.sources(), sourceStates, articles, database::isReachable,
+        return new WebServer(config.server(), config.sources(), sourceStates, articles, translations,
+                database::isReachable,
                 Optional.ofNullable(environment.get(ADMIN_TOKEN_VARIABLE)));
     }
 

@@ -85,7 +85,7 @@ public final class ArticleIngestor {
                 Article article = new Article(id, source.id(), item.guid(), item.link(), cluster, content.headline(),
                         status,
                         status == ArticleStatus.DUPLICATE ? "same content as article " + cluster : null, 1,
-                        content.language(), now, now);
+                        content.language(), 0, now, now);
                 tx.insertArticle(article, new Revision(id, 1, hash, content, ref.hash(), now));
                 return Outcome.NEW_ARTICLE;
             }

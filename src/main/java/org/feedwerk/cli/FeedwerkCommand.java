@@ -20,10 +20,16 @@ public final class FeedwerkCommand implements Runnable {
 
     /** The command line with all subcommands, reading secrets and overrides from {@code environment}. */
     public static CommandLine commandLine(Map<String, String> environment) {
+        return commandLine(environment, System.in);
+    }
+
+    /** The same, reading standard input of {@code translate} from {@code input}. */
+    public static CommandLine commandLine(Map<String, String> environment, java.io.InputStream input) {
         Clock clock = Clock.systemUTC();
         return new CommandLine(new FeedwerkCommand())
                 .addSubcommand(new RunCommand(environment, clock))
                 .addSubcommand(new IngestCommand(environment, clock))
-                .addSubcommand(new SourcesCommand(environment, clock));
+                .addSubcommand(new SourcesCommand(environment, clock))
+                .addSubcommand(new TranslateCommand(environment, clock, input));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.feedwerk.app.Application;
 import org.feedwerk.pipeline.PollScheduler;
+import org.feedwerk.pipeline.TranslationWorker;
 import org.feedwerk.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 
 /** {@code feedwerk run}: the scheduler and the HTTP server, until SIGTERM or SIGINT. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Polls the sources on their schedule and serves the HTTP API until stopped (Ctrl-C or SIGTERM).",
+        description = {"Polls the sources, translates new revisions and serves the HTTP API until stopped (Ctrl-C or SIGTERM).",
                 "On shutdown running fetches are finished; anything interrupted is repeated on the next start."})
 final class RunCommand extends ApplicationCommand {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -27,9 +28,11 @@ final class RunCommand extends ApplicationCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         PollScheduler scheduler = application.newScheduler();
+        TranslationWorker translator = application.newTranslationWorker();
         WebServer server = application.newWebServer();
         server.start();
         scheduler.start();
+        translator.start();
         Thread hook = new Thread(() -> {
             stopped.countDown();
             awaitQuietly(finished);
@@ -40,6 +43,7 @@ final class RunCommand extends ApplicationCommand {
         awaitQuietly(stopped);
         log.info("shutting down");
         scheduler.stop(SHUTDOWN_GRACE_SECONDS);
+        translator.stop(SHUTDOWN_GRACE_SECONDS);
         server.stop();
         finished.countDown();
         return ExitCodes.OK;

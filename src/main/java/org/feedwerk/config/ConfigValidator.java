@@ -27,6 +27,33 @@ final class ConfigValidator {
         require(config.database().poolSize() >= 1, "/database/poolSize", "database.poolSize must be at least 1");
         validateFetch(config.fetch());
         validateSources(config.sources());
+        validateTranslation(config.translation());
+    }
+
+    private void validateTranslation(TranslationConfig translation) {
+        for (int index = 0; index < translation.targets().size(); index++) {
+            String target = translation.targets().get(index);
+            require(target != null && LANGUAGE.matcher(target).matches(), "/translation/targets/" + index,
+                    "translation target '" + target + "' must be a language code such as de");
+        }
+        require(translation.workers() >= 1, "/translation/workers", "translation.workers must be at least 1");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int index = 0; index < translation.engines().size(); index++) {
+            EngineConfig engine = translation.engines().get(index);
+            String at = "/translation/engines/" + index;
+            require(engine.name() != null && SOURCE_ID.matcher(engine.name()).matches(), at,
+                    "translation.engines[" + index + "] needs a name of a-z, 0-9 and '-'");
+            require(engine.type() != null, at, "engine '" + engine.name() + "' needs a type (deepl, libretranslate, openai)");
+            Integer earlier = seen.putIfAbsent(engine.name(), index);
+            require(earlier == null, at + "/name", "duplicate engine name '" + engine.name() + "'");
+            require(engine.type() != EngineType.OPENAI || engine.model() != null, at,
+                    "engine '" + engine.name() + "' of type openai needs a model");
+            require(engine.maxAttempts() >= 1, at + "/maxAttempts", "maxAttempts must be at least 1");
+            for (String pair : engine.pairs()) {
+                require(pair.matches("[a-z]{2,3}-[a-z]{2,3}"), at + "/pairs",
+                        "engine '" + engine.name() + "' pair '" + pair + "' must look like en-de");
+            }
+        }
     }
 
     private void validateFetch(FetchConfig fetch) {

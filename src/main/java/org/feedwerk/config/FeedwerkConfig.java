@@ -14,7 +14,8 @@ public record FeedwerkConfig(
         Path dataDir,
         DatabaseConfig database,
         FetchConfig fetch,
-        List<SourceConfig> sources) {
+        List<SourceConfig> sources,
+        TranslationConfig translation) {
 
     public FeedwerkConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -22,6 +23,13 @@ public record FeedwerkConfig(
         database = database == null ? DatabaseConfig.defaults() : database;
         fetch = fetch == null ? FetchConfig.defaults() : fetch;
         sources = sources == null ? List.of() : List.copyOf(sources);
+        translation = translation == null ? TranslationConfig.defaults() : translation;
+    }
+
+    /** The configuration without translation settings: ingest only (tests and tools). */
+    public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
+            List<SourceConfig> sources) {
+        this(server, dataDir, database, fetch, sources, null);
     }
 
     public Optional<SourceConfig> findSource(String id) {
@@ -31,6 +39,7 @@ public record FeedwerkConfig(
     /** The same configuration with relative paths made absolute against {@code base}. */
     FeedwerkConfig resolvedAgainst(Path base) {
         List<SourceConfig> resolvedSources = sources.stream().map(source -> source.resolvedAgainst(base)).toList();
-        return new FeedwerkConfig(server, base.resolve(dataDir).normalize(), database, fetch, resolvedSources);
+        return new FeedwerkConfig(server, base.resolve(dataDir).normalize(), database, fetch, resolvedSources,
+                translation);
     }
 }

@@ -96,7 +96,7 @@ public final class JdbiArticleStore implements ArticleStore {
             insertRevision(handle, revision);
             handle.createUpdate("""
                             UPDATE article SET current_revision = :number, headline = :headline, status = :status,
-                                status_reason = NULL,
+                                status_reason = NULL, attempts = 0, retry_at = NULL,
                                 language = COALESCE(:language, language), updated_at = :updatedAt
                             WHERE id = :id""")
                     .bind("number", revision.number()).bind("status", status.wireName())
@@ -174,7 +174,7 @@ public final class JdbiArticleStore implements ArticleStore {
         });
     }
 
-    private static Article mapArticle(ResultSet row, StatementContext context) throws SQLException {
+    static Article mapArticle(ResultSet row, StatementContext context) throws SQLException {
         return new Article(
                 row.getString("id"),
                 row.getString("source_id"),
@@ -186,6 +186,7 @@ public final class JdbiArticleStore implements ArticleStore {
                 row.getString("status_reason"),
                 row.getInt("current_revision"),
                 row.getString("language"),
+                row.getInt("attempts"),
                 Times.instant(row, "created_at"),
                 Times.instant(row, "updated_at"));
     }

@@ -11,6 +11,7 @@ import org.feedwerk.article.Revision;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.source.SourceStateStore;
+import org.feedwerk.translate.TranslationStore;
 
 /** The read-only JSON API: sources and their state, articles and their revisions. */
 final class ApiRoutes {
@@ -20,11 +21,14 @@ final class ApiRoutes {
     private final List<SourceConfig> sources;
     private final SourceStateStore states;
     private final ArticleStore articles;
+    private final TranslationStore translations;
 
-    ApiRoutes(List<SourceConfig> sources, SourceStateStore states, ArticleStore articles) {
+    ApiRoutes(List<SourceConfig> sources, SourceStateStore states, ArticleStore articles,
+            TranslationStore translations) {
         this.sources = sources;
         this.states = states;
         this.articles = articles;
+        this.translations = translations;
     }
 
     void register(RoutesConfig routes) {
@@ -54,7 +58,7 @@ final class ApiRoutes {
         List<Revision> revisions = articles.listRevisions(id);
         Revision current = revisions.stream().filter(revision -> revision.number() == article.currentRevision())
                 .findFirst().orElseThrow(() -> new ApiError(500, "article " + id + " has no current revision"));
-        context.json(ApiViews.ArticleDetailView.of(article, current, revisions));
+        context.json(ApiViews.ArticleDetailView.of(article, current, revisions, translations.listTranslations(id)));
     }
 
     private static ArticleStatus parseStatus(String status) {

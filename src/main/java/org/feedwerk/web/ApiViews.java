@@ -7,6 +7,7 @@ import org.feedwerk.article.Revision;
 import org.feedwerk.config.DurationText;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.source.SourceState;
+import org.feedwerk.translate.Translation;
 
 /** The JSON shapes of the API. Field names are a contract; add fields, never rename them. */
 final class ApiViews {
@@ -52,15 +53,30 @@ final class ApiViews {
     record ArticleDetailView(String id, String sourceId, String guid, String link, int revision, String status,
             String statusReason, String headline, String language, String clusterId, Instant created,
             Instant updated, String byline, String teaser, String bodyHtml, List<String> subjects,
-            List<RevisionView> revisions) {
+            List<RevisionView> revisions, List<TranslationView> translations) {
 
-        static ArticleDetailView of(Article article, Revision current, List<Revision> revisions) {
+        static ArticleDetailView of(Article article, Revision current, List<Revision> revisions,
+                List<Translation> translations) {
             var content = current.content();
             return new ArticleDetailView(article.id(), article.sourceId(), article.guid(), article.link(),
                     article.currentRevision(), article.status().wireName(), article.statusReason(),
                     article.headline(), article.language(), article.clusterId(), article.createdAt(),
                     article.updatedAt(), content.byline(), content.teaser(), content.bodyHtml(), content.subjects(),
-                    revisions.stream().map(RevisionView::of).toList());
+                    revisions.stream().map(RevisionView::of).toList(),
+                    translations.stream().map(TranslationView::of).toList());
+        }
+    }
+
+    /** A translation; {@code revision} says which source revision it translates. */
+    record TranslationView(String language, String sourceLanguage, String engine, String status, int revision,
+            String headline, String teaser, String bodyHtml, long charsSent, long charsReused, long billed,
+            Instant translatedAt) {
+
+        static TranslationView of(Translation translation) {
+            return new TranslationView(translation.language(), translation.sourceLanguage(), translation.engine(),
+                    translation.status().wireName(), translation.revision(), translation.headline(),
+                    translation.teaser(), translation.bodyHtml(), translation.charsSent(), translation.charsReused(),
+                    translation.billed(), translation.translatedAt());
         }
     }
 

@@ -13,6 +13,7 @@ import org.feedwerk.article.ArticleStore;
 import org.feedwerk.config.ServerConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.source.SourceStateStore;
+import org.feedwerk.translate.TranslationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,10 @@ public final class WebServer {
     private final ServerConfig config;
 
     public WebServer(ServerConfig config, List<SourceConfig> sources, SourceStateStore states, ArticleStore articles,
-            BooleanSupplier storeReachable, Optional<String> adminToken) {
+            TranslationStore translations, BooleanSupplier storeReachable, Optional<String> adminToken) {
         this.config = config;
         BearerTokenCheck auth = new BearerTokenCheck(adminToken);
-        ApiRoutes api = new ApiRoutes(sources, states, articles);
+        ApiRoutes api = new ApiRoutes(sources, states, articles, translations);
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.app = Javalin.create(javalin -> {

@@ -1,0 +1,133 @@
+package org.feedwerk.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.article.ArticleStore;
+import org.feedwerk.article.Revision;
+import org.feedwerk.translate.ArticleTranslator;
+import org.feedwerk.translate.TranslationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates new revisions continuously: each worker claims the next article, translates it into every target
+ * language and ends the claim as {@code translated}, or {@code held} with the reason and a retry time that
+ * backs off. A claim left by a crashed worker expires after the lease and the article is picked up again; the
+ * translation memory keeps what was already paid for.
+ */
+public final class TranslationWorker {
+    private static final Logger log = LoggerFactory.getLogger(TranslationWorker.class);
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    private static final Duration FIRST_HOLD = Duration.ofMinutes(1);
+
+    private final TranslationStore queue;
+    private final ArticleStore articles;
+    private final ArticleTranslator translator;
+    private final List<String> targets;
+    private final Duration lease;
+    private final Duration maxHold;
+    private final Clock clock;
+    private final int workers;
+    private ExecutorService pool;
+    private volatile boolean running;
+
+    public TranslationWorker(TranslationStore queue, ArticleStore articles, ArticleTranslator translator,
+            List<String> targets, int workers, Duration lease, Duration maxHold, Clock clock) {
+        this.queue = queue;
+        this.articles = articles;
+        this.translator = translator;
+        this.targets = List.copyOf(targets);
+        this.workers = workers;
+        this.lease = lease;
+        this.maxHold = maxHold;
+        this.clock = clock;
+    }
+
+    public void start() {
+        running = true;
+        AtomicInteger counter = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(workers, runnable -> new Thread(runnable,
+                "feedwerk-translate-" + counter.incrementAndGet()));
+        for (int i = 0; i < workers; i++) {
+            pool.execute(this::loop);
+        }
+    }
+
+    /** Lets running translations finish (up to {@code seconds}); an interrupted one is claimed again later. */
+    public void stop(long seconds) {
+        running = false;
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(seconds, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running && !Thread.currentThread().isInterrupted()) {
+            boolean worked;
+            try {
+                worked = translateNext();
+            } catch (RuntimeException e) {
+                log.atError().addKeyValue("reason", e.getMessage()).setCause(e).log("translation worker failed");
+                worked = false;
+            }
+            if (!worked) {
+                try {
+                    Thread.sleep(IDLE_WAIT.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Claims and translates one article; false when there was nothing to do. */
+    public boolean translateNext() {
+        Instant now = clock.instant();
+        Optional<Article> claimed = queue.claimNext(now, now.minus(lease));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Article article = claimed.get();
+        Revision revision = articles.findRevision(article.id(), article.currentRevision()).orElseThrow();
+        ArticleTranslator.Outcome outcome = translator.translate(revision, targets);
+        boolean applied;
+        if (outcome.isComplete()) {
+            applied = queue.finishClaim(article.id(), revision.number(), ArticleStatus.TRANSLATED, null, null);
+            log.atInfo().addKeyValue("article_id", article.id()).addKeyValue("revision", revision.number())
+                    .log("translated");
+        } else {
+            Instant retryAt = clock.instant().plus(holdDelay(article.attempts()));
+            applied = queue.finishClaim(article.id(), revision.number(), ArticleStatus.HELD, outcome.reason(), retryAt);
+            log.atWarn().addKeyValue("article_id", article.id()).addKeyValue("retry_at", retryAt)
+                    .addKeyValue("reason", outcome.reason()).log("held");
+        }
+        if (!applied) {
+            log.atInfo().addKeyValue("article_id", article.id())
+                    .log("article changed during translation; the new revision will be translated");
+        }
+        return true;
+    }
+
+    private Duration holdDelay(int attempts) {
+        Duration delay = FIRST_HOLD.multipliedBy(1L << Math.min(attempts, 16));
+        return delay.compareTo(maxHold) > 0 ? maxHold : delay;
+    }
+}

@@ -1,0 +1,135 @@
+package org.feedwerk.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.translate.Translation;
+import org.feedwerk.translate.TranslationStatus;
+import org.feedwerk.translate.TranslationStore;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * {@link TranslationStore} over Jdbi. Claims are one atomic UPDATE … RETURNING; on PostgreSQL the candidate row is
+ * locked with {@code FOR UPDATE SKIP LOCKED} so that several workers never claim the same article.
+ */
+public final class JdbiTranslationStore implements TranslationStore {
+    private static final int KEYS_PER_QUERY = 500;
+
+    private final Database database;
+    private final HandleSource handles;
+
+    public JdbiTranslationStore(Database database) {
+        this.database = database;
+        this.handles = new HandleSource(database.jdbi(), null);
+    }
+
+    @Override
+    public Map<String, String> findSegments(Collection<String> keys) {
+        Map<String, String> found = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int start = 0; start < all.size(); start += KEYS_PER_QUERY) {
+            List<String> chunk = all.subList(start, Math.min(all.size(), start + KEYS_PER_QUERY));
+            handles.use(handle -> handle.createQuery(
+                            "SELECT segment_key, target_text FROM translation_memory WHERE segment_key IN (<keys>)")
+                    .bindList("keys", chunk)
+                    .map((row, context) -> Map.entry(row.getString(1), row.getString(2)))
+                    .forEach(entry -> found.put(entry.getKey(), entry.getValue())));
+        }
+        return found;
+    }
+
+    @Override
+    public void saveSegment(MemoryEntry entry) {
+        handles.use(handle -> handle.createUpdate("""
+                        INSERT INTO translation_memory (segment_key, engine, source_language, target_language,
+                            source_text, target_text, created_at)
+                        VALUES (:key, :engine, :source, :target, :sourceText, :targetText, :createdAt)
+                        ON CONFLICT (segment_key) DO NOTHING""")
+                .bind("key", entry.key()).bind("engine", entry.engine()).bind("source", entry.sourceLanguage())
+                .bind("target", entry.targetLanguage()).bind("sourceText", entry.sourceText())
+                .bind("targetText", entry.targetText()).bind("createdAt", Times.toMillis(entry.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public void saveTranslation(Translation translation) {
+        handles.use(handle -> handle.createUpdate("""
+                        INSERT INTO translation (article_id, revision, language, engine, source_language, status,
+                            headline, teaser, body_html, chars_sent, chars_reused, billed, translated_at)
+                        VALUES (:articleId, :revision, :language, :engine, :sourceLanguage, :status, :headline,
+                            :teaser, :body, :sent, :reused, :billed, :translatedAt)
+                        ON CONFLICT (article_id, revision, language, engine) DO UPDATE SET
+                            status = excluded.status, headline = excluded.headline, teaser = excluded.teaser,
+                            body_html = excluded.body_html, chars_sent = excluded.chars_sent,
+                            chars_reused = excluded.chars_reused, billed = excluded.billed,
+                            translated_at = excluded.translated_at""")
+                .bind("articleId", translation.articleId()).bind("revision", translation.revision())
+                .bind("language", translation.language()).bind("engine", translation.engine())
+                .bind("sourceLanguage", translation.sourceLanguage()).bind("status", translation.status().wireName())
+                .bind("headline", translation.headline()).bind("teaser", translation.teaser())
+                .bind("body", translation.bodyHtml()).bind("sent", translation.charsSent())
+                .bind("reused", translation.charsReused()).bind("billed", translation.billed())
+                .bind("translatedAt", Times.toMillis(translation.translatedAt()))
+                .execute());
+    }
+
+    @Override
+    public List<Translation> listTranslations(String articleId) {
+        return handles.with(handle -> handle.createQuery("""
+                        SELECT * FROM translation WHERE article_id = :id ORDER BY revision, language, translated_at""")
+                .bind("id", articleId).map(JdbiTranslationStore::mapTranslation).list());
+    }
+
+    @Override
+    public Optional<Article> claimNext(Instant now, Instant staleClaimsBefore) {
+        String lock = database.isSqlite() ? "" : " FOR UPDATE SKIP LOCKED";
+        String sql = """
+                UPDATE article SET status = 'translating', claimed_at = :now
+                WHERE id = (SELECT id FROM article
+                            WHERE status = 'fetched'
+                               OR (status = 'held' AND retry_at <= :now)
+                               OR (status = 'translating' AND claimed_at < :stale)
+                            ORDER BY created_at, id LIMIT 1%s)
+                RETURNING *""".formatted(lock);
+        return handles.inTransaction(handle -> handle.createQuery(sql)
+                .bind("now", Times.toMillis(now)).bind("stale", Times.toMillis(staleClaimsBefore))
+                .map(JdbiArticleStore::mapArticle).findOne());
+    }
+
+    @Override
+    public boolean finishClaim(String articleId, int revision, ArticleStatus status, String reason, Instant retryAt) {
+        return handles.with(handle -> handle.createUpdate("""
+                        UPDATE article SET status = :status, status_reason = :reason, retry_at = :retryAt,
+                            claimed_at = NULL,
+                            attempts = CASE WHEN :status = 'held' OR :status = 'failed' THEN attempts + 1 ELSE 0 END
+                        WHERE id = :id AND current_revision = :revision AND status = 'translating'""")
+                .bind("status", status.wireName()).bind("reason", reason).bind("retryAt", Times.toMillis(retryAt))
+                .bind("id", articleId).bind("revision", revision)
+                .execute()) == 1;
+    }
+
+    private static Translation mapTranslation(ResultSet row, StatementContext context) throws SQLException {
+        return new Translation(
+                row.getString("article_id"),
+                row.getInt("revision"),
+                row.getString("language"),
+                row.getString("source_language"),
+                row.getString("engine"),
+                TranslationStatus.fromWireName(row.getString("status")),
+                row.getString("headline"),
+                row.getString("teaser"),
+                row.getString("body_html"),
+                row.getLong("chars_sent"),
+                row.getLong("chars_reused"),
+                row.getLong("billed"),
+                Times.instant(row, "translated_at"));
+    }
+}

@@ -1,0 +1,162 @@
+package org.feedwerk.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * DeepL API v2: {@code POST /v2/translate}, form-encoded, {@code Authorization: DeepL-Auth-Key}, HTML kept with
+ * {@code tag_handling=html}, billed characters reported per text. Requests are batched within DeepL's limits
+ * (50 texts, 128 KiB). A used-up quota (456) makes the engine unavailable until the next UTC day; a rejected key
+ * (403) until restart.
+ */
+public final class DeeplEngine implements TranslationEngine {
+    static final URI FREE_API = URI.create("https://api-free.deepl.com");
+    static final URI PRO_API = URI.create("https://api.deepl.com");
+    private static final int MAX_TEXTS = 50;
+    private static final int MAX_REQUEST_BYTES = 120 * 1024; // below DeepL's 128 KiB, leaving room for parameters
+    private static final Set<String> SOURCES = Set.of("ar", "bg", "cs", "da", "de", "el", "en", "es", "et", "fi",
+            "fr", "he", "hu", "id", "it", "ja", "ko", "lt", "lv", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv",
+            "th", "tr", "uk", "vi", "zh");
+
+    private final String name;
+    private final URI baseUri;
+    private final Optional<String> key;
+    private final String keyVariable;
+    private final EngineHttp http;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile Instant unavailableUntil = Instant.MIN;
+    private volatile String unavailableBecause;
+
+    DeeplEngine(String name, Optional<URI> url, Optional<String> key, String keyVariable, EngineHttp http, Clock clock) {
+        this.name = name;
+        this.key = key.filter(value -> !value.isBlank());
+        this.baseUri = url.orElse(this.key.filter(value -> value.endsWith(":fx")).isPresent() ? FREE_API : PRO_API);
+        this.keyVariable = keyVariable;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean supports(String sourceLanguage, String targetLanguage) {
+        return SOURCES.contains(sourceLanguage) && SOURCES.contains(targetLanguage);
+    }
+
+    @Override
+    public boolean handlesHtml() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (key.isEmpty()) {
+            return Optional.of(name + ": environment variable " + keyVariable + " is not set");
+        }
+        if (clock.instant().isBefore(unavailableUntil)) {
+            return Optional.of(unavailableBecause);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public EngineResult translate(EngineRequest request) {
+        unavailableReason().ifPresent(reason -> {
+            throw new TranslationException(TranslationException.Kind.CONFIGURATION, reason);
+        });
+        List<String> translated = new ArrayList<>(request.texts().size());
+        long billed = 0;
+        for (List<String> batch : batches(request.texts())) {
+            JsonNode answer = send(request, batch);
+            JsonNode translations = answer.path("translations");
+            if (!translations.isArray() || translations.size() != batch.size()) {
+                throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+                        name + ": expected " + batch.size() + " translations, got " + translations.size());
+            }
+            for (JsonNode translation : translations) {
+                translated.add(translation.path("text").asText());
+                billed += translation.has("billed_characters") ? translation.get("billed_characters").asLong()
+                        : translation.path("text").asText().length();
+            }
+        }
+        return new EngineResult(translated, billed);
+    }
+
+    private JsonNode send(EngineRequest request, List<String> texts) {
+        StringBuilder form = new StringBuilder();
+        for (String text : texts) {
+            append(form, "text", text);
+        }
+        append(form, "source_lang", LanguageCodes.deeplSource(request.sourceLanguage()));
+        append(form, "target_lang", LanguageCodes.deeplTarget(request.targetLanguage()));
+        append(form, "show_billed_characters", "1");
+        if (request.format() == TextFormat.HTML) {
+            append(form, "tag_handling", "html");
+        }
+        try {
+            String body = http.post(baseUri.resolve("/v2/translate"), "application/x-www-form-urlencoded",
+                    form.toString(), Map.of("Authorization", "DeepL-Auth-Key " + key.orElseThrow()));
+            return json.readTree(body);
+        } catch (TranslationException e) {
+            markUnavailable(e);
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
+        }
+    }
+
+    private void markUnavailable(TranslationException e) {
+        if (e.kind() == TranslationException.Kind.QUOTA) {
+            unavailableUntil = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1)
+                    .atStartOfDay().toInstant(ZoneOffset.UTC);
+            unavailableBecause = e.getMessage() + "; unavailable until " + unavailableUntil;
+        } else if (e.kind() == TranslationException.Kind.CONFIGURATION) {
+            unavailableUntil = Instant.MAX;
+            unavailableBecause = e.getMessage() + " (check " + keyVariable + "); unavailable until restart";
+        }
+    }
+
+    private static void append(StringBuilder form, String field, String value) {
+        if (form.length() > 0) {
+            form.append('&');
+        }
+        form.append(field).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    /** Splits texts into requests of at most 50 texts and about 120 KiB each. */
+    static List<List<String>> batches(List<String> texts) {
+        List<List<String>> batches = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int bytes = 0;
+        for (String text : texts) {
+            int size = URLEncoder.encode(text, StandardCharsets.UTF_8).length() + 6;
+            if (!current.isEmpty() && (current.size() == MAX_TEXTS || bytes + size > MAX_REQUEST_BYTES)) {
+                batches.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(text);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+}

@@ -1,0 +1,97 @@
+package org.feedwerk.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * LibreTranslate: {@code POST /translate} with {@code q} as a list, {@code source}, {@code target},
+ * {@code format=html|text} and an optional {@code api_key}. LibreTranslate does not bill, so the characters sent
+ * are reported. A rejected key (403) makes the engine unavailable until restart.
+ */
+public final class LibreTranslateEngine implements TranslationEngine {
+    private final String name;
+    private final URI baseUri;
+    private final Optional<String> key;
+    private final EngineHttp http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final String keyVariable;
+    private volatile String unavailableBecause;
+
+    LibreTranslateEngine(String name, URI baseUri, Optional<String> key, String keyVariable, EngineHttp http) {
+        this.name = name;
+        this.baseUri = baseUri;
+        this.key = key.filter(value -> !value.isBlank());
+        this.keyVariable = keyVariable;
+        this.http = http;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean supports(String sourceLanguage, String targetLanguage) {
+        return true; // the server knows; restrict with `pairs` in the configuration
+    }
+
+    @Override
+    public boolean handlesHtml() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (keyVariable != null && key.isEmpty()) {
+            return Optional.of(name + ": environment variable " + keyVariable + " is not set");
+        }
+        return Optional.ofNullable(unavailableBecause);
+    }
+
+    @Override
+    public EngineResult translate(EngineRequest request) {
+        ObjectNode body = json.createObjectNode();
+        request.texts().forEach(body.putArray("q")::add);
+        body.put("source", request.sourceLanguage());
+        body.put("target", request.targetLanguage());
+        body.put("format", request.format() == TextFormat.HTML ? "html" : "text");
+        key.ifPresent(value -> body.put("api_key", value));
+        String answer;
+        try {
+            answer = http.post(baseUri.resolve("/translate"), "application/json", body.toString(), Map.of());
+        } catch (TranslationException e) {
+            if (e.kind() == TranslationException.Kind.CONFIGURATION) {
+                unavailableBecause = e.getMessage() + "; unavailable until restart";
+            }
+            throw e;
+        }
+        return new EngineResult(parse(answer, request.texts().size()), request.characters());
+    }
+
+    private List<String> parse(String answer, int expected) {
+        JsonNode translated;
+        try {
+            translated = json.readTree(answer).path("translatedText");
+        } catch (IOException e) {
+            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
+        }
+        List<String> texts = new ArrayList<>();
+        if (translated.isArray()) {
+            translated.forEach(text -> texts.add(text.asText()));
+        } else if (translated.isTextual()) {
+            texts.add(translated.asText());
+        }
+        if (texts.size() != expected) {
+            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+                    name + ": expected " + expected + " translations, got " + texts.size());
+        }
+        return texts;
+    }
+}

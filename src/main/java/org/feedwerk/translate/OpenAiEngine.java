@@ -1,0 +1,138 @@
+package org.feedwerk.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Any OpenAI-compatible {@code POST /v1/chat/completions} server (OpenAI, Ollama, vLLM). One request per segment,
+ * temperature 0, a system prompt asking for a faithful news translation that keeps every tag, attribute, name
+ * and number and returns only the translation. An HTML reply whose tags differ from the source is refused.
+ * Billing is reported in tokens.
+ */
+public final class OpenAiEngine implements TranslationEngine {
+    static final URI DEFAULT_API = URI.create("https://api.openai.com/v1");
+    private static final Pattern CODE_FENCE = Pattern.compile("^```[a-zA-Z]*\\s*\\n(.*?)\\n?```$", Pattern.DOTALL);
+
+    private final String name;
+    private final URI baseUri;
+    private final String model;
+    private final Optional<String> key;
+    private final EngineHttp http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final String keyVariable;
+    private volatile String unavailableBecause;
+
+    OpenAiEngine(String name, URI baseUri, String model, Optional<String> key, String keyVariable,
+            EngineHttp http) {
+        this.name = name;
+        this.baseUri = baseUri;
+        this.model = model;
+        this.key = key.filter(value -> !value.isBlank());
+        this.keyVariable = keyVariable;
+        this.http = http;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean supports(String sourceLanguage, String targetLanguage) {
+        return true;
+    }
+
+    @Override
+    public boolean handlesHtml() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (keyVariable != null && key.isEmpty()) {
+            return Optional.of(name + ": environment variable " + keyVariable + " is not set");
+        }
+        return Optional.ofNullable(unavailableBecause);
+    }
+
+    @Override
+    public EngineResult translate(EngineRequest request) {
+        List<String> texts = new ArrayList<>();
+        long tokens = 0;
+        for (String text : request.texts()) {
+            JsonNode answer = complete(request, text);
+            String translation = stripFences(answer.path("choices").path(0).path("message").path("content").asText(""));
+            if (translation.isBlank()) {
+                throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": empty answer");
+            }
+            if (request.format() == TextFormat.HTML) {
+                MarkupSignature expected = MarkupSignature.of(text);
+                MarkupSignature actual = MarkupSignature.of(translation);
+                if (!expected.equals(actual)) {
+                    throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+                            name + ": reply changed the markup (" + expected.differenceTo(actual) + ")");
+                }
+            }
+            texts.add(translation);
+            tokens += answer.path("usage").path("total_tokens").asLong(0);
+        }
+        return new EngineResult(texts, tokens);
+    }
+
+    private JsonNode complete(EngineRequest request, String text) {
+        ObjectNode body = json.createObjectNode();
+        body.put("model", model);
+        body.put("temperature", 0);
+        var messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", systemPrompt(request));
+        messages.addObject().put("role", "user").put("content", text);
+        Map<String, String> headers = key.map(value -> Map.of("Authorization", "Bearer " + value)).orElse(Map.of());
+        try {
+            String answer = http.post(URI.create(baseUri.toString().replaceAll("/+$", "") + "/chat/completions"),
+                    "application/json", body.toString(), headers);
+            return json.readTree(answer);
+        } catch (TranslationException e) {
+            if (e.kind() == TranslationException.Kind.CONFIGURATION) {
+                unavailableBecause = e.getMessage() + "; unavailable until restart";
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
+        }
+    }
+
+    static String systemPrompt(EngineRequest request) {
+        String from = languageName(request.sourceLanguage());
+        String to = languageName(request.targetLanguage());
+        String markup = request.format() == TextFormat.HTML
+                ? " The text is an HTML fragment: keep every HTML tag and every attribute exactly as it is, in the"
+                        + " same places, and translate only the text between the tags."
+                : " The text is plain text: do not add any markup.";
+        return "You are a professional news translator. Translate the user's text from " + from + " to " + to
+                + " faithfully and completely, in the style of a quality newspaper. Do not summarize, add, explain"
+                + " or omit anything. Keep names of people, places and organizations, and all numbers, dates and"
+                + " amounts exactly." + markup + " Reply with the translation only, without any introduction,"
+                + " comment or quotation marks around it.";
+    }
+
+    private static String languageName(String code) {
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
+        return name.isBlank() ? code : name;
+    }
+
+    private static String stripFences(String text) {
+        String trimmed = text.strip();
+        Matcher fenced = CODE_FENCE.matcher(trimmed);
+        return fenced.matches() ? fenced.group(1).strip() : trimmed;
+    }
+}

@@ -1,0 +1,27 @@
+package org.feedwerk.translate;
+
+import java.util.Optional;
+
+/**
+ * One machine-translation service behind a common interface. Adding an engine (Google, Azure, a local model)
+ * means one new class. Implementations are thread-safe.
+ */
+public interface TranslationEngine {
+    /** The configured name, shown on pages and in the API. */
+    String name();
+
+    boolean supports(String sourceLanguage, String targetLanguage);
+
+    /** True when the engine keeps inline HTML itself; otherwise markup travels as placeholders. */
+    boolean handlesHtml();
+
+    /** Why the engine cannot be used right now (quota used up, key missing), or empty when it can. */
+    Optional<String> unavailableReason();
+
+    /**
+     * Translates all texts of the request; the result has one text per request text, in order.
+     *
+     * @throws TranslationException when the engine fails after its own retries
+     */
+    EngineResult translate(EngineRequest request);
+}

@@ -1,0 +1,165 @@
+package org.feedwerk.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Local servers that speak the documented wire formats of DeepL ({@code POST /v2/translate}, form-encoded),
+ * LibreTranslate ({@code POST /translate}, JSON) and OpenAI-compatible chat completions, answering with
+ * {@link PseudoTranslation}. Tests queue error statuses to be answered first, and read what was sent.
+ */
+public final class FakeEngineServers {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final Map<String, List<Integer>> queuedStatuses = new ConcurrentHashMap<>();
+    private final List<Map<String, List<String>>> deeplForms = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> jsonBodies = new CopyOnWriteArrayList<>();
+    private final AtomicLong charactersReceived = new AtomicLong();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile java.util.function.UnaryOperator<String> llmReply = PseudoTranslation::html;
+
+    public FakeEngineServers() {
+        server.on("/v2/translate", this::deepl);
+        server.on("/translate", this::libre);
+        server.on("/v1/chat/completions", this::openai);
+    }
+
+    public LocalHttpServer server() {
+        return server;
+    }
+
+    /** The next answers of {@code path} have these statuses (then normal answers again). */
+    public void failNext(String path, Integer... statuses) {
+        queuedStatuses.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).addAll(List.of(statuses));
+    }
+
+    public void replyFromLlm(java.util.function.UnaryOperator<String> reply) {
+        this.llmReply = reply;
+    }
+
+    public List<Map<String, List<String>>> deeplForms() {
+        return deeplForms;
+    }
+
+    public List<JsonNode> jsonBodies() {
+        return jsonBodies;
+    }
+
+    /** Characters of text (tags excluded) the engines were asked to translate. */
+    public long charactersReceived() {
+        return charactersReceived.get();
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    private boolean answeredWithQueuedError(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        List<Integer> queue = queuedStatuses.get(exchange.getRequestURI().getPath());
+        if (queue != null && !queue.isEmpty()) {
+            int status = queue.remove(0);
+            LocalHttpServer.send(exchange, status, "application/json",
+                    ("{\"message\":\"fake error " + status + "\"}").getBytes(StandardCharsets.UTF_8));
+            return true;
+        }
+        return false;
+    }
+
+    private void deepl(HttpExchange exchange) throws IOException {
+        if (answeredWithQueuedError(exchange)) {
+            return;
+        }
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("DeepL-Auth-Key ")) {
+            LocalHttpServer.send(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}".getBytes());
+            return;
+        }
+        Map<String, List<String>> form = parseForm(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8));
+        deeplForms.add(form);
+        boolean html = "html".equals(first(form, "tag_handling"));
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode translations = answer.putArray("translations");
+        for (String text : form.getOrDefault("text", List.of())) {
+            long billed = count(text, html);
+            translations.addObject().put("detected_source_language", first(form, "source_lang"))
+                    .put("text", html ? PseudoTranslation.html(text) : PseudoTranslation.plain(text))
+                    .put("billed_characters", billed);
+        }
+        LocalHttpServer.send(exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void libre(HttpExchange exchange) throws IOException {
+        if (answeredWithQueuedError(exchange)) {
+            return;
+        }
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        jsonBodies.add(body);
+        boolean html = "html".equals(body.path("format").asText());
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode translated = answer.putArray("translatedText");
+        for (JsonNode text : body.path("q")) {
+            count(text.asText(), html);
+            translated.add(html ? PseudoTranslation.html(text.asText()) : PseudoTranslation.plain(text.asText()));
+        }
+        LocalHttpServer.send(exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void openai(HttpExchange exchange) throws IOException {
+        if (answeredWithQueuedError(exchange)) {
+            return;
+        }
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        jsonBodies.add(body);
+        String user = body.path("messages").path(1).path("content").asText();
+        count(user, true);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("id", "chatcmpl-fake").put("object", "chat.completion").put("model", body.path("model").asText());
+        ObjectNode message = answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+                .putObject("message");
+        message.put("role", "assistant").put("content", llmReply.apply(user));
+        answer.putObject("usage").put("prompt_tokens", 50).put("completion_tokens", 20).put("total_tokens", 70);
+        LocalHttpServer.send(exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long count(String text, boolean html) {
+        String plain = html ? org.jsoup.Jsoup.parseBodyFragment(text).text() : text;
+        charactersReceived.addAndGet(plain.length());
+        return plain.length();
+    }
+
+    private static String first(Map<String, List<String>> form, String field) {
+        List<String> values = form.get(field);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static Map<String, List<String>> parseForm(String body) {
+        Map<String, List<String>> form = new ConcurrentHashMap<>();
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            form.computeIfAbsent(key, unused -> new ArrayList<>()).add(value);
+        }
+        return form;
+    }
+
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,28 @@
+package org.feedwerk.testing;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * A deterministic stand-in for a real engine's output: the text of every text node in upper case, tags and
+ * attributes untouched. Fake engine servers answer with it, so tests can tell translated text from the source.
+ */
+public final class PseudoTranslation {
+    private PseudoTranslation() {}
+
+    public static String html(String fragment) {
+        Document document = Jsoup.parseBodyFragment(fragment);
+        document.outputSettings().prettyPrint(false);
+        for (TextNode node : document.body().textNodes()) {
+            node.text(node.getWholeText().toUpperCase());
+        }
+        document.body().getAllElements().forEach(element -> element.textNodes()
+                .forEach(node -> node.text(node.getWholeText().toUpperCase())));
+        return document.body().html();
+    }
+
+    public static String plain(String text) {
+        return text.toUpperCase();
+    }
+}
