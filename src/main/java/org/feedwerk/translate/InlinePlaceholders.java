@@ -31,8 +31,9 @@ public final class InlinePlaceholders {
     public static InlinePlaceholders protect(String html) {
         StringBuilder text = new StringBuilder();
         Map<String, String> tags = new HashMap<>();
+        int[] counter = {0};
         for (Node node : Jsoup.parseBodyFragment(html).body().childNodes()) {
-            append(node, text, tags, new int[] {0});
+            append(node, text, tags, counter);
         }
         return new InlinePlaceholders(text.toString(), tags);
     }

@@ -14,9 +14,6 @@ public final class PseudoTranslation {
     public static String html(String fragment) {
         Document document = Jsoup.parseBodyFragment(fragment);
         document.outputSettings().prettyPrint(false);
-        for (TextNode node : document.body().textNodes()) {
-            node.text(node.getWholeText().toUpperCase());
-        }
         document.body().getAllElements().forEach(element -> element.textNodes()
                 .forEach(node -> node.text(node.getWholeText().toUpperCase())));
         return document.body().html();

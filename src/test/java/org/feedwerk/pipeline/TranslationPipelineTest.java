@@ -1,0 +1,266 @@
+package org.feedwerk.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.feedwerk.app.Application;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.config.EngineConfig;
+import org.feedwerk.config.EngineType;
+import org.feedwerk.config.FeedwerkConfig;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.config.SourceFormat;
+import org.feedwerk.config.TranslationConfig;
+import org.feedwerk.testing.FakeEngineServers;
+import org.feedwerk.testing.TestApplications;
+import org.feedwerk.testing.TestClock;
+import org.feedwerk.testing.TestDatabases;
+import org.feedwerk.testing.TestDatabases.Kind;
+import org.feedwerk.translate.Translation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** From stored revisions to translations through the real worker, store and engines speaking HTTP. */
+class TranslationPipelineTest {
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path inbox;
+
+    private final FakeEngineServers engines = new FakeEngineServers();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
+    private Application app;
+    private TranslationWorker worker;
+
+    static List<Kind> databases() {
+        return TestDatabases.kinds().toList();
+    }
+
+    @AfterEach
+    void stop() {
+        engines.close();
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private void open(Kind kind, List<EngineConfig> chain) {
+        SourceConfig source = new SourceConfig("wire", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1),
+                "Wire", null, null);
+        FeedwerkConfig base = TestApplications.config(dataDir, TestDatabases.fresh(kind), List.of(source));
+        FeedwerkConfig config = new FeedwerkConfig(base.server(), base.dataDir(), base.database(), base.fetch(),
+                base.sources(), new TranslationConfig(List.of("de"), chain, 1, null, List.of("en", "de", "fr")));
+        Map<String, String> environment = new HashMap<>(Map.of("DEEPL_AUTH_KEY", "key:fx"));
+        if (TestDatabases.password(kind) != null) {
+            environment.put("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
+        }
+        app = Application.open(config, environment, clock);
+        worker = app.newTranslationWorker();
+    }
+
+    private EngineConfig deepl() {
+        return new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 2,
+                null);
+    }
+
+    private EngineConfig libre() {
+        return new EngineConfig("libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null, null, 1, null);
+    }
+
+    private void deliver(String name, String language, String title, String... paragraphs) throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (String paragraph : paragraphs) {
+            body.append("<p>").append(paragraph).append("</p>");
+        }
+        Path file = inbox.resolve(name);
+        Files.writeString(file, """
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>W</title>
+                <link>https://w.example/</link><description>d</description><language>%s</language>
+                <item><guid>story-1</guid><title>%s</title><link>https://w.example/story-1</link>
+                <description>The teaser.</description><content:encoded><![CDATA[%s]]></content:encoded></item>
+                </channel></rss>""".formatted(language, title, body));
+        Files.setLastModifiedTime(file, FileTime.from(clock.instant().minusSeconds(30)));
+        app.ingestOnce(app.config().sources());
+    }
+
+    private Article article() {
+        return app.articles().listArticles(new ArticleQuery(null, null, 1)).get(0);
+    }
+
+    private Translation latestTranslation() {
+        List<Translation> all = app.translations().listTranslations(article().id());
+        return all.get(all.size() - 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void wireUpdateCostsOnlyTheNewParagraph(Kind kind) throws IOException {
+        open(kind, List.of(deepl()));
+        deliver("v1.xml", "en", "Ferry terminal approved", "The port authority approved the terminal.",
+                "It opens in 2028.", "Residents had objected.");
+
+        assertThat(worker.translateNext()).isTrue();
+
+        Translation first = latestTranslation();
+        assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
+        assertThat(first.engine()).isEqualTo("deepl");
+        assertThat(first.headline()).isEqualTo("FERRY TERMINAL APPROVED");
+        assertThat(first.teaser()).isEqualTo("THE TEASER.");
+        assertThat(first.bodyHtml()).isEqualTo("<p>THE PORT AUTHORITY APPROVED THE TERMINAL.</p><p>IT OPENS IN 2028.</p>"
+                + "<p>RESIDENTS HAD OBJECTED.</p>");
+        assertThat(first.charsReused()).isZero();
+        long firstSent = first.charsSent();
+        assertThat(firstSent).isEqualTo(engines.charactersReceived());
+
+        clock.advance(Duration.ofMinutes(5));
+        deliver("v2.xml", "en", "Ferry terminal approved", "The port authority approved the terminal.",
+                "It opens in 2028.", "Residents had objected.", "A bus lane is planned.");
+        assertThat(article().currentRevision()).isEqualTo(2);
+        assertThat(worker.translateNext()).isTrue();
+
+        Translation second = latestTranslation();
+        assertThat(second.revision()).isEqualTo(2);
+        assertThat(second.charsSent()).isEqualTo("A bus lane is planned.".length());
+        assertThat(second.charsReused()).isEqualTo(firstSent);
+        assertThat(engines.charactersReceived()).isEqualTo(firstSent + "A bus lane is planned.".length());
+        assertThat(second.bodyHtml()).endsWith("<p>A BUS LANE IS PLANNED.</p>");
+        assertThat(worker.translateNext()).as("nothing left").isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void failingEngineHandsOverToTheNext(Kind kind) throws IOException {
+        open(kind, List.of(deepl(), libre()));
+        engines.failNext("/v2/translate", 502, 502);
+        deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
+
+        worker.translateNext();
+
+        assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
+        assertThat(latestTranslation().engine()).isEqualTo("libre");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void heldWhenNoEngineCanTranslateAndRetriedLater(Kind kind) throws IOException {
+        open(kind, List.of(deepl(), libre()));
+        engines.failNext("/v2/translate", 500, 500);
+        engines.failNext("/translate", 503);
+        deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
+
+        worker.translateNext();
+
+        Article held = article();
+        assertThat(held.status()).isEqualTo(ArticleStatus.HELD);
+        assertThat(held.statusReason()).contains("en→de").contains("deepl").contains("libre").contains("HTTP 50");
+        assertThat(app.translations().listTranslations(held.id())).as("never half-translated").isEmpty();
+        assertThat(worker.translateNext()).as("not due yet").isFalse();
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(worker.translateNext()).isTrue();
+        assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
+        assertThat(article().attempts()).isZero();
+    }
+
+    @Test
+    void unavailableOrMissingEnginesHoldWithTheReason() throws IOException {
+        EngineConfig keyless = new EngineConfig("pro", EngineType.DEEPL, "MISSING_KEY", engines.server().uri(""), null,
+                null, 1, List.of("en-fr"));
+        open(Kind.SQLITE, List.of(keyless));
+        deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
+
+        worker.translateNext();
+
+        assertThat(article().statusReason()).isEqualTo("en→de: no configured engine serves this pair");
+    }
+
+    @Test
+    void claimOfACrashedWorkerExpiresAfterTheLease() throws IOException {
+        open(Kind.SQLITE, List.of(deepl()));
+        deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
+        assertThat(app.translations().claimNext(clock.instant(), clock.instant().minus(Duration.ofMinutes(10))))
+                .isPresent(); // a worker claims it and dies
+
+        assertThat(worker.translateNext()).isFalse();
+        assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATING);
+
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(worker.translateNext()).isTrue();
+        assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
+    }
+
+    @Test
+    void newRevisionDuringTranslationIsNotOverwritten() throws IOException {
+        open(Kind.SQLITE, List.of(deepl()));
+        deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
+        Article claimed = app.translations().claimNext(clock.instant(), clock.instant()).orElseThrow();
+        deliver("v2.xml", "en", "Storm warning", "Gusts of up to 130 km/h.");
+
+        boolean applied = app.translations().finishClaim(claimed.id(), 1, ArticleStatus.TRANSLATED, null, null);
+
+        assertThat(applied).isFalse();
+        assertThat(article().status()).isEqualTo(ArticleStatus.FETCHED);
+        assertThat(article().currentRevision()).isEqualTo(2);
+    }
+
+    @Test
+    void articleAlreadyInTheTargetLanguageIsNotSent() throws IOException {
+        open(Kind.SQLITE, List.of(deepl()));
+        deliver("v1.xml", "de", "Hafenbehörde genehmigt neues Fährterminal",
+                "Die Hafenbehörde hat am Sonntag das neue Fährterminal am Nordkai genehmigt.");
+
+        worker.translateNext();
+
+        Translation original = latestTranslation();
+        assertThat(original.engine()).isEqualTo(Translation.ORIGINAL_ENGINE);
+        assertThat(original.headline()).isEqualTo("Hafenbehörde genehmigt neues Fährterminal");
+        assertThat(engines.requests()).isZero();
+    }
+
+    @Test
+    void detectorCorrectsAFeedThatDeclaresTheWrongLanguage() throws IOException {
+        open(Kind.SQLITE, List.of(deepl()));
+        deliver("v1.xml", "en", "Sturmwarnung für die Nordküste am Dienstag",
+                "Der Wetterdienst warnt vor Böen von bis zu 110 Kilometern pro Stunde an der gesamten Küste.",
+                "Fähren könnten kurzfristig ausfallen, und die Küstenstraßen werden möglicherweise gesperrt.");
+
+        worker.translateNext();
+
+        Translation translation = latestTranslation();
+        assertThat(translation.sourceLanguage()).isEqualTo("de");
+        assertThat(translation.engine()).isEqualTo(Translation.ORIGINAL_ENGINE);
+        assertThat(engines.requests()).isZero();
+    }
+
+    @Test
+    void workerThreadsTranslateContinuously() throws Exception {
+        open(Kind.SQLITE, List.of(deepl()));
+        deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
+
+        worker.start();
+        try {
+            for (int i = 0; i < 100 && article().status() != ArticleStatus.TRANSLATED; i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            worker.stop(5);
+        }
+        assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
+    }
+
+}
