@@ -30,7 +30,12 @@ class CommandLineTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = FeedwerkCommand.commandLine(Map.of());
+        return runWithInput("", args);
+    }
+
+    private int runWithInput(String input, String... args) {
+        CommandLine commandLine = FeedwerkCommand.commandLine(Map.of("LIBRE_KEY", "k"),
+                new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
@@ -98,6 +103,62 @@ class CommandLineTest {
         assertThat(table).contains("ID", "LAST SUCCESS", "NEXT FETCH", "FAILURES", "LAST ERROR");
         assertThat(table.lines().filter(line -> line.startsWith("down")).findFirst().orElseThrow())
                 .contains("never").contains(" 1 ").contains("HTTP 404");
+    }
+
+    private Path engineConfig(String url, String keyVariable) throws IOException {
+        Path config = dir.resolve("engines.yml");
+        Files.writeString(config, """
+                dataDir: ./data
+                translation:
+                  targets: [de]
+                  engines:
+                    - name: libre
+                      type: libretranslate
+                      url: %s
+                      apiKeyEnv: %s
+                      maxAttempts: 1
+                """.formatted(url, keyVariable));
+        return config;
+    }
+
+    @Test
+    void translateCommandRunsStandardInputThroughTheEngine() throws IOException {
+        org.feedwerk.testing.FakeEngineServers engines = new org.feedwerk.testing.FakeEngineServers();
+        try {
+            Path config = engineConfig(engines.server().uri("").toString(), "LIBRE_KEY");
+
+            assertThat(runWithInput("Hello world.\n\nSecond paragraph.\n", "translate", "--config",
+                    config.toString(), "--engine", "libre", "--from", "en", "--to", "de")).isZero();
+            assertThat(out.toString()).isEqualTo("HELLO WORLD.\n\nSECOND PARAGRAPH.\n");
+
+            out.getBuffer().setLength(0);
+            assertThat(runWithInput("<p>A <a href=\"https://x.example/\">link</a></p><ul><li>item</li></ul>",
+                    "translate", "--config", config.toString(), "--engine", "libre", "--from", "en", "--to", "de",
+                    "--html")).isZero();
+            assertThat(out.toString().strip())
+                    .isEqualTo("<p>A <a href=\"https://x.example/\">LINK</a></p><ul><li>ITEM</li></ul>");
+        } finally {
+            engines.close();
+        }
+    }
+
+    @Test
+    void translateCommandNamesAMissingKeyOrUnreachableEngine() throws IOException {
+        Path missingKey = engineConfig("http://127.0.0.1:9/", "NOT_SET");
+        assertThat(runWithInput("x", "translate", "--config", missingKey.toString(), "--engine", "libre",
+                "--from", "en", "--to", "de")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("feedwerk: libre: environment variable NOT_SET is not set");
+
+        err.getBuffer().setLength(0);
+        Path unreachable = engineConfig("http://127.0.0.1:9/", "LIBRE_KEY");
+        assertThat(runWithInput("x", "translate", "--config", unreachable.toString(), "--engine", "libre",
+                "--from", "en", "--to", "de")).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("feedwerk: libre: cannot reach 127.0.0.1:9").doesNotContain("\n");
+
+        err.getBuffer().setLength(0);
+        assertThat(runWithInput("x", "translate", "--config", unreachable.toString(), "--engine", "nope",
+                "--from", "en", "--to", "de")).isEqualTo(2);
+        assertThat(err.toString()).contains("no engine named 'nope'");
     }
 
     @Test

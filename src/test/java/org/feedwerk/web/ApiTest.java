@@ -44,6 +44,11 @@ class ApiTest {
     private SourceConfig source;
 
     private void start(Map<String, String> environment) throws IOException {
+        start(environment, new org.feedwerk.config.TranslationConfig(null, null, null, null, null));
+    }
+
+    private void start(Map<String, String> environment, org.feedwerk.config.TranslationConfig translation)
+            throws IOException {
         source = new SourceConfig("inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox Wire",
                 "CC0", null);
         Path file = inbox.resolve("a.xml");
@@ -54,7 +59,9 @@ class ApiTest {
                 <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p onclick="x()">Body</p>]]></content:encoded>
                 </item></channel></rss>""");
         Files.setLastModifiedTime(file, FileTime.from(clock.instant().minusSeconds(60)));
-        var config = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
+        var base = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
+        var config = new org.feedwerk.config.FeedwerkConfig(base.server(), base.dataDir(), base.database(),
+                base.fetch(), base.sources(), translation);
         app = Application.open(config, environment, clock);
         app.ingestOnce(List.of(source));
         server = app.newWebServer();
@@ -130,6 +137,34 @@ class ApiTest {
         assertThat(detail.get("revisions").get(0).get("contentHash").asText()).hasSize(64);
 
         assertThat(getJson("/api/articles?status=published").get("articles")).isEmpty();
+    }
+
+    @Test
+    void articleDetailShowsTranslationsWithTheirCost() throws Exception {
+        var engines = new org.feedwerk.testing.FakeEngineServers();
+        try {
+            var libre = new org.feedwerk.config.EngineConfig("libre", org.feedwerk.config.EngineType.LIBRETRANSLATE,
+                    null, engines.server().uri(""), null, null, 1, null);
+            start(Map.of(), new org.feedwerk.config.TranslationConfig(List.of("de"), List.of(libre), 1, null,
+                    List.of("en", "de")));
+            app.newTranslationWorker().translateNext();
+
+            JsonNode summary = getJson("/api/articles").get("articles").get(0);
+            assertThat(summary.get("status").asText()).isEqualTo("translated");
+            JsonNode translation = getJson("/api/articles/" + summary.get("id").asText()).get("translations").get(0);
+            assertThat(translation.get("language").asText()).isEqualTo("de");
+            assertThat(translation.get("engine").asText()).isEqualTo("libre");
+            assertThat(translation.get("status").asText()).isEqualTo("translated");
+            assertThat(translation.get("headline").asText()).isEqualTo("HARBOUR & FERRY");
+            assertThat(translation.get("teaser").asText()).isEqualTo("TEASER TEXT");
+            assertThat(translation.get("bodyHtml").asText()).isEqualTo("<p>BODY</p>");
+            assertThat(translation.get("charsSent").asLong()).isEqualTo("Harbour & ferry".length()
+                    + "Teaser text".length() + "Body".length());
+            assertThat(translation.get("charsReused").asLong()).isZero();
+            assertThat(translation.get("translatedAt").asText()).isEqualTo("2026-11-29T12:00:00Z");
+        } finally {
+            engines.close();
+        }
     }
 
     @Test
