@@ -35,6 +35,19 @@ import org.feedwerk.translate.EngineFactory;
 import org.feedwerk.translate.LinguaLanguageDetector;
 import org.feedwerk.translate.Sleeper;
 import org.feedwerk.translate.TranslationStore;
+import org.feedwerk.pipeline.PublishLoop;
+import org.feedwerk.publish.AuditEntry;
+import org.feedwerk.publish.ChainVerifier;
+import org.feedwerk.publish.Hashes;
+import org.feedwerk.publish.Publication;
+import org.feedwerk.publish.PublicationListener;
+import org.feedwerk.publish.PublicationStore;
+import org.feedwerk.publish.Publisher;
+import org.feedwerk.store.JdbiPublicationStore;
+import org.feedwerk.web.PageCache;
+import org.feedwerk.web.SearchIndex;
+import org.feedwerk.web.SiteFeeds;
+import org.feedwerk.web.SitePages;
 import org.feedwerk.web.WebServer;
 
 /** The composition root: the only place that builds and wires Feedwerk's parts. */
@@ -54,6 +67,11 @@ public final class Application implements AutoCloseable {
     private final JdbiTranslationStore translations;
     private final EngineChain engineChain;
     private final ArticleTranslator translator;
+    private final JdbiPublicationStore publications;
+    private final PageCache pageCache = new PageCache();
+    private final Publisher publisher;
+    private final Map<String, SourceConfig> sourcesById;
+    private SearchIndex searchIndex;
 
     private Application(FeedwerkConfig config, Map<String, String> environment, Clock clock) {
         this.config = config;
@@ -79,6 +97,41 @@ public final class Application implements AutoCloseable {
         Set<String> detectable = Set.copyOf(config.translation().detectLanguages());
         this.translator = new ArticleTranslator(engineChain, translations,
                 new LinguaLanguageDetector(config.translation().detectLanguages()), detectable, clock);
+        this.publications = new JdbiPublicationStore(database);
+        this.sourcesById = config.sources().stream()
+                .collect(java.util.stream.Collectors.toMap(SourceConfig::id, source -> source));
+        this.publisher = new Publisher(publications, articles, translations, sourcesById,
+                config.translation().targets(), clock, new SiteListeners(pageCache, this::searchIndex));
+    }
+
+    /**
+     * The search index, opened (and rebuilt from the live publications) on first use, so that commands that do
+     * not serve the site never take its lock.
+     */
+    public synchronized SearchIndex searchIndex() {
+        if (searchIndex == null) {
+            searchIndex = new SearchIndex(config.dataDir().resolve("search"));
+            for (String language : config.translation().targets()) {
+                searchIndex.replaceAll(publications.listLive(language, null, Integer.MAX_VALUE, 0));
+            }
+        }
+        return searchIndex;
+    }
+
+    /** Tells the page cache and the search index about every change to the site. */
+    private record SiteListeners(PageCache cache, java.util.function.Supplier<SearchIndex> search)
+            implements PublicationListener {
+        @Override
+        public void published(Publication publication) {
+            search.get().published(publication);
+            cache.published(publication);
+        }
+
+        @Override
+        public void withdrawn(String articleId) {
+            search.get().withdrawn(articleId);
+            cache.withdrawn(articleId);
+        }
     }
 
     public static Application open(FeedwerkConfig config, Map<String, String> environment, Clock clock) {
@@ -123,18 +176,54 @@ public final class Application implements AutoCloseable {
                 config.translation().workers(), TRANSLATION_LEASE, config.translation().maxHoldBackoff(), clock);
     }
 
+    public PublicationStore publications() {
+        return publications;
+    }
+
+    public Publisher publisher() {
+        return publisher;
+    }
+
+    public PublishLoop newPublishLoop() {
+        return new PublishLoop(publisher);
+    }
+
+    public ChainVerifier.Report verify() {
+        return new ChainVerifier(publications).verify();
+    }
+
+    /** Records a configuration change (by the file's SHA-256) in the audit log, once per change. */
+    public void recordConfiguration(String configurationText) {
+        String sha = Hashes.sha256(configurationText);
+        List<AuditEntry> history = publications.listAudit("configuration");
+        if (history.isEmpty() || !history.get(history.size() - 1).detail().equals("sha256=" + sha)) {
+            publications.audit(clock.instant(), "configure", "configuration", "sha256=" + sha);
+        }
+    }
+
     public PollScheduler newScheduler() {
         return new PollScheduler(config.sources(), sourceRunner, sourceStates, config.fetch().concurrency(), clock);
     }
 
     public WebServer newWebServer() {
-        return new WebServer(config.server(), config.sources(), sourceStates, articles, translations,
-                database::isReachable,
-                Optional.ofNullable(environment.get(ADMIN_TOKEN_VARIABLE)));
+        String primary = config.translation().targets().get(0);
+        Map<String, SitePages> sitePages = new java.util.LinkedHashMap<>();
+        for (String language : config.translation().targets()) {
+            sitePages.put(language, new SitePages(publications, config.site(), language, sourcesById, searchIndex()));
+        }
+        WebServer.Site site = new WebServer.Site(sitePages, primary,
+                new SiteFeeds(publications, config.site(), primary, sitePages.get(primary)), pageCache);
+        WebServer.Api api = new WebServer.Api(config.sources(), sourceStates, articles, translations, publications,
+                publisher);
+        return new WebServer(config.server(), api, site, database::isReachable,
+                Optional.ofNullable(environment.get(ADMIN_TOKEN_VARIABLE)), clock);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (searchIndex != null) {
+            searchIndex.close();
+        }
         database.close();
     }
 

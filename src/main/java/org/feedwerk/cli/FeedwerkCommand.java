@@ -30,6 +30,7 @@ public final class FeedwerkCommand implements Runnable {
                 .addSubcommand(new RunCommand(environment, clock))
                 .addSubcommand(new IngestCommand(environment, clock))
                 .addSubcommand(new SourcesCommand(environment, clock))
-                .addSubcommand(new TranslateCommand(environment, clock, input));
+                .addSubcommand(new TranslateCommand(environment, clock, input))
+                .addSubcommand(new VerifyCommand(environment, clock));
     }
 }

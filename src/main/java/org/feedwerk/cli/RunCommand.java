@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.feedwerk.app.Application;
 import org.feedwerk.pipeline.PollScheduler;
+import org.feedwerk.pipeline.PublishLoop;
 import org.feedwerk.pipeline.TranslationWorker;
 import org.feedwerk.web.WebServer;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 
 /** {@code feedwerk run}: the scheduler and the HTTP server, until SIGTERM or SIGINT. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Polls the sources, translates new revisions and serves the HTTP API until stopped (Ctrl-C or SIGTERM).",
+        description = {"Polls the sources, translates and publishes new revisions, and serves the site and the API until stopped",
+                "(Ctrl-C or SIGTERM).",
                 "On shutdown running fetches are finished; anything interrupted is repeated on the next start."})
 final class RunCommand extends ApplicationCommand {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -28,11 +30,14 @@ final class RunCommand extends ApplicationCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         PollScheduler scheduler = application.newScheduler();
+        recordConfiguration(application);
         TranslationWorker translator = application.newTranslationWorker();
+        PublishLoop publishing = application.newPublishLoop();
         WebServer server = application.newWebServer();
         server.start();
         scheduler.start();
         translator.start();
+        publishing.start();
         Thread hook = new Thread(() -> {
             stopped.countDown();
             awaitQuietly(finished);
@@ -44,9 +49,18 @@ final class RunCommand extends ApplicationCommand {
         log.info("shutting down");
         scheduler.stop(SHUTDOWN_GRACE_SECONDS);
         translator.stop(SHUTDOWN_GRACE_SECONDS);
+        publishing.stop(SHUTDOWN_GRACE_SECONDS);
         server.stop();
         finished.countDown();
         return ExitCodes.OK;
+    }
+
+    private void recordConfiguration(Application application) {
+        try {
+            application.recordConfiguration(java.nio.file.Files.readString(config.file));
+        } catch (java.io.IOException e) {
+            log.atWarn().addKeyValue("reason", e.getMessage()).log("configuration not recorded in the audit log");
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

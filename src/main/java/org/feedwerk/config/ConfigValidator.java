@@ -28,6 +28,20 @@ final class ConfigValidator {
         validateFetch(config.fetch());
         validateSources(config.sources());
         validateTranslation(config.translation());
+        require(isZone(config.site().timeZone()), "/site/timeZone", "site.timeZone '" + config.site().timeZone()
+                + "' is not a time zone such as Europe/Berlin");
+        require(config.site().baseUrl().isAbsolute(), "/site/baseUrl", "site.baseUrl must be an absolute URL");
+        require(config.site().pageSize() >= 1 && config.site().pageSize() <= 200, "/site/pageSize",
+                "site.pageSize must be between 1 and 200");
+    }
+
+    private static boolean isZone(String zone) {
+        try {
+            java.time.ZoneId.of(zone);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     private void validateTranslation(TranslationConfig translation) {

@@ -52,6 +52,8 @@ final class EnvironmentOverrides {
             Class<?> componentType = component.getType();
             if (componentType.isRecord()) {
                 collect(componentType, childPath, variables);
+            } else if (java.util.Map.class.isAssignableFrom(componentType)) {
+                continue; // maps (per-language texts) are configured in the file only
             } else if (!List.class.isAssignableFrom(componentType) || isListOfStrings(component)) {
                 boolean list = List.class.isAssignableFrom(componentType);
                 variables.put(PREFIX + String.join("_", childPath).toUpperCase(Locale.ROOT), new Key(childPath, list));

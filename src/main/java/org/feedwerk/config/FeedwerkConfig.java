@@ -15,7 +15,8 @@ public record FeedwerkConfig(
         DatabaseConfig database,
         FetchConfig fetch,
         List<SourceConfig> sources,
-        TranslationConfig translation) {
+        TranslationConfig translation,
+        SiteConfig site) {
 
     public FeedwerkConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -24,12 +25,18 @@ public record FeedwerkConfig(
         fetch = fetch == null ? FetchConfig.defaults() : fetch;
         sources = sources == null ? List.of() : List.copyOf(sources);
         translation = translation == null ? TranslationConfig.defaults() : translation;
+        site = site == null ? SiteConfig.defaults() : site;
+    }
+
+    public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
+            List<SourceConfig> sources, TranslationConfig translation) {
+        this(server, dataDir, database, fetch, sources, translation, null);
     }
 
     /** The configuration without translation settings: ingest only (tests and tools). */
     public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
             List<SourceConfig> sources) {
-        this(server, dataDir, database, fetch, sources, null);
+        this(server, dataDir, database, fetch, sources, null, null);
     }
 
     public Optional<SourceConfig> findSource(String id) {
@@ -40,6 +47,6 @@ public record FeedwerkConfig(
     FeedwerkConfig resolvedAgainst(Path base) {
         List<SourceConfig> resolvedSources = sources.stream().map(source -> source.resolvedAgainst(base)).toList();
         return new FeedwerkConfig(server, base.resolve(dataDir).normalize(), database, fetch, resolvedSources,
-                translation);
+                translation, site);
     }
 }

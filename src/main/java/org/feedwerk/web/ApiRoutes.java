@@ -10,6 +10,9 @@ import org.feedwerk.article.ArticleStore;
 import org.feedwerk.article.Revision;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.source.SourceState;
+import org.feedwerk.publish.Publication;
+import org.feedwerk.publish.PublicationStore;
+import org.feedwerk.publish.Publisher;
 import org.feedwerk.source.SourceStateStore;
 import org.feedwerk.translate.TranslationStore;
 
@@ -22,19 +25,56 @@ final class ApiRoutes {
     private final SourceStateStore states;
     private final ArticleStore articles;
     private final TranslationStore translations;
+    private final PublicationStore publications;
+    private final Publisher publisher;
+    private final BearerTokenCheck auth;
+    private final ArticleUrls urls;
 
-    ApiRoutes(List<SourceConfig> sources, SourceStateStore states, ArticleStore articles,
-            TranslationStore translations) {
-        this.sources = sources;
-        this.states = states;
-        this.articles = articles;
-        this.translations = translations;
+    ApiRoutes(WebServer.Api parts, BearerTokenCheck auth, ArticleUrls urls) {
+        this.sources = parts.sources();
+        this.states = parts.states();
+        this.articles = parts.articles();
+        this.translations = parts.translations();
+        this.publications = parts.publications();
+        this.publisher = parts.publisher();
+        this.auth = auth;
+        this.urls = urls;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/api/sources", this::listSources);
         routes.get("/api/articles", this::listArticles);
         routes.get("/api/articles/{id}", this::showArticle);
+        routes.post("/api/articles/{id}/withdraw", this::withdraw);
+    }
+
+    /** Withdrawal is the only change the API allows, and only with the admin token configured and presented. */
+    private void withdraw(Context context) {
+        if (!auth.isConfigured()) {
+            throw new ApiError(403, "withdrawal requires FEEDWERK_ADMIN_TOKEN to be set on the server");
+        }
+        String id = context.pathParam("id");
+        articles.findArticle(id).orElseThrow(() -> new ApiError(404, "no article " + id));
+        String reason;
+        try {
+            var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(context.body());
+            reason = body == null ? null : body.path("reason").asText(null);
+        } catch (java.io.IOException e) {
+            throw new ApiError(400, "body must be JSON: {\"reason\": \"…\"}");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new ApiError(400, "a reason is required: {\"reason\": \"…\"}");
+        }
+        if (publications.findWithdrawal(id).isPresent()) {
+            throw new ApiError(409, "article " + id + " is already withdrawn");
+        }
+        publisher.withdraw(id, reason.strip(), "api");
+        context.json(java.util.Map.of("id", id, "status", "withdrawn", "reason", reason.strip()));
+    }
+
+    private String pagePath(Article article) {
+        return publications.listPublications(article.id()).stream().map(Publication::content)
+                .filter(java.util.Objects::nonNull).findFirst().map(urls::path).orElse(null);
     }
 
     private void listSources(Context context) {
@@ -48,7 +88,8 @@ final class ApiRoutes {
     private void listArticles(Context context) {
         ArticleQuery query = new ArticleQuery(parseStatus(context.queryParam("status")), context.queryParam("source"),
                 parseLimit(context.queryParam("limit")));
-        var views = articles.listArticles(query).stream().map(ApiViews.ArticleSummaryView::of).toList();
+        var views = articles.listArticles(query).stream()
+                .map(article -> ApiViews.ArticleSummaryView.of(article, pagePath(article))).toList();
         context.json(new ApiViews.ArticlesView(views));
     }
 
@@ -58,7 +99,8 @@ final class ApiRoutes {
         List<Revision> revisions = articles.listRevisions(id);
         Revision current = revisions.stream().filter(revision -> revision.number() == article.currentRevision())
                 .findFirst().orElseThrow(() -> new ApiError(500, "article " + id + " has no current revision"));
-        context.json(ApiViews.ArticleDetailView.of(article, current, revisions, translations.listTranslations(id)));
+        context.json(ApiViews.ArticleDetailView.of(article, pagePath(article), current, revisions,
+                translations.listTranslations(id)));
     }
 
     private static ArticleStatus parseStatus(String status) {

@@ -31,13 +31,13 @@ final class ApiViews {
 
     record ArticleSummaryView(String id, String sourceId, String guid, String link, int revision, String status,
             String statusReason, String headline, String language, String clusterId, Instant created,
-            Instant updated) {
+            Instant updated, String url) {
 
-        static ArticleSummaryView of(Article article) {
+        static ArticleSummaryView of(Article article, String url) {
             return new ArticleSummaryView(article.id(), article.sourceId(), article.guid(), article.link(),
                     article.currentRevision(), article.status().wireName(), article.statusReason(),
                     article.headline(), article.language(), article.clusterId(), article.createdAt(),
-                    article.updatedAt());
+                    article.updatedAt(), url);
         }
     }
 
@@ -52,16 +52,16 @@ final class ApiViews {
 
     record ArticleDetailView(String id, String sourceId, String guid, String link, int revision, String status,
             String statusReason, String headline, String language, String clusterId, Instant created,
-            Instant updated, String byline, String teaser, String bodyHtml, List<String> subjects,
+            Instant updated, String url, String byline, String teaser, String bodyHtml, List<String> subjects,
             List<RevisionView> revisions, List<TranslationView> translations) {
 
-        static ArticleDetailView of(Article article, Revision current, List<Revision> revisions,
+        static ArticleDetailView of(Article article, String url, Revision current, List<Revision> revisions,
                 List<Translation> translations) {
             var content = current.content();
             return new ArticleDetailView(article.id(), article.sourceId(), article.guid(), article.link(),
                     article.currentRevision(), article.status().wireName(), article.statusReason(),
                     article.headline(), article.language(), article.clusterId(), article.createdAt(),
-                    article.updatedAt(), content.byline(), content.teaser(), content.bodyHtml(), content.subjects(),
+                    article.updatedAt(), url, content.byline(), content.teaser(), content.bodyHtml(), content.subjects(),
                     revisions.stream().map(RevisionView::of).toList(),
                     translations.stream().map(TranslationView::of).toList());
         }

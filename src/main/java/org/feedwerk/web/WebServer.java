@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.feedwerk.FeedwerkException;
 import org.feedwerk.article.ArticleStore;
 import org.feedwerk.config.ServerConfig;
 import org.feedwerk.config.SourceConfig;
+import org.feedwerk.publish.PublicationStore;
+import org.feedwerk.publish.Publisher;
 import org.feedwerk.source.SourceStateStore;
 import org.feedwerk.translate.TranslationStore;
 import org.slf4j.Logger;
@@ -24,11 +28,21 @@ public final class WebServer {
     private final Javalin app;
     private final ServerConfig config;
 
-    public WebServer(ServerConfig config, List<SourceConfig> sources, SourceStateStore states, ArticleStore articles,
-            TranslationStore translations, BooleanSupplier storeReachable, Optional<String> adminToken) {
+    /** The public site: pages per language, feeds and the cache they share. */
+    public record Site(Map<String, SitePages> pagesByLanguage, String primaryLanguage, SiteFeeds feeds,
+            PageCache cache) {}
+
+    /** What the JSON API reads and the one thing it may do: withdraw. */
+    public record Api(List<SourceConfig> sources, SourceStateStore states, ArticleStore articles,
+            TranslationStore translations, PublicationStore publications, Publisher publisher) {}
+
+    public WebServer(ServerConfig config, Api apiParts, Site site, BooleanSupplier storeReachable,
+            Optional<String> adminToken, Clock clock) {
         this.config = config;
         BearerTokenCheck auth = new BearerTokenCheck(adminToken);
-        ApiRoutes api = new ApiRoutes(sources, states, articles, translations);
+        ApiRoutes api = new ApiRoutes(apiParts, auth, site.pagesByLanguage().get(site.primaryLanguage()).urls());
+        SiteRoutes siteRoutes = new SiteRoutes(site.pagesByLanguage(), site.primaryLanguage(), site.feeds(),
+                site.cache(), clock);
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.app = Javalin.create(javalin -> {
@@ -42,6 +56,7 @@ public final class WebServer {
             });
             javalin.routes.before("/api/*", auth::require);
             api.register(javalin.routes);
+            siteRoutes.register(javalin.routes);
             javalin.routes.exception(ApiError.class, (error, context) ->
                     context.status(error.status()).json(new ApiViews.ErrorView(error.getMessage())));
             javalin.routes.exception(FeedwerkException.class, (error, context) -> {

@@ -1,0 +1,43 @@
+package org.feedwerk.config;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The public site: its name, the base URL pages are canonical under, its time zone for dates, and the
+ * disclaimer shown on every article page per language.
+ */
+public record SiteConfig(String name, URI baseUrl, String timeZone, Integer pageSize, Map<String, String> disclaimer) {
+    public static final String DISCLAIMER_DE =
+            "Dies ist ein unbearbeiteter, automatisch generierter Artikel aus einem syndizierten Newsfeed.";
+    public static final String DISCLAIMER_EN =
+            "This is an unedited, automatically generated article from a syndicated news feed.";
+
+    public SiteConfig {
+        name = name == null ? "Feedwerk" : name;
+        baseUrl = baseUrl == null ? URI.create("http://127.0.0.1:8080") : baseUrl;
+        timeZone = timeZone == null ? "Europe/Berlin" : timeZone;
+        pageSize = pageSize == null ? 20 : pageSize;
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("de", DISCLAIMER_DE);
+        texts.put("en", DISCLAIMER_EN);
+        if (disclaimer != null) {
+            texts.putAll(disclaimer);
+        }
+        disclaimer = Map.copyOf(texts);
+    }
+
+    static SiteConfig defaults() {
+        return new SiteConfig(null, null, null, null, null);
+    }
+
+    public String disclaimerFor(String language) {
+        return disclaimer.getOrDefault(language, DISCLAIMER_EN);
+    }
+
+    /** The base URL without a trailing slash. */
+    public String base() {
+        return baseUrl.toString().replaceAll("/+$", "");
+    }
+}

@@ -1,0 +1,16 @@
+package org.feedwerk.publish;
+
+/** Told about changes to what is on the site (page cache, search index). */
+public interface PublicationListener {
+    void published(Publication publication);
+
+    void withdrawn(String articleId);
+
+    PublicationListener NONE = new PublicationListener() {
+        @Override
+        public void published(Publication publication) {}
+
+        @Override
+        public void withdrawn(String articleId) {}
+    };
+}

@@ -1,0 +1,41 @@
+package org.feedwerk.publish;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Exactly what a publication shows, frozen when it is published: pages, feeds and search render from this and
+ * nothing else. Its canonical JSON is what the SHA-256 in the chain covers.
+ */
+public record PublishedContent(
+        String articleId,
+        String language,
+        int sequence,
+        int revision,
+        String sourceId,
+        String attribution,
+        String licence,
+        String originalUrl,
+        String originalLanguage,
+        String headline,
+        String teaser,
+        String bodyHtml,
+        String byline,
+        String dateline,
+        List<String> subjects,
+        String imageUrl,
+        String engine,
+        Instant translatedAt,
+        Instant sourcePublished,
+        Instant firstPublishedAt,
+        Instant publishedAt) {
+
+    public PublishedContent {
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+    }
+
+    /** True for a second or later version of the same page. */
+    public boolean isUpdate() {
+        return sequence > 1;
+    }
+}

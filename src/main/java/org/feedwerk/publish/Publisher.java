@@ -1,0 +1,131 @@
+package org.feedwerk.publish;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.article.ArticleStore;
+import org.feedwerk.article.Revision;
+import org.feedwerk.article.RevisionContent;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.translate.Translation;
+import org.feedwerk.translate.TranslationStatus;
+import org.feedwerk.translate.TranslationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes translated revisions: one new version of the article's page per target language, appended to the
+ * hash chain with an audit entry, in one transaction with the article's move to {@code published}. There is no
+ * edit operation; the only other change is {@link #withdraw}.
+ */
+public final class Publisher {
+    private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+    private static final int BATCH = 100;
+
+    private final PublicationStore publications;
+    private final ArticleStore articles;
+    private final TranslationStore translations;
+    private final Map<String, SourceConfig> sources;
+    private final List<String> targets;
+    private final Clock clock;
+    private final PublicationListener listener;
+
+    public Publisher(PublicationStore publications, ArticleStore articles, TranslationStore translations,
+            Map<String, SourceConfig> sources, List<String> targets, Clock clock, PublicationListener listener) {
+        this.publications = publications;
+        this.articles = articles;
+        this.translations = translations;
+        this.sources = Map.copyOf(sources);
+        this.targets = List.copyOf(targets);
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** Publishes every translated article; returns how many pages got a new version. */
+    public int publishPending() {
+        int published = 0;
+        for (Article article : articles.listArticles(new ArticleQuery(ArticleStatus.TRANSLATED, null, BATCH))) {
+            published += publish(article);
+        }
+        return published;
+    }
+
+    private int publish(Article article) {
+        Revision revision = articles.findRevision(article.id(), article.currentRevision()).orElseThrow();
+        List<Translation> ready = translations.listTranslations(article.id()).stream()
+                .filter(translation -> translation.revision() == revision.number())
+                .filter(translation -> translation.status() == TranslationStatus.TRANSLATED)
+                .filter(translation -> targets.contains(translation.language()))
+                .toList();
+        List<Publication> appended = publications.inTransaction(tx -> {
+            Optional<PublicationStore.ArticleState> current = tx.lockArticle(article.id());
+            if (current.isEmpty() || current.get().status() != ArticleStatus.TRANSLATED
+                    || current.get().currentRevision() != revision.number()) {
+                return List.<Publication>of(); // changed meanwhile: a newer revision or a withdrawal wins
+            }
+            List<Publication> added = new java.util.ArrayList<>();
+            for (String language : targets) {
+                ready.stream().filter(translation -> translation.language().equals(language)).reduce((a, b) -> b)
+                        .flatMap(translation -> appendVersion(tx, article, revision, translation))
+                        .ifPresent(added::add);
+            }
+            tx.markPublished(article.id());
+            return added;
+        });
+        appended.forEach(listener::published);
+        return appended.size();
+    }
+
+    private Optional<Publication> appendVersion(PublicationStore tx, Article article, Revision revision,
+            Translation translation) {
+        Optional<Publication> latest = tx.findLatest(article.id(), translation.language());
+        if (latest.isPresent() && latest.get().content() != null
+                && latest.get().content().revision() == revision.number()) {
+            return Optional.empty(); // this revision is on the page already
+        }
+        Instant now = clock.instant();
+        int sequence = latest.map(publication -> publication.content().sequence() + 1).orElse(1);
+        Instant first = latest.map(publication -> publication.content().firstPublishedAt()).orElse(now);
+        PublishedContent content = content(article, revision, translation, sequence, first, now);
+        Publication publication = tx.append(content);
+        tx.audit(now, sequence == 1 ? "publish" : "update", article.id(),
+                "language=" + translation.language() + " sequence=" + sequence + " revision=" + revision.number()
+                        + " engine=" + translation.engine() + " sha256=" + publication.contentSha256());
+        log.atInfo().addKeyValue("article_id", article.id()).addKeyValue("language", translation.language())
+                .addKeyValue("sequence", sequence).log("published");
+        return Optional.of(publication);
+    }
+
+    private PublishedContent content(Article article, Revision revision, Translation translation, int sequence,
+            Instant firstPublished, Instant now) {
+        RevisionContent source = revision.content();
+        Optional<SourceConfig> sourceConfig = Optional.ofNullable(sources.get(article.sourceId()));
+        return new PublishedContent(article.id(), translation.language(), sequence, revision.number(),
+                article.sourceId(), sourceConfig.map(SourceConfig::attributionOrId).orElse(article.sourceId()),
+                sourceConfig.map(SourceConfig::licence).orElse(null), article.link(), translation.sourceLanguage(),
+                translation.headline(), translation.teaser(), translation.bodyHtml(), source.byline(),
+                source.dateline(), source.subjects(),
+                source.images().isEmpty() ? null : source.images().get(0).url(), translation.engine(),
+                translation.translatedAt(), source.sourcePublished(), firstPublished, now);
+    }
+
+    /** Takes an article off the site for good; the reason and the actor go into the audit log. */
+    public void withdraw(String articleId, String reason, String actor) {
+        Instant now = clock.instant();
+        publications.inTransaction(tx -> {
+            if (tx.findWithdrawal(articleId).isPresent()) {
+                throw new PublishException("article " + articleId + " is already withdrawn");
+            }
+            tx.saveWithdrawal(new Withdrawal(articleId, reason, actor, now));
+            tx.audit(now, "withdraw", articleId, "actor=" + actor + " reason=" + reason);
+            return null;
+        });
+        listener.withdrawn(articleId);
+        log.atInfo().addKeyValue("article_id", articleId).addKeyValue("actor", actor).log("withdrawn");
+    }
+}

@@ -1,0 +1,235 @@
+package org.feedwerk.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.feedwerk.config.SiteConfig;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.publish.Publication;
+import org.feedwerk.publish.PublicationStore;
+import org.feedwerk.publish.PublishedContent;
+import org.feedwerk.publish.Withdrawal;
+import org.feedwerk.web.PageCache.Page;
+
+/**
+ * Renders the public site from published content only: list pages, article pages (every version), the 410 page
+ * of a withdrawn article and search results. Templates are precompiled JTE classes.
+ */
+public final class SitePages {
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy, HH:mm 'Uhr'",
+            Locale.GERMAN);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PublicationStore publications;
+    private final SiteConfig site;
+    private final String language;
+    private final Map<String, SourceConfig> sources;
+    private final ArticleUrls urls;
+    private final ZoneId zone;
+    private final SearchIndex search;
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    public SitePages(PublicationStore publications, SiteConfig site, String language, Map<String, SourceConfig> sources,
+            SearchIndex search) {
+        this.publications = publications;
+        this.site = site;
+        this.language = language;
+        this.sources = Map.copyOf(sources);
+        this.zone = ZoneId.of(site.timeZone());
+        this.urls = new ArticleUrls(zone);
+        this.search = search;
+    }
+
+    public ArticleUrls urls() {
+        return urls;
+    }
+
+    public Page front(int page) {
+        return list(null, site.name(), "/", page);
+    }
+
+    public Page source(String sourceId, int page) {
+        SourceConfig source = sources.get(sourceId);
+        if (source == null) {
+            return notFound();
+        }
+        return list(sourceId, "Meldungen von " + source.attributionOrId(), "/quelle/" + sourceId, page);
+    }
+
+    private Page list(String sourceId, String heading, String path, int page) {
+        int size = site.pageSize();
+        int total = publications.countLive(language, sourceId);
+        List<Publication> live = publications.listLive(language, sourceId, size, (page - 1) * size);
+        if (live.isEmpty() && page > 1) {
+            return notFound();
+        }
+        String previous = page > 1 ? (page == 2 ? path : path + "?seite=" + (page - 1)) : null;
+        String next = page * size < total ? path + "?seite=" + (page + 1) : null;
+        String canonical = site.base() + (page == 1 ? path : path + "?seite=" + page);
+        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language,
+                page == 1 ? heading : heading + " – Seite " + page, null, canonical, site.base());
+        return render("list.jte", new SiteViews.ListPage(frame, heading, cards(live), previous, next));
+    }
+
+    /** The article page for a path; redirects to the canonical path, 404 for unknown, 410 for withdrawn. */
+    public Page article(String path, Integer version) {
+        Optional<String> id = ArticleUrls.findArticleId(path);
+        if (id.isEmpty()) {
+            return notFound();
+        }
+        Optional<Withdrawal> withdrawal = publications.findWithdrawal(id.get());
+        List<Publication> versions = publications.listPublications(id.get()).stream()
+                .filter(publication -> publication.content() != null && language.equals(publication.content().language()))
+                .toList();
+        if (versions.isEmpty()) {
+            return notFound();
+        }
+        String canonicalPath = urls.path(versions.get(0).content());
+        if (withdrawal.isPresent()) {
+            return gone(withdrawal.get());
+        }
+        if (!canonicalPath.equals(path)) {
+            return Page.redirect(canonicalPath + (version == null ? "" : "?fassung=" + version));
+        }
+        Publication latest = versions.get(versions.size() - 1);
+        Publication shown = version == null ? latest : versions.stream()
+                .filter(publication -> publication.content().sequence() == version).findFirst().orElse(null);
+        if (shown == null) {
+            return notFound();
+        }
+        return render("article.jte", articlePage(shown, versions, canonicalPath, shown != latest));
+    }
+
+    private SiteViews.ArticlePage articlePage(Publication shown, List<Publication> versions, String canonicalPath,
+            boolean older) {
+        PublishedContent content = shown.content();
+        PublishedContent first = versions.get(0).content();
+        String canonical = site.base() + canonicalPath;
+        List<SiteViews.Version> versionViews = new ArrayList<>();
+        for (Publication version : versions) {
+            versionViews.add(new SiteViews.Version(version.content().sequence(),
+                    canonicalPath + "?fassung=" + version.content().sequence(),
+                    german(version.content().publishedAt()), version == shown));
+        }
+        List<SiteViews.Alternate> alternates = alternates(content.articleId());
+        SiteViews.Frame frame = new SiteViews.Frame(site.name(), content.language(),
+                content.headline() + " – " + site.name(), content.teaser(), canonical, site.base());
+        boolean updated = content.isUpdate();
+        return new SiteViews.ArticlePage(frame, content.headline(), content.teaser(), content.bodyHtml(),
+                content.byline(), content.dateline(), content.attribution(), content.licence(), content.originalUrl(),
+                content.engine(), german(content.translatedAt()), german(first.firstPublishedAt()),
+                first.firstPublishedAt().toString(), updated ? german(content.publishedAt()) : null,
+                updated ? content.publishedAt().toString() : null, site.disclaimerFor(content.language()),
+                versionViews, alternates, content.imageUrl(), jsonLd(content, canonical), older);
+    }
+
+    private List<SiteViews.Alternate> alternates(String articleId) {
+        Map<String, String> latestByLanguage = new java.util.TreeMap<>();
+        for (Publication publication : publications.listPublications(articleId)) {
+            if (publication.content() != null && publication.content().sequence() == 1) {
+                latestByLanguage.put(publication.content().language(),
+                        site.base() + new ArticleUrls(zone).path(publication.content()));
+            }
+        }
+        if (latestByLanguage.size() < 2) {
+            return List.of();
+        }
+        return latestByLanguage.entrySet().stream()
+                .map(entry -> new SiteViews.Alternate(entry.getKey(), entry.getValue())).toList();
+    }
+
+    private String jsonLd(PublishedContent content, String canonical) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("@context", "https://schema.org").put("@type", "NewsArticle");
+        node.put("headline", content.headline().length() > 110 ? content.headline().substring(0, 110)
+                : content.headline());
+        if (content.teaser() != null) {
+            node.put("description", content.teaser());
+        }
+        node.put("inLanguage", content.language()).put("url", canonical).put("mainEntityOfPage", canonical);
+        node.put("datePublished", content.firstPublishedAt().toString())
+                .put("dateModified", content.publishedAt().toString());
+        if (content.imageUrl() != null) {
+            node.put("image", content.imageUrl());
+        }
+        ObjectNode author = node.putObject("author");
+        author.put("@type", content.byline() == null ? "Organization" : "Person")
+                .put("name", content.byline() == null ? content.attribution() : content.byline());
+        node.putObject("publisher").put("@type", "Organization").put("name", site.name());
+        node.putObject("sourceOrganization").put("@type", "Organization").put("name", content.attribution());
+        if (content.originalUrl() != null) {
+            node.put("isBasedOn", content.originalUrl());
+        }
+        node.putObject("translator").put("@type", "Organization").put("name", content.engine());
+        if (!content.subjects().isEmpty()) {
+            node.put("keywords", String.join(", ", content.subjects()));
+        }
+        return node.toString().replace("<", "\\u003c"); // never closes the script element
+    }
+
+    private Page gone(Withdrawal withdrawal) {
+        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Artikel zurückgezogen – " + site.name(),
+                null, null, site.base());
+        String body = render(new SiteViews.GonePage(frame, withdrawal.reason(), german(withdrawal.withdrawnAt())),
+                "gone.jte");
+        return Page.html(410, body);
+    }
+
+    public Page search(String query) {
+        String text = query == null ? "" : query.strip();
+        SearchIndex.Results results = search.search(text, 50);
+        List<Publication> found = new ArrayList<>();
+        for (SearchIndex.Hit hit : results.hits()) {
+            if (hit.language().equals(language)) {
+                publications.findLatest(hit.articleId(), hit.language()).ifPresent(found::add);
+            }
+        }
+        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Suche – " + site.name(), null, null,
+                site.base());
+        return render("search.jte", new SiteViews.SearchPage(frame, text, cards(found), results.total()));
+    }
+
+    public Page notFound() {
+        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Nicht gefunden – " + site.name(), null,
+                null, site.base());
+        return Page.html(404, render(new SiteViews.MessagePage(frame, "Seite nicht gefunden",
+                "Diese Seite gibt es nicht."), "message.jte"));
+    }
+
+    List<SiteViews.Card> cards(List<Publication> live) {
+        List<SiteViews.Card> cards = new ArrayList<>();
+        for (Publication publication : live) {
+            PublishedContent content = publication.content();
+            PublishedContent first = publications.listPublications(content.articleId()).stream()
+                    .map(Publication::content).filter(c -> c != null && c.language().equals(content.language()))
+                    .findFirst().orElse(content);
+            cards.add(new SiteViews.Card(urls.path(first), content.headline(), content.teaser(), content.attribution(),
+                    german(content.publishedAt()), content.publishedAt().toString(), content.isUpdate()));
+        }
+        return cards;
+    }
+
+    String german(Instant instant) {
+        return instant == null ? "" : GERMAN_DATE.format(instant.atZone(zone));
+    }
+
+    private Page render(String template, Object model) {
+        return Page.html(200, render(model, template));
+    }
+
+    private String render(Object model, String template) {
+        StringOutput output = new StringOutput();
+        templates.render(template, model, output);
+        return output.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package org.feedwerk.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.feedwerk.web.PageCache.Page;
+
+/** The public site's routes; every answer comes from the page cache or is rendered and cached. */
+final class SiteRoutes {
+    private final Map<String, SitePages> pagesByLanguage;
+    private final SitePages pages;
+    private final SiteFeeds feeds;
+    private final PageCache cache;
+    private final Clock clock;
+
+    SiteRoutes(Map<String, SitePages> pagesByLanguage, String primaryLanguage, SiteFeeds feeds, PageCache cache,
+            Clock clock) {
+        this.pagesByLanguage = Map.copyOf(pagesByLanguage);
+        this.pages = pagesByLanguage.get(primaryLanguage);
+        this.feeds = feeds;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/", context -> answer(context, () -> pages.front(pageNumber(context))));
+        routes.get("/quelle/{source}", context ->
+                answer(context, () -> pages.source(context.pathParam("source"), pageNumber(context))));
+        routes.get("/search", context -> send(context, pages.search(context.queryParam("q"))));
+        routes.get("/feed.xml", context -> answer(context, () -> xml("application/rss+xml", feeds.rss())));
+        routes.get("/atom.xml", context -> answer(context, () -> xml("application/atom+xml", feeds.atom())));
+        routes.get("/feed.json", context -> answer(context, () ->
+                new Page(200, "application/feed+json; charset=utf-8", feeds.jsonFeed(), null)));
+        routes.get("/sitemap.xml", context -> answer(context, () -> xml("application/xml", feeds.sitemap())));
+        routes.get("/news-sitemap.xml", context -> send(context,
+                xml("application/xml", feeds.newsSitemap(clock.instant()))));
+        pagesByLanguage.forEach((language, languagePages) ->
+                routes.get("/" + language + "/{year}/{month}/{day}/{slug}", context -> answer(context,
+                        () -> languagePages.article(context.path(), version(context)))));
+    }
+
+    private void answer(Context context, Supplier<Page> render) {
+        String key = context.path() + (context.queryString() == null ? "" : "?" + context.queryString());
+        send(context, cache.get(key, render));
+    }
+
+    private static void send(Context context, Page page) {
+        context.status(page.status()).contentType(page.contentType());
+        if (page.location() != null) {
+            context.header("Location", page.location());
+        }
+        context.header("Cache-Control", page.status() == 200 ? "public, max-age=60" : "no-cache");
+        context.result(page.body());
+    }
+
+    private static Page xml(String type, String body) {
+        return new Page(200, type + "; charset=utf-8", body, null);
+    }
+
+    private static int pageNumber(Context context) {
+        String page = context.queryParam("seite");
+        if (page == null || !page.matches("[1-9][0-9]{0,5}")) {
+            return 1;
+        }
+        return Integer.parseInt(page);
+    }
+
+    private static Integer version(Context context) {
+        String version = context.queryParam("fassung");
+        return version != null && version.matches("[1-9][0-9]{0,5}") ? Integer.valueOf(version) : null;
+    }
+}

@@ -1,0 +1,38 @@
+package org.feedwerk.web;
+
+import java.util.List;
+
+/** What the page templates show; built by {@link SitePages}, rendered by the JTE templates. */
+public final class SiteViews {
+    private SiteViews() {}
+
+    /** Site-wide parts of every page. */
+    public record Frame(String siteName, String language, String title, String description, String canonicalUrl,
+            String baseUrl) {}
+
+    /** One article in a list. */
+    public record Card(String url, String headline, String teaser, String attribution, String dateText,
+            String dateIso, boolean updated) {}
+
+    /** A page of the article list, for the front page and the source pages. */
+    public record ListPage(Frame frame, String heading, List<Card> cards, String previousUrl, String nextUrl) {}
+
+    /** An earlier or current version of an article page. */
+    public record Version(int sequence, String url, String dateText, boolean current) {}
+
+    /** A language version of the same article, for hreflang. */
+    public record Alternate(String language, String url) {}
+
+    public record ArticlePage(Frame frame, String headline, String teaser, String bodyHtml, String byline,
+            String dateline, String attribution, String licence, String originalUrl, String engine,
+            String translatedText, String publishedText, String publishedIso, String updatedText, String updatedIso,
+            String disclaimer, List<Version> versions, List<Alternate> alternates, String imageUrl, String jsonLd,
+            boolean olderVersion) {}
+
+    /** The 410 page of a withdrawn article. */
+    public record GonePage(Frame frame, String reason, String dateText) {}
+
+    public record SearchPage(Frame frame, String query, List<Card> results, int total) {}
+
+    public record MessagePage(Frame frame, String heading, String message) {}
+}
