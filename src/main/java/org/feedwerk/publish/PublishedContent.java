@@ -1,5 +1,6 @@
 package org.feedwerk.publish;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +36,7 @@ public record PublishedContent(
     }
 
     /** True for a second or later version of the same page. */
+    @JsonIgnore
     public boolean isUpdate() {
         return sequence > 1;
     }

@@ -59,6 +59,10 @@ public final class WebServer {
             siteRoutes.register(javalin.routes);
             javalin.routes.exception(ApiError.class, (error, context) ->
                     context.status(error.status()).json(new ApiViews.ErrorView(error.getMessage())));
+            javalin.routes.exception(Exception.class, (error, context) -> {
+                log.atError().addKeyValue("path", context.path()).setCause(error).log("request failed");
+                context.status(500).result("Interner Fehler");
+            });
             javalin.routes.exception(FeedwerkException.class, (error, context) -> {
                 log.atError().addKeyValue("path", context.path()).addKeyValue("reason", error.getMessage())
                         .log("request failed");

@@ -1,0 +1,248 @@
+package org.feedwerk.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.config.SourceFormat;
+import org.feedwerk.parse.FeedFormat;
+import org.feedwerk.parse.FeedParsers;
+import org.feedwerk.parse.ParsedFeed;
+import org.feedwerk.parse.Payload;
+import org.feedwerk.store.Database;
+import org.feedwerk.testing.SiteFixture;
+import org.feedwerk.testing.TestClock;
+import org.feedwerk.testing.TestDatabases;
+import org.feedwerk.testing.TestDatabases.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Publishing, versions, withdrawal, verification and the site's outputs, end to end over HTTP. */
+class PublishingTest {
+    private static final String TOKEN = "admin-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path inbox;
+
+    private SiteFixture site;
+
+    private SiteFixture open(Kind kind) {
+        DatabaseConfig database = TestDatabases.fresh(kind);
+        Map<String, String> environment = TestDatabases.password(kind) == null
+                ? Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN)
+                : Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN, "FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
+        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T08:00:00Z")), environment,
+                database);
+        return site;
+    }
+
+    @AfterEach
+    void close() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    static List<Kind> databases() {
+        return TestDatabases.kinds().toList();
+    }
+
+    private String articleId() {
+        return site.app().articles().listArticles(new ArticleQuery(null, null, 1)).get(0).id();
+    }
+
+    private String pagePath() throws Exception {
+        JsonNode article = JSON.readTree(site.getWithToken("/api/articles", TOKEN).body()).get("articles").get(0);
+        return article.get("url").asText();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void publishesAPageWithAttributionEngineAndDisclaimerAndUpdatesIt(Kind kind) throws Exception {
+        open(kind).deliver("a.xml", "s-1", "Harbour authority approves ferry terminal", "A four-year dispute ends.",
+                "<p>The terminal opens in 2028.</p>");
+
+        assertThat(site.app().articles().listArticles(new ArticleQuery(null, null, 1)).get(0).status())
+                .isEqualTo(ArticleStatus.PUBLISHED);
+        String path = pagePath();
+        assertThat(path).matches("/de/2026/11/29/harbour-authority-approves-ferry-terminal-[0-9a-f]{16}");
+        HttpResponse<String> page = site.get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"de\">")
+                .contains("<h1>HARBOUR AUTHORITY APPROVES FERRY TERMINAL</h1>")
+                .contains("A FOUR-YEAR DISPUTE ENDS.").contains("<p>THE TERMINAL OPENS IN 2028.</p>")
+                .contains("Dies ist ein unbearbeiteter, automatisch generierter Artikel aus einem syndizierten Newsfeed.")
+                .contains("href=\"https://harbour.example.org/s-1\"").contains("Harbour Wire")
+                .contains("Übersetzt mit libre am 29. November 2026, 09:00 Uhr")
+                .contains("<link rel=\"canonical\" href=\"https://news.example.org" + path + "\">")
+                .contains("\"@type\":\"NewsArticle\"").contains("<meta property=\"og:title\"")
+                .contains("Von Mara Keller").doesNotContain("<script src");
+
+        site.clock().advance(Duration.ofHours(2));
+        site.deliver("b.xml", "s-1", "Harbour authority approves ferry terminal", "A four-year dispute ends.",
+                "<p>The terminal opens in 2028.</p><p>A bus lane is planned.</p>");
+
+        assertThat(pagePath()).as("same URL").isEqualTo(path);
+        String updated = site.get(path).body();
+        assertThat(updated).contains("A BUS LANE IS PLANNED.").contains("Aktualisiert")
+                .contains("Fassung 1 vom 29. November 2026, 09:00 Uhr").contains("<strong>Fassung 2 vom");
+        HttpResponse<String> first = site.get(path + "?fassung=1");
+        assertThat(first.body()).doesNotContain("A BUS LANE").contains("Dies ist eine ältere Fassung");
+        assertThat(site.get(path.replace("harbour-authority", "other-slug")).headers().firstValue("Location"))
+                .contains(path);
+
+        List<Publication> versions = site.app().publications().listPublications(articleId());
+        assertThat(versions).extracting(publication -> publication.content().sequence()).containsExactly(1, 2);
+        assertThat(versions.get(1).previousSha256()).isEqualTo(versions.get(0).entrySha256());
+        assertThat(site.app().verify().isIntact()).isTrue();
+        assertThat(site.app().publications().listAudit(articleId())).extracting(AuditEntry::action)
+                .containsExactly("publish", "update");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void verifyFindsRowsChangedDirectlyInTheDatabase(Kind kind) throws Exception {
+        open(kind).deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
+        site.deliver("b.xml", "s-2", "Ferry cancelled", "No service.", "<p>No ferries on Tuesday.</p>");
+        assertThat(site.app().verify().problems()).isEmpty();
+
+        try (Database database = Database.open(TestDatabases.freshCopy(kind, site), dataDir,
+                TestDatabases.password(kind))) {
+            database.jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE publication SET content = REPLACE(content, '110', '150') WHERE position = 1"));
+        }
+
+        ChainVerifier.Report report = site.app().verify();
+        assertThat(report.isIntact()).isFalse();
+        assertThat(report.publications()).isEqualTo(2);
+        assertThat(report.problems()).anyMatch(problem -> problem.startsWith("publication 1: content does not match"));
+    }
+
+    @Test
+    void withdrawalAnswers410AndRemovesTheArticleEverywhere() throws Exception {
+        open(Kind.SQLITE).deliver("a.xml", "s-1", "Harbour authorities approve terminal", "Teaser.",
+                "<p>Body text about the harbour.</p>");
+        String path = pagePath();
+        String id = articleId();
+        assertThat(site.get("/search?q=" + "HARBOUR").body()).contains(path);
+
+        assertThat(site.post("/api/articles/" + id + "/withdraw", null, "{\"reason\":\"x\"}").statusCode())
+                .isEqualTo(401);
+        assertThat(site.post("/api/articles/" + id + "/withdraw", "wrong", "{\"reason\":\"x\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(site.post("/api/articles/" + id + "/withdraw", TOKEN, "{}").statusCode()).isEqualTo(400);
+        HttpResponse<String> withdrawn = site.post("/api/articles/" + id + "/withdraw", TOKEN,
+                "{\"reason\":\"Agency killed the story\"}");
+        assertThat(withdrawn.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> gone = site.get(path);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.body()).contains("zurückgezogen").contains("Agency killed the story");
+        assertThat(site.get("/").body()).doesNotContain(path);
+        assertThat(site.get("/feed.xml").body()).doesNotContain(id);
+        assertThat(site.get("/feed.json").body()).doesNotContain(id);
+        assertThat(site.get("/sitemap.xml").body()).doesNotContain(id);
+        assertThat(site.get("/search?q=HARBOUR").body()).doesNotContain(path);
+        assertThat(site.app().publications().listAudit(id)).extracting(AuditEntry::action).contains("withdraw");
+        assertThat(site.app().publications().listAudit(id).get(1).detail()).contains("Agency killed the story");
+        assertThat(site.app().verify().isIntact()).isTrue();
+        assertThat(site.post("/api/articles/" + id + "/withdraw", TOKEN, "{\"reason\":\"again\"}").statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void feedsAndSitemapsAreValidAndListTheArticle() throws Exception {
+        open(Kind.SQLITE).deliver("a.xml", "s-1", "Storm warning for the coast", "Gusts expected.",
+                "<p>Gusts of up to 110 km/h &amp; rain.</p>");
+        String url = "https://news.example.org" + pagePath();
+
+        ParsedFeed rss = parse(site.get("/feed.xml"), "application/rss+xml");
+        assertThat(rss.format()).isEqualTo(FeedFormat.RSS);
+        assertThat(rss.items()).singleElement().satisfies(item -> {
+            assertThat(item.link()).isEqualTo(url);
+            assertThat(item.title()).isEqualTo("STORM WARNING FOR THE COAST");
+            assertThat(item.contentHtml()).contains("GUSTS OF UP TO 110 KM/H &amp; RAIN.");
+        });
+        ParsedFeed atom = parse(site.get("/atom.xml"), "application/atom+xml");
+        assertThat(atom.format()).isEqualTo(FeedFormat.ATOM);
+        assertThat(atom.items().get(0).link()).isEqualTo(url);
+        HttpResponse<String> jsonResponse = site.get("/feed.json");
+        assertThat(jsonResponse.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/feed+json"));
+        ParsedFeed json = parse(jsonResponse, null);
+        assertThat(json.format()).isEqualTo(FeedFormat.JSON_FEED);
+        assertThat(json.items().get(0).link()).isEqualTo(url);
+
+        var sitemap = xml(site.get("/sitemap.xml").body());
+        assertThat(sitemap.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
+        assertThat(sitemap.getElementsByTagNameNS("*", "loc").item(1).getTextContent()).isEqualTo(url);
+        var news = xml(site.get("/news-sitemap.xml").body());
+        assertThat(news.getElementsByTagNameNS("http://www.google.com/schemas/sitemap-news/0.9", "title").item(0)
+                .getTextContent()).isEqualTo("STORM WARNING FOR THE COAST");
+
+        site.clock().advance(Duration.ofHours(49));
+        assertThat(site.get("/news-sitemap.xml").body()).doesNotContain(url);
+    }
+
+    @Test
+    void searchUsesGermanAnalysis() throws Exception {
+        open(Kind.SQLITE);
+        site.app().publications(); // the fake engine upper-cases; publish a German original instead
+        site.deliver("de.xml", "s-de", "Die Hafenbehörden genehmigen das Terminal", "Kurz.",
+                "<p>Die Häuser am Kai werden renoviert, sagten die Hafenbehörden am Sonntag.</p>");
+
+        String body = site.get("/search?q=Hafenbeh%C3%B6rde").body();
+        assertThat(body).contains("1 Treffer").contains("genehmigen");
+        assertThat(site.get("/search?q=haus").body()).contains("1 Treffer");
+        assertThat(site.get("/search?q=Flughafen").body()).contains("0 Treffer");
+        assertThat(site.get("/search?q=%22unbalanced").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void frontPageIsPaginatedAndSourcePagesExist() throws Exception {
+        open(Kind.SQLITE);
+        for (int i = 1; i <= 3; i++) {
+            site.clock().advance(Duration.ofMinutes(1));
+            site.deliver("s" + i + ".xml", "s-" + i, "Story number " + i, "Teaser " + i, "<p>Body " + i + ".</p>");
+        }
+
+        String front = site.get("/").body();
+        assertThat(front).contains("STORY NUMBER 3").contains("STORY NUMBER 2").doesNotContain("STORY NUMBER 1")
+                .contains("href=\"/?seite=2\"");
+        assertThat(site.get("/?seite=2").body()).contains("STORY NUMBER 1");
+        assertThat(site.get("/quelle/harbour").body()).contains("Meldungen von Harbour Wire");
+        assertThat(site.get("/quelle/unknown").statusCode()).isEqualTo(404);
+        assertThat(site.get("/de/2026/11/29/nothing-0123456789abcdef").statusCode()).isEqualTo(404);
+    }
+
+    private static ParsedFeed parse(HttpResponse<String> response, String contentType) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new FeedParsers().parse(new Payload(response.body().getBytes(StandardCharsets.UTF_8), contentType,
+                "site"), SourceFormat.AUTO);
+    }
+
+    private static org.w3c.dom.Document xml(String text) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

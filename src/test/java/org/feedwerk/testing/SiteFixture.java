@@ -1,0 +1,108 @@
+package org.feedwerk.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.feedwerk.app.Application;
+import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.config.EngineConfig;
+import org.feedwerk.config.EngineType;
+import org.feedwerk.config.FeedwerkConfig;
+import org.feedwerk.config.SiteConfig;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.config.SourceFormat;
+import org.feedwerk.config.TranslationConfig;
+import org.feedwerk.web.WebServer;
+
+/**
+ * A whole Feedwerk over a drop folder, a fake LibreTranslate and a real web server: deliver a story, run the
+ * pipeline once, and read the site over HTTP.
+ */
+public final class SiteFixture implements AutoCloseable {
+    private final Path inbox;
+    private final TestClock clock;
+    private final FakeEngineServers engines = new FakeEngineServers();
+    private final Application app;
+    private final WebServer server;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public SiteFixture(Path dataDir, Path inbox, TestClock clock, Map<String, String> environment,
+            DatabaseConfig database) {
+        this.inbox = inbox;
+        this.clock = clock;
+        SourceConfig source = new SourceConfig("harbour", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1),
+                "Harbour Wire", "CC BY 4.0", null);
+        EngineConfig libre = new EngineConfig("libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null,
+                null, 1, null);
+        FeedwerkConfig base = TestApplications.config(dataDir, database, List.of(source));
+        FeedwerkConfig config = new FeedwerkConfig(base.server(), dataDir, database, base.fetch(), base.sources(),
+                new TranslationConfig(List.of("de"), List.of(libre), 1, null, List.of("en", "de")),
+                new SiteConfig("Hafenblatt", URI.create("https://news.example.org"), "Europe/Berlin", 2, null));
+        app = Application.open(config, environment, clock);
+        server = app.newWebServer();
+        server.start();
+    }
+
+    public Application app() {
+        return app;
+    }
+
+    public TestClock clock() {
+        return clock;
+    }
+
+    /** Drops an RSS document with one story and runs ingest, translation and publishing once. */
+    public void deliver(String file, String guid, String title, String teaser, String body) throws IOException {
+        Path path = inbox.resolve(file);
+        Files.writeString(path, """
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>H</title>
+                <link>https://harbour.example.org/</link><description>d</description><language>en</language>
+                <item><guid>%s</guid><title>%s</title><link>https://harbour.example.org/%s</link>
+                <author>desk@harbour.example.org (Mara Keller)</author><category>Transport</category>
+                <description>%s</description><content:encoded><![CDATA[%s]]></content:encoded></item>
+                </channel></rss>""".formatted(guid, title, guid, teaser, body));
+        Files.setLastModifiedTime(path, FileTime.from(clock.instant().minusSeconds(30)));
+        app.ingestOnce(app.config().sources());
+        while (app.newTranslationWorker().translateNext()) {
+            // translate everything that is due
+        }
+        app.publisher().publishPending();
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> getWithToken(String path, String token) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        app.close();
+        engines.close();
+    }
+}
