@@ -46,6 +46,7 @@ import org.feedwerk.publish.Publisher;
 import org.feedwerk.store.JdbiPublicationStore;
 import org.feedwerk.web.PageCache;
 import org.feedwerk.web.SearchIndex;
+import org.feedwerk.web.SiteExporter;
 import org.feedwerk.web.SiteFeeds;
 import org.feedwerk.web.SitePages;
 import org.feedwerk.web.WebServer;
@@ -205,14 +206,26 @@ public final class Application implements AutoCloseable {
         return new PollScheduler(config.sources(), sourceRunner, sourceStates, config.fetch().concurrency(), clock);
     }
 
-    public WebServer newWebServer() {
+    private WebServer.Site site() {
         String primary = config.translation().targets().get(0);
         Map<String, SitePages> sitePages = new java.util.LinkedHashMap<>();
         for (String language : config.translation().targets()) {
-            sitePages.put(language, new SitePages(publications, config.site(), language, sourcesById, searchIndex()));
+            sitePages.put(language, new SitePages(publications, config.site(), language, sourcesById, this::searchIndex));
         }
-        WebServer.Site site = new WebServer.Site(sitePages, primary,
+        return new WebServer.Site(sitePages, primary,
                 new SiteFeeds(publications, config.site(), primary, sitePages.get(primary)), pageCache);
+    }
+
+    /** Writes the site as static files; returns the number of files. */
+    public int exportSite(java.nio.file.Path directory) {
+        WebServer.Site site = site();
+        return new SiteExporter(site.pagesByLanguage().get(site.primaryLanguage()), site.feeds(), publications,
+                site.primaryLanguage(), config.sources().stream().map(SourceConfig::id).toList())
+                .export(directory, clock.instant());
+    }
+
+    public WebServer newWebServer() {
+        WebServer.Site site = site();
         WebServer.Api api = new WebServer.Api(config.sources(), sourceStates, articles, translations, publications,
                 publisher);
         return new WebServer(config.server(), api, site, database::isReachable,

@@ -31,6 +31,7 @@ public final class FeedwerkCommand implements Runnable {
                 .addSubcommand(new IngestCommand(environment, clock))
                 .addSubcommand(new SourcesCommand(environment, clock))
                 .addSubcommand(new TranslateCommand(environment, clock, input))
-                .addSubcommand(new VerifyCommand(environment, clock));
+                .addSubcommand(new VerifyCommand(environment, clock))
+                .addSubcommand(new ExportCommand(environment, clock));
     }
 }

@@ -36,11 +36,12 @@ public final class SitePages {
     private final Map<String, SourceConfig> sources;
     private final ArticleUrls urls;
     private final ZoneId zone;
-    private final SearchIndex search;
+    private final java.util.function.Supplier<SearchIndex> search;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
+    /** {@code search} is opened only when a search is made (exporting needs no index). */
     public SitePages(PublicationStore publications, SiteConfig site, String language, Map<String, SourceConfig> sources,
-            SearchIndex search) {
+            java.util.function.Supplier<SearchIndex> search) {
         this.publications = publications;
         this.site = site;
         this.language = language;
@@ -73,12 +74,23 @@ public final class SitePages {
         if (live.isEmpty() && page > 1) {
             return notFound();
         }
-        String previous = page > 1 ? (page == 2 ? path : path + "?seite=" + (page - 1)) : null;
-        String next = page * size < total ? path + "?seite=" + (page + 1) : null;
-        String canonical = site.base() + (page == 1 ? path : path + "?seite=" + page);
+        String previous = page > 1 ? (page == 2 ? path : pagePath(path, page - 1)) : null;
+        String next = page * size < total ? pagePath(path, page + 1) : null;
+        String canonical = site.base() + (page == 1 ? path : pagePath(path, page));
         SiteViews.Frame frame = new SiteViews.Frame(site.name(), language,
                 page == 1 ? heading : heading + " – Seite " + page, null, canonical, site.base());
         return render("list.jte", new SiteViews.ListPage(frame, heading, cards(live), previous, next));
+    }
+
+    /** Page {@code page} of a list: {@code /seite/2}, {@code /quelle/wire/seite/2}. */
+    static String pagePath(String listPath, int page) {
+        return (listPath.endsWith("/") ? listPath : listPath + "/") + "seite/" + page;
+    }
+
+    /** How many pages the list of a source (or all, for null) has. */
+    public int pageCount(String sourceId) {
+        int total = publications.countLive(language, sourceId);
+        return Math.max(1, (total + site.pageSize() - 1) / site.pageSize());
     }
 
     /** The article page for a path; redirects to the canonical path, 404 for unknown, 410 for withdrawn. */
@@ -99,7 +111,7 @@ public final class SitePages {
             return gone(withdrawal.get());
         }
         if (!canonicalPath.equals(path)) {
-            return Page.redirect(canonicalPath + (version == null ? "" : "?fassung=" + version));
+            return Page.redirect(canonicalPath + (version == null ? "" : "/fassung/" + version));
         }
         Publication latest = versions.get(versions.size() - 1);
         Publication shown = version == null ? latest : versions.stream()
@@ -118,7 +130,7 @@ public final class SitePages {
         List<SiteViews.Version> versionViews = new ArrayList<>();
         for (Publication version : versions) {
             versionViews.add(new SiteViews.Version(version.content().sequence(),
-                    canonicalPath + "?fassung=" + version.content().sequence(),
+                    canonicalPath + "/fassung/" + version.content().sequence(),
                     german(version.content().publishedAt()), version == shown));
         }
         List<SiteViews.Alternate> alternates = alternates(content.articleId());
@@ -187,7 +199,7 @@ public final class SitePages {
 
     public Page search(String query) {
         String text = query == null ? "" : query.strip();
-        SearchIndex.Results results = search.search(text, 50);
+        SearchIndex.Results results = search.get().search(text, 50);
         List<Publication> found = new ArrayList<>();
         for (SearchIndex.Hit hit : results.hits()) {
             if (hit.language().equals(language)) {

@@ -25,8 +25,10 @@ final class SiteRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/", context -> answer(context, () -> pages.front(pageNumber(context))));
-        routes.get("/quelle/{source}", context ->
+        routes.get("/", context -> answer(context, () -> pages.front(1)));
+        routes.get("/seite/{page}", context -> answer(context, () -> pages.front(pageNumber(context))));
+        routes.get("/quelle/{source}", context -> answer(context, () -> pages.source(context.pathParam("source"), 1)));
+        routes.get("/quelle/{source}/seite/{page}", context ->
                 answer(context, () -> pages.source(context.pathParam("source"), pageNumber(context))));
         routes.get("/search", context -> send(context, pages.search(context.queryParam("q"))));
         routes.get("/feed.xml", context -> answer(context, () -> xml("application/rss+xml", feeds.rss())));
@@ -36,9 +38,12 @@ final class SiteRoutes {
         routes.get("/sitemap.xml", context -> answer(context, () -> xml("application/xml", feeds.sitemap())));
         routes.get("/news-sitemap.xml", context -> send(context,
                 xml("application/xml", feeds.newsSitemap(clock.instant()))));
-        pagesByLanguage.forEach((language, languagePages) ->
-                routes.get("/" + language + "/{year}/{month}/{day}/{slug}", context -> answer(context,
-                        () -> languagePages.article(context.path(), version(context)))));
+        pagesByLanguage.forEach((language, languagePages) -> {
+            String article = "/" + language + "/{year}/{month}/{day}/{slug}";
+            routes.get(article, context -> answer(context, () -> languagePages.article(context.path(), null)));
+            routes.get(article + "/fassung/{version}", context -> answer(context, () -> languagePages.article(
+                    context.path().replaceFirst("/fassung/[^/]*$", ""), version(context))));
+        });
     }
 
     private void answer(Context context, Supplier<Page> render) {
@@ -59,16 +64,14 @@ final class SiteRoutes {
         return new Page(200, type + "; charset=utf-8", body, null);
     }
 
+    /** An unusable page number becomes a page that does not exist (404), never page 1 under another URL. */
     private static int pageNumber(Context context) {
-        String page = context.queryParam("seite");
-        if (page == null || !page.matches("[1-9][0-9]{0,5}")) {
-            return 1;
-        }
-        return Integer.parseInt(page);
+        String page = context.pathParam("page");
+        return page.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(page) : Integer.MAX_VALUE / 1000;
     }
 
     private static Integer version(Context context) {
-        String version = context.queryParam("fassung");
-        return version != null && version.matches("[1-9][0-9]{0,5}") ? Integer.valueOf(version) : null;
+        String version = context.pathParam("version");
+        return version.matches("[1-9][0-9]{0,5}") ? Integer.valueOf(version) : -1;
     }
 }

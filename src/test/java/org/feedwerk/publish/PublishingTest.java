@@ -105,7 +105,7 @@ class PublishingTest {
         String updated = site.get(path).body();
         assertThat(updated).contains("A BUS LANE IS PLANNED.").contains("Aktualisiert")
                 .contains("Fassung 1 vom 29. November 2026, 09:00 Uhr").contains("<strong>Fassung 2 vom");
-        HttpResponse<String> first = site.get(path + "?fassung=1");
+        HttpResponse<String> first = site.get(path + "/fassung/1");
         assertThat(first.body()).doesNotContain("A BUS LANE").contains("Dies ist eine ältere Fassung");
         assertThat(site.get(path.replace("harbour-authority", "other-slug")).headers().firstValue("Location"))
                 .contains(path);
@@ -227,11 +227,30 @@ class PublishingTest {
 
         String front = site.get("/").body();
         assertThat(front).contains("STORY NUMBER 3").contains("STORY NUMBER 2").doesNotContain("STORY NUMBER 1")
-                .contains("href=\"/?seite=2\"");
-        assertThat(site.get("/?seite=2").body()).contains("STORY NUMBER 1");
+                .contains("href=\"/seite/2\"");
+        assertThat(site.get("/seite/2").body()).contains("STORY NUMBER 1");
+        assertThat(site.get("/seite/3").statusCode()).isEqualTo(404);
         assertThat(site.get("/quelle/harbour").body()).contains("Meldungen von Harbour Wire");
         assertThat(site.get("/quelle/unknown").statusCode()).isEqualTo(404);
         assertThat(site.get("/de/2026/11/29/nothing-0123456789abcdef").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void exportWritesTheSameSiteAsStaticFiles() throws Exception {
+        open(Kind.SQLITE).deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
+        site.clock().advance(Duration.ofMinutes(5));
+        site.deliver("b.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 130 km/h.</p>");
+        String path = pagePath();
+        Path export = dataDir.resolve("export");
+
+        int files = site.app().exportSite(export);
+
+        assertThat(files).isEqualTo(10); // front, source page, article + 2 versions, 5 feeds and sitemaps
+        String page = java.nio.file.Files.readString(export.resolve(path.substring(1)).resolve("index.html"));
+        assertThat(page).isEqualTo(site.get(path).body());
+        assertThat(export.resolve(path.substring(1)).resolve("fassung/1/index.html")).exists();
+        assertThat(export.resolve("index.html")).exists();
+        assertThat(java.nio.file.Files.readString(export.resolve("feed.xml"))).contains("130 KM/H");
     }
 
     private static ParsedFeed parse(HttpResponse<String> response, String contentType) {
