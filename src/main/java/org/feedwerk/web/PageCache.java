@@ -11,7 +11,12 @@ public final class PageCache implements PublicationListener {
     private static final int MAX_ENTRIES = 5000;
 
     /** A rendered response. */
-    public record Page(int status, String contentType, String body, String location) {
+    public record Page(int status, String contentType, String body, String location, byte[] bytes) {
+        /** The body is encoded once, when the page is rendered, not on every request. */
+        public Page(int status, String contentType, String body, String location) {
+            this(status, contentType, body, location, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
         public static Page html(int status, String body) {
             return new Page(status, "text/html; charset=utf-8", body, null);
         }

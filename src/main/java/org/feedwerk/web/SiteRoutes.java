@@ -57,7 +57,7 @@ final class SiteRoutes {
             context.header("Location", page.location());
         }
         context.header("Cache-Control", page.status() == 200 ? "public, max-age=60" : "no-cache");
-        context.result(page.body());
+        context.result(page.bytes());
     }
 
     private static Page xml(String type, String body) {
