@@ -40,6 +40,11 @@ public final class PageCache implements PublicationListener {
         return page;
     }
 
+    /** The cached page, or null when it has not been rendered since the last change. */
+    public Page peek(String key) {
+        return pages.get(key);
+    }
+
     public void clear() {
         pages.clear();
     }

@@ -50,6 +50,8 @@ public final class WebServer {
             javalin.startup.showJavalinBanner = false;
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
+            // Javalin attaches its servlet context inside this wrapper; cached pages never reach the router.
+            javalin.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(site.cache())));
             javalin.routes.get("/healthz", context -> {
                 boolean reachable = storeReachable.getAsBoolean();
                 context.status(reachable ? 200 : 503).json(java.util.Map.of("status", reachable ? "ok" : "store unreachable"));

@@ -1,0 +1,38 @@
+package org.feedwerk.web;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.feedwerk.web.PageCache.Page;
+
+/**
+ * Answers GET requests for pages already in the page cache directly at the Jetty level, before Javalin's
+ * servlet and router: the hot path of a news site is the same rendered page again and again. Everything else
+ * (first renders, the API, search) goes on to Javalin.
+ */
+final class CachedPageHandler extends Handler.Wrapper {
+    private final PageCache cache;
+
+    CachedPageHandler(PageCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if ("GET".equals(request.getMethod()) && request.getHttpURI().getQuery() == null) {
+            Page page = cache.peek(Request.getPathInContext(request));
+            if (page != null && page.status() == 200) {
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=60");
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.bytes().length);
+                response.write(true, ByteBuffer.wrap(page.bytes()), callback);
+                return true;
+            }
+        }
+        return super.handle(request, response, callback);
+    }
+}
