@@ -112,9 +112,11 @@ public final class Application implements AutoCloseable {
     public synchronized SearchIndex searchIndex() {
         if (searchIndex == null) {
             searchIndex = new SearchIndex(config.dataDir().resolve("search"));
+            List<Publication> live = new java.util.ArrayList<>();
             for (String language : config.translation().targets()) {
-                searchIndex.replaceAll(publications.listLive(language, null, Integer.MAX_VALUE, 0));
+                live.addAll(publications.listLive(language, null, Integer.MAX_VALUE, 0));
             }
+            searchIndex.replaceAll(live); // once: replaceAll starts from an empty index
         }
         return searchIndex;
     }

@@ -19,6 +19,9 @@ public interface PublicationStore {
 
     List<Publication> listPublications(String articleId);
 
+    /** Version 1 of the article's page in {@code language}: it fixes the page's date and slug. */
+    Optional<Publication> findFirst(String articleId, String language);
+
     /** The latest version of each live (not withdrawn) article in {@code language}, newest first. */
     List<Publication> listLive(String language, String sourceId, int limit, int offset);
 

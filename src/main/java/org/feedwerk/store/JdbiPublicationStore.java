@@ -121,6 +121,13 @@ public final class JdbiPublicationStore implements PublicationStore {
     }
 
     @Override
+    public Optional<Publication> findFirst(String articleId, String language) {
+        return handles.with(handle -> handle.createQuery(
+                        "SELECT * FROM publication WHERE article_id = :id AND language = :language AND sequence = 1")
+                .bind("id", articleId).bind("language", language).map(JdbiPublicationStore::mapPublication).findOne());
+    }
+
+    @Override
     public List<Publication> listPublications(String articleId) {
         return handles.with(handle -> handle.createQuery(
                         "SELECT * FROM publication WHERE article_id = :id ORDER BY language, sequence")

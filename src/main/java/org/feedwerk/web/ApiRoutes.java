@@ -10,7 +10,6 @@ import org.feedwerk.article.ArticleStore;
 import org.feedwerk.article.Revision;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.source.SourceState;
-import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.Publisher;
 import org.feedwerk.source.SourceStateStore;
@@ -28,9 +27,9 @@ final class ApiRoutes {
     private final PublicationStore publications;
     private final Publisher publisher;
     private final BearerTokenCheck auth;
-    private final ArticleUrls urls;
+    private final SitePages pages;
 
-    ApiRoutes(WebServer.Api parts, BearerTokenCheck auth, ArticleUrls urls) {
+    ApiRoutes(WebServer.Api parts, BearerTokenCheck auth, SitePages pages) {
         this.sources = parts.sources();
         this.states = parts.states();
         this.articles = parts.articles();
@@ -38,7 +37,7 @@ final class ApiRoutes {
         this.publications = parts.publications();
         this.publisher = parts.publisher();
         this.auth = auth;
-        this.urls = urls;
+        this.pages = pages;
     }
 
     void register(RoutesConfig routes) {
@@ -73,8 +72,7 @@ final class ApiRoutes {
     }
 
     private String pagePath(Article article) {
-        return publications.listPublications(article.id()).stream().map(Publication::content)
-                .filter(java.util.Objects::nonNull).findFirst().map(urls::path).orElse(null);
+        return pages.pagePath(article.id()).orElse(null);
     }
 
     private void listSources(Context context) {

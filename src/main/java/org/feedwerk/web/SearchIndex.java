@@ -18,7 +18,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -88,13 +91,18 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
         }
     }
 
-    public Results search(String text, int limit) {
+    /** Live articles in {@code language} matching {@code text}, best first. */
+    public Results search(String text, String language, int limit) {
         if (text == null || text.isBlank()) {
             return new Results(List.of(), 0);
         }
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             IndexSearcher searcher = new IndexSearcher(reader);
-            TopDocs top = searcher.search(parse(text), limit);
+            Query query = new BooleanQuery.Builder()
+                    .add(parse(text), BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term("language", language)), BooleanClause.Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(query, limit);
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc score : top.scoreDocs) {
                 Document document = searcher.storedFields().document(score.doc);

@@ -192,9 +192,6 @@ public final class SiteFeeds {
     }
 
     private String articleUrl(PublishedContent latest) {
-        PublishedContent first = publications.listPublications(latest.articleId()).stream()
-                .map(Publication::content).filter(content -> content != null
-                        && content.language().equals(latest.language())).findFirst().orElse(latest);
-        return site.base() + pages.urls().path(first);
+        return site.base() + pages.pagePath(latest.articleId()).orElseGet(() -> pages.urls().path(latest));
     }
 }

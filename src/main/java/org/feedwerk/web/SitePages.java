@@ -82,6 +82,11 @@ public final class SitePages {
         return render("list.jte", new SiteViews.ListPage(frame, heading, cards(live), previous, next));
     }
 
+    /** The page path of an article in this site's language, once it is published. */
+    public Optional<String> pagePath(String articleId) {
+        return publications.findFirst(articleId, language).map(Publication::content).map(urls::path);
+    }
+
     /** Page {@code page} of a list: {@code /seite/2}, {@code /quelle/wire/seite/2}. */
     static String pagePath(String listPath, int page) {
         return (listPath.endsWith("/") ? listPath : listPath + "/") + "seite/" + page;
@@ -150,7 +155,7 @@ public final class SitePages {
         for (Publication publication : publications.listPublications(articleId)) {
             if (publication.content() != null && publication.content().sequence() == 1) {
                 latestByLanguage.put(publication.content().language(),
-                        site.base() + new ArticleUrls(zone).path(publication.content()));
+                        site.base() + urls.path(publication.content()));
             }
         }
         if (latestByLanguage.size() < 2) {
@@ -199,12 +204,10 @@ public final class SitePages {
 
     public Page search(String query) {
         String text = query == null ? "" : query.strip();
-        SearchIndex.Results results = search.get().search(text, 50);
+        SearchIndex.Results results = search.get().search(text, language, 50);
         List<Publication> found = new ArrayList<>();
         for (SearchIndex.Hit hit : results.hits()) {
-            if (hit.language().equals(language)) {
-                publications.findLatest(hit.articleId(), hit.language()).ifPresent(found::add);
-            }
+            publications.findLatest(hit.articleId(), hit.language()).ifPresent(found::add);
         }
         SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Suche – " + site.name(), null, null,
                 site.base());
@@ -222,10 +225,8 @@ public final class SitePages {
         List<SiteViews.Card> cards = new ArrayList<>();
         for (Publication publication : live) {
             PublishedContent content = publication.content();
-            PublishedContent first = publications.listPublications(content.articleId()).stream()
-                    .map(Publication::content).filter(c -> c != null && c.language().equals(content.language()))
-                    .findFirst().orElse(content);
-            cards.add(new SiteViews.Card(urls.path(first), content.headline(), content.teaser(), content.attribution(),
+            String path = pagePath(content.articleId()).orElseGet(() -> urls.path(content));
+            cards.add(new SiteViews.Card(path, content.headline(), content.teaser(), content.attribution(),
                     german(content.publishedAt()), content.publishedAt().toString(), content.isUpdate()));
         }
         return cards;

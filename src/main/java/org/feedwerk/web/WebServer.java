@@ -40,7 +40,7 @@ public final class WebServer {
             Optional<String> adminToken, Clock clock) {
         this.config = config;
         BearerTokenCheck auth = new BearerTokenCheck(adminToken);
-        ApiRoutes api = new ApiRoutes(apiParts, auth, site.pagesByLanguage().get(site.primaryLanguage()).urls());
+        ApiRoutes api = new ApiRoutes(apiParts, auth, site.pagesByLanguage().get(site.primaryLanguage()));
         SiteRoutes siteRoutes = new SiteRoutes(site.pagesByLanguage(), site.primaryLanguage(), site.feeds(),
                 site.cache(), clock);
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())

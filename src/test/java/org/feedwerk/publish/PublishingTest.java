@@ -125,7 +125,7 @@ class PublishingTest {
         site.deliver("b.xml", "s-2", "Ferry cancelled", "No service.", "<p>No ferries on Tuesday.</p>");
         assertThat(site.app().verify().problems()).isEmpty();
 
-        try (Database database = Database.open(TestDatabases.freshCopy(kind, site), dataDir,
+        try (Database database = Database.open(site.app().config().database(), dataDir,
                 TestDatabases.password(kind))) {
             database.jdbi().useHandle(handle -> handle.execute(
                     "UPDATE publication SET content = REPLACE(content, '110', '150') WHERE position = 1"));
@@ -205,8 +205,7 @@ class PublishingTest {
 
     @Test
     void searchUsesGermanAnalysis() throws Exception {
-        open(Kind.SQLITE);
-        site.app().publications(); // the fake engine upper-cases; publish a German original instead
+        open(Kind.SQLITE); // German text: the detector overrides the feed's "en" and it is published as it is
         site.deliver("de.xml", "s-de", "Die Hafenbehörden genehmigen das Terminal", "Kurz.",
                 "<p>Die Häuser am Kai werden renoviert, sagten die Hafenbehörden am Sonntag.</p>");
 
@@ -215,6 +214,21 @@ class PublishingTest {
         assertThat(site.get("/search?q=haus").body()).contains("1 Treffer");
         assertThat(site.get("/search?q=Flughafen").body()).contains("0 Treffer");
         assertThat(site.get("/search?q=%22unbalanced").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void searchIndexRebuiltAtStartKeepsEveryTargetLanguage() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-29T08:00:00Z"));
+        try (SiteFixture first = new SiteFixture(dataDir, inbox, clock, Map.of(),
+                new DatabaseConfig(null, null, null), List.of("de", "fr"))) {
+            first.deliver("a.xml", "s-1", "Lighthouse museum reopens", "Lenses again.", "<p>The museum reopened.</p>");
+            assertThat(first.get("/search?q=lighthouse").body()).contains("1 Treffer");
+        }
+        site = new SiteFixture(dataDir, inbox, clock, Map.of(), new DatabaseConfig(null, null, null),
+                List.of("de", "fr"));
+
+        assertThat(site.get("/search?q=lighthouse").body()).as("rebuilt from both languages, de not dropped")
+                .contains("1 Treffer");
     }
 
     @Test

@@ -36,6 +36,12 @@ public final class SiteFixture implements AutoCloseable {
 
     public SiteFixture(Path dataDir, Path inbox, TestClock clock, Map<String, String> environment,
             DatabaseConfig database) {
+        this(dataDir, inbox, clock, environment, database, List.of("de"));
+    }
+
+    /** A site publishing into several target languages; the first one is the site's own. */
+    public SiteFixture(Path dataDir, Path inbox, TestClock clock, Map<String, String> environment,
+            DatabaseConfig database, List<String> targets) {
         this.inbox = inbox;
         this.clock = clock;
         SourceConfig source = new SourceConfig("harbour", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1),
@@ -44,7 +50,7 @@ public final class SiteFixture implements AutoCloseable {
                 null, 1, null);
         FeedwerkConfig base = TestApplications.config(dataDir, database, List.of(source));
         FeedwerkConfig config = new FeedwerkConfig(base.server(), dataDir, database, base.fetch(), base.sources(),
-                new TranslationConfig(List.of("de"), List.of(libre), 1, null, List.of("en", "de")),
+                new TranslationConfig(targets, List.of(libre), 1, null, List.of("en", "de", "fr")),
                 new SiteConfig("Hafenblatt", URI.create("https://news.example.org"), "Europe/Berlin", 2, null));
         app = Application.open(config, environment, clock);
         server = app.newWebServer();

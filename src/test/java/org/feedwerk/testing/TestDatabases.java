@@ -45,11 +45,6 @@ public final class TestDatabases {
         return new DatabaseConfig(url, server.user(), 4);
     }
 
-    /** Connection data for a second pool on the database an application already uses (to tamper with it). */
-    public static DatabaseConfig freshCopy(Kind kind, SiteFixture site) {
-        return site.app().config().database();
-    }
-
     public static String password(Kind kind) {
         return kind == Kind.SQLITE ? null : server().password();
     }
