@@ -6,9 +6,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +30,16 @@ public final class DeeplEngine implements TranslationEngine {
     private final String name;
     private final URI baseUri;
     private final Optional<String> key;
-    private final String keyVariable;
     private final EngineHttp http;
-    private final Clock clock;
+    private final EngineAvailability availability;
     private final ObjectMapper json = new ObjectMapper();
-    private volatile Instant unavailableUntil = Instant.MIN;
-    private volatile String unavailableBecause;
 
     DeeplEngine(String name, Optional<URI> url, Optional<String> key, String keyVariable, EngineHttp http, Clock clock) {
         this.name = name;
         this.key = key.filter(value -> !value.isBlank());
         this.baseUri = url.orElse(this.key.filter(value -> value.endsWith(":fx")).isPresent() ? FREE_API : PRO_API);
-        this.keyVariable = keyVariable;
         this.http = http;
-        this.clock = clock;
+        this.availability = new EngineAvailability(name, keyVariable, this.key.isEmpty(), clock);
     }
 
     @Override
@@ -66,20 +59,12 @@ public final class DeeplEngine implements TranslationEngine {
 
     @Override
     public Optional<String> unavailableReason() {
-        if (key.isEmpty()) {
-            return Optional.of(name + ": environment variable " + keyVariable + " is not set");
-        }
-        if (clock.instant().isBefore(unavailableUntil)) {
-            return Optional.of(unavailableBecause);
-        }
-        return Optional.empty();
+        return availability.reason();
     }
 
     @Override
     public EngineResult translate(EngineRequest request) {
-        unavailableReason().ifPresent(reason -> {
-            throw new TranslationException(TranslationException.Kind.CONFIGURATION, reason);
-        });
+        availability.require();
         List<String> translated = new ArrayList<>(request.texts().size());
         long billed = 0;
         for (List<String> batch : batches(request.texts())) {
@@ -114,21 +99,10 @@ public final class DeeplEngine implements TranslationEngine {
                     form.toString(), Map.of("Authorization", "DeepL-Auth-Key " + key.orElseThrow()));
             return json.readTree(body);
         } catch (TranslationException e) {
-            markUnavailable(e);
+            availability.record(e);
             throw e;
         } catch (java.io.IOException e) {
             throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
-        }
-    }
-
-    private void markUnavailable(TranslationException e) {
-        if (e.kind() == TranslationException.Kind.QUOTA) {
-            unavailableUntil = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1)
-                    .atStartOfDay().toInstant(ZoneOffset.UTC);
-            unavailableBecause = e.getMessage() + "; unavailable until " + unavailableUntil;
-        } else if (e.kind() == TranslationException.Kind.CONFIGURATION) {
-            unavailableUntil = Instant.MAX;
-            unavailableBecause = e.getMessage() + " (check " + keyVariable + "); unavailable until restart";
         }
     }
 

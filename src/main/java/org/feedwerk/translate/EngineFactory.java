@@ -31,9 +31,9 @@ public final class EngineFactory {
                     config.findApiKeyEnv().orElse("DEEPL_AUTH_KEY"), http, clock);
             case LIBRETRANSLATE -> new LibreTranslateEngine(config.name(),
                     config.findUrl().orElse(URI.create("http://localhost:5000")), key,
-                    config.findApiKeyEnv().orElse(null), http);
+                    config.findApiKeyEnv().orElse(null), http, clock);
             case OPENAI -> new OpenAiEngine(config.name(), config.findUrl().orElse(OpenAiEngine.DEFAULT_API),
-                    config.model(), key, config.findApiKeyEnv().orElse(null), http);
+                    config.model(), key, config.findApiKeyEnv().orElse(null), http, clock);
         };
     }
 }

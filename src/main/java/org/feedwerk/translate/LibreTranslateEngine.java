@@ -21,15 +21,15 @@ public final class LibreTranslateEngine implements TranslationEngine {
     private final Optional<String> key;
     private final EngineHttp http;
     private final ObjectMapper json = new ObjectMapper();
-    private final String keyVariable;
-    private volatile String unavailableBecause;
+    private final EngineAvailability availability;
 
-    LibreTranslateEngine(String name, URI baseUri, Optional<String> key, String keyVariable, EngineHttp http) {
+    LibreTranslateEngine(String name, URI baseUri, Optional<String> key, String keyVariable, EngineHttp http,
+            java.time.Clock clock) {
         this.name = name;
         this.baseUri = baseUri;
         this.key = key.filter(value -> !value.isBlank());
-        this.keyVariable = keyVariable;
         this.http = http;
+        this.availability = new EngineAvailability(name, keyVariable, keyVariable != null && this.key.isEmpty(), clock);
     }
 
     @Override
@@ -49,10 +49,7 @@ public final class LibreTranslateEngine implements TranslationEngine {
 
     @Override
     public Optional<String> unavailableReason() {
-        if (keyVariable != null && key.isEmpty()) {
-            return Optional.of(name + ": environment variable " + keyVariable + " is not set");
-        }
-        return Optional.ofNullable(unavailableBecause);
+        return availability.reason();
     }
 
     @Override
@@ -67,9 +64,7 @@ public final class LibreTranslateEngine implements TranslationEngine {
         try {
             answer = http.post(baseUri.resolve("/translate"), "application/json", body.toString(), Map.of());
         } catch (TranslationException e) {
-            if (e.kind() == TranslationException.Kind.CONFIGURATION) {
-                unavailableBecause = e.getMessage() + "; unavailable until restart";
-            }
+            availability.record(e);
             throw e;
         }
         return new EngineResult(parse(answer, request.texts().size()), request.characters());

@@ -29,17 +29,16 @@ public final class OpenAiEngine implements TranslationEngine {
     private final Optional<String> key;
     private final EngineHttp http;
     private final ObjectMapper json = new ObjectMapper();
-    private final String keyVariable;
-    private volatile String unavailableBecause;
+    private final EngineAvailability availability;
 
     OpenAiEngine(String name, URI baseUri, String model, Optional<String> key, String keyVariable,
-            EngineHttp http) {
+            EngineHttp http, java.time.Clock clock) {
         this.name = name;
         this.baseUri = baseUri;
         this.model = model;
         this.key = key.filter(value -> !value.isBlank());
-        this.keyVariable = keyVariable;
         this.http = http;
+        this.availability = new EngineAvailability(name, keyVariable, keyVariable != null && this.key.isEmpty(), clock);
     }
 
     @Override
@@ -59,10 +58,7 @@ public final class OpenAiEngine implements TranslationEngine {
 
     @Override
     public Optional<String> unavailableReason() {
-        if (keyVariable != null && key.isEmpty()) {
-            return Optional.of(name + ": environment variable " + keyVariable + " is not set");
-        }
-        return Optional.ofNullable(unavailableBecause);
+        return availability.reason();
     }
 
     @Override
@@ -102,9 +98,7 @@ public final class OpenAiEngine implements TranslationEngine {
                     "application/json", body.toString(), headers);
             return json.readTree(answer);
         } catch (TranslationException e) {
-            if (e.kind() == TranslationException.Kind.CONFIGURATION) {
-                unavailableBecause = e.getMessage() + "; unavailable until restart";
-            }
+            availability.record(e);
             throw e;
         } catch (IOException e) {
             throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
