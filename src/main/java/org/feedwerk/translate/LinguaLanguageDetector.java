@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.feedwerk.config.ConfigException;
 
 /**
  * Lingua over a few configured languages, in low-accuracy mode (trigram models only: tens of MB instead of
@@ -16,11 +17,28 @@ import java.util.SortedMap;
 public final class LinguaLanguageDetector implements LanguageDetector {
     private static final double MIN_CONFIDENCE = 0.9;
 
-    private final List<String> languages;
+    private final IsoCode639_1[] codes;
     private volatile com.github.pemistahl.lingua.api.LanguageDetector detector;
 
+    /** Checks the languages at once, so that a typo stops start-up instead of every later translation. */
     public LinguaLanguageDetector(List<String> languages) {
-        this.languages = List.copyOf(languages);
+        if (languages.size() < 2) {
+            throw new ConfigException("translation.detectLanguages needs at least two languages");
+        }
+        this.codes = languages.stream().map(LinguaLanguageDetector::code).toArray(IsoCode639_1[]::new);
+    }
+
+    private static IsoCode639_1 code(String language) {
+        try {
+            IsoCode639_1 code = IsoCode639_1.valueOf(language.toUpperCase(Locale.ROOT));
+            if (Language.getByIsoCode639_1(code) == Language.UNKNOWN) {
+                throw new IllegalArgumentException(language);
+            }
+            return code;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("translation.detectLanguages: '" + language
+                    + "' is not a language the detector knows (ISO 639-1 codes such as en, de, fr)");
+        }
     }
 
     @Override
@@ -39,9 +57,6 @@ public final class LinguaLanguageDetector implements LanguageDetector {
         if (detector == null) {
             synchronized (this) {
                 if (detector == null) {
-                    IsoCode639_1[] codes = languages.stream()
-                            .map(code -> IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT)))
-                            .toArray(IsoCode639_1[]::new);
                     detector = LanguageDetectorBuilder.Companion.fromIsoCodes639_1(codes).withLowAccuracyMode().build();
                 }
             }
