@@ -1,0 +1,86 @@
+package org.feedwerk.postedit;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The automatic post-edit rules for German, in the order they run. Each is documented here and tested on its
+ * own; all of them leave text alone that is already correct.
+ */
+public final class GermanRules {
+    private static final char NBSP = '\u00a0';
+    private static final char NARROW_NBSP = '\u202f';
+
+    private GermanRules() {}
+
+    public static List<PostEditRule> all() {
+        return List.of(
+                ellipsis(),
+                new GermanQuotesRule(),
+                compoundHyphen(),
+                spacedDash(),
+                spaceBeforePunctuation(),
+                abbreviationSpaces(),
+                numberUnitSpaces(),
+                new NumberFormatRule());
+    }
+
+    /** "..." and ". . ." become the ellipsis character "…". */
+    static PostEditRule ellipsis() {
+        return PieceRule.replacing("ellipsis", "\\.\\s?\\.\\s?\\.", "…");
+    }
+
+    /** A space torn into a compound goes: "US -Außenministerium" → "US-Außenministerium". */
+    static PostEditRule compoundHyphen() {
+        return PieceRule.replacing("compound-hyphen", "(?<=[\\p{L}\\d]) -(?=\\p{L})", "-");
+    }
+
+    /** A hyphen or double hyphen with spaces on both sides between words is a dash: " – ". */
+    static PostEditRule spacedDash() {
+        return PieceRule.replacing("spaced-dash", "(?<=[\\p{L}\\d,.!?“‘)]) (?:-|--) (?=[\\p{L}\\d„‚(])", " – ");
+    }
+
+    /**
+     * No space before , . ; : ! ? (a space before a number's decimal point stays: " .5"), also when the word before
+     * ends an inline element: "<a>Link</a> , sagte er".
+     */
+    static PostEditRule spaceBeforePunctuation() {
+        Pattern inside = Pattern.compile("(?<=[\\p{L}\\d“‘)\\]])[ \\t]+([,.;:!?])(?!\\d)");
+        Pattern leading = Pattern.compile("^[ \\t]+([,.;:!?])(?!\\d)");
+        Pattern wordEnd = Pattern.compile("[\\p{L}\\d“‘)\\]]$");
+        return new PostEditRule() {
+            @Override
+            public String name() {
+                return "space-before-punctuation";
+            }
+
+            @Override
+            public List<String> apply(List<String> pieces, String sourceText) {
+                List<String> edited = new java.util.ArrayList<>();
+                for (String piece : pieces) {
+                    String text = inside.matcher(piece).replaceAll("$1");
+                    if (!edited.isEmpty() && wordEnd.matcher(edited.get(edited.size() - 1)).find()) {
+                        text = leading.matcher(text).replaceFirst("$1");
+                    }
+                    edited.add(text);
+                }
+                return edited;
+            }
+        };
+    }
+
+    /** Abbreviations such as "z. B.", "d. h.", "u. a." (also written "z.B.") get a narrow no-break space. */
+    static PostEditRule abbreviationSpaces() {
+        Pattern pattern = Pattern.compile("\\b(z|d|u|o|v|s)\\.[ " + NARROW_NBSP + "]?(B|h|a|Ä|Chr|g|o)\\.");
+        return new PieceRule("abbreviation-spaces", text -> PieceRule.replaceAll(text, pattern,
+                match -> match.group(1) + "." + NARROW_NBSP + match.group(2) + "."));
+    }
+
+    /** A number and its unit or percent sign are kept together: "5 %", "110 km/h", "84,5 Millionen". */
+    static PostEditRule numberUnitSpaces() {
+        Pattern unit = Pattern.compile("(\\d) ?(%)|(\\d) (Prozent|km/h|km|kg|cm|mm|Uhr|Euro|Dollar|Franken|Pfund|"
+                + "Millionen|Milliarden|Million|Milliarde|Mio\\.|Mrd\\.|€|\\$)(?![\\p{L}])");
+        return new PieceRule("number-unit-spaces", text -> PieceRule.replaceAll(text, unit, match ->
+                match.group(1) != null ? match.group(1) + NBSP + "%" : match.group(3) + NBSP + match.group(4)));
+    }
+}

@@ -1,0 +1,37 @@
+package org.feedwerk.postedit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PostEditorTest {
+    private final PostEditor editor = new PostEditor("de");
+
+    @Test
+    void editsTextNodesOnlyAndRecordsTheRules() {
+        String html = "<p>Das US -Außenministerium nannte es \"<em>historisch</em>\" ...</p>"
+                + "<p><a href=\"https://x.example/a-b -c\" title=\"Er \'sagte\' ...\">Link</a> , sagte er</p>";
+
+        PostEditor.Edited edited = editor.editHtml(html, "<p>x</p>");
+
+        assertThat(edited.text()).isEqualTo("<p>Das US-Außenministerium nannte es „<em>historisch</em>“ …</p>"
+                + "<p><a href=\"https://x.example/a-b -c\" title=\"Er \'sagte\' ...\">Link</a>, sagte er</p>");
+        assertThat(edited.rules()).containsExactly("ellipsis", "german-quotes", "compound-hyphen",
+                "space-before-punctuation");
+    }
+
+    @Test
+    void goodGermanIsLeftAsItIs() {
+        String good = "<p>Die Hafenbehörde genehmigte am Sonntag das Terminal – für 84,5\u00a0Millionen Euro.</p>";
+
+        PostEditor.Edited edited = editor.editHtml(good, "<p>84.5 million euros</p>");
+
+        assertThat(edited.text()).isEqualTo(good);
+        assertThat(edited.rules()).isEmpty();
+    }
+
+    @Test
+    void otherTargetLanguagesHaveNoRulesYet() {
+        assertThat(new PostEditor("fr").editPlain("Il a dit \"oui\" .", "").text()).isEqualTo("Il a dit \"oui\" .");
+    }
+}
