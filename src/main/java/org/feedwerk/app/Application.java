@@ -32,6 +32,9 @@ import org.feedwerk.store.JdbiTranslationStore;
 import org.feedwerk.translate.ArticleTranslator;
 import org.feedwerk.translate.EngineChain;
 import org.feedwerk.translate.EngineFactory;
+import org.feedwerk.postedit.PostEditReview;
+import org.feedwerk.postedit.QualityGate;
+import org.feedwerk.translate.GlossaryBook;
 import org.feedwerk.translate.LinguaLanguageDetector;
 import org.feedwerk.translate.Sleeper;
 import org.feedwerk.translate.TranslationStore;
@@ -96,8 +99,10 @@ public final class Application implements AutoCloseable {
         this.engineChain = new EngineChain(new EngineFactory(environment, clock, Sleeper.REAL)
                 .build(config.translation().engines()));
         Set<String> detectable = Set.copyOf(config.translation().detectLanguages());
-        this.translator = new ArticleTranslator(engineChain, translations,
-                new LinguaLanguageDetector(config.translation().detectLanguages()), detectable, clock);
+        LinguaLanguageDetector detector = new LinguaLanguageDetector(config.translation().detectLanguages());
+        this.translator = new ArticleTranslator(engineChain, translations, detector, detectable,
+                new GlossaryBook(config.translation().glossary(), config.translation().doNotTranslate()),
+                new PostEditReview(new QualityGate(detector::detect)), clock);
         this.publications = new JdbiPublicationStore(database);
         this.sourcesById = config.sources().stream()
                 .collect(java.util.stream.Collectors.toMap(SourceConfig::id, source -> source));

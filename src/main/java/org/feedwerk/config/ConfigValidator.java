@@ -51,6 +51,10 @@ final class ConfigValidator {
                     "translation target '" + target + "' must be a language code such as de");
         }
         require(translation.workers() >= 1, "/translation/workers", "translation.workers must be at least 1");
+        for (String pair : translation.glossary().keySet()) {
+            require(pair.matches("[a-z]{2,3}-[a-z]{2,3}"), "/translation/glossary",
+                    "translation.glossary key '" + pair + "' must be a language pair such as en-de");
+        }
         Map<String, Integer> seen = new HashMap<>();
         for (int index = 0; index < translation.engines().size(); index++) {
             EngineConfig engine = translation.engines().get(index);

@@ -2,17 +2,21 @@ package org.feedwerk.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Target languages, the engine chain (tried in order for each pair they support), how many articles are
- * translated at once, and the languages the detector may recognize when a feed's language is missing or wrong.
+ * translated at once, the languages the detector may recognize when a feed's language is missing or wrong,
+ * glossaries by language pair ({@code en-de: {sovereign wealth fund: Staatsfonds}}) and names never to translate.
  */
 public record TranslationConfig(
         List<String> targets,
         List<EngineConfig> engines,
         Integer workers,
         Duration maxHoldBackoff,
-        List<String> detectLanguages) {
+        List<String> detectLanguages,
+        Map<String, Map<String, String>> glossary,
+        List<String> doNotTranslate) {
 
     public TranslationConfig {
         targets = targets == null ? List.of("de") : List.copyOf(targets);
@@ -21,9 +25,17 @@ public record TranslationConfig(
         maxHoldBackoff = maxHoldBackoff == null ? Duration.ofHours(1) : maxHoldBackoff;
         detectLanguages = detectLanguages == null ? List.of("en", "de", "fr", "es", "it", "nl", "pt")
                 : List.copyOf(detectLanguages);
+        glossary = glossary == null ? Map.of() : Map.copyOf(glossary);
+        doNotTranslate = doNotTranslate == null ? List.of() : List.copyOf(doNotTranslate);
+    }
+
+    /** Without glossary settings. */
+    public TranslationConfig(List<String> targets, List<EngineConfig> engines, Integer workers,
+            Duration maxHoldBackoff, List<String> detectLanguages) {
+        this(targets, engines, workers, maxHoldBackoff, detectLanguages, null, null);
     }
 
     static TranslationConfig defaults() {
-        return new TranslationConfig(null, null, null, null, null);
+        return new TranslationConfig(null, null, null, null, null, null, null);
     }
 }

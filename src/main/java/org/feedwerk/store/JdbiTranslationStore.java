@@ -60,17 +60,47 @@ public final class JdbiTranslationStore implements TranslationStore {
     }
 
     @Override
-    public void saveTranslation(Translation translation) {
-        handles.use(handle -> handle.createUpdate("""
+    public void saveTranslation(Translation translation, List<String> failedChecks) {
+        handles.inTransaction(handle -> {
+            insertTranslation(handle, translation);
+            for (String check : failedChecks) {
+                handle.createUpdate("""
+                                INSERT INTO qa_failure (article_id, revision, language, engine, check_name, failed_at)
+                                VALUES (:articleId, :revision, :language, :engine, :check, :at)
+                                ON CONFLICT (article_id, revision, language, engine, check_name) DO NOTHING""")
+                        .bind("articleId", translation.articleId()).bind("revision", translation.revision())
+                        .bind("language", translation.language()).bind("engine", translation.engine())
+                        .bind("check", check).bind("at", Times.toMillis(translation.translatedAt()))
+                        .execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> countFailedChecks() {
+        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        handles.use(handle -> handle.createQuery("""
+                        SELECT engine, check_name, COUNT(*) AS failures FROM qa_failure
+                        GROUP BY engine, check_name ORDER BY engine, check_name""")
+                .map((row, context) -> new Object[] {row.getString(1), row.getString(2), row.getInt(3)})
+                .forEach(row -> counts.computeIfAbsent((String) row[0], engine -> new java.util.TreeMap<>())
+                        .put((String) row[1], (Integer) row[2])));
+        return counts;
+    }
+
+    private static void insertTranslation(org.jdbi.v3.core.Handle handle, Translation translation) {
+        handle.createUpdate("""
                         INSERT INTO translation (article_id, revision, language, engine, source_language, status,
-                            headline, teaser, body_html, chars_sent, chars_reused, billed, translated_at)
+                            headline, teaser, body_html, chars_sent, chars_reused, billed, translated_at, post_edits, qa)
                         VALUES (:articleId, :revision, :language, :engine, :sourceLanguage, :status, :headline,
-                            :teaser, :body, :sent, :reused, :billed, :translatedAt)
+                            :teaser, :body, :sent, :reused, :billed, :translatedAt, :postEdits, :qa)
                         ON CONFLICT (article_id, revision, language, engine) DO UPDATE SET
                             status = excluded.status, headline = excluded.headline, teaser = excluded.teaser,
                             body_html = excluded.body_html, chars_sent = excluded.chars_sent,
                             chars_reused = excluded.chars_reused, billed = excluded.billed,
-                            translated_at = excluded.translated_at""")
+                            translated_at = excluded.translated_at, post_edits = excluded.post_edits,
+                            qa = excluded.qa""")
                 .bind("articleId", translation.articleId()).bind("revision", translation.revision())
                 .bind("language", translation.language()).bind("engine", translation.engine())
                 .bind("sourceLanguage", translation.sourceLanguage()).bind("status", translation.status().wireName())
@@ -78,7 +108,8 @@ public final class JdbiTranslationStore implements TranslationStore {
                 .bind("body", translation.bodyHtml()).bind("sent", translation.charsSent())
                 .bind("reused", translation.charsReused()).bind("billed", translation.billed())
                 .bind("translatedAt", Times.toMillis(translation.translatedAt()))
-                .execute());
+                .bind("postEdits", JsonColumns.write(translation.postEdits())).bind("qa", translation.qaReport())
+                .execute();
     }
 
     @Override
@@ -130,6 +161,8 @@ public final class JdbiTranslationStore implements TranslationStore {
                 row.getLong("chars_sent"),
                 row.getLong("chars_reused"),
                 row.getLong("billed"),
-                Times.instant(row, "translated_at"));
+                Times.instant(row, "translated_at"),
+                JsonColumns.readStrings(row.getString("post_edits")),
+                row.getString("qa"));
     }
 }

@@ -37,10 +37,20 @@ public final class ArticleTranslator {
     private final LanguageDetector detector;
     private final Set<String> detectableLanguages;
     private final SegmentTranslator segments;
+    private final GlossaryBook glossaries;
+    private final TranslationReview review;
     private final Clock clock;
 
     public ArticleTranslator(EngineChain chain, TranslationStore store, LanguageDetector detector,
             Set<String> detectableLanguages, Clock clock) {
+        this(chain, store, detector, detectableLanguages, GlossaryBook.EMPTY, TranslationReview.NONE, clock);
+    }
+
+    /** With glossaries and the post-edit and quality stage. */
+    public ArticleTranslator(EngineChain chain, TranslationStore store, LanguageDetector detector,
+            Set<String> detectableLanguages, GlossaryBook glossaries, TranslationReview review, Clock clock) {
+        this.glossaries = glossaries;
+        this.review = review;
         this.chain = chain;
         this.store = store;
         this.detector = detector;
@@ -86,7 +96,18 @@ public final class ArticleTranslator {
                 continue;
             }
             try {
-                store.saveTranslation(translateWith(engine, revision, source, target));
+                Glossary glossary = glossaries.forPair(source, target);
+                TranslationReview.Reviewed reviewed = review.review(revision.content(),
+                        translateWith(engine, revision, source, target, glossary), glossary);
+                if (reviewed.blocking()) {
+                    store.saveTranslation(reviewed.translation().withReview(TranslationStatus.REJECTED,
+                            reviewed.translation().headline(), reviewed.translation().teaser(),
+                            reviewed.translation().bodyHtml(), reviewed.translation().postEdits(),
+                            reviewed.translation().qaReport()), reviewed.failedChecks());
+                    throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+                            engine.name() + ": rejected by quality checks (" + reviewed.summary() + ")");
+                }
+                store.saveTranslation(reviewed.translation(), reviewed.failedChecks());
                 return Optional.empty();
             } catch (TranslationException e) {
                 log.atWarn().addKeyValue("article_id", revision.articleId()).addKeyValue("engine", engine.name())
@@ -98,7 +119,8 @@ public final class ArticleTranslator {
         return Optional.of(source + "→" + target + ": " + String.join("; ", failures));
     }
 
-    private Translation translateWith(TranslationEngine engine, Revision revision, String source, String target) {
+    private Translation translateWith(TranslationEngine engine, Revision revision, String source, String target,
+            Glossary glossary) {
         RevisionContent content = revision.content();
         List<String> plainTexts = new ArrayList<>();
         plainTexts.add(content.headline());
@@ -106,8 +128,10 @@ public final class ArticleTranslator {
             plainTexts.add(content.teaser());
         }
         HtmlSegments body = HtmlSegments.of(content.bodyHtml());
-        SegmentTranslator.Result plain = segments.translate(engine, source, target, TextFormat.PLAIN, plainTexts);
-        SegmentTranslator.Result html = segments.translate(engine, source, target, TextFormat.HTML, body.texts());
+        SegmentTranslator.Result plain = segments.translate(engine, source, target, TextFormat.PLAIN, plainTexts,
+                glossary);
+        SegmentTranslator.Result html = segments.translate(engine, source, target, TextFormat.HTML, body.texts(),
+                glossary);
         String bodyHtml = ArticleHtml.sanitize(body.assemble(html.texts()), null);
         requireSameStructure(engine, content.bodyHtml(), bodyHtml);
         return new Translation(revision.articleId(), revision.number(), target, source, engine.name(),

@@ -16,8 +16,6 @@ final class SegmentTranslator {
     /** Segments in request order and what it cost. */
     record Result(List<String> texts, long charsSent, long charsReused, long billed) {}
 
-    static final String NO_GLOSSARY = "none";
-
     private final TranslationStore store;
     private final Clock clock;
 
@@ -26,9 +24,10 @@ final class SegmentTranslator {
         this.clock = clock;
     }
 
-    Result translate(TranslationEngine engine, String source, String target, TextFormat format, List<String> texts) {
+    Result translate(TranslationEngine engine, String source, String target, TextFormat format, List<String> texts,
+            Glossary glossary) {
         List<String> keys = texts.stream()
-                .map(text -> SegmentKey.of(text, source, target, engine.name(), NO_GLOSSARY, format)).toList();
+                .map(text -> SegmentKey.of(text, source, target, engine.name(), glossary.version(), format)).toList();
         Map<String, String> known = new LinkedHashMap<>(store.findSegments(keys));
         Map<String, String> missing = new LinkedHashMap<>();
         long reused = 0;
@@ -43,11 +42,13 @@ final class SegmentTranslator {
         long billed = 0;
         if (!missing.isEmpty()) {
             List<String> sources = new ArrayList<>(missing.values());
-            EngineResult result = send(engine, source, target, format, sources);
+            TermProtection terms = new TermProtection(glossary);
+            EngineResult result = send(engine, source, target, format,
+                    sources.stream().map(terms::protect).toList());
             billed = result.billedCharacters();
             List<String> missingKeys = new ArrayList<>(missing.keySet());
             for (int index = 0; index < sources.size(); index++) {
-                String translated = result.texts().get(index);
+                String translated = terms.restore(result.texts().get(index));
                 known.put(missingKeys.get(index), translated);
                 sent += billableLength(sources.get(index), format);
                 store.saveSegment(new TranslationStore.MemoryEntry(missingKeys.get(index), engine.name(), source,

@@ -15,7 +15,15 @@ public interface TranslationStore {
 
     void saveSegment(MemoryEntry entry);
 
-    void saveTranslation(Translation translation);
+    /** Stores the translation; for a reviewed one also the names of its failed checks. */
+    void saveTranslation(Translation translation, List<String> failedChecks);
+
+    default void saveTranslation(Translation translation) {
+        saveTranslation(translation, List.of());
+    }
+
+    /** How often each check failed, per engine: engine → check → count. */
+    Map<String, Map<String, Integer>> countFailedChecks();
 
     List<Translation> listTranslations(String articleId);
 

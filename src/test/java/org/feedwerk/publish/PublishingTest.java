@@ -205,8 +205,8 @@ class PublishingTest {
 
     @Test
     void searchUsesGermanAnalysis() throws Exception {
-        open(Kind.SQLITE); // German text: the detector overrides the feed's "en" and it is published as it is
-        site.deliver("de.xml", "s-de", "Die Hafenbehörden genehmigen das Terminal", "Kurz.",
+        open(Kind.SQLITE); // a German feed: published as it is, so the text keeps its case and umlauts
+        site.deliverIn("de", "de.xml", "s-de", "Die Hafenbehörden genehmigen das Terminal", "Kurz.",
                 "<p>Die Häuser am Kai werden renoviert, sagten die Hafenbehörden am Sonntag.</p>");
 
         String body = site.get("/search?q=Hafenbeh%C3%B6rde").body();

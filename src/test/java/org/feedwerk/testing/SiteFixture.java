@@ -50,7 +50,9 @@ public final class SiteFixture implements AutoCloseable {
                 null, 1, null);
         FeedwerkConfig base = TestApplications.config(dataDir, database, List.of(source));
         FeedwerkConfig config = new FeedwerkConfig(base.server(), dataDir, database, base.fetch(), base.sources(),
-                new TranslationConfig(targets, List.of(libre), 1, null, List.of("en", "de", "fr")),
+                // The stand-in engine answers in upper-case English; a detector that knew English would rightly
+                // reject that as untranslated, so this site's detector knows only German and French.
+                new TranslationConfig(targets, List.of(libre), 1, null, List.of("de", "fr")),
                 new SiteConfig("Hafenblatt", URI.create("https://news.example.org"), "Europe/Berlin", 2, null));
         app = Application.open(config, environment, clock);
         server = app.newWebServer();
@@ -65,16 +67,22 @@ public final class SiteFixture implements AutoCloseable {
         return clock;
     }
 
-    /** Drops an RSS document with one story and runs ingest, translation and publishing once. */
+    /** Drops an English RSS document with one story and runs ingest, translation and publishing once. */
     public void deliver(String file, String guid, String title, String teaser, String body) throws IOException {
+        deliverIn("en", file, guid, title, teaser, body);
+    }
+
+    /** The same for a feed in {@code language}. */
+    public void deliverIn(String language, String file, String guid, String title, String teaser, String body)
+            throws IOException {
         Path path = inbox.resolve(file);
         Files.writeString(path, """
                 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>H</title>
-                <link>https://harbour.example.org/</link><description>d</description><language>en</language>
+                <link>https://harbour.example.org/</link><description>d</description><language>%s</language>
                 <item><guid>%s</guid><title>%s</title><link>https://harbour.example.org/%s</link>
                 <author>desk@harbour.example.org (Mara Keller)</author><category>Transport</category>
                 <description>%s</description><content:encoded><![CDATA[%s]]></content:encoded></item>
-                </channel></rss>""".formatted(guid, title, guid, teaser, body));
+                </channel></rss>""".formatted(language, guid, title, guid, teaser, body));
         Files.setLastModifiedTime(path, FileTime.from(clock.instant().minusSeconds(30)));
         app.ingestOnce(app.config().sources());
         while (app.newTranslationWorker().translateNext()) {

@@ -146,7 +146,7 @@ class ApiTest {
             var libre = new org.feedwerk.config.EngineConfig("libre", org.feedwerk.config.EngineType.LIBRETRANSLATE,
                     null, engines.server().uri(""), null, null, 1, null);
             start(Map.of(), new org.feedwerk.config.TranslationConfig(List.of("de"), List.of(libre), 1, null,
-                    List.of("en", "de")));
+                    List.of("de", "fr"))); // the stand-in engine writes English in upper case
             app.newTranslationWorker().translateNext();
 
             JsonNode summary = getJson("/api/articles").get("articles").get(0);

@@ -1,0 +1,6 @@
+package org.feedwerk.postedit;
+
+/** One check of a translation against its source. */
+public interface QualityCheck {
+    CheckResult check(QaInput input);
+}

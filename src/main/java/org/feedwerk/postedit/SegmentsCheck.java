@@ -1,0 +1,49 @@
+package org.feedwerk.postedit;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * No segment dropped (empty, or far shorter than its source) and no sentence duplicated (a sentence the
+ * translation repeats although the source does not).
+ */
+final class SegmentsCheck implements QualityCheck {
+    static final String NAME = "segments";
+    private static final double SHORTEST_RATIO = 0.4;
+    private static final int LONG_SOURCE = 60;
+    private static final int LONG_SENTENCE = 25;
+
+    @Override
+    public CheckResult check(QaInput input) {
+        if (input.targetSegments().size() != input.sourceSegments().size()) {
+            return CheckResult.fail(NAME, Severity.BLOCKING, input.sourceSegments().size() + " segments in the source, "
+                    + input.targetSegments().size() + " in the translation");
+        }
+        for (int index = 0; index < input.sourceSegments().size(); index++) {
+            String source = input.sourceSegments().get(index).strip();
+            String target = input.targetSegments().get(index).strip();
+            boolean dropped = !source.isEmpty() && target.isEmpty()
+                    || source.length() >= LONG_SOURCE && target.length() < source.length() * SHORTEST_RATIO;
+            if (dropped) {
+                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " is missing or cut short ("
+                        + target.length() + " of " + source.length() + " characters)");
+            }
+        }
+        String repeated = firstRepeatedSentence(input.targetText());
+        if (repeated != null && firstRepeatedSentence(input.sourceText()) == null) {
+            return CheckResult.fail(NAME, Severity.BLOCKING, "sentence repeated: \"" + repeated + "\"");
+        }
+        return CheckResult.pass(NAME, Severity.BLOCKING);
+    }
+
+    private static String firstRepeatedSentence(String text) {
+        Set<String> seen = new HashSet<>();
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
+            String normalized = sentence.strip();
+            if (normalized.length() >= LONG_SENTENCE && !seen.add(normalized)) {
+                return normalized;
+            }
+        }
+        return null;
+    }
+}
