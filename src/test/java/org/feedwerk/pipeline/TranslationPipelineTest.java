@@ -68,11 +68,15 @@ class TranslationPipelineTest {
     }
 
     private void open(Kind kind, List<EngineConfig> chain, List<String> detectLanguages) {
+        open(kind, chain, new TranslationConfig(List.of("de"), chain, 1, null, detectLanguages));
+    }
+
+    private void open(Kind kind, List<EngineConfig> chain, TranslationConfig translation) {
         SourceConfig source = new SourceConfig("wire", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1),
                 "Wire", null, null);
         FeedwerkConfig base = TestApplications.config(dataDir, TestDatabases.fresh(kind), List.of(source));
         FeedwerkConfig config = new FeedwerkConfig(base.server(), base.dataDir(), base.database(), base.fetch(),
-                base.sources(), new TranslationConfig(List.of("de"), chain, 1, null, detectLanguages));
+                base.sources(), translation);
         Map<String, String> environment = new HashMap<>(Map.of("DEEPL_AUTH_KEY", "key:fx"));
         if (TestDatabases.password(kind) != null) {
             environment.put("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
@@ -183,6 +187,59 @@ class TranslationPipelineTest {
         assertThat(worker.translateNext()).isTrue();
         assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
         assertThat(article().attempts()).isZero();
+    }
+
+    @Test
+    void numberChangingEngineIsRejectedAndTheNextEnginesTranslationIsPublished() throws IOException {
+        EngineConfig llm = new EngineConfig("llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1,
+                null);
+        engines.replyFromLlm(text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
+        open(Kind.SQLITE, List.of(llm, libre()));
+        deliver("v1.xml", "en", "Terminal opens in 2028", "The port authority approved the terminal.",
+                "It opens in 2028.");
+
+        worker.translateNext();
+
+        assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
+        List<Translation> translations = app.translations().listTranslations(article().id());
+        Translation rejected = translations.stream().filter(t -> t.engine().equals("llm")).findFirst().orElseThrow();
+        assertThat(rejected.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.REJECTED);
+        assertThat(rejected.qaReport()).contains("\"check\":\"numbers\"").contains("missing in the translation: 2028");
+        Translation published = translations.stream().filter(t -> t.engine().equals("libre")).findFirst().orElseThrow();
+        assertThat(published.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.TRANSLATED);
+        assertThat(published.bodyHtml()).contains("2028");
+        assertThat(app.translations().countFailedChecks()).isEqualTo(Map.of("llm", Map.of("numbers", 1)));
+    }
+
+    @Test
+    void heldWithTheQualityReportsWhenEveryEngineFails() throws IOException {
+        EngineConfig llm = new EngineConfig("llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1,
+                null);
+        engines.replyFromLlm(text -> "Hier ist die Übersetzung: " + org.feedwerk.testing.PseudoTranslation.html(text));
+        open(Kind.SQLITE, List.of(llm));
+        deliver("v1.xml", "en", "Storm warning", "Gusts expected.", "Gusts of up to 110 km/h.");
+
+        worker.translateNext();
+
+        assertThat(article().status()).isEqualTo(ArticleStatus.HELD);
+        assertThat(article().statusReason()).contains("rejected by quality checks").contains("chatter");
+    }
+
+    @Test
+    void glossaryTermsAndNamesArePutInPlaceAndPartOfTheMemoryKey() throws IOException {
+        open(Kind.SQLITE, List.of(libre()), new TranslationConfig(List.of("de"), List.of(libre()), 1, null,
+                List.of("de", "fr"), Map.of("en-de", Map.of("sovereign wealth fund", "Staatsfonds")), List.of("CNN")));
+        deliver("v1.xml", "en", "Fund invests in port", "CNN reports.",
+                "The sovereign wealth fund will invest, CNN reported.");
+
+        worker.translateNext();
+
+        Translation translation = latestTranslation();
+        assertThat(translation.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.TRANSLATED);
+        assertThat(translation.bodyHtml())
+                .isEqualTo("<p>CNN REPORTS.</p><p>THE Staatsfonds WILL INVEST, CNN REPORTED.</p>");
+        var sent = engines.jsonBodies().stream().map(body -> body.get("q").toString()).toList();
+        assertThat(sent).anyMatch(q -> q.contains("The ⟦T1⟧ will invest, ⟦T2⟧ reported."));
     }
 
     @Test

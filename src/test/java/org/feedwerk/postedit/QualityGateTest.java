@@ -1,0 +1,94 @@
+package org.feedwerk.postedit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.feedwerk.translate.Glossary;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The defect corpus: a source, a translation with one known defect (or none), and the checks that must fail.
+ * Sentences are written by the team. The detector is a stand-in that recognizes a marker word as English.
+ */
+class QualityGateTest {
+    private static final Glossary GLOSSARY = new Glossary(Map.of("sovereign wealth fund", "Staatsfonds",
+            "Kirill Dmitriev", "Kirill Dmitrijew"), List.of("CNN", "Reuters", "X"));
+    private final QualityGate gate = new QualityGate(text -> text.contains("harbour") ? Optional.of("en")
+            : Optional.empty());
+
+    private static final String SOURCE = "The harbour authority approved the new ferry terminal on Sunday, ending a "
+            + "dispute that had lasted almost four years.";
+    private static final String GOOD = "Die Hafenbehörde hat am Sonntag das neue Fährterminal genehmigt und damit "
+            + "einen fast vier Jahre dauernden Streit beendet.";
+
+    static Stream<Arguments> corpus() {
+        return Stream.of(
+                row("a good translation passes", List.of(SOURCE), List.of(GOOD), List.of()),
+                row("changed number", List.of("The terminal cost 84.5 million euros and opens in 2028."),
+                        List.of("Das Terminal kostete 85,4 Millionen Euro und öffnet 2028."), List.of("numbers")),
+                row("dropped year", List.of("The terminal opens in 2028 and serves 1,200 passengers an hour."),
+                        List.of("Das Terminal öffnet bald und fertigt 1.200 Fahrgäste pro Stunde ab."),
+                        List.of("numbers")),
+                row("number formats, clock times and words are the same numbers",
+                        List.of("At 3:30 p.m. 1,200.5 tonnes and 2 ferries arrived, 40% more than in 2025."),
+                        List.of("Um 15:30 Uhr kamen 1.200,5 Tonnen und zwei Fähren an, 40\u00a0% mehr als 2025."),
+                        List.of()),
+                row("glossary term translated literally",
+                        List.of("The sovereign wealth fund led by Kirill Dmitriev invested in the port."),
+                        List.of("Der Souverän-Wealth-Fonds unter Kirill Dmitrijew investierte in den Hafen."),
+                        List.of("terms")),
+                row("glossary and names kept", List.of("CNN said the sovereign wealth fund will invest, Reuters wrote."),
+                        List.of("CNN sagte, der Staatsfonds werde investieren, schrieb Reuters."), List.of()),
+                row("name translated", List.of("According to CNN, the ferry was late."),
+                        List.of("Laut dem Sender war die Fähre verspätet."), List.of("terms")),
+                row("sentence left in English", List.of(SOURCE, "The ferry arrived late."),
+                        List.of(SOURCE, "Die Fähre kam verspätet an."), List.of("untranslated")),
+                row("segment copied unchanged", List.of("Ferry services may be cancelled at short notice today."),
+                        List.of("Ferry services may be cancelled at short notice today."), List.of("untranslated")),
+                row("segment cut short", List.of(SOURCE), List.of("Die Hafenbehörde genehmigte es."),
+                        List.of("segments", "length-ratio")),
+                row("sentence duplicated", List.of(SOURCE + " Residents welcomed the decision."),
+                        List.of(GOOD + " Die Anwohner begrüßten die Entscheidung. Die Anwohner begrüßten die Entscheidung."),
+                        List.of("segments")),
+                row("engine chatter", List.of(SOURCE), List.of("Hier ist die Übersetzung: " + GOOD),
+                        List.of("chatter")),
+                row("English chatter", List.of(SOURCE), List.of("Here is the translation: " + GOOD),
+                        List.of("chatter")));
+    }
+
+    private static Arguments row(String name, List<String> source, List<String> target, List<String> failing) {
+        return Arguments.of(name, source, target, failing);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void findsTheDefect(String name, List<String> source, List<String> target, List<String> failing) {
+        QaReport report = gate.check(new QaInput("en", "de", source, target, null, null, GLOSSARY), List.of());
+
+        assertThat(report.failedChecks()).containsExactlyInAnyOrderElementsOf(failing);
+        assertThat(report.isBlocking()).isEqualTo(!failing.isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("markup")
+    void comparesStructureAndLinks(String name, String sourceHtml, String targetHtml, boolean passes) {
+        QaReport report = gate.check(new QaInput("en", "de", List.of("x"), List.of("y"), sourceHtml, targetHtml,
+                Glossary.EMPTY), List.of());
+
+        assertThat(report.failedChecks().contains("markup")).isEqualTo(!passes);
+    }
+
+    static Stream<Arguments> markup() {
+        return Stream.of(
+                Arguments.of("same structure", "<p>A <a href=\"https://a.example/\">b</a></p><ul><li>c</li></ul>",
+                        "<p>X <a href=\"https://a.example/\">Y</a></p><ul><li>Z</li></ul>", true),
+                Arguments.of("link changed", "<p><a href=\"https://a.example/\">b</a></p>",
+                        "<p><a href=\"https://evil.example/\">b</a></p>", false),
+                Arguments.of("paragraph lost", "<p>a</p><p>b</p>", "<p>a b</p>", false));
+    }
+}
