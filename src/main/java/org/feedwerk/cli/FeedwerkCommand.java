@@ -32,6 +32,8 @@ public final class FeedwerkCommand implements Runnable {
                 .addSubcommand(new SourcesCommand(environment, clock))
                 .addSubcommand(new TranslateCommand(environment, clock, input))
                 .addSubcommand(new VerifyCommand(environment, clock))
-                .addSubcommand(new ExportCommand(environment, clock));
+                .addSubcommand(new ExportCommand(environment, clock))
+                .addSubcommand(new PostEditCommand(input))
+                .addSubcommand(new QaCommand());
     }
 }

@@ -45,6 +45,7 @@ final class ApiRoutes {
         routes.get("/api/articles", this::listArticles);
         routes.get("/api/articles/{id}", this::showArticle);
         routes.post("/api/articles/{id}/withdraw", this::withdraw);
+        routes.get("/api/stats", context -> context.json(new ApiViews.StatsView(translations.countFailedChecks())));
     }
 
     /** Withdrawal is the only change the API allows, and only with the admin token configured and presented. */

@@ -1,5 +1,6 @@
 package org.feedwerk.web;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 import org.feedwerk.article.Article;
@@ -70,15 +71,18 @@ final class ApiViews {
     /** A translation; {@code revision} says which source revision it translates. */
     record TranslationView(String language, String sourceLanguage, String engine, String status, int revision,
             String headline, String teaser, String bodyHtml, long charsSent, long charsReused, long billed,
-            Instant translatedAt) {
+            Instant translatedAt, List<String> postEdits, @JsonRawValue String qa) {
 
         static TranslationView of(Translation translation) {
             return new TranslationView(translation.language(), translation.sourceLanguage(), translation.engine(),
                     translation.status().wireName(), translation.revision(), translation.headline(),
                     translation.teaser(), translation.bodyHtml(), translation.charsSent(), translation.charsReused(),
-                    translation.billed(), translation.translatedAt());
+                    translation.billed(), translation.translatedAt(), translation.postEdits(), translation.qaReport());
         }
     }
+
+    /** Quality checks failed per engine and check, for comparing engines. */
+    record StatsView(java.util.Map<String, java.util.Map<String, Integer>> qaFailures) {}
 
     record ErrorView(String error) {}
 }

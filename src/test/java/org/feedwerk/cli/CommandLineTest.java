@@ -162,6 +162,32 @@ class CommandLineTest {
     }
 
     @Test
+    void posteditWritesOneLinePerInputLine() throws IOException {
+        Path source = dir.resolve("source.txt");
+        Files.writeString(source, "x\n1,200 passengers\n");
+
+        assertThat(runWithInput("Er sagte: \"gut\" .\n1,200 Fahrgäste\n", "postedit", "--to", "de", "--source",
+                source.toString())).isZero();
+
+        assertThat(out.toString()).isEqualTo("Er sagte: „gut“.\n1.200 Fahrgäste\n");
+    }
+
+    @Test
+    void qaWritesAVerdictPerLineAndASummary() throws IOException {
+        Path source = dir.resolve("source.txt");
+        Path target = dir.resolve("target.txt");
+        Files.writeString(source, "The terminal opens in 2028.\nThe ferry was late again on Sunday morning.\n");
+        Files.writeString(target, "Das Terminal öffnet 2029.\nDie Fähre war am Sonntagmorgen wieder verspätet.\n");
+
+        assertThat(run("qa", "--from", "en", "--to", "de", "--source", source.toString(), "--target",
+                target.toString())).isZero();
+
+        assertThat(out.toString()).isEqualTo("{\"line\":1,\"blocking\":true,\"failed\":[\"numbers\"]}\n"
+                + "{\"line\":2,\"blocking\":false,\"failed\":[]}\n");
+        assertThat(err.toString()).contains("checked 2 lines: 1 blocking (50.0 %); failed checks: {numbers=1}");
+    }
+
+    @Test
     void configErrorIsOneLineWithFileAndLineAndExitCode2() throws IOException {
         Path config = dir.resolve("broken.yml");
         Files.writeString(config, "sources:\n  - id: a\n    url: https://a.example/\n    colour: blue\n");

@@ -162,6 +162,11 @@ class ApiTest {
                     + "Teaser text".length() + "Body".length());
             assertThat(translation.get("charsReused").asLong()).isZero();
             assertThat(translation.get("translatedAt").asText()).isEqualTo("2026-11-29T12:00:00Z");
+            JsonNode qa = translation.get("qa");
+            assertThat(qa.get("checks").findValuesAsText("check")).contains("numbers", "terms", "untranslated",
+                    "segments", "length-ratio", "markup", "chatter");
+            assertThat(translation.get("postEdits").isArray()).isTrue();
+            assertThat(getJson("/api/stats").get("qaFailures").isObject()).isTrue();
         } finally {
             engines.close();
         }
