@@ -24,6 +24,11 @@ final class SegmentsCheck implements QualityCheck {
             String target = input.targetSegments().get(index).strip();
             boolean dropped = !source.isEmpty() && target.isEmpty()
                     || source.length() >= LONG_SOURCE && target.length() < source.length() * SHORTEST_RATIO;
+            int sourceSentences = sentences(source);
+            if (!dropped && sourceSentences >= 2 && sentences(target) < sourceSentences) {
+                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " has "
+                        + sentences(target) + " sentences, the source " + sourceSentences);
+            }
             if (dropped) {
                 return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " is missing or cut short ("
                         + target.length() + " of " + source.length() + " characters)");
@@ -34,6 +39,22 @@ final class SegmentsCheck implements QualityCheck {
             return CheckResult.fail(NAME, Severity.BLOCKING, "sentence repeated: \"" + repeated + "\"");
         }
         return CheckResult.pass(NAME, Severity.BLOCKING);
+    }
+
+    /** Sentence ends: . ! ? (and closing quotes) followed by a space and a capital letter or opening quote. */
+    private static final java.util.regex.Pattern SENTENCE_END =
+            java.util.regex.Pattern.compile("[.!?][\"“”„'’)]*\\s+(?=[\"“„'‘(]?\\p{Lu})");
+
+    static int sentences(String text) {
+        if (text.isBlank()) {
+            return 0;
+        }
+        java.util.regex.Matcher matcher = SENTENCE_END.matcher(text.strip());
+        int count = 1;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
     }
 
     private static String firstRepeatedSentence(String text) {
