@@ -57,6 +57,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsGlossaryAndNamesNeverTranslated() throws IOException {
+        FeedwerkConfig config = new ConfigLoader(Map.of()).load(write(VALID + """
+                translation:
+                  glossary:
+                    en-de:
+                      sovereign wealth fund: Staatsfonds
+                      Kirill Dmitriev: Kirill Dmitrijew
+                  doNotTranslate: [CNN, Reuters, X]
+                """));
+
+        assertThat(config.translation().glossary()).containsEntry("en-de",
+                Map.of("sovereign wealth fund", "Staatsfonds", "Kirill Dmitriev", "Kirill Dmitrijew"));
+        assertThat(config.translation().doNotTranslate()).containsExactly("CNN", "Reuters", "X");
+    }
+
+    @Test
     void environmentOverridesTheFile() throws IOException {
         Map<String, String> environment = Map.of("FEEDWERK_SERVER_PORT", "7070", "FEEDWERK_SERVER_HOST", "0.0.0.0",
                 "FEEDWERK_DATABASE_URL", "jdbc:postgresql://db/feedwerk", "FEEDWERK_FETCH_MAXBACKOFF", "1h");

@@ -31,6 +31,16 @@ class PostEditorTest {
     }
 
     @Test
+    void glossaryVersionChangesWithTheGlossarySoMemoryIsNotReused() {
+        var one = new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Fonds"), java.util.List.of("CNN"));
+        var same = new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Fonds"), java.util.List.of("CNN"));
+        var other = new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Staatsfonds"), java.util.List.of("CNN"));
+
+        assertThat(one.version()).isEqualTo(same.version()).isNotEqualTo(other.version())
+                .isNotEqualTo(org.feedwerk.translate.Glossary.EMPTY.version());
+    }
+
+    @Test
     void otherTargetLanguagesHaveNoRulesYet() {
         assertThat(new PostEditor("fr").editPlain("Il a dit \"oui\" .", "").text()).isEqualTo("Il a dit \"oui\" .");
     }
