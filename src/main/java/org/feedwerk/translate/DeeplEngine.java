@@ -33,6 +33,7 @@ public final class DeeplEngine implements TranslationEngine {
     private final EngineHttp http;
     private final EngineAvailability availability;
     private final ObjectMapper json = new ObjectMapper();
+    private final java.util.Map<String, String> glossaryIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     DeeplEngine(String name, Optional<URI> url, Optional<String> key, String keyVariable, EngineHttp http, Clock clock) {
         this.name = name;
@@ -54,6 +55,11 @@ public final class DeeplEngine implements TranslationEngine {
 
     @Override
     public boolean handlesHtml() {
+        return true;
+    }
+
+    @Override
+    public boolean appliesGlossaries() {
         return true;
     }
 
@@ -91,6 +97,9 @@ public final class DeeplEngine implements TranslationEngine {
         append(form, "source_lang", LanguageCodes.deeplSource(request.sourceLanguage()));
         append(form, "target_lang", LanguageCodes.deeplTarget(request.targetLanguage()));
         append(form, "show_billed_characters", "1");
+        if (!request.glossary().isEmpty()) {
+            append(form, "glossary_id", glossaryId(request));
+        }
         if (request.format() == TextFormat.HTML) {
             append(form, "tag_handling", "html");
         }
@@ -103,6 +112,42 @@ public final class DeeplEngine implements TranslationEngine {
             throw e;
         } catch (java.io.IOException e) {
             throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
+        }
+    }
+
+    /**
+     * The id of a DeepL glossary with the request's terms, created once per glossary version and language pair
+     * (DeepL glossaries are immutable, so a changed glossary is a new one).
+     */
+    private String glossaryId(EngineRequest request) {
+        String key = request.sourceLanguage() + "-" + request.targetLanguage() + "-" + request.glossary().version();
+        return glossaryIds.computeIfAbsent(key, unused -> createGlossary(request, key));
+    }
+
+    private String createGlossary(EngineRequest request, String name) {
+        StringBuilder entries = new StringBuilder();
+        request.glossary().requiredTranslations().forEach((term, translation) ->
+                entries.append(term.replace('\t', ' ')).append('\t').append(translation.replace('\t', ' '))
+                        .append('\n'));
+        StringBuilder form = new StringBuilder();
+        append(form, "name", "feedwerk-" + name);
+        append(form, "source_lang", LanguageCodes.deeplSource(request.sourceLanguage()));
+        append(form, "target_lang", LanguageCodes.deeplSource(request.targetLanguage()));
+        append(form, "entries", entries.toString());
+        append(form, "entries_format", "tsv");
+        try {
+            String body = http.post(baseUri.resolve("/v2/glossaries"), "application/x-www-form-urlencoded",
+                    form.toString(), Map.of("Authorization", "DeepL-Auth-Key " + key.orElseThrow()));
+            String id = json.readTree(body).path("glossary_id").asText("");
+            if (id.isEmpty()) {
+                throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, this.name + ": no glossary_id in answer");
+            }
+            return id;
+        } catch (TranslationException e) {
+            availability.record(e);
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, this.name + ": answer is not JSON", e);
         }
     }
 

@@ -42,9 +42,9 @@ final class SegmentTranslator {
         long billed = 0;
         if (!missing.isEmpty()) {
             List<String> sources = new ArrayList<>(missing.values());
-            TermProtection terms = new TermProtection(glossary);
+            TermProtection terms = new TermProtection(engine.appliesGlossaries() ? Glossary.EMPTY : glossary);
             EngineResult result = send(engine, source, target, format,
-                    sources.stream().map(terms::protect).toList());
+                    sources.stream().map(terms::protect).toList(), glossary);
             billed = result.billedCharacters();
             List<String> missingKeys = new ArrayList<>(missing.keySet());
             for (int index = 0; index < sources.size(); index++) {
@@ -61,12 +61,17 @@ final class SegmentTranslator {
 
     static EngineResult send(TranslationEngine engine, String source, String target, TextFormat format,
             List<String> sources) {
+        return send(engine, source, target, format, sources, Glossary.EMPTY);
+    }
+
+    static EngineResult send(TranslationEngine engine, String source, String target, TextFormat format,
+            List<String> sources, Glossary glossary) {
         boolean placeholders = format == TextFormat.HTML && !engine.handlesHtml();
         List<InlinePlaceholders> protectedTexts = placeholders
                 ? sources.stream().map(InlinePlaceholders::protect).toList() : List.of();
         List<String> request = placeholders ? protectedTexts.stream().map(InlinePlaceholders::text).toList() : sources;
         EngineResult result = engine.translate(new EngineRequest(source, target,
-                placeholders ? TextFormat.PLAIN : format, request));
+                placeholders ? TextFormat.PLAIN : format, request, engine.appliesGlossaries() ? glossary : null));
         if (result.texts().size() != sources.size()) {
             throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, engine.name() + ": sent "
                     + sources.size() + " segments, got " + result.texts().size() + " back");

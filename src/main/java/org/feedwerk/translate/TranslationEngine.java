@@ -15,6 +15,11 @@ public interface TranslationEngine {
     /** True when the engine keeps inline HTML itself; otherwise markup travels as placeholders. */
     boolean handlesHtml();
 
+    /** True when the engine applies a request's glossary itself (DeepL glossaries); otherwise terms are protected. */
+    default boolean appliesGlossaries() {
+        return false;
+    }
+
     /** Why the engine cannot be used right now (quota used up, key missing), or empty when it can. */
     Optional<String> unavailableReason();
 

@@ -243,6 +243,24 @@ class TranslationPipelineTest {
     }
 
     @Test
+    void deeplGetsTheGlossaryAsADeeplGlossaryInsteadOfTokens() throws IOException {
+        open(Kind.SQLITE, List.of(deepl()), new TranslationConfig(List.of("de"), List.of(deepl()), 1, null,
+                List.of("de", "fr"), Map.of("en-de", Map.of("sovereign wealth fund", "Staatsfonds")), List.of("CNN")));
+        deliver("v1.xml", "en", "Fund invests in port", "The sovereign wealth fund will invest, CNN reported.");
+
+        worker.translateNext();
+
+        Translation translation = latestTranslation();
+        assertThat(translation.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.TRANSLATED);
+        assertThat(translation.bodyHtml()).isEqualTo("<p>THE Staatsfonds WILL INVEST, CNN REPORTED.</p>");
+        assertThat(engines.glossaryForms()).hasSize(1);
+        assertThat(engines.deeplForms()).allSatisfy(form -> {
+            assertThat(form.get("glossary_id")).isNotEmpty();
+            assertThat(String.join(" ", form.get("text"))).doesNotContain("⟦");
+        });
+    }
+
+    @Test
     void unavailableOrMissingEnginesHoldWithTheReason() throws IOException {
         EngineConfig keyless = new EngineConfig("pro", EngineType.DEEPL, "MISSING_KEY", engines.server().uri(""), null,
                 null, 1, List.of("en-fr"));

@@ -30,10 +30,13 @@ public final class FakeEngineServers {
     private final List<JsonNode> jsonBodies = new CopyOnWriteArrayList<>();
     private final AtomicLong charactersReceived = new AtomicLong();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, Map<String, String>> glossaries = new ConcurrentHashMap<>();
+    private final List<Map<String, List<String>>> glossaryForms = new CopyOnWriteArrayList<>();
     private volatile java.util.function.UnaryOperator<String> llmReply = PseudoTranslation::html;
 
     public FakeEngineServers() {
         server.on("/v2/translate", this::deepl);
+        server.on("/v2/glossaries", this::deeplGlossary);
         server.on("/translate", this::libre);
         server.on("/v1/chat/completions", this::openai);
     }
@@ -53,6 +56,11 @@ public final class FakeEngineServers {
 
     public List<Map<String, List<String>>> deeplForms() {
         return deeplForms;
+    }
+
+    /** The DeepL glossaries created, as their form fields. */
+    public List<Map<String, List<String>>> glossaryForms() {
+        return glossaryForms;
     }
 
     public List<JsonNode> jsonBodies() {
@@ -95,13 +103,36 @@ public final class FakeEngineServers {
         boolean html = "html".equals(first(form, "tag_handling"));
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode translations = answer.putArray("translations");
+        Map<String, String> glossary = glossaries.getOrDefault(String.valueOf(first(form, "glossary_id")), Map.of());
         for (String text : form.getOrDefault("text", List.of())) {
             long billed = count(text, html);
+            String translated = html ? PseudoTranslation.html(text) : PseudoTranslation.plain(text);
+            for (Map.Entry<String, String> entry : glossary.entrySet()) {
+                translated = translated.replace(entry.getKey().toUpperCase(), entry.getValue());
+            }
             translations.addObject().put("detected_source_language", first(form, "source_lang"))
-                    .put("text", html ? PseudoTranslation.html(text) : PseudoTranslation.plain(text))
-                    .put("billed_characters", billed);
+                    .put("text", translated).put("billed_characters", billed);
         }
         LocalHttpServer.send(exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** DeepL {@code POST /v2/glossaries}: TSV entries, answers the new glossary's id. */
+    private void deeplGlossary(HttpExchange exchange) throws IOException {
+        if (answeredWithQueuedError(exchange)) {
+            return;
+        }
+        Map<String, List<String>> form = parseForm(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8));
+        glossaryForms.add(form);
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        for (String line : first(form, "entries").split("\n")) {
+            String[] parts = line.split("\t");
+            entries.put(parts[0], parts[1]);
+        }
+        String id = "gl-" + glossaries.size();
+        glossaries.put(id, entries);
+        LocalHttpServer.send(exchange, 201, "application/json", ("{\"glossary_id\":\"" + id + "\",\"ready\":true,"
+                + "\"entry_count\":" + entries.size() + "}").getBytes(StandardCharsets.UTF_8));
     }
 
     private void libre(HttpExchange exchange) throws IOException {

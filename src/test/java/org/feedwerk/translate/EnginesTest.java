@@ -142,6 +142,27 @@ class EnginesTest {
     }
 
     @Test
+    void deeplAppliesTheGlossaryThroughItsOwnGlossariesCreatedOnce() {
+        Glossary glossary = new Glossary(Map.of("sovereign wealth fund", "Staatsfonds"), List.of("CNN"));
+        TranslationEngine engine = deepl();
+        EngineRequest request = new EngineRequest("en", "de", TextFormat.PLAIN,
+                List.of("The sovereign wealth fund invests, CNN says."), glossary);
+
+        EngineResult first = engine.translate(request);
+        engine.translate(request);
+
+        assertThat(first.texts()).containsExactly("THE Staatsfonds INVESTS, CNN SAYS.");
+        assertThat(servers.glossaryForms()).hasSize(1);
+        Map<String, List<String>> created = servers.glossaryForms().get(0);
+        assertThat(created.get("entries")).containsExactly("sovereign wealth fund\tStaatsfonds\nCNN\tCNN\n");
+        assertThat(created.get("entries_format")).containsExactly("tsv");
+        assertThat(created.get("source_lang")).containsExactly("EN");
+        assertThat(created.get("target_lang")).containsExactly("DE");
+        assertThat(servers.deeplForms()).allSatisfy(form -> assertThat(form.get("glossary_id")).containsExactly("gl-0"));
+        assertThat(engine.appliesGlossaries()).isTrue();
+    }
+
+    @Test
     void libreTranslateSendsAListWithFormatAndKey() {
         EngineResult result = libre().translate(html(HTML));
 
