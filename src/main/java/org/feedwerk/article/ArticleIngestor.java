@@ -81,7 +81,8 @@ public final class ArticleIngestor {
             if (existing.isEmpty()) {
                 PayloadRef ref = recorded(tx, payload);
                 String cluster = tx.findClusterWithContent(hash, id).orElse(id);
-                ArticleStatus status = cluster.equals(id) ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE;
+                ArticleStatus status = statusFor(content,
+                        cluster.equals(id) ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
                 Article article = new Article(id, source.id(), item.guid(), item.link(), cluster, content.headline(),
                         status,
                         status == ArticleStatus.DUPLICATE ? "same content as article " + cluster : null, 1,
@@ -96,7 +97,7 @@ public final class ArticleIngestor {
             }
             PayloadRef ref = recorded(tx, payload);
             Revision next = new Revision(id, article.currentRevision() + 1, hash, content, ref.hash(), now);
-            tx.appendRevision(next, statusAfterChange(article.status()), now);
+            tx.appendRevision(next, statusFor(content, statusAfterChange(article.status())), now);
             return Outcome.NEW_REVISION;
         });
     }
@@ -114,6 +115,18 @@ public final class ArticleIngestor {
         }
         return incoming.sourceUpdated() != null && current.sourceUpdated() != null
                 && incoming.sourceUpdated().isBefore(current.sourceUpdated());
+    }
+
+    /** The source's publication status decides first: withheld and canceled versions are not translated. */
+    private static ArticleStatus statusFor(RevisionContent content, ArticleStatus otherwise) {
+        if (otherwise == ArticleStatus.WITHDRAWN) {
+            return otherwise;
+        }
+        return switch (content.pubStatus()) {
+            case WITHHELD -> ArticleStatus.WITHHELD;
+            case CANCELED -> ArticleStatus.CANCELED;
+            case USABLE -> otherwise;
+        };
     }
 
     /** A changed article re-enters the pipeline, except where a person or the cluster decided otherwise. */

@@ -35,14 +35,17 @@ public final class ArticleNormalizer {
                 teaser,
                 bodyHtml,
                 item.authors().isEmpty() ? null : String.join(", ", item.authors()),
-                null,
+                item.dateline() == null ? null : ArticleHtml.plainText(item.dateline()),
                 findLanguage(item, feed, source),
                 item.published(),
                 item.updated(),
                 item.version(),
                 item.pubStatus(),
                 item.categories(),
-                safeImages(item.images())));
+                safeImages(item.images()),
+                item.embargoed(),
+                item.correction(),
+                item.rights() == null ? null : ArticleHtml.plainText(item.rights())));
     }
 
     /** Primary language subtag, lower case: "en-US" → "en". The item wins over the feed, the feed over config. */

@@ -26,7 +26,18 @@ public record RevisionContent(
         Long sourceVersion,
         PubStatus pubStatus,
         List<String> subjects,
-        List<ItemImage> images) {
+        List<ItemImage> images,
+        Instant embargoed,
+        boolean correction,
+        String rights) {
+
+    /** Content without wire semantics (no embargo, no correction signal, no item rights). */
+    public RevisionContent(String headline, String teaser, String bodyHtml, String byline, String dateline,
+            String language, Instant sourcePublished, Instant sourceUpdated, Long sourceVersion, PubStatus pubStatus,
+            List<String> subjects, List<ItemImage> images) {
+        this(headline, teaser, bodyHtml, byline, dateline, language, sourcePublished, sourceUpdated, sourceVersion,
+                pubStatus, subjects, images, null, false, null);
+    }
 
     private static final char FIELD = '\u001f';
     private static final char ELEMENT = '\u001e';
@@ -46,6 +57,16 @@ public record RevisionContent(
         canonical.append(FIELD);
         images.forEach(image -> canonical.append(image.url()).append(' ')
                 .append(image.caption() == null ? "" : image.caption()).append(ELEMENT));
+        // Wire fields only enter the hash when present, so feeds without them keep their hashes.
+        if (embargoed != null) {
+            canonical.append(FIELD).append("embargoed=").append(embargoed);
+        }
+        if (correction) {
+            canonical.append(FIELD).append("correction");
+        }
+        if (rights != null) {
+            canonical.append(FIELD).append("rights=").append(rights);
+        }
         return sha256Hex(canonical.toString());
     }
 

@@ -11,6 +11,9 @@ import java.util.List;
  * @param summaryHtml description / summary
  * @param contentHtml full content (content:encoded, Atom content, content_html)
  * @param version     the source's version number of the item, when the format has one
+ * @param embargoed   not to be published before this time (NewsML-G2, ninjs)
+ * @param correction  the source signals that this version corrects an earlier one
+ * @param rights      the item's own rights statement, which wins over the source's licence
  */
 public record Item(
         String guid,
@@ -25,7 +28,19 @@ public record Item(
         List<ItemImage> images,
         String language,
         Long version,
-        PubStatus pubStatus) {
+        PubStatus pubStatus,
+        Instant embargoed,
+        boolean correction,
+        String dateline,
+        String rights) {
+
+    /** An item of a format without wire semantics (RSS, Atom, JSON Feed). */
+    public Item(String guid, String link, String title, String summaryHtml, String contentHtml, List<String> authors,
+            Instant published, Instant updated, List<String> categories, List<ItemImage> images, String language,
+            Long version, PubStatus pubStatus) {
+        this(guid, link, title, summaryHtml, contentHtml, authors, published, updated, categories, images, language,
+                version, pubStatus, null, false, null, null);
+    }
 
     public Item {
         authors = authors == null ? List.of() : List.copyOf(authors);

@@ -30,6 +30,9 @@ public interface PublicationStore {
     /** Status and current revision of an article, locked for the rest of the transaction. */
     Optional<ArticleState> lockArticle(String articleId);
 
+    /** Status and current revision of an article, without locking. */
+    Optional<ArticleState> findArticleState(String articleId);
+
     /** Moves the article to {@code published} (inside the transaction that appended its versions). */
     void markPublished(String articleId);
 

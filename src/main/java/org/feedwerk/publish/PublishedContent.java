@@ -29,7 +29,8 @@ public record PublishedContent(
         Instant translatedAt,
         Instant sourcePublished,
         Instant firstPublishedAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        boolean correction) {
 
     public PublishedContent {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);

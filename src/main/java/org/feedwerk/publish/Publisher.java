@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
     private static final int BATCH = 100;
+    public static final String CANCELED_BY_SOURCE = "canceled by source";
 
     private final PublicationStore publications;
     private final ArticleStore articles;
@@ -46,8 +47,17 @@ public final class Publisher {
         this.listener = listener;
     }
 
-    /** Publishes every translated article; returns how many pages got a new version. */
+    /**
+     * Publishes every translated article whose embargo has passed, and withdraws what the source canceled;
+     * returns how many pages got a new version.
+     */
     public int publishPending() {
+        for (Article canceled : articles.listArticles(new ArticleQuery(ArticleStatus.CANCELED, null, BATCH))) {
+            withdrawCanceled(canceled);
+        }
+        for (Article withheld : articles.listArticles(new ArticleQuery(ArticleStatus.WITHHELD, null, BATCH))) {
+            takeOffTheSite(withheld);
+        }
         int published = 0;
         for (Article article : articles.listArticles(new ArticleQuery(ArticleStatus.TRANSLATED, null, BATCH))) {
             published += publish(article);
@@ -55,8 +65,34 @@ public final class Publisher {
         return published;
     }
 
+    /**
+     * A withheld article leaves the site (pages, feeds, search) until a usable version is published again; the
+     * first time per revision this is recorded in the audit log.
+     */
+    private void takeOffTheSite(Article article) {
+        String detail = "revision=" + article.currentRevision() + " reason=withheld by source";
+        List<AuditEntry> history = publications.listAudit(article.id());
+        boolean recorded = !history.isEmpty() && history.get(history.size() - 1).action().equals("withhold")
+                && history.get(history.size() - 1).detail().equals(detail);
+        if (recorded || publications.listPublications(article.id()).isEmpty()) {
+            return;
+        }
+        publications.audit(clock.instant(), "withhold", article.id(), detail);
+        listener.withdrawn(article.id());
+    }
+
+    private void withdrawCanceled(Article article) {
+        if (publications.findWithdrawal(article.id()).isEmpty()) {
+            withdraw(article.id(), CANCELED_BY_SOURCE, "source");
+        }
+    }
+
     private int publish(Article article) {
         Revision revision = articles.findRevision(article.id(), article.currentRevision()).orElseThrow();
+        Instant embargo = revision.content().embargoed();
+        if (embargo != null && clock.instant().isBefore(embargo)) {
+            return 0; // translated, waiting for its embargo to pass
+        }
         List<Translation> ready = translations.listTranslations(article.id()).stream()
                 .filter(translation -> translation.revision() == revision.number())
                 .filter(translation -> translation.status() == TranslationStatus.TRANSLATED)
@@ -107,11 +143,12 @@ public final class Publisher {
         Optional<SourceConfig> sourceConfig = Optional.ofNullable(sources.get(article.sourceId()));
         return new PublishedContent(article.id(), translation.language(), sequence, revision.number(),
                 article.sourceId(), sourceConfig.map(SourceConfig::attributionOrId).orElse(article.sourceId()),
-                sourceConfig.map(SourceConfig::licence).orElse(null), article.link(), translation.sourceLanguage(),
+                source.rights() != null ? source.rights() : sourceConfig.map(SourceConfig::licence).orElse(null),
+                article.link(), translation.sourceLanguage(),
                 translation.headline(), translation.teaser(), translation.bodyHtml(), source.byline(),
                 source.dateline(), source.subjects(),
                 source.images().isEmpty() ? null : source.images().get(0).url(), translation.engine(),
-                translation.translatedAt(), source.sourcePublished(), firstPublished, now);
+                translation.translatedAt(), source.sourcePublished(), firstPublished, now, source.correction());
     }
 
     /** Takes an article off the site for good; the reason and the actor go into the audit log. */

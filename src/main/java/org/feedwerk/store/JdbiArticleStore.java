@@ -112,9 +112,12 @@ public final class JdbiArticleStore implements ArticleStore {
         handle.createUpdate("""
                         INSERT INTO revision (article_id, number, content_hash, headline, teaser, body_html, byline,
                             dateline, language, source_published, source_updated, source_version, pub_status,
-                            subjects, images, payload_hash, created_at)
+                            subjects, images, payload_hash, created_at, embargoed, correction, rights)
                         VALUES (:articleId, :number, :hash, :headline, :teaser, :body, :byline, :dateline, :language,
-                            :published, :updated, :version, :pubStatus, :subjects, :images, :payload, :createdAt)""")
+                            :published, :updated, :version, :pubStatus, :subjects, :images, :payload, :createdAt,
+                            :embargoed, :correction, :rights)""")
+                .bind("embargoed", Times.toMillis(content.embargoed())).bind("correction", content.correction() ? 1 : 0)
+                .bind("rights", content.rights())
                 .bind("articleId", revision.articleId()).bind("number", revision.number())
                 .bind("hash", revision.contentHash()).bind("headline", content.headline())
                 .bind("teaser", content.teaser()).bind("body", content.bodyHtml()).bind("byline", content.byline())
@@ -204,7 +207,10 @@ public final class JdbiArticleStore implements ArticleStore {
                 Times.nullableLong(row, "source_version"),
                 PubStatus.valueOf(row.getString("pub_status")),
                 JsonColumns.readStrings(row.getString("subjects")),
-                JsonColumns.readImages(row.getString("images")));
+                JsonColumns.readImages(row.getString("images")),
+                Times.instant(row, "embargoed"),
+                row.getInt("correction") != 0,
+                row.getString("rights"));
         return new Revision(
                 row.getString("article_id"),
                 row.getInt("number"),

@@ -27,7 +27,7 @@ public final class JdbiPublicationStore implements PublicationStore {
             JOIN (SELECT article_id, language, MAX(sequence) AS latest FROM publication GROUP BY article_id, language) l
               ON l.article_id = p.article_id AND l.language = p.language AND l.latest = p.sequence
             JOIN article a ON a.id = p.article_id
-            WHERE a.status <> 'withdrawn' AND p.language = :language""";
+            WHERE a.status NOT IN ('withdrawn', 'withheld', 'canceled') AND p.language = :language""";
 
     private final Database database;
     private final HandleSource handles;
@@ -165,6 +165,17 @@ public final class JdbiPublicationStore implements PublicationStore {
         String lock = database.isSqlite() ? "" : " FOR UPDATE";
         return handles.with(handle -> handle.createQuery(
                         "SELECT status, current_revision FROM article WHERE id = :id" + lock)
+                .bind("id", articleId)
+                .map((row, context) -> new ArticleState(
+                        org.feedwerk.article.ArticleStatus.fromWireName(row.getString("status")),
+                        row.getInt("current_revision")))
+                .findOne());
+    }
+
+    @Override
+    public Optional<ArticleState> findArticleState(String articleId) {
+        return handles.with(handle -> handle.createQuery(
+                        "SELECT status, current_revision FROM article WHERE id = :id")
                 .bind("id", articleId)
                 .map((row, context) -> new ArticleState(
                         org.feedwerk.article.ArticleStatus.fromWireName(row.getString("status")),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.config.SiteConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.publish.Publication;
@@ -115,6 +116,10 @@ public final class SitePages {
         if (withdrawal.isPresent()) {
             return gone(withdrawal.get());
         }
+        if (publications.findArticleState(id.get()).filter(state -> state.status() == ArticleStatus.WITHHELD)
+                .isPresent()) {
+            return withheld();
+        }
         if (!canonicalPath.equals(path)) {
             return Page.redirect(canonicalPath + (version == null ? "" : "/fassung/" + version));
         }
@@ -147,7 +152,7 @@ public final class SitePages {
                 content.engine(), german(content.translatedAt()), german(first.firstPublishedAt()),
                 first.firstPublishedAt().toString(), updated ? german(content.publishedAt()) : null,
                 updated ? content.publishedAt().toString() : null, site.disclaimerFor(content.language()),
-                versionViews, alternates, content.imageUrl(), jsonLd(content, canonical), older);
+                versionViews, alternates, content.imageUrl(), jsonLd(content, canonical), older, content.correction());
     }
 
     private List<SiteViews.Alternate> alternates(String articleId) {
@@ -212,6 +217,14 @@ public final class SitePages {
         SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Suche – " + site.name(), null, null,
                 site.base());
         return render("search.jte", new SiteViews.SearchPage(frame, text, cards(found), results.total()));
+    }
+
+    private Page withheld() {
+        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Vorübergehend nicht verfügbar – "
+                + site.name(), null, null, site.base());
+        return Page.html(404, render(new SiteViews.MessagePage(frame, "Vorübergehend nicht verfügbar",
+                "Die Quelle hält diese Meldung derzeit zurück. Sie erscheint wieder, sobald eine freigegebene Fassung "
+                        + "vorliegt."), "message.jte"));
     }
 
     public Page notFound() {
