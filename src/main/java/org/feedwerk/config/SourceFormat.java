@@ -7,5 +7,7 @@ public enum SourceFormat {
     @JsonProperty("auto") AUTO,
     @JsonProperty("rss") RSS,
     @JsonProperty("atom") ATOM,
-    @JsonProperty("jsonfeed") JSONFEED
+    @JsonProperty("jsonfeed") JSONFEED,
+    @JsonProperty("newsml") NEWSML,
+    @JsonProperty("ninjs") NINJS
 }

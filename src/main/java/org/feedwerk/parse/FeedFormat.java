@@ -4,5 +4,7 @@ package org.feedwerk.parse;
 public enum FeedFormat {
     RSS,
     ATOM,
-    JSON_FEED
+    JSON_FEED,
+    NEWSML_G2,
+    NINJS
 }

@@ -11,7 +11,8 @@ public final class FeedParsers {
     private final Map<FeedFormat, FeedParser> parsers = new EnumMap<>(FeedFormat.class);
 
     public FeedParsers() {
-        for (FeedParser parser : List.of(new RssParser(), new AtomParser(), new JsonFeedParser())) {
+        for (FeedParser parser : List.of(new RssParser(), new AtomParser(), new JsonFeedParser(), new NewsMlG2Parser(),
+                new NinjsParser())) {
             parsers.put(parser.format(), parser);
         }
     }
@@ -22,6 +23,8 @@ public final class FeedParsers {
             case RSS -> FeedFormat.RSS;
             case ATOM -> FeedFormat.ATOM;
             case JSONFEED -> FeedFormat.JSON_FEED;
+            case NEWSML -> FeedFormat.NEWSML_G2;
+            case NINJS -> FeedFormat.NINJS;
         };
         return parsers.get(format).parse(payload);
     }

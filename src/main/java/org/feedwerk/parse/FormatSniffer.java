@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 /** Decides the format of a payload from its first bytes; parsers themselves never guess. */
 public final class FormatSniffer {
     private static final int HEAD_CHARS = 16 * 1024;
+    private static final Pattern NINJS_URI = Pattern.compile("\"uri\"\\s*:");
     // Skips the XML declaration, processing instructions, comments and a DOCTYPE (with internal subset).
     private static final Pattern ROOT_ELEMENT = Pattern.compile(
             "^(?:\\s+|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(?:\\[.*?\\])?\\s*>)*<([A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)",
@@ -18,11 +19,15 @@ public final class FormatSniffer {
         if (trimmed.isEmpty()) {
             throw new ParseException("empty document");
         }
-        if (trimmed.startsWith("{")) {
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             if (trimmed.contains("jsonfeed.org/version")) {
                 return FeedFormat.JSON_FEED;
             }
-            throw new ParseException("JSON document is not a JSON Feed (no https://jsonfeed.org/version/… version)");
+            if (NINJS_URI.matcher(trimmed).find()) {
+                return FeedFormat.NINJS;
+            }
+            throw new ParseException("JSON document is not a JSON Feed (no https://jsonfeed.org/version/… version)"
+                    + " and not ninjs (no \"uri\")");
         }
         if (trimmed.startsWith("<")) {
             return sniffXml(trimmed);
@@ -39,6 +44,7 @@ public final class FormatSniffer {
         return switch (root) {
             case "rss", "rdf" -> FeedFormat.RSS;
             case "feed" -> FeedFormat.ATOM;
+            case "newsitem", "newsmessage", "packageitem" -> FeedFormat.NEWSML_G2;
             case "html" -> throw new ParseException("the document is an HTML page, not a feed");
             default -> throw new ParseException("unrecognized feed format: root element <" + matcher.group(2) + ">");
         };

@@ -28,7 +28,13 @@ class FormatSnifferTest {
                 Arguments.of("prefixed atom", "<a:feed xmlns:a='http://www.w3.org/2005/Atom'/>", FeedFormat.ATOM),
                 Arguments.of("json feed", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}",
                         FeedFormat.JSON_FEED),
-                Arguments.of("leading whitespace", "   \n<rss/>", FeedFormat.RSS));
+                Arguments.of("leading whitespace", "   \n<rss/>", FeedFormat.RSS),
+                Arguments.of("newsml-g2 item", "<?xml version='1.0'?><newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'/>",
+                        FeedFormat.NEWSML_G2),
+                Arguments.of("newsml-g2 message", "<newsMessage xmlns='http://iptc.org/std/nar/2006-10-01/'/>",
+                        FeedFormat.NEWSML_G2),
+                Arguments.of("ninjs object", "{\"uri\": \"urn:x\", \"headline\": \"h\"}", FeedFormat.NINJS),
+                Arguments.of("ninjs list", "[{\"uri\": \"urn:x\"}]", FeedFormat.NINJS));
     }
 
     @ParameterizedTest(name = "{0}")
