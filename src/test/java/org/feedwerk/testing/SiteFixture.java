@@ -91,6 +91,24 @@ public final class SiteFixture implements AutoCloseable {
         app.publisher().publishPending();
     }
 
+    /** Drops a file into the source's folder (settled: older than the clock) and runs the pipeline once. */
+    public org.feedwerk.pipeline.SourceRunReport drop(String name, byte[] content) throws IOException {
+        Path path = inbox.resolve(name);
+        Files.write(path, content);
+        Files.setLastModifiedTime(path, FileTime.from(clock.instant().minusSeconds(30)));
+        org.feedwerk.pipeline.SourceRunReport report = app.ingestOnce(app.config().sources()).get(0);
+        runPipeline();
+        return report;
+    }
+
+    /** Translates what is due and publishes what may be published. */
+    public void runPipeline() {
+        while (app.newTranslationWorker().translateNext()) {
+            // translate everything that is due
+        }
+        app.publisher().publishPending();
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }

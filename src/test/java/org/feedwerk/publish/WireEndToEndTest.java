@@ -1,0 +1,139 @@
+package org.feedwerk.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleKeys;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.testing.Fixtures;
+import org.feedwerk.testing.SiteFixture;
+import org.feedwerk.testing.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** From a wire service's drop folder to the published, corrected, withheld, republished and canceled page. */
+class WireEndToEndTest {
+    private static final String TOKEN = "t";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STORY = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:20261129:hw-1001");
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path inbox;
+
+    private SiteFixture site;
+
+    @BeforeEach
+    void open() {
+        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T12:30:00Z")),
+                Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN), new DatabaseConfig(null, null, null));
+    }
+
+    @AfterEach
+    void close() {
+        site.close();
+    }
+
+    private void drop(String fixture) throws Exception {
+        site.drop(fixture, Fixtures.bytes("wire/" + fixture));
+    }
+
+    private Article story() {
+        return site.app().articles().findArticle(STORY).orElseThrow();
+    }
+
+    private String pagePath(String id) throws Exception {
+        JsonNode article = JSON.readTree(site.getWithToken("/api/articles/" + id, TOKEN).body());
+        return article.get("url").asText();
+    }
+
+    @Test
+    void storyLivesThroughVersionsCorrectionWithholdingAndCancellation() throws Exception {
+        drop("newsml-v1-usable.xml");
+        String path = pagePath(STORY);
+        String first = site.get(path).body();
+        assertThat(first).contains("IT OPENS IN 2028.").contains("LINDHOLM, Nov 29").doesNotContain("id=\"correction\"")
+                .contains("© Harbour Wire. Licensed to subscribers").doesNotContain("xmlns");
+
+        drop("newsml-v2-correction.xml");
+        String corrected = site.get(path).body();
+        assertThat(corrected).contains("IT OPENS IN 2029, NOT 2028 AS REPORTED EARLIER.").contains("id=\"correction\"")
+                .contains("Fassung 2");
+
+        site.drop("late-copy-of-v1.xml", Fixtures.bytes("wire/newsml-v1-usable.xml"));
+        assertThat(story().currentRevision()).as("an older version never rolls the story back").isEqualTo(2);
+
+        drop("newsml-v3-withheld.xml");
+        assertThat(story().status()).isEqualTo(ArticleStatus.WITHHELD);
+        assertThat(site.get(path).statusCode()).isEqualTo(404);
+        assertThat(site.get(path).body()).contains("Vorübergehend nicht verfügbar");
+        assertThat(site.get("/").body()).doesNotContain(path);
+        assertThat(site.get("/feed.xml").body()).doesNotContain(STORY);
+        assertThat(site.get("/search?q=terminal").body()).doesNotContain(path);
+
+        drop("newsml-v4-usable.xml");
+        assertThat(story().status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(site.get(path).body()).contains("CONSTRUCTION STARTS IN SPRING.").doesNotContain("id=\"correction\"");
+        assertThat(site.get("/search?q=terminal").body()).contains(path);
+
+        drop("newsml-v5-canceled.xml");
+        assertThat(story().status()).isEqualTo(ArticleStatus.WITHDRAWN);
+        assertThat(site.get(path).statusCode()).isEqualTo(410);
+        assertThat(site.get(path).body()).contains("canceled by source");
+        assertThat(site.get("/sitemap.xml").body()).doesNotContain(STORY);
+        assertThat(site.app().publications().listAudit(STORY)).extracting(AuditEntry::action)
+                .containsExactly("publish", "update", "withhold", "update", "withdraw");
+        assertThat(site.app().verify().isIntact()).isTrue();
+    }
+
+    @Test
+    void embargoedItemIsTranslatedButPublishedOnlyAfterTheEmbargo() throws Exception {
+        String id = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:20261129:hw-2002");
+        drop("newsml-embargo.xml");
+        assertThat(site.app().articles().findArticle(id).orElseThrow().status()).isEqualTo(ArticleStatus.TRANSLATED);
+        assertThat(site.app().publications().listPublications(id)).isEmpty();
+
+        site.clock().advance(Duration.ofMinutes(91)); // 14:01, past the embargo of 14:00
+        site.runPipeline();
+
+        assertThat(site.app().articles().findArticle(id).orElseThrow().status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(site.get(pagePath(id)).body()).contains("BUDGET FIGURES RELEASED");
+    }
+
+    @Test
+    void newsMessageWithSeveralItemsAndAMalformedFileBesideIt() throws Exception {
+        var bad = site.drop("broken.xml", Fixtures.bytes("wire/newsml-malformed.xml"));
+        assertThat(bad.error()).contains("broken.xml: malformed XML");
+
+        var good = site.drop("message.xml", Fixtures.bytes("wire/newsml-message-nitf.xml"));
+
+        assertThat(good.counts().newArticles()).isEqualTo(2);
+        assertThat(good.isFailure()).as("the malformed file is remembered and set aside").isFalse();
+        String id = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:20261129:hw-3001");
+        assertThat(site.get(pagePath(id)).body()).contains("<h2>FERRIES</h2>");
+    }
+
+    @Test
+    void ninjsWithheldAndCanceledItemsNeverReachTheSite() throws Exception {
+        drop("ninjs-2.json");
+
+        String withheld = ArticleKeys.articleId("harbour", "urn:ninjs:harbour-wire.example:hw-5001");
+        String canceled = ArticleKeys.articleId("harbour", "urn:ninjs:harbour-wire.example:hw-5002");
+        assertThat(site.app().articles().findArticle(withheld).orElseThrow().status()).isEqualTo(ArticleStatus.WITHHELD);
+        assertThat(site.app().articles().findArticle(canceled).orElseThrow().status()).isEqualTo(ArticleStatus.WITHDRAWN);
+        assertThat(site.app().publications().listPublications(withheld)).isEmpty();
+        assertThat(site.app().publications().findWithdrawal(canceled).orElseThrow().reason())
+                .isEqualTo("canceled by source");
+    }
+}
