@@ -94,7 +94,12 @@ public final class Application implements AutoCloseable {
                 sourceStates,
                 new Backoff(config.fetch().maxBackoff(), new Random()),
                 config.fetch().dropSettle(),
-                clock);
+                clock,
+                report -> {
+                    if (report.counts().packages() > 0) {
+                        pageCache.clear(); // groupings changed the "Zum Thema" lists of published pages
+                    }
+                });
         this.translations = new JdbiTranslationStore(database);
         this.engineChain = new EngineChain(new EngineFactory(environment, clock, Sleeper.REAL)
                 .build(config.translation().engines()));

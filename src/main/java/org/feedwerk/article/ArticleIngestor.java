@@ -58,7 +58,8 @@ public final class ArticleIngestor {
                 case UNCHANGED -> unchanged++;
             }
         }
-        return new IngestCounts(newArticles, newRevisions, unchanged, skipped);
+        feed.packages().forEach(itemPackage -> store.savePackage(source.id(), itemPackage));
+        return new IngestCounts(newArticles, newRevisions, unchanged, skipped, feed.packages().size());
     }
 
     private Set<String> rememberReusedGuids(SourceConfig source, ParsedFeed feed) {

@@ -45,7 +45,9 @@ public final class ArticleNormalizer {
                 safeImages(item.images()),
                 item.embargoed(),
                 item.correction(),
-                item.rights() == null ? null : ArticleHtml.plainText(item.rights())));
+                item.rights() == null ? null : ArticleHtml.plainText(item.rights()),
+                item.slugline() == null ? null : ArticleHtml.plainText(item.slugline()),
+                item.urgency()));
     }
 
     /** Primary language subtag, lower case: "en-US" → "en". The item wins over the feed, the feed over config. */

@@ -26,6 +26,9 @@ public interface ArticleStore {
 
     void recordPayload(PayloadRef payload);
 
+    /** Replaces the membership of a package (NewsML-G2 packageItem) with the items it now references. */
+    void savePackage(String sourceId, org.feedwerk.parse.ItemPackage itemPackage);
+
     Set<String> findReusedGuids(String sourceId);
 
     void rememberReusedGuids(String sourceId, Set<String> guids);

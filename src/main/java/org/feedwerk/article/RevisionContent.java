@@ -29,14 +29,16 @@ public record RevisionContent(
         List<ItemImage> images,
         Instant embargoed,
         boolean correction,
-        String rights) {
+        String rights,
+        String slugline,
+        Integer urgency) {
 
     /** Content without wire semantics (no embargo, no correction signal, no item rights). */
     public RevisionContent(String headline, String teaser, String bodyHtml, String byline, String dateline,
             String language, Instant sourcePublished, Instant sourceUpdated, Long sourceVersion, PubStatus pubStatus,
             List<String> subjects, List<ItemImage> images) {
         this(headline, teaser, bodyHtml, byline, dateline, language, sourcePublished, sourceUpdated, sourceVersion,
-                pubStatus, subjects, images, null, false, null);
+                pubStatus, subjects, images, null, false, null, null, null);
     }
 
     private static final char FIELD = '\u001f';
@@ -66,6 +68,9 @@ public record RevisionContent(
         }
         if (rights != null) {
             canonical.append(FIELD).append("rights=").append(rights);
+        }
+        if (slugline != null) {
+            canonical.append(FIELD).append("slugline=").append(slugline);
         }
         return sha256Hex(canonical.toString());
     }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param embargoed   not to be published before this time (NewsML-G2, ninjs)
  * @param correction  the source signals that this version corrects an earlier one
  * @param rights      the item's own rights statement, which wins over the source's licence
+ * @param slugline    the agency's short label of the story (NewsML-G2)
+ * @param urgency     editorial urgency, 1 (most urgent) to 9 (NewsML-G2)
  */
 public record Item(
         String guid,
@@ -32,14 +34,24 @@ public record Item(
         Instant embargoed,
         boolean correction,
         String dateline,
-        String rights) {
+        String rights,
+        String slugline,
+        Integer urgency) {
+
+    /** An item with wire semantics but without slugline and urgency. */
+    public Item(String guid, String link, String title, String summaryHtml, String contentHtml, List<String> authors,
+            Instant published, Instant updated, List<String> categories, List<ItemImage> images, String language,
+            Long version, PubStatus pubStatus, Instant embargoed, boolean correction, String dateline, String rights) {
+        this(guid, link, title, summaryHtml, contentHtml, authors, published, updated, categories, images, language,
+                version, pubStatus, embargoed, correction, dateline, rights, null, null);
+    }
 
     /** An item of a format without wire semantics (RSS, Atom, JSON Feed). */
     public Item(String guid, String link, String title, String summaryHtml, String contentHtml, List<String> authors,
             Instant published, Instant updated, List<String> categories, List<ItemImage> images, String language,
             Long version, PubStatus pubStatus) {
         this(guid, link, title, summaryHtml, contentHtml, authors, published, updated, categories, images, language,
-                version, pubStatus, null, false, null, null);
+                version, pubStatus, null, false, null, null, null, null);
     }
 
     public Item {

@@ -23,7 +23,8 @@ import org.w3c.dom.Node;
  * carrying several. Reads guid and version, versionCreated, firstCreated, pubStatus, embargoed and signals from
  * {@code itemMeta}; headline, description, creator/by-line, dateline, located, subjects, language from
  * {@code contentMeta}; the body from {@code inlineXML} (XHTML or NITF) or {@code inlineData}; rights from
- * {@code rightsInfo}. {@code packageItem}s only group items and carry no content of their own.
+ * {@code rightsInfo}. A {@code packageItem} groups items by reference ({@code itemRef residref}); it carries no
+ * content of its own and is returned as an {@link ItemPackage}.
  */
 public final class NewsMlG2Parser implements FeedParser {
     static final String NAR = "http://iptc.org/std/nar/2006-10-01/";
@@ -45,10 +46,17 @@ public final class NewsMlG2Parser implements FeedParser {
         for (Element newsItem : descendants(root, "newsItem")) {
             items.add(mapItem(newsItem));
         }
-        if (items.isEmpty() && !root.getLocalName().equals("packageItem")) {
-            throw new ParseException("NewsML-G2 document without a newsItem");
+        List<ItemPackage> packages = new ArrayList<>();
+        for (Element packageItem : descendants(root, "packageItem")) {
+            ItemPackage itemPackage = mapPackage(packageItem);
+            if (itemPackage.guid() != null && !itemPackage.itemGuids().isEmpty()) {
+                packages.add(itemPackage);
+            }
         }
-        return new ParsedFeed(FeedFormat.NEWSML_G2, null, null, null, items);
+        if (items.isEmpty() && packages.isEmpty()) {
+            throw new ParseException("NewsML-G2 document without a newsItem or packageItem");
+        }
+        return new ParsedFeed(FeedFormat.NEWSML_G2, null, null, null, items, packages);
     }
 
     private static Item mapItem(Element item) {
@@ -79,7 +87,31 @@ public final class NewsMlG2Parser implements FeedParser {
                         .anyMatch(qcode -> qcode.contains("correction"))).orElse(false),
                 content.flatMap(c -> text(c, "dateline")
                         .or(() -> child(c, "located").flatMap(located -> text(located, "name")))).orElse(null),
-                child(item, "rightsInfo").map(NewsMlG2Parser::rights).orElse(null));
+                child(item, "rightsInfo").map(NewsMlG2Parser::rights).orElse(null),
+                content.flatMap(c -> text(c, "slugline")).orElse(null),
+                content.flatMap(c -> text(c, "urgency")).map(NewsMlG2Parser::urgency).orElse(null));
+    }
+
+    private static Integer urgency(String text) {
+        try {
+            int urgency = Integer.parseInt(text.strip());
+            return urgency >= 1 && urgency <= 9 ? urgency : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A packageItem's item references (itemRef residref) from all its groups, in document order. */
+    private static ItemPackage mapPackage(Element packageItem) {
+        List<String> guids = new ArrayList<>();
+        for (Element reference : descendants(packageItem, "itemRef")) {
+            String guid = attribute(reference, "residref");
+            if (guid != null && !guids.contains(guid)) {
+                guids.add(guid);
+            }
+        }
+        String headline = child(packageItem, "contentMeta").flatMap(c -> text(c, "headline")).orElse(null);
+        return new ItemPackage(attribute(packageItem, "guid"), headline, guids);
     }
 
     private static Long version(Element item) {

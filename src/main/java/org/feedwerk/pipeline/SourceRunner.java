@@ -33,9 +33,18 @@ public final class SourceRunner {
     private final SourceStateStore states;
     private final SourceStateRecorder recorder;
     private final Clock clock;
+    private final java.util.function.Consumer<SourceRunReport> afterRun;
 
     public SourceRunner(HttpFeedFetcher fetcher, DropFolder dropFolder, FeedParsers parsers, ArticleIngestor ingestor,
             PayloadArchive archive, SourceStateStore states, Backoff backoff, Duration dropSettle, Clock clock) {
+        this(fetcher, dropFolder, parsers, ingestor, archive, states, backoff, dropSettle, clock, report -> { });
+    }
+
+    /** {@code afterRun} hears about every run (the composition root uses it to refresh what the site shows). */
+    public SourceRunner(HttpFeedFetcher fetcher, DropFolder dropFolder, FeedParsers parsers, ArticleIngestor ingestor,
+            PayloadArchive archive, SourceStateStore states, Backoff backoff, Duration dropSettle, Clock clock,
+            java.util.function.Consumer<SourceRunReport> afterRun) {
+        this.afterRun = afterRun;
         this.states = states;
         this.clock = clock;
         this.recorder = new SourceStateRecorder(states, backoff, clock);
@@ -63,6 +72,7 @@ public final class SourceRunner {
                 .addKeyValue("error", report.error())
                 .addKeyValue("ms", Duration.between(started, clock.instant()).toMillis())
                 .log("source run");
+        afterRun.accept(report);
         return report;
     }
 

@@ -30,6 +30,9 @@ public interface PublicationStore {
     /** Status and current revision of an article, locked for the rest of the transaction. */
     Optional<ArticleState> lockArticle(String articleId);
 
+    /** Articles grouped with this one in a source's package (NewsML-G2 packageItem), in package order. */
+    List<String> findPackageMates(String articleId);
+
     /** Status and current revision of an article, without locking. */
     Optional<ArticleState> findArticleState(String articleId);
 

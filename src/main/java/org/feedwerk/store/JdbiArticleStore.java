@@ -15,6 +15,7 @@ import org.feedwerk.article.ArticleStore;
 import org.feedwerk.article.PayloadRef;
 import org.feedwerk.article.Revision;
 import org.feedwerk.article.RevisionContent;
+import org.feedwerk.parse.ItemPackage;
 import org.feedwerk.parse.PubStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -112,10 +113,12 @@ public final class JdbiArticleStore implements ArticleStore {
         handle.createUpdate("""
                         INSERT INTO revision (article_id, number, content_hash, headline, teaser, body_html, byline,
                             dateline, language, source_published, source_updated, source_version, pub_status,
-                            subjects, images, payload_hash, created_at, embargoed, correction, rights)
+                            subjects, images, payload_hash, created_at, embargoed, correction, rights, slugline,
+                            urgency)
                         VALUES (:articleId, :number, :hash, :headline, :teaser, :body, :byline, :dateline, :language,
                             :published, :updated, :version, :pubStatus, :subjects, :images, :payload, :createdAt,
-                            :embargoed, :correction, :rights)""")
+                            :embargoed, :correction, :rights, :slugline, :urgency)""")
+                .bind("slugline", content.slugline()).bind("urgency", content.urgency())
                 .bind("embargoed", Times.toMillis(content.embargoed())).bind("correction", content.correction() ? 1 : 0)
                 .bind("rights", content.rights())
                 .bind("articleId", revision.articleId()).bind("number", revision.number())
@@ -142,6 +145,22 @@ public final class JdbiArticleStore implements ArticleStore {
                 .bind("contentType", payload.contentType()).bind("size", payload.size())
                 .bind("fetchedAt", Times.toMillis(payload.fetchedAt()))
                 .execute());
+    }
+
+    @Override
+    public void savePackage(String sourceId, ItemPackage itemPackage) {
+        handles.use(handle -> {
+            handle.createUpdate("DELETE FROM package_member WHERE source_id = :sourceId AND package_guid = :guid")
+                    .bind("sourceId", sourceId).bind("guid", itemPackage.guid()).execute();
+            int position = 0;
+            for (String itemGuid : itemPackage.itemGuids()) {
+                handle.createUpdate("""
+                                INSERT INTO package_member (source_id, package_guid, position, item_guid, headline)
+                                VALUES (:sourceId, :guid, :position, :item, :headline)""")
+                        .bind("sourceId", sourceId).bind("guid", itemPackage.guid()).bind("position", position++)
+                        .bind("item", itemGuid).bind("headline", itemPackage.headline()).execute();
+            }
+        });
     }
 
     @Override
@@ -194,6 +213,11 @@ public final class JdbiArticleStore implements ArticleStore {
                 Times.instant(row, "updated_at"));
     }
 
+    private static Integer urgency(ResultSet row) throws SQLException {
+        Long urgency = Times.nullableLong(row, "urgency");
+        return urgency == null ? null : urgency.intValue();
+    }
+
     private static Revision mapRevision(ResultSet row, StatementContext context) throws SQLException {
         RevisionContent content = new RevisionContent(
                 row.getString("headline"),
@@ -210,7 +234,9 @@ public final class JdbiArticleStore implements ArticleStore {
                 JsonColumns.readImages(row.getString("images")),
                 Times.instant(row, "embargoed"),
                 row.getInt("correction") != 0,
-                row.getString("rights"));
+                row.getString("rights"),
+                row.getString("slugline"),
+                urgency(row));
         return new Revision(
                 row.getString("article_id"),
                 row.getInt("number"),

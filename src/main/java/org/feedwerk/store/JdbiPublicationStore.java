@@ -173,6 +173,19 @@ public final class JdbiPublicationStore implements PublicationStore {
     }
 
     @Override
+    public List<String> findPackageMates(String articleId) {
+        return handles.with(handle -> handle.createQuery("""
+                        SELECT DISTINCT other.id, mate.package_guid, mate.position FROM article self
+                        JOIN package_member mine ON mine.source_id = self.source_id AND mine.item_guid = self.guid
+                        JOIN package_member mate ON mate.source_id = mine.source_id
+                            AND mate.package_guid = mine.package_guid AND mate.item_guid <> mine.item_guid
+                        JOIN article other ON other.source_id = mate.source_id AND other.guid = mate.item_guid
+                        WHERE self.id = :id ORDER BY mate.package_guid, mate.position""")
+                .bind("id", articleId).map((row, context) -> row.getString(1)).list()
+                .stream().distinct().toList());
+    }
+
+    @Override
     public Optional<ArticleState> findArticleState(String articleId) {
         return handles.with(handle -> handle.createQuery(
                         "SELECT status, current_revision FROM article WHERE id = :id")

@@ -99,7 +99,7 @@ final class ApiRoutes {
         Revision current = revisions.stream().filter(revision -> revision.number() == article.currentRevision())
                 .findFirst().orElseThrow(() -> new ApiError(500, "article " + id + " has no current revision"));
         context.json(ApiViews.ArticleDetailView.of(article, pagePath(article), current, revisions,
-                translations.listTranslations(id)));
+                translations.listTranslations(id), publications.findPackageMates(id)));
     }
 
     private static ArticleStatus parseStatus(String status) {

@@ -54,15 +54,17 @@ final class ApiViews {
     record ArticleDetailView(String id, String sourceId, String guid, String link, int revision, String status,
             String statusReason, String headline, String language, String clusterId, Instant created,
             Instant updated, String url, String byline, String teaser, String bodyHtml, List<String> subjects,
+            String slugline, Integer urgency, Instant embargoed, boolean correction, List<String> packageMates,
             List<RevisionView> revisions, List<TranslationView> translations) {
 
         static ArticleDetailView of(Article article, String url, Revision current, List<Revision> revisions,
-                List<Translation> translations) {
+                List<Translation> translations, List<String> packageMates) {
             var content = current.content();
             return new ArticleDetailView(article.id(), article.sourceId(), article.guid(), article.link(),
                     article.currentRevision(), article.status().wireName(), article.statusReason(),
                     article.headline(), article.language(), article.clusterId(), article.createdAt(),
                     article.updatedAt(), url, content.byline(), content.teaser(), content.bodyHtml(), content.subjects(),
+                    content.slugline(), content.urgency(), content.embargoed(), content.correction(), packageMates,
                     revisions.stream().map(RevisionView::of).toList(),
                     translations.stream().map(TranslationView::of).toList());
         }

@@ -152,7 +152,21 @@ public final class SitePages {
                 content.engine(), german(content.translatedAt()), german(first.firstPublishedAt()),
                 first.firstPublishedAt().toString(), updated ? german(content.publishedAt()) : null,
                 updated ? content.publishedAt().toString() : null, site.disclaimerFor(content.language()),
-                versionViews, alternates, content.imageUrl(), jsonLd(content, canonical), older, content.correction());
+                versionViews, alternates, content.imageUrl(), jsonLd(content, canonical), older, content.correction(),
+                related(content.articleId()));
+    }
+
+    /** Live articles the source grouped with this one in a package. */
+    private List<SiteViews.Card> related(String articleId) {
+        List<Publication> live = new ArrayList<>();
+        for (String mate : publications.findPackageMates(articleId)) {
+            boolean visible = publications.findArticleState(mate).filter(state -> state.status()
+                    == ArticleStatus.PUBLISHED).isPresent();
+            if (visible) {
+                publications.findLatest(mate, language).ifPresent(live::add);
+            }
+        }
+        return cards(live);
     }
 
     private List<SiteViews.Alternate> alternates(String articleId) {

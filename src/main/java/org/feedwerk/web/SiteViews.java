@@ -27,7 +27,7 @@ public final class SiteViews {
             String dateline, String attribution, String licence, String originalUrl, String engine,
             String translatedText, String publishedText, String publishedIso, String updatedText, String updatedIso,
             String disclaimer, List<Version> versions, List<Alternate> alternates, String imageUrl, String jsonLd,
-            boolean olderVersion, boolean correction) {}
+            boolean olderVersion, boolean correction, List<Card> related) {}
 
     /** The 410 page of a withdrawn article. */
     public record GonePage(Frame frame, String reason, String dateText) {}

@@ -65,6 +65,25 @@ class WireFormatsTest {
     }
 
     @Test
+    void readsAPackageItemAsAGroupingOfItems() {
+        ParsedFeed feed = parse("newsml-package.xml");
+
+        assertThat(feed.items()).isEmpty();
+        assertThat(feed.packages()).containsExactly(new ItemPackage(
+                "urn:newsml:harbour-wire.example:20261129:pkg-weekend", "Weekend on the coast",
+                java.util.List.of("urn:newsml:harbour-wire.example:20261129:hw-3001",
+                        "urn:newsml:harbour-wire.example:20261129:hw-3002")));
+    }
+
+    @Test
+    void readsSluglineAndUrgency() {
+        Item item = parse("newsml-v1-usable.xml").items().get(0);
+
+        assertThat(item.slugline()).isEqualTo("PORT-TERMINAL");
+        assertThat(item.urgency()).isEqualTo(4);
+    }
+
+    @Test
     void malformedNewsMlIsRefusedWithAReason() {
         assertThatThrownBy(() -> parse("newsml-malformed.xml")).isInstanceOf(ParseException.class)
                 .hasMessageContaining("malformed XML");

@@ -62,6 +62,9 @@ class WireEndToEndTest {
     void storyLivesThroughVersionsCorrectionWithholdingAndCancellation() throws Exception {
         drop("newsml-v1-usable.xml");
         String path = pagePath(STORY);
+        JsonNode detail = JSON.readTree(site.getWithToken("/api/articles/" + STORY, TOKEN).body());
+        assertThat(detail.get("slugline").asText()).isEqualTo("PORT-TERMINAL");
+        assertThat(detail.get("urgency").asInt()).isEqualTo(4);
         String first = site.get(path).body();
         assertThat(first).contains("IT OPENS IN 2028.").contains("LINDHOLM, Nov 29").doesNotContain("id=\"correction\"")
                 .contains("© Harbour Wire. Licensed to subscribers").doesNotContain("xmlns");
@@ -121,7 +124,15 @@ class WireEndToEndTest {
         assertThat(good.counts().newArticles()).isEqualTo(2);
         assertThat(good.isFailure()).as("the malformed file is remembered and set aside").isFalse();
         String id = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:20261129:hw-3001");
-        assertThat(site.get(pagePath(id)).body()).contains("<h2>FERRIES</h2>");
+        String mate = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:20261129:hw-3002");
+        assertThat(site.get(pagePath(id)).body()).contains("<h2>FERRIES</h2>").doesNotContain("Zum Thema");
+
+        site.drop("package.xml", Fixtures.bytes("wire/newsml-package.xml"));
+
+        assertThat(site.get(pagePath(id)).body()).contains("Zum Thema").contains("MUSEUM REOPENS")
+                .contains(pagePath(mate));
+        JsonNode detail = JSON.readTree(site.getWithToken("/api/articles/" + id, TOKEN).body());
+        assertThat(detail.get("packageMates").get(0).asText()).isEqualTo(mate);
     }
 
     @Test
