@@ -47,6 +47,8 @@ import org.feedwerk.publish.PublicationListener;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.Publisher;
 import org.feedwerk.store.JdbiPublicationStore;
+import org.feedwerk.web.FeedwerkMetrics;
+import org.feedwerk.web.MeteringTranslationStore;
 import org.feedwerk.web.PageCache;
 import org.feedwerk.web.SearchIndex;
 import org.feedwerk.web.SiteExporter;
@@ -68,7 +70,8 @@ public final class Application implements AutoCloseable {
     private final ArticleStore articles;
     private final SourceStateStore sourceStates;
     private final SourceRunner sourceRunner;
-    private final JdbiTranslationStore translations;
+    private final TranslationStore translations;
+    private final FeedwerkMetrics metrics;
     private final EngineChain engineChain;
     private final ArticleTranslator translator;
     private final JdbiPublicationStore publications;
@@ -85,6 +88,7 @@ public final class Application implements AutoCloseable {
                 environment.get(DATABASE_PASSWORD_VARIABLE));
         this.articles = new JdbiArticleStore(database);
         this.sourceStates = new JdbiSourceStateStore(database);
+        this.metrics = new FeedwerkMetrics(articles::countByStatus, clock);
         this.sourceRunner = new SourceRunner(
                 new HttpFeedFetcher(config.fetch(), clock),
                 new DropFolder(),
@@ -95,12 +99,13 @@ public final class Application implements AutoCloseable {
                 new Backoff(config.fetch().maxBackoff(), new Random()),
                 config.fetch().dropSettle(),
                 clock,
-                report -> {
+                (report, elapsed) -> {
+                    metrics.recordSourceRun(report, elapsed);
                     if (report.counts().packages() > 0) {
                         pageCache.clear(); // groupings changed the "Zum Thema" lists of published pages
                     }
                 });
-        this.translations = new JdbiTranslationStore(database);
+        this.translations = new MeteringTranslationStore(new JdbiTranslationStore(database), metrics);
         this.engineChain = new EngineChain(new EngineFactory(environment, clock, Sleeper.REAL)
                 .build(config.translation().engines()));
         Set<String> detectable = Set.copyOf(config.translation().detectLanguages());
@@ -112,7 +117,7 @@ public final class Application implements AutoCloseable {
         this.sourcesById = config.sources().stream()
                 .collect(java.util.stream.Collectors.toMap(SourceConfig::id, source -> source));
         this.publisher = new Publisher(publications, articles, translations, sourcesById,
-                config.translation().targets(), clock, new SiteListeners(pageCache, this::searchIndex));
+                config.translation().targets(), clock, new SiteListeners(pageCache, this::searchIndex, metrics));
     }
 
     /**
@@ -131,17 +136,26 @@ public final class Application implements AutoCloseable {
         return searchIndex;
     }
 
-    /** Tells the page cache and the search index about every change to the site. */
-    private record SiteListeners(PageCache cache, java.util.function.Supplier<SearchIndex> search)
-            implements PublicationListener {
+    /** Tells the page cache, the search index and the metrics about every change to the site. */
+    private record SiteListeners(PageCache cache, java.util.function.Supplier<SearchIndex> search,
+            FeedwerkMetrics metrics) implements PublicationListener {
+        @Override
+        public void withheld(String articleId) {
+            search.get().withheld(articleId);
+            cache.withheld(articleId);
+            metrics.withheld(articleId);
+        }
+
         @Override
         public void published(Publication publication) {
+            metrics.published(publication);
             search.get().published(publication);
             cache.published(publication);
         }
 
         @Override
         public void withdrawn(String articleId) {
+            metrics.withdrawn(articleId);
             search.get().withdrawn(articleId);
             cache.withdrawn(articleId);
         }
@@ -187,6 +201,10 @@ public final class Application implements AutoCloseable {
     public TranslationWorker newTranslationWorker() {
         return new TranslationWorker(translations, articles, translator, config.translation().targets(),
                 config.translation().workers(), TRANSLATION_LEASE, config.translation().maxHoldBackoff(), clock);
+    }
+
+    public FeedwerkMetrics metrics() {
+        return metrics;
     }
 
     public PublicationStore publications() {
@@ -241,7 +259,40 @@ public final class Application implements AutoCloseable {
         WebServer.Api api = new WebServer.Api(config.sources(), sourceStates, articles, translations, publications,
                 publisher);
         return new WebServer(config.server(), api, site, database::isReachable,
-                Optional.ofNullable(environment.get(ADMIN_TOKEN_VARIABLE)), clock);
+                Optional.ofNullable(environment.get(ADMIN_TOKEN_VARIABLE)), clock,
+                new WebServer.Operations(metrics, this::readinessProblems));
+    }
+
+    /**
+     * Why the service is not ready: the store unreachable, or a target language no available engine can serve
+     * from the configured sources' languages. Empty when ready.
+     */
+    public List<String> readinessProblems() {
+        List<String> problems = new java.util.ArrayList<>();
+        if (!database.isReachable()) {
+            problems.add("store unreachable");
+        }
+        Set<String> sourceLanguages = new java.util.TreeSet<>();
+        config.sources().forEach(source -> sourceLanguages.add(source.language() == null ? "en" : source.language()));
+        for (String target : config.translation().targets()) {
+            for (String sourceLanguage : sourceLanguages) {
+                if (sourceLanguage.equals(target)) {
+                    continue;
+                }
+                List<String> reasons = new java.util.ArrayList<>();
+                boolean available = false;
+                for (var engine : engineChain.enginesFor(sourceLanguage, target)) {
+                    var reason = engine.unavailableReason();
+                    available |= reason.isEmpty();
+                    reason.ifPresent(reasons::add);
+                }
+                if (!available) {
+                    problems.add("no engine available for " + sourceLanguage + "→" + target
+                            + (reasons.isEmpty() ? " (none configured)" : ": " + String.join("; ", reasons)));
+                }
+            }
+        }
+        return problems;
     }
 
     @Override

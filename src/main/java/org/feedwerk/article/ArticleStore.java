@@ -2,6 +2,7 @@ package org.feedwerk.article;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,4 +35,7 @@ public interface ArticleStore {
     void rememberReusedGuids(String sourceId, Set<String> guids);
 
     List<Article> listArticles(ArticleQuery query);
+
+    /** How many articles are in each status. */
+    Map<ArticleStatus, Integer> countByStatus();
 }

@@ -33,17 +33,17 @@ public final class SourceRunner {
     private final SourceStateStore states;
     private final SourceStateRecorder recorder;
     private final Clock clock;
-    private final java.util.function.Consumer<SourceRunReport> afterRun;
+    private final java.util.function.BiConsumer<SourceRunReport, Duration> afterRun;
 
     public SourceRunner(HttpFeedFetcher fetcher, DropFolder dropFolder, FeedParsers parsers, ArticleIngestor ingestor,
             PayloadArchive archive, SourceStateStore states, Backoff backoff, Duration dropSettle, Clock clock) {
-        this(fetcher, dropFolder, parsers, ingestor, archive, states, backoff, dropSettle, clock, report -> { });
+        this(fetcher, dropFolder, parsers, ingestor, archive, states, backoff, dropSettle, clock, (report, elapsed) -> { });
     }
 
-    /** {@code afterRun} hears about every run (the composition root uses it to refresh what the site shows). */
+    /** {@code afterRun} hears about every run and its duration (metrics, refreshing what the site shows). */
     public SourceRunner(HttpFeedFetcher fetcher, DropFolder dropFolder, FeedParsers parsers, ArticleIngestor ingestor,
             PayloadArchive archive, SourceStateStore states, Backoff backoff, Duration dropSettle, Clock clock,
-            java.util.function.Consumer<SourceRunReport> afterRun) {
+            java.util.function.BiConsumer<SourceRunReport, Duration> afterRun) {
         this.afterRun = afterRun;
         this.states = states;
         this.clock = clock;
@@ -72,7 +72,7 @@ public final class SourceRunner {
                 .addKeyValue("error", report.error())
                 .addKeyValue("ms", Duration.between(started, clock.instant()).toMillis())
                 .log("source run");
-        afterRun.accept(report);
+        afterRun.accept(report, Duration.between(started, clock.instant()));
         return report;
     }
 

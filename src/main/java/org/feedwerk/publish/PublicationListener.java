@@ -6,6 +6,11 @@ public interface PublicationListener {
 
     void withdrawn(String articleId);
 
+    /** The source withholds the article for now: it leaves the site like a withdrawn one, but may come back. */
+    default void withheld(String articleId) {
+        withdrawn(articleId);
+    }
+
     PublicationListener NONE = new PublicationListener() {
         @Override
         public void published(Publication publication) {}

@@ -78,7 +78,7 @@ public final class Publisher {
             return;
         }
         publications.audit(clock.instant(), "withhold", article.id(), detail);
-        listener.withdrawn(article.id());
+        listener.withheld(article.id());
     }
 
     private void withdrawCanceled(Article article) {

@@ -183,6 +183,15 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
+    public java.util.Map<ArticleStatus, Integer> countByStatus() {
+        java.util.Map<ArticleStatus, Integer> counts = new java.util.EnumMap<>(ArticleStatus.class);
+        handles.use(handle -> handle.createQuery("SELECT status, COUNT(*) FROM article GROUP BY status")
+                .map((row, context) -> java.util.Map.entry(ArticleStatus.fromWireName(row.getString(1)), row.getInt(2)))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+        return counts;
+    }
+
+    @Override
     public List<Article> listArticles(ArticleQuery query) {
         StringBuilder sql = new StringBuilder("SELECT * FROM article WHERE 1 = 1");
         query.findStatus().ifPresent(status -> sql.append(" AND status = :status"));

@@ -15,9 +15,11 @@ import org.feedwerk.web.PageCache.Page;
  */
 final class CachedPageHandler extends Handler.Wrapper {
     private final PageCache cache;
+    private final FeedwerkMetrics metrics;
 
-    CachedPageHandler(PageCache cache) {
+    CachedPageHandler(PageCache cache, FeedwerkMetrics metrics) {
         this.cache = cache;
+        this.metrics = metrics;
     }
 
     @Override
@@ -29,6 +31,7 @@ final class CachedPageHandler extends Handler.Wrapper {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=60");
                 response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.bytes().length);
+                metrics.recordHttpRequest("cached-page", "GET", 200);
                 response.write(true, ByteBuffer.wrap(page.bytes()), callback);
                 return true;
             }

@@ -36,8 +36,11 @@ public final class WebServer {
     public record Api(List<SourceConfig> sources, SourceStateStore states, ArticleStore articles,
             TranslationStore translations, PublicationStore publications, Publisher publisher) {}
 
+    /** Health and metrics: the registry, and what keeps the service from being ready (empty when ready). */
+    public record Operations(FeedwerkMetrics metrics, java.util.function.Supplier<List<String>> readinessProblems) {}
+
     public WebServer(ServerConfig config, Api apiParts, Site site, BooleanSupplier storeReachable,
-            Optional<String> adminToken, Clock clock) {
+            Optional<String> adminToken, Clock clock, Operations operations) {
         this.config = config;
         BearerTokenCheck auth = new BearerTokenCheck(adminToken);
         ApiRoutes api = new ApiRoutes(apiParts, auth, site.pagesByLanguage().get(site.primaryLanguage()));
@@ -51,11 +54,21 @@ public final class WebServer {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             // Javalin attaches its servlet context inside this wrapper; cached pages never reach the router.
-            javalin.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(site.cache())));
+            javalin.jetty.modifyServer(server -> server.setHandler(
+                    new CachedPageHandler(site.cache(), operations.metrics())));
             javalin.routes.get("/healthz", context -> {
                 boolean reachable = storeReachable.getAsBoolean();
                 context.status(reachable ? 200 : 503).json(java.util.Map.of("status", reachable ? "ok" : "store unreachable"));
             });
+            javalin.routes.get("/readyz", context -> {
+                List<String> problems = operations.readinessProblems().get();
+                context.status(problems.isEmpty() ? 200 : 503).json(java.util.Map.of(
+                        "status", problems.isEmpty() ? "ready" : "not ready", "problems", problems));
+            });
+            javalin.routes.get("/metrics", context -> context.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(operations.metrics().scrape()));
+            javalin.routes.after(context -> operations.metrics().recordHttpRequest(route(context),
+                    context.method().name(), context.statusCode()));
             javalin.routes.before("/api/*", auth::require);
             api.register(javalin.routes);
             siteRoutes.register(javalin.routes);
@@ -71,6 +84,14 @@ public final class WebServer {
                 context.status(503).json(new ApiViews.ErrorView(error.getMessage()));
             });
         });
+    }
+
+    private static String route(io.javalin.http.Context context) {
+        try {
+            return context.endpoints().matchedHttpEndpoint().path; // the route, not the after-handler's "*"
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 
     public void start() {

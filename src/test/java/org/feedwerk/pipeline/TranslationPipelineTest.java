@@ -209,6 +209,9 @@ class TranslationPipelineTest {
         assertThat(published.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.TRANSLATED);
         assertThat(published.bodyHtml()).contains("2028");
         assertThat(app.translations().countFailedChecks()).isEqualTo(Map.of("llm", Map.of("numbers", 1)));
+        assertThat(app.metrics().scrape()).contains("feedwerk_qa_failures_total{check=\"numbers\",engine=\"llm\"} 1.0")
+                .contains("feedwerk_translations_total{engine=\"llm\",outcome=\"rejected\"} 1.0")
+                .contains("feedwerk_translations_total{engine=\"libre\",outcome=\"translated\"} 1.0");
     }
 
     @Test
