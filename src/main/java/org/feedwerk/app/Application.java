@@ -32,6 +32,7 @@ import org.feedwerk.store.JdbiTranslationStore;
 import org.feedwerk.translate.ArticleTranslator;
 import org.feedwerk.translate.EngineChain;
 import org.feedwerk.translate.EngineFactory;
+import org.feedwerk.translate.EngineMonitor;
 import org.feedwerk.postedit.PostEditReview;
 import org.feedwerk.postedit.QualityGate;
 import org.feedwerk.translate.GlossaryBook;
@@ -74,6 +75,7 @@ public final class Application implements AutoCloseable {
     private final FeedwerkMetrics metrics;
     private final EngineChain engineChain;
     private final ArticleTranslator translator;
+    private final EngineMonitor engineMonitor;
     private final JdbiPublicationStore publications;
     private final PageCache pageCache = new PageCache();
     private final Publisher publisher;
@@ -110,9 +112,14 @@ public final class Application implements AutoCloseable {
                 .build(config.translation().engines()));
         Set<String> detectable = Set.copyOf(config.translation().detectLanguages());
         LinguaLanguageDetector detector = new LinguaLanguageDetector(config.translation().detectLanguages());
+        Map<String, Long> budgets = new java.util.HashMap<>();
+        config.translation().engines().stream().filter(engine -> engine.dailyCharBudget() != null)
+                .forEach(engine -> budgets.put(engine.name(), engine.dailyCharBudget()));
+        this.engineMonitor = new EngineMonitor(budgets, translations, clock,
+                (engine, error) -> metrics.recordEngineError(engine, error.kind().name().toLowerCase()));
         this.translator = new ArticleTranslator(engineChain, translations, detector, detectable,
                 new GlossaryBook(config.translation().glossary(), config.translation().doNotTranslate()),
-                new PostEditReview(new QualityGate(detector::detect)), clock);
+                new PostEditReview(new QualityGate(detector::detect)), engineMonitor, clock);
         this.publications = new JdbiPublicationStore(database);
         this.sourcesById = config.sources().stream()
                 .collect(java.util.stream.Collectors.toMap(SourceConfig::id, source -> source));

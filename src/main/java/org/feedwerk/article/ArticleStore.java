@@ -38,4 +38,19 @@ public interface ArticleStore {
 
     /** How many articles are in each status. */
     Map<ArticleStatus, Integer> countByStatus();
+
+    /** The oldest last change of the articles in each status (how long the queue has been waiting). */
+    Map<ArticleStatus, Instant> oldestByStatus();
+
+    /** New articles per source since {@code since}. */
+    Map<String, Integer> countNewArticlesSince(Instant since);
+
+    /** New articles per hour since {@code since}: hour (epoch hour) → count. */
+    Map<Long, Integer> countNewArticlesPerHour(Instant since);
+
+    /** Articles whose id is {@code text} or whose headline contains it, newest first. */
+    List<Article> searchArticles(String text, int limit);
+
+    /** Makes held (and failed) articles due for translation now: one, or all when {@code articleId} is null. */
+    int retryNow(String articleId, Instant now);
 }

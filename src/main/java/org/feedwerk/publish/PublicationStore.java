@@ -2,6 +2,7 @@ package org.feedwerk.publish;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,6 +27,9 @@ public interface PublicationStore {
     List<Publication> listLive(String language, String sourceId, int limit, int offset);
 
     int countLive(String language, String sourceId);
+
+    /** Publications per hour since {@code since}: epoch hour → count. */
+    Map<Long, Integer> countPublicationsPerHour(Instant since);
 
     /** Status and current revision of an article, locked for the rest of the transaction. */
     Optional<ArticleState> lockArticle(String articleId);

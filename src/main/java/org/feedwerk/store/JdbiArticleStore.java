@@ -192,6 +192,58 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
+    public java.util.Map<ArticleStatus, Instant> oldestByStatus() {
+        java.util.Map<ArticleStatus, Instant> oldest = new java.util.EnumMap<>(ArticleStatus.class);
+        handles.use(handle -> handle.createQuery("SELECT status, MIN(updated_at) FROM article GROUP BY status")
+                .map((row, context) -> java.util.Map.entry(ArticleStatus.fromWireName(row.getString(1)),
+                        Instant.ofEpochMilli(row.getLong(2))))
+                .forEach(entry -> oldest.put(entry.getKey(), entry.getValue())));
+        return oldest;
+    }
+
+    @Override
+    public java.util.Map<String, Integer> countNewArticlesSince(Instant since) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        handles.use(handle -> handle.createQuery(
+                        "SELECT source_id, COUNT(*) FROM article WHERE created_at >= :since GROUP BY source_id")
+                .bind("since", Times.toMillis(since))
+                .map((row, context) -> java.util.Map.entry(row.getString(1), row.getInt(2)))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+        return counts;
+    }
+
+    @Override
+    public java.util.Map<Long, Integer> countNewArticlesPerHour(Instant since) {
+        java.util.Map<Long, Integer> counts = new java.util.TreeMap<>();
+        handles.use(handle -> handle.createQuery("""
+                        SELECT created_at / 3600000 AS hour, COUNT(*) FROM article WHERE created_at >= :since
+                        GROUP BY created_at / 3600000""")
+                .bind("since", Times.toMillis(since))
+                .map((row, context) -> java.util.Map.entry(row.getLong(1), row.getInt(2)))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+        return counts;
+    }
+
+    @Override
+    public List<Article> searchArticles(String text, int limit) {
+        String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+        return handles.with(handle -> handle.createQuery("""
+                        SELECT * FROM article WHERE id = :id OR LOWER(headline) LIKE :pattern
+                        ORDER BY updated_at DESC LIMIT :limit""")
+                .bind("id", text.strip()).bind("pattern", pattern).bind("limit", limit)
+                .map(JdbiArticleStore::mapArticle).list());
+    }
+
+    @Override
+    public int retryNow(String articleId, Instant now) {
+        return handles.with(handle -> handle.createUpdate("""
+                        UPDATE article SET status = CASE WHEN status = 'failed' THEN 'fetched' ELSE status END,
+                            retry_at = :now
+                        WHERE status IN ('held', 'failed') AND (:id IS NULL OR id = :id)""")
+                .bind("now", Times.toMillis(now)).bind("id", articleId).execute());
+    }
+
+    @Override
     public List<Article> listArticles(ArticleQuery query) {
         StringBuilder sql = new StringBuilder("SELECT * FROM article WHERE 1 = 1");
         query.findStatus().ifPresent(status -> sql.append(" AND status = :status"));

@@ -78,6 +78,26 @@ public final class JdbiTranslationStore implements TranslationStore {
     }
 
     @Override
+    public List<EngineDay> usagePerDay(Instant since) {
+        return handles.with(handle -> handle.createQuery("""
+                        SELECT engine, translated_at / 86400000 AS day, SUM(chars_sent), SUM(chars_reused), COUNT(*)
+                        FROM translation WHERE translated_at >= :since AND engine <> 'original'
+                        GROUP BY engine, translated_at / 86400000 ORDER BY day DESC, engine""")
+                .bind("since", Times.toMillis(since))
+                .map((row, context) -> new EngineDay(row.getString(1), java.time.LocalDate.ofEpochDay(row.getLong(2)),
+                        row.getLong(3), row.getLong(4), row.getInt(5)))
+                .list());
+    }
+
+    @Override
+    public long charsSentSince(String engine, Instant since) {
+        return handles.with(handle -> handle.createQuery("""
+                        SELECT COALESCE(SUM(chars_sent), 0) FROM translation
+                        WHERE engine = :engine AND translated_at >= :since""")
+                .bind("engine", engine).bind("since", Times.toMillis(since)).mapTo(Long.class).one());
+    }
+
+    @Override
     public Map<String, Map<String, Integer>> countFailedChecks() {
         Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
         handles.use(handle -> handle.createQuery("""

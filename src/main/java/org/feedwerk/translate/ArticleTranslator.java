@@ -39,6 +39,7 @@ public final class ArticleTranslator {
     private final SegmentTranslator segments;
     private final GlossaryBook glossaries;
     private final TranslationReview review;
+    private final EngineMonitor monitor;
     private final Clock clock;
 
     public ArticleTranslator(EngineChain chain, TranslationStore store, LanguageDetector detector,
@@ -49,6 +50,15 @@ public final class ArticleTranslator {
     /** With glossaries and the post-edit and quality stage. */
     public ArticleTranslator(EngineChain chain, TranslationStore store, LanguageDetector detector,
             Set<String> detectableLanguages, GlossaryBook glossaries, TranslationReview review, Clock clock) {
+        this(chain, store, detector, detectableLanguages, glossaries, review, EngineMonitor.withoutBudgets(store, clock),
+                clock);
+    }
+
+    /** With budgets and error bookkeeping per engine. */
+    public ArticleTranslator(EngineChain chain, TranslationStore store, LanguageDetector detector,
+            Set<String> detectableLanguages, GlossaryBook glossaries, TranslationReview review, EngineMonitor monitor,
+            Clock clock) {
+        this.monitor = monitor;
         this.glossaries = glossaries;
         this.review = review;
         this.chain = chain;
@@ -90,7 +100,7 @@ public final class ArticleTranslator {
         }
         List<String> failures = new ArrayList<>();
         for (TranslationEngine engine : engines) {
-            Optional<String> unavailable = engine.unavailableReason();
+            Optional<String> unavailable = engine.unavailableReason().or(() -> monitor.refusal(engine.name()));
             if (unavailable.isPresent()) {
                 failures.add(unavailable.get());
                 continue;
@@ -113,6 +123,7 @@ public final class ArticleTranslator {
                 log.atWarn().addKeyValue("article_id", revision.articleId()).addKeyValue("engine", engine.name())
                         .addKeyValue("kind", e.kind()).addKeyValue("reason", e.getMessage())
                         .log("engine failed, trying the next");
+                monitor.failed(engine.name(), e);
                 failures.add(e.getMessage());
             }
         }

@@ -22,6 +22,15 @@ public interface TranslationStore {
         saveTranslation(translation, List.of());
     }
 
+    /** Characters sent and reused per engine per day since {@code since}. */
+    List<EngineDay> usagePerDay(Instant since);
+
+    /** Characters sent to one engine since {@code since} (for daily budgets). */
+    long charsSentSince(String engine, Instant since);
+
+    /** One engine's usage on one UTC day. */
+    record EngineDay(String engine, java.time.LocalDate day, long charsSent, long charsReused, int translations) {}
+
     /** How often each check failed, per engine: engine → check → count. */
     Map<String, Map<String, Integer>> countFailedChecks();
 

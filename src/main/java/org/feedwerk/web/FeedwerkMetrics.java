@@ -80,6 +80,10 @@ public final class FeedwerkMetrics implements PublicationListener {
         }
     }
 
+    public void recordEngineError(String engine, String kind) {
+        Counter.builder("feedwerk.engine.errors").tag("engine", engine).tag("kind", kind).register(registry).increment();
+    }
+
     public void recordHttpRequest(String route, String method, int status) {
         Counter.builder("feedwerk.http.requests").tag("route", route).tag("method", method)
                 .tag("status", String.valueOf(status)).register(registry).increment();

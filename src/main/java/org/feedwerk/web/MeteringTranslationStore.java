@@ -37,6 +37,16 @@ public final class MeteringTranslationStore implements TranslationStore {
     }
 
     @Override
+    public List<EngineDay> usagePerDay(Instant since) {
+        return delegate.usagePerDay(since);
+    }
+
+    @Override
+    public long charsSentSince(String engine, Instant since) {
+        return delegate.charsSentSince(engine, since);
+    }
+
+    @Override
     public Map<String, Map<String, Integer>> countFailedChecks() {
         return delegate.countFailedChecks();
     }

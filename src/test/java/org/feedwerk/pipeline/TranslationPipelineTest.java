@@ -264,6 +264,29 @@ class TranslationPipelineTest {
     }
 
     @Test
+    void spentDailyBudgetMovesTheChainToTheNextEngineUntilMidnight() throws IOException {
+        EngineConfig budgeted = new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""),
+                null, null, 1, null, 30L);
+        open(Kind.SQLITE, List.of(budgeted, libre()));
+        deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h are expected on Tuesday.");
+        worker.translateNext();
+        assertThat(latestTranslation().engine()).isEqualTo("deepl");
+
+        deliver("v2.xml", "en", "Storm warning", "Gusts of up to 110 km/h are expected on Tuesday.",
+                "Ferries may be cancelled.");
+        worker.translateNext();
+
+        assertThat(latestTranslation().engine()).as("deepl's 30 characters are spent").isEqualTo("libre");
+        assertThat(app.metrics().scrape()).doesNotContain("feedwerk_engine_errors_total{engine=\"deepl\"");
+
+        clock.advance(Duration.ofHours(24));
+        deliver("v3.xml", "en", "Storm warning", "Gusts of up to 110 km/h are expected on Tuesday.",
+                "Ferries may be cancelled.", "Roads may close.");
+        worker.translateNext();
+        assertThat(latestTranslation().engine()).as("a new UTC day, a new budget").isEqualTo("deepl");
+    }
+
+    @Test
     void unavailableOrMissingEnginesHoldWithTheReason() throws IOException {
         EngineConfig keyless = new EngineConfig("pro", EngineType.DEEPL, "MISSING_KEY", engines.server().uri(""), null,
                 null, 1, List.of("en-fr"));
