@@ -48,6 +48,7 @@ import org.feedwerk.publish.PublicationListener;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.Publisher;
 import org.feedwerk.store.JdbiPublicationStore;
+import org.feedwerk.web.ConsoleRoutes;
 import org.feedwerk.web.FeedwerkMetrics;
 import org.feedwerk.web.MeteringTranslationStore;
 import org.feedwerk.web.PageCache;
@@ -267,7 +268,9 @@ public final class Application implements AutoCloseable {
                 publisher);
         return new WebServer(config.server(), api, site, database::isReachable,
                 Optional.ofNullable(environment.get(ADMIN_TOKEN_VARIABLE)), clock,
-                new WebServer.Operations(metrics, this::readinessProblems));
+                new WebServer.Operations(metrics, this::readinessProblems),
+                new ConsoleRoutes.Parts(config.sources(), config.translation().engines(), sourceStates, articles,
+                        translations, publications, publisher, engineChain, engineMonitor, config.site()));
     }
 
     /**

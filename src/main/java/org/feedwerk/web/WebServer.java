@@ -40,7 +40,7 @@ public final class WebServer {
     public record Operations(FeedwerkMetrics metrics, java.util.function.Supplier<List<String>> readinessProblems) {}
 
     public WebServer(ServerConfig config, Api apiParts, Site site, BooleanSupplier storeReachable,
-            Optional<String> adminToken, Clock clock, Operations operations) {
+            Optional<String> adminToken, Clock clock, Operations operations, ConsoleRoutes.Parts console) {
         this.config = config;
         BearerTokenCheck auth = new BearerTokenCheck(adminToken);
         ApiRoutes api = new ApiRoutes(apiParts, auth, site.pagesByLanguage().get(site.primaryLanguage()));
@@ -72,6 +72,7 @@ public final class WebServer {
             javalin.routes.before("/api/*", auth::require);
             api.register(javalin.routes);
             siteRoutes.register(javalin.routes);
+            new ConsoleRoutes(console, auth, clock).register(javalin.routes);
             javalin.routes.exception(ApiError.class, (error, context) ->
                     context.status(error.status()).json(new ApiViews.ErrorView(error.getMessage())));
             javalin.routes.exception(Exception.class, (error, context) -> {

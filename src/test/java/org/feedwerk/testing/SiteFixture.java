@@ -63,6 +63,10 @@ public final class SiteFixture implements AutoCloseable {
         return app;
     }
 
+    public FakeEngineServers engines() {
+        return engines;
+    }
+
     public TestClock clock() {
         return clock;
     }
