@@ -255,6 +255,24 @@ class SourceRunnerTest {
     }
 
     @Test
+    void schedulerSkipsPausedSources() throws Exception {
+        serveFeedWithEtag();
+        feed.set(rss(item("a", "Alpha", "One")));
+        SourceConfig paused = httpSource("paused", "/feed");
+        try (Application app = open(List.of(paused))) {
+            app.sourceStates().saveState(new SourceState("paused", null, null, null, null, null, null, null, 0,
+                    clock.instant().minusSeconds(60), true));
+            PollScheduler scheduler = app.newScheduler();
+
+            scheduler.dispatchDueSources();
+            scheduler.stop(10);
+
+            assertThat(server.requests()).isEmpty();
+            assertThat(app.sourceStates().findState("paused").orElseThrow().lastAttempt()).isNull();
+        }
+    }
+
+    @Test
     void unreachableSourceBacksOff() {
         URI closed = server.uri("/feed");
         server.close();

@@ -104,6 +104,33 @@ class BrowserTest {
         screenshot("article-page.png");
     }
 
+    @Test
+    void operatorSignsInAndOpensEveryConsolePage() throws IOException {
+        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T08:00:00Z")),
+                Map.of("FEEDWERK_ADMIN_TOKEN", "browser-secret"), new DatabaseConfig(null, null, null));
+        site.deliver("a.xml", "s-1", "Harbour authority approves new ferry terminal in Lindholm",
+                "The terminal is due to open in 2028.", "<p>The port authority approved the terminal on Sunday.</p>");
+
+        browser.get(site.uri("/admin/pipeline").toString());
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
+        browser.findElement(By.name("token")).sendKeys("browser-secret");
+        browser.findElement(By.tagName("button")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Quellen");
+        screenshot("console-sources.png");
+
+        for (String[] page : new String[][] {{"Pipeline", "Pipeline", "console-pipeline.png"},
+                {"Engines", "Engines", "console-engines.png"}, {"Artikel", "Artikel", "console-articles.png"}}) {
+            browser.findElement(By.linkText(page[0])).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(page[1]);
+            screenshot(page[2]);
+        }
+        browser.findElement(By.partialLinkText("Harbour authority")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Harbour authority approves new ferry terminal in Lindholm");
+        assertThat(browser.findElement(By.name("reason")).isDisplayed()).isTrue();
+        screenshot("console-article.png");
+    }
+
     private void screenshot(String name) throws IOException {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.createDirectories(SCREENSHOTS);
