@@ -84,6 +84,12 @@ public final class FeedwerkMetrics implements PublicationListener {
         Counter.builder("feedwerk.engine.errors").tag("engine", engine).tag("kind", kind).register(registry).increment();
     }
 
+    /** The counter of pages answered from the cache, looked up once: that path is the hot one. */
+    public Counter cachedPageRequests() {
+        return Counter.builder("feedwerk.http.requests").tag("route", "cached-page").tag("method", "GET")
+                .tag("status", "200").register(registry);
+    }
+
     public void recordHttpRequest(String route, String method, int status) {
         Counter.builder("feedwerk.http.requests").tag("route", route).tag("method", method)
                 .tag("status", String.valueOf(status)).register(registry).increment();
