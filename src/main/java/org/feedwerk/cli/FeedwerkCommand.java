@@ -34,6 +34,7 @@ public final class FeedwerkCommand implements Runnable {
                 .addSubcommand(new VerifyCommand(environment, clock))
                 .addSubcommand(new ExportCommand(environment, clock))
                 .addSubcommand(new PostEditCommand(input))
-                .addSubcommand(new QaCommand());
+                .addSubcommand(new QaCommand())
+                .addSubcommand(new EvalCommand(environment, clock));
     }
 }

@@ -188,6 +188,27 @@ class CommandLineTest {
     }
 
     @Test
+    void evalScoresAnEngineAgainstAReference() throws IOException {
+        org.feedwerk.testing.FakeEngineServers engines = new org.feedwerk.testing.FakeEngineServers();
+        try {
+            Path config = engineConfig(engines.server().uri("").toString(), "LIBRE_KEY");
+            Path source = dir.resolve("src.en");
+            Path reference = dir.resolve("ref.de");
+            Path output = dir.resolve("out.de");
+            Files.writeString(source, "the harbour is open\nferries run again\n");
+            Files.writeString(reference, "THE HARBOUR IS OPEN\nFERRIES RUN AGAIN\n");
+
+            assertThat(run("eval", "--config", config.toString(), "--engine", "libre", "--source", source.toString(),
+                    "--reference", reference.toString(), "--output", output.toString())).isZero();
+
+            assertThat(out.toString()).startsWith("engine libre, 2 lines: BLEU 100.0, chrF 100.0, ");
+            assertThat(Files.readAllLines(output)).containsExactly("THE HARBOUR IS OPEN", "FERRIES RUN AGAIN");
+        } finally {
+            engines.close();
+        }
+    }
+
+    @Test
     void configErrorIsOneLineWithFileAndLineAndExitCode2() throws IOException {
         Path config = dir.resolve("broken.yml");
         Files.writeString(config, "sources:\n  - id: a\n    url: https://a.example/\n    colour: blue\n");
