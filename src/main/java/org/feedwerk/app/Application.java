@@ -275,7 +275,8 @@ public final class Application implements AutoCloseable {
 
     /**
      * Why the service is not ready: the store unreachable, or a target language no available engine can serve
-     * from the configured sources' languages. Empty when ready.
+     * from the configured sources' languages (unavailable, budget spent, or failing on its last attempt within
+     * 10 minutes). Empty when ready.
      */
     public List<String> readinessProblems() {
         List<String> problems = new java.util.ArrayList<>();
@@ -292,7 +293,8 @@ public final class Application implements AutoCloseable {
                 List<String> reasons = new java.util.ArrayList<>();
                 boolean available = false;
                 for (var engine : engineChain.enginesFor(sourceLanguage, target)) {
-                    var reason = engine.unavailableReason();
+                    var reason = engine.unavailableReason().or(() -> engineMonitor.refusal(engine.name()))
+                            .or(() -> engineMonitor.failing(engine.name()));
                     available |= reason.isEmpty();
                     reason.ifPresent(reasons::add);
                 }

@@ -118,6 +118,7 @@ public final class ArticleTranslator {
                             engine.name() + ": rejected by quality checks (" + reviewed.summary() + ")");
                 }
                 store.saveTranslation(reviewed.translation(), reviewed.failedChecks());
+                monitor.succeeded(engine.name());
                 return Optional.empty();
             } catch (TranslationException e) {
                 log.atWarn().addKeyValue("article_id", revision.articleId()).addKeyValue("engine", engine.name())

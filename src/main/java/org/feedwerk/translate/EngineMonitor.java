@@ -17,11 +17,15 @@ public final class EngineMonitor {
     /** Errors of one engine since start, with the last one. */
     public record Errors(int count, String lastError, Instant lastErrorAt) {}
 
+    /** An engine whose last attempt within this window failed counts as failing. */
+    private static final java.time.Duration FAILING_WINDOW = java.time.Duration.ofMinutes(10);
+
     private final Map<String, Long> budgets;
     private final TranslationStore store;
     private final Clock clock;
     private final BiConsumer<String, TranslationException> onError;
     private final Map<String, Errors> errors = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
 
     public EngineMonitor(Map<String, Long> budgets, TranslationStore store, Clock clock,
             BiConsumer<String, TranslationException> onError) {
@@ -58,6 +62,21 @@ public final class EngineMonitor {
         errors.merge(engine, new Errors(1, error.getMessage(), clock.instant()),
                 (old, fresh) -> new Errors(old.count() + 1, fresh.lastError(), fresh.lastErrorAt()));
         onError.accept(engine, error);
+    }
+
+    public void succeeded(String engine) {
+        lastSuccess.put(engine, clock.instant());
+    }
+
+    /** Why the engine looks down: its last attempt, within the last 10 minutes, failed. Empty when unknown or fine. */
+    public Optional<String> failing(String engine) {
+        Errors recent = errors(engine);
+        if (recent.lastErrorAt() == null || recent.lastErrorAt().isBefore(clock.instant().minus(FAILING_WINDOW))) {
+            return Optional.empty();
+        }
+        Instant success = lastSuccess.get(engine);
+        return success != null && success.isAfter(recent.lastErrorAt()) ? Optional.empty()
+                : Optional.of(recent.lastError());
     }
 
     public Errors errors(String engine) {

@@ -77,6 +77,22 @@ class ObservabilityTest {
     }
 
     @Test
+    void notReadyWhileTheOnlyEngineIsFailing() throws Exception {
+        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T08:00:00Z")), Map.of(),
+                new DatabaseConfig(null, null, null));
+        site.engines().failNext("/translate", 503);
+
+        site.deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h on Tuesday.</p>");
+
+        assertThat(site.get("/readyz").statusCode()).isEqualTo(503);
+        assertThat(site.app().readinessProblems()).singleElement().asString()
+                .contains("no engine available for en→de").contains("HTTP 503");
+        site.clock().advance(java.time.Duration.ofMinutes(2));
+        site.runPipeline();
+        assertThat(site.app().readinessProblems()).as("ready again after a success").isEmpty();
+    }
+
+    @Test
     void notReadyWithoutAnEngineForATarget() throws Exception {
         var source = new org.feedwerk.config.SourceConfig("wire", null, inbox, null, "en", null, null, null, null);
         var config = org.feedwerk.testing.TestApplications.config(dataDir, new DatabaseConfig(null, null, null),
