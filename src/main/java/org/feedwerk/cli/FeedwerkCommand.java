@@ -35,6 +35,7 @@ public final class FeedwerkCommand implements Runnable {
                 .addSubcommand(new ExportCommand(environment, clock))
                 .addSubcommand(new PostEditCommand(input))
                 .addSubcommand(new QaCommand())
-                .addSubcommand(new EvalCommand(environment, clock));
+                .addSubcommand(new EvalCommand(environment, clock))
+                .addSubcommand(new ModelsCommand());
     }
 }

@@ -16,7 +16,8 @@ public record FeedwerkConfig(
         FetchConfig fetch,
         List<SourceConfig> sources,
         TranslationConfig translation,
-        SiteConfig site) {
+        SiteConfig site,
+        ModelsConfig models) {
 
     public FeedwerkConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -26,6 +27,12 @@ public record FeedwerkConfig(
         sources = sources == null ? List.of() : List.copyOf(sources);
         translation = translation == null ? TranslationConfig.defaults() : translation;
         site = site == null ? SiteConfig.defaults() : site;
+        models = models == null ? ModelsConfig.defaults() : models;
+    }
+
+    public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
+            List<SourceConfig> sources, TranslationConfig translation, SiteConfig site) {
+        this(server, dataDir, database, fetch, sources, translation, site, null);
     }
 
     public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
@@ -46,7 +53,9 @@ public record FeedwerkConfig(
     /** The same configuration with relative paths made absolute against {@code base}. */
     FeedwerkConfig resolvedAgainst(Path base) {
         List<SourceConfig> resolvedSources = sources.stream().map(source -> source.resolvedAgainst(base)).toList();
+        ModelsConfig resolvedModels = new ModelsConfig(models.findDir().map(dir -> base.resolve(dir).normalize())
+                .orElse(null), models.baseUrl(), models.autoPull());
         return new FeedwerkConfig(server, base.resolve(dataDir).normalize(), database, fetch, resolvedSources,
-                translation, site);
+                translation, site, resolvedModels);
     }
 }

@@ -1,0 +1,162 @@
+package org.feedwerk.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Downloads a model's files from a hub or mirror ({@code <base>/<owner>/<name>/resolve/main/<file>}) into
+ * {@code <models>/<owner>--<name>/}: resumable (a {@code .part} file continues with a Range request), with a
+ * progress bar, checked against the SHA-256 the hub publishes for large files (its {@code X-Linked-Etag}), and
+ * recorded in the model's manifest.
+ */
+public final class ModelDownloader {
+    private static final Pattern SHA256 = Pattern.compile("\"?([0-9a-f]{64})\"?");
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path modelsDir;
+    private final HttpClient client;
+    private final PrintWriter progress;
+    private final Clock clock;
+
+    public ModelDownloader(Path modelsDir, PrintWriter progress, Clock clock) {
+        this.modelsDir = modelsDir;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Downloads every file the model does not have yet (or that does not match its manifest). */
+    public ModelManifest pull(String name, URI baseUrl, boolean quantized) {
+        String repository = ModelLayout.repository(name);
+        Path folder = modelsDir.resolve(ModelLayout.folder(name));
+        Map<String, ModelManifest.FileEntry> entries = new LinkedHashMap<>(ModelManifest.read(folder)
+                .map(ModelManifest::files).orElse(Map.of()));
+        for (String file : ModelLayout.files(quantized)) {
+            Path target = folder.resolve(file);
+            ModelManifest.FileEntry known = entries.get(file);
+            if (known != null && Files.exists(target) && sha256(target).equals(known.sha256())) {
+                progress.printf("  %-42s already there%n", file);
+                continue;
+            }
+            URI url = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/" + repository + "/resolve/main/" + file);
+            entries.put(file, download(url, target, file));
+            new ModelManifest(repository, baseUrl.toString(), clock.instant(), entries).write(folder);
+        }
+        progress.flush();
+        ModelManifest manifest = new ModelManifest(repository, baseUrl.toString(), clock.instant(), entries);
+        manifest.write(folder);
+        return manifest;
+    }
+
+    private ModelManifest.FileEntry download(URI url, Path target, String file) {
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            long have = Files.exists(part) ? Files.size(part) : 0;
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(30))
+                    .header("User-Agent", "Feedwerk/0.1 (model download)");
+            if (have > 0) {
+                request.header("Range", "bytes=" + have + "-");
+            }
+            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            if (status == 404) {
+                throw new ModelException(file + " is missing at " + url + " (HTTP 404)");
+            }
+            if (status != 200 && status != 206) {
+                throw new ModelException("cannot download " + file + " from " + url + ": HTTP " + status);
+            }
+            boolean resumed = status == 206;
+            long total = (resumed ? have : 0) + response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(part,
+                    StandardOpenOption.CREATE, resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+                copy(in, out, file, resumed ? have : 0, total);
+            }
+            String sha = sha256(part);
+            Optional<String> published = publishedSha(response);
+            if (published.isPresent() && !published.get().equals(sha)) {
+                Files.deleteIfExists(part);
+                throw new ModelException(file + ": checksum mismatch (expected " + published.get() + ", got " + sha
+                        + "); the download was discarded");
+            }
+            long size = Files.size(part);
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            progress.printf("%n");
+            return new ModelManifest.FileEntry(size, sha);
+        } catch (IOException e) {
+            throw new ModelException("download of " + file + " interrupted (" + e.getMessage() + "); run the command "
+                    + "again to resume", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("download of " + file + " interrupted", e);
+        }
+    }
+
+    private void copy(InputStream in, OutputStream out, String file, long start, long total) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long done = start;
+        long lastShown = -1;
+        for (int read; (read = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, read);
+            done += read;
+            long percent = total > 0 ? done * 100 / total : -1;
+            if (percent != lastShown) {
+                progress.print(bar(file, done, total));
+                progress.flush();
+                lastShown = percent;
+            }
+        }
+    }
+
+    static String bar(String file, long done, long total) {
+        if (total <= 0) {
+            return String.format(Locale.ROOT, "\r  %-42s %8.1f MB", file, done / 1e6);
+        }
+        int width = 30;
+        int filled = (int) (width * done / total);
+        return String.format(Locale.ROOT, "\r  %-42s [%s%s] %3d%% %.1f/%.1f MB", file, "#".repeat(filled),
+                " ".repeat(width - filled), done * 100 / total, done / 1e6, total / 1e6);
+    }
+
+    /** Hugging Face answers large (LFS) files with their SHA-256 as X-Linked-Etag. */
+    private static Optional<String> publishedSha(HttpResponse<?> response) {
+        return response.headers().firstValue("X-Linked-Etag").map(value -> SHA256.matcher(value.toLowerCase(Locale.ROOT)))
+                .filter(java.util.regex.Matcher::matches).map(matcher -> matcher.group(1));
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[BUFFER];
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new ModelException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.feedwerk.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.feedwerk.testing.LocalHttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Downloads against a local server in hub layout: complete, interrupted and resumed, corrupted, incomplete. */
+class ModelDownloaderTest {
+    @TempDir
+    Path models;
+
+    private final LocalHttpServer hub = new LocalHttpServer();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, String> advertisedSha = new ConcurrentHashMap<>();
+    private final AtomicBoolean interruptNextOnnx = new AtomicBoolean();
+    private final StringWriter progress = new StringWriter();
+
+    @BeforeEach
+    void serveModel() {
+        for (String file : ModelLayout.files(true)) {
+            byte[] content = (file.endsWith(".onnx") ? "x".repeat(200_000) : "{\"file\":\"" + file + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            files.put(file, content);
+            String path = "/Xenova/opus-mt-en-de/resolve/main/" + file;
+            hub.on(path, exchange -> serve(exchange, file));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    private void serve(HttpExchange exchange, String file) throws IOException {
+        byte[] content = files.get(file);
+        if (file.endsWith(".onnx")) {
+            exchange.getResponseHeaders().set("X-Linked-Etag", "\"" + advertisedSha.getOrDefault(file, sha(content)) + "\"");
+        }
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        int start = range == null ? 0 : Integer.parseInt(range.replaceAll("bytes=(\\d+)-", "$1"));
+        if (start > 0) {
+            exchange.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/"
+                    + content.length);
+        }
+        exchange.sendResponseHeaders(start > 0 ? 206 : 200, content.length - start);
+        if (file.endsWith(".onnx") && interruptNextOnnx.getAndSet(false)) {
+            exchange.getResponseBody().write(content, 0, content.length / 2);
+            exchange.getResponseBody().flush();
+            throw new IOException("connection dropped by the test server");
+        }
+        exchange.getResponseBody().write(content, start, content.length - start);
+    }
+
+    private ModelDownloader downloader() {
+        return new ModelDownloader(models, new PrintWriter(progress), Clock.systemUTC());
+    }
+
+    private URI base() {
+        return hub.uri("");
+    }
+
+    @Test
+    void pullsEveryFileAndRecordsItsSha256() throws IOException {
+        ModelManifest manifest = downloader().pull("opus-mt-en-de", base(), true);
+
+        Path folder = models.resolve("Xenova--opus-mt-en-de");
+        assertThat(manifest.repository()).isEqualTo("Xenova/opus-mt-en-de");
+        assertThat(manifest.files()).containsOnlyKeys(ModelLayout.files(true));
+        assertThat(Files.readAllBytes(folder.resolve("onnx/encoder_model_quantized.onnx")))
+                .isEqualTo(files.get("onnx/encoder_model_quantized.onnx"));
+        assertThat(manifest.files().get("source.spm").sha256()).isEqualTo(sha(files.get("source.spm")));
+        assertThat(progress.toString()).contains("onnx/decoder_model_merged_quantized.onnx").contains("100%");
+        assertThat(new InstalledModels(models).verified("opus-mt-en-de")).isEqualTo(folder);
+        assertThat(new InstalledModels(models).list()).extracting(ModelManifest::repository)
+                .containsExactly("Xenova/opus-mt-en-de");
+
+        int requests = hub.requests().size();
+        downloader().pull("Xenova/opus-mt-en-de", base(), true);
+        assertThat(hub.requests()).as("nothing downloaded twice").hasSize(requests);
+    }
+
+    @Test
+    void interruptedTransferIsResumedWithARangeRequest() throws IOException {
+        interruptNextOnnx.set(true);
+
+        assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
+                .isInstanceOf(ModelException.class).hasMessageContaining("interrupted").hasMessageContaining("again");
+        Path part = models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx.part");
+        assertThat(Files.size(part)).isEqualTo(100_000);
+
+        downloader().pull("opus-mt-en-de", base(), true);
+
+        assertThat(hub.requests()).anyMatch(request -> "bytes=100000-".equals(request.header("Range")));
+        assertThat(Files.readAllBytes(models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx")))
+                .isEqualTo(files.get("onnx/encoder_model_quantized.onnx"));
+        assertThat(part).doesNotExist();
+    }
+
+    @Test
+    void checksumMismatchIsRefused() {
+        advertisedSha.put("onnx/encoder_model_quantized.onnx", "0".repeat(64));
+
+        assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
+                .isInstanceOf(ModelException.class).hasMessageContaining("checksum mismatch");
+        assertThat(models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx")).doesNotExist();
+        assertThat(models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx.part")).doesNotExist();
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        hub.on("/Xenova/opus-mt-en-de/resolve/main/target.spm", exchange ->
+                LocalHttpServer.send(exchange, 404, "text/plain", "Entry not found".getBytes()));
+
+        assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
+                .isInstanceOf(ModelException.class).hasMessageContaining("target.spm is missing");
+    }
+
+    @Test
+    void aChangedFileIsRefusedWhenTheModelIsLoaded() throws IOException {
+        downloader().pull("opus-mt-en-de", base(), true);
+        Files.writeString(models.resolve("Xenova--opus-mt-en-de/vocab.json"), "{}");
+
+        assertThatThrownBy(() -> new InstalledModels(models).verified("opus-mt-en-de"))
+                .isInstanceOf(ModelException.class).hasMessageContaining("vocab.json does not match");
+        assertThatThrownBy(() -> new InstalledModels(models).verified("opus-mt-en-fr"))
+                .hasMessageContaining("not installed").hasMessageContaining("feedwerk models pull opus-mt-en-fr");
+    }
+
+    private static String sha(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
