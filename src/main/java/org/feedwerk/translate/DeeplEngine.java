@@ -1,7 +1,6 @@
 package org.feedwerk.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,7 @@ import java.util.Set;
  * (50 texts, 128 KiB). A used-up quota (456) makes the engine unavailable until the next UTC day; a rejected key
  * (403) until restart.
  */
-public final class DeeplEngine implements TranslationEngine {
+public final class DeeplEngine extends HttpEngine {
     static final URI FREE_API = URI.create("https://api-free.deepl.com");
     static final URI PRO_API = URI.create("https://api.deepl.com");
     private static final int MAX_TEXTS = 50;
@@ -27,25 +26,12 @@ public final class DeeplEngine implements TranslationEngine {
             "fr", "he", "hu", "id", "it", "ja", "ko", "lt", "lv", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv",
             "th", "tr", "uk", "vi", "zh");
 
-    private final String name;
-    private final URI baseUri;
-    private final Optional<String> key;
-    private final EngineHttp http;
-    private final EngineAvailability availability;
-    private final ObjectMapper json = new ObjectMapper();
     private final java.util.Map<String, String> glossaryIds = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A key is always required; {@code keyVariable} names where it comes from. */
     DeeplEngine(String name, Optional<URI> url, Optional<String> key, String keyVariable, EngineHttp http, Clock clock) {
-        this.name = name;
-        this.key = key.filter(value -> !value.isBlank());
-        this.baseUri = url.orElse(this.key.filter(value -> value.endsWith(":fx")).isPresent() ? FREE_API : PRO_API);
-        this.http = http;
-        this.availability = new EngineAvailability(name, keyVariable, this.key.isEmpty(), clock);
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name, url.orElse(key.filter(value -> value.endsWith(":fx")).isPresent() ? FREE_API : PRO_API), key,
+                keyVariable, http, clock);
     }
 
     @Override
@@ -54,18 +40,8 @@ public final class DeeplEngine implements TranslationEngine {
     }
 
     @Override
-    public boolean handlesHtml() {
-        return true;
-    }
-
-    @Override
     public boolean appliesGlossaries() {
         return true;
-    }
-
-    @Override
-    public Optional<String> unavailableReason() {
-        return availability.reason();
     }
 
     @Override
@@ -103,16 +79,12 @@ public final class DeeplEngine implements TranslationEngine {
         if (request.format() == TextFormat.HTML) {
             append(form, "tag_handling", "html");
         }
-        try {
-            String body = http.post(baseUri.resolve("/v2/translate"), "application/x-www-form-urlencoded",
-                    form.toString(), Map.of("Authorization", "DeepL-Auth-Key " + key.orElseThrow()));
-            return json.readTree(body);
-        } catch (TranslationException e) {
-            availability.record(e);
-            throw e;
-        } catch (java.io.IOException e) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
-        }
+        return postForJson(baseUri.resolve("/v2/translate"), "application/x-www-form-urlencoded", form.toString(),
+                authorization());
+    }
+
+    private Map<String, String> authorization() {
+        return Map.of("Authorization", "DeepL-Auth-Key " + key.orElseThrow());
     }
 
     /**
@@ -120,35 +92,27 @@ public final class DeeplEngine implements TranslationEngine {
      * (DeepL glossaries are immutable, so a changed glossary is a new one).
      */
     private String glossaryId(EngineRequest request) {
-        String key = request.sourceLanguage() + "-" + request.targetLanguage() + "-" + request.glossary().version();
-        return glossaryIds.computeIfAbsent(key, unused -> createGlossary(request, key));
+        String id = request.sourceLanguage() + "-" + request.targetLanguage() + "-" + request.glossary().version();
+        return glossaryIds.computeIfAbsent(id, unused -> createGlossary(request, id));
     }
 
-    private String createGlossary(EngineRequest request, String name) {
+    private String createGlossary(EngineRequest request, String glossaryName) {
         StringBuilder entries = new StringBuilder();
         request.glossary().requiredTranslations().forEach((term, translation) ->
                 entries.append(term.replace('\t', ' ')).append('\t').append(translation.replace('\t', ' '))
                         .append('\n'));
         StringBuilder form = new StringBuilder();
-        append(form, "name", "feedwerk-" + name);
+        append(form, "name", "feedwerk-" + glossaryName);
         append(form, "source_lang", LanguageCodes.deeplSource(request.sourceLanguage()));
         append(form, "target_lang", LanguageCodes.deeplSource(request.targetLanguage()));
         append(form, "entries", entries.toString());
         append(form, "entries_format", "tsv");
-        try {
-            String body = http.post(baseUri.resolve("/v2/glossaries"), "application/x-www-form-urlencoded",
-                    form.toString(), Map.of("Authorization", "DeepL-Auth-Key " + key.orElseThrow()));
-            String id = json.readTree(body).path("glossary_id").asText("");
-            if (id.isEmpty()) {
-                throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, this.name + ": no glossary_id in answer");
-            }
-            return id;
-        } catch (TranslationException e) {
-            availability.record(e);
-            throw e;
-        } catch (java.io.IOException e) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, this.name + ": answer is not JSON", e);
+        String id = postForJson(baseUri.resolve("/v2/glossaries"), "application/x-www-form-urlencoded",
+                form.toString(), authorization()).path("glossary_id").asText("");
+        if (id.isEmpty()) {
+            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": no glossary_id in answer");
         }
+        return id;
     }
 
     private static void append(StringBuilder form, String field, String value) {

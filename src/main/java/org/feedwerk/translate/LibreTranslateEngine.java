@@ -1,9 +1,7 @@
 package org.feedwerk.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,26 +13,10 @@ import java.util.Optional;
  * {@code format=html|text} and an optional {@code api_key}. LibreTranslate does not bill, so the characters sent
  * are reported. A rejected key (403) makes the engine unavailable until restart.
  */
-public final class LibreTranslateEngine implements TranslationEngine {
-    private final String name;
-    private final URI baseUri;
-    private final Optional<String> key;
-    private final EngineHttp http;
-    private final ObjectMapper json = new ObjectMapper();
-    private final EngineAvailability availability;
-
+public final class LibreTranslateEngine extends HttpEngine {
     LibreTranslateEngine(String name, URI baseUri, Optional<String> key, String keyVariable, EngineHttp http,
             java.time.Clock clock) {
-        this.name = name;
-        this.baseUri = baseUri;
-        this.key = key.filter(value -> !value.isBlank());
-        this.http = http;
-        this.availability = new EngineAvailability(name, keyVariable, keyVariable != null && this.key.isEmpty(), clock);
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name, baseUri, key, keyVariable, http, clock);
     }
 
     @Override
@@ -42,41 +24,20 @@ public final class LibreTranslateEngine implements TranslationEngine {
         return true; // the server knows; restrict with `pairs` in the configuration
     }
 
-    @Override
-    public boolean handlesHtml() {
-        return true;
-    }
-
-    @Override
-    public Optional<String> unavailableReason() {
-        return availability.reason();
-    }
 
     @Override
     public EngineResult translate(EngineRequest request) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = json().createObjectNode();
         request.texts().forEach(body.putArray("q")::add);
         body.put("source", request.sourceLanguage());
         body.put("target", request.targetLanguage());
         body.put("format", request.format() == TextFormat.HTML ? "html" : "text");
         key.ifPresent(value -> body.put("api_key", value));
-        String answer;
-        try {
-            answer = http.post(baseUri.resolve("/translate"), "application/json", body.toString(), Map.of());
-        } catch (TranslationException e) {
-            availability.record(e);
-            throw e;
-        }
-        return new EngineResult(parse(answer, request.texts().size()), request.characters());
+        JsonNode answer = postForJson(baseUri.resolve("/translate"), "application/json", body.toString(), Map.of());
+        return new EngineResult(parse(answer.path("translatedText"), request.texts().size()), request.characters());
     }
 
-    private List<String> parse(String answer, int expected) {
-        JsonNode translated;
-        try {
-            translated = json.readTree(answer).path("translatedText");
-        } catch (IOException e) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
-        }
+    private List<String> parse(JsonNode translated, int expected) {
         List<String> texts = new ArrayList<>();
         if (translated.isArray()) {
             translated.forEach(text -> texts.add(text.asText()));

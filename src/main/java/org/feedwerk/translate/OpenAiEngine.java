@@ -1,9 +1,7 @@
 package org.feedwerk.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,31 +17,16 @@ import java.util.regex.Pattern;
  * and number and returns only the translation. An HTML reply whose tags differ from the source is refused.
  * Billing is reported in tokens.
  */
-public final class OpenAiEngine implements TranslationEngine {
+public final class OpenAiEngine extends HttpEngine {
     static final URI DEFAULT_API = URI.create("https://api.openai.com/v1");
     private static final Pattern CODE_FENCE = Pattern.compile("^```[a-zA-Z]*\\s*\\n(.*?)\\n?```$", Pattern.DOTALL);
 
-    private final String name;
-    private final URI baseUri;
     private final String model;
-    private final Optional<String> key;
-    private final EngineHttp http;
-    private final ObjectMapper json = new ObjectMapper();
-    private final EngineAvailability availability;
 
     OpenAiEngine(String name, URI baseUri, String model, Optional<String> key, String keyVariable,
             EngineHttp http, java.time.Clock clock) {
-        this.name = name;
-        this.baseUri = baseUri;
+        super(name, baseUri, key, keyVariable, http, clock);
         this.model = model;
-        this.key = key.filter(value -> !value.isBlank());
-        this.http = http;
-        this.availability = new EngineAvailability(name, keyVariable, keyVariable != null && this.key.isEmpty(), clock);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -51,15 +34,6 @@ public final class OpenAiEngine implements TranslationEngine {
         return true;
     }
 
-    @Override
-    public boolean handlesHtml() {
-        return true;
-    }
-
-    @Override
-    public Optional<String> unavailableReason() {
-        return availability.reason();
-    }
 
     @Override
     public EngineResult translate(EngineRequest request) {
@@ -86,23 +60,15 @@ public final class OpenAiEngine implements TranslationEngine {
     }
 
     private JsonNode complete(EngineRequest request, String text) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = json().createObjectNode();
         body.put("model", model);
         body.put("temperature", 0);
         var messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", systemPrompt(request));
         messages.addObject().put("role", "user").put("content", text);
         Map<String, String> headers = key.map(value -> Map.of("Authorization", "Bearer " + value)).orElse(Map.of());
-        try {
-            String answer = http.post(URI.create(baseUri.toString().replaceAll("/+$", "") + "/chat/completions"),
-                    "application/json", body.toString(), headers);
-            return json.readTree(answer);
-        } catch (TranslationException e) {
-            availability.record(e);
-            throw e;
-        } catch (IOException e) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
-        }
+        return postForJson(URI.create(baseUri.toString().replaceAll("/+$", "") + "/chat/completions"),
+                "application/json", body.toString(), headers);
     }
 
     static String systemPrompt(EngineRequest request) {
