@@ -10,13 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.feedwerk.FeedwerkException;
-import org.feedwerk.config.ConfigLoader;
-import org.feedwerk.config.EngineConfig;
-import org.feedwerk.config.FeedwerkConfig;
 import org.feedwerk.score.CorpusScores;
-import org.feedwerk.translate.EngineFactory;
 import org.feedwerk.translate.EngineRequest;
-import org.feedwerk.translate.Sleeper;
 import org.feedwerk.translate.TextFormat;
 import org.feedwerk.translate.TranslationEngine;
 import picocli.CommandLine.Command;
@@ -64,14 +59,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         TranslationEngine engine;
         try {
-            FeedwerkConfig loaded = new ConfigLoader(environment).load(config.file);
-            EngineConfig engineConfig = loaded.translation().engines().stream()
-                    .filter(candidate -> candidate.name().equals(engineName)).findFirst()
-                    .orElseThrow(() -> new FeedwerkException("no engine named '" + engineName + "' in " + config.file));
-            engine = new EngineFactory(environment, clock, Sleeper.REAL).create(engineConfig);
-            engine.unavailableReason().ifPresent(reason -> {
-                throw new FeedwerkException(reason);
-            });
+            engine = ConfiguredEngine.usable(config.file, engineName, environment, clock);
         } catch (FeedwerkException e) {
             spec.commandLine().getErr().println("feedwerk: " + e.getMessage());
             return ExitCodes.UNUSABLE;

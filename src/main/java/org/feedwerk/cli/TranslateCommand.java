@@ -6,11 +6,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.feedwerk.FeedwerkException;
-import org.feedwerk.config.ConfigLoader;
-import org.feedwerk.config.EngineConfig;
-import org.feedwerk.config.FeedwerkConfig;
-import org.feedwerk.translate.EngineFactory;
-import org.feedwerk.translate.Sleeper;
 import org.feedwerk.translate.TextTranslator;
 import org.feedwerk.translate.TranslationEngine;
 import picocli.CommandLine.Command;
@@ -57,14 +52,7 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TranslationEngine engine;
         try {
-            FeedwerkConfig loaded = new ConfigLoader(environment).load(config.file);
-            EngineConfig engineConfig = loaded.translation().engines().stream()
-                    .filter(candidate -> candidate.name().equals(engineName)).findFirst()
-                    .orElseThrow(() -> new FeedwerkException("no engine named '" + engineName + "' in " + config.file));
-            engine = new EngineFactory(environment, clock, Sleeper.REAL).create(engineConfig);
-            if (engine.unavailableReason().isPresent()) {
-                throw new FeedwerkException(engine.unavailableReason().get());
-            }
+            engine = ConfiguredEngine.usable(config.file, engineName, environment, clock);
         } catch (FeedwerkException e) {
             spec.commandLine().getErr().println("feedwerk: " + e.getMessage());
             return ExitCodes.UNUSABLE;

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonFactory;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,17 +118,8 @@ public final class JsonFeedParser implements FeedParser {
         return images.stream().distinct().toList();
     }
 
-    /** RFC 3339 dates; a bad date is dropped, never fatal. */
     private static Instant date(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Rfc3339.parseOrNull(text(node, field));
     }
 
     /** JSON Feed 1.0 allowed numeric ids; they are read as their text. */

@@ -2,8 +2,6 @@ package org.feedwerk.parse;
 
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -218,11 +216,7 @@ public final class NewsMlG2Parser implements FeedParser {
     }
 
     private static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            return null; // a bad date never sinks an item
-        }
+        return Rfc3339.parseOrNull(text);
     }
 
     private static String attribute(Element element, String name) {

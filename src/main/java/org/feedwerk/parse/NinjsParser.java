@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -216,15 +214,7 @@ public final class NinjsParser implements FeedParser {
     }
 
     private static Instant date(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Rfc3339.parseOrNull(text(node, field));
     }
 
     private static String text(JsonNode node, String field) {

@@ -162,14 +162,7 @@ public final class JdbiPublicationStore implements PublicationStore {
 
     @Override
     public Optional<ArticleState> lockArticle(String articleId) {
-        String lock = database.isSqlite() ? "" : " FOR UPDATE";
-        return handles.with(handle -> handle.createQuery(
-                        "SELECT status, current_revision FROM article WHERE id = :id" + lock)
-                .bind("id", articleId)
-                .map((row, context) -> new ArticleState(
-                        org.feedwerk.article.ArticleStatus.fromWireName(row.getString("status")),
-                        row.getInt("current_revision")))
-                .findOne());
+        return articleState(articleId, !database.isSqlite()); // SQLite's write transaction already serializes
     }
 
     @Override
@@ -187,8 +180,12 @@ public final class JdbiPublicationStore implements PublicationStore {
 
     @Override
     public Optional<ArticleState> findArticleState(String articleId) {
+        return articleState(articleId, false);
+    }
+
+    private Optional<ArticleState> articleState(String articleId, boolean forUpdate) {
         return handles.with(handle -> handle.createQuery(
-                        "SELECT status, current_revision FROM article WHERE id = :id")
+                        "SELECT status, current_revision FROM article WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
                 .bind("id", articleId)
                 .map((row, context) -> new ArticleState(
                         org.feedwerk.article.ArticleStatus.fromWireName(row.getString("status")),

@@ -1,0 +1,21 @@
+package org.feedwerk.parse;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** RFC 3339 / ISO-8601 timestamps of JSON Feed, ninjs and NewsML-G2; a bad date is dropped, never fatal. */
+final class Rfc3339 {
+    private Rfc3339() {}
+
+    static Instant parseOrNull(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
