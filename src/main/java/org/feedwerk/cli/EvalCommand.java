@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code feedwerk eval}: translate a test set with one engine and score it with BLEU and chrF. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Translates the source lines with one engine and prints corpus BLEU and chrF against the",
-                "reference (sacreBLEU's definitions: 13a tokens, chrF n=6, beta=2) and the engine's speed."})
+        description = {"Scores one engine on a test set with corpus BLEU and chrF.",
+                "sacreBLEU's definitions (13a tokens, chrF n=6, beta=2); also prints characters per second."})
 final class EvalCommand implements Callable<Integer> {
     private static final int BATCH = 32;
 

@@ -36,6 +36,6 @@ public final class FeedwerkCommand implements Runnable {
                 .addSubcommand(new PostEditCommand(input))
                 .addSubcommand(new QaCommand())
                 .addSubcommand(new EvalCommand(environment, clock))
-                .addSubcommand(new ModelsCommand());
+                .addSubcommand("models", ModelsCommand.commandLine(environment));
     }
 }

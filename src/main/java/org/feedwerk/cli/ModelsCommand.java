@@ -20,8 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code feedwerk models}: download and list offline translation models (OPUS-MT ONNX exports). */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "Downloads and lists offline translation models (ONNX exports of OPUS-MT).",
-        subcommands = {ModelsCommand.Pull.class, ModelsCommand.List.class})
+        description = "Downloads and lists offline translation models (ONNX exports of OPUS-MT).")
 final class ModelsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -33,6 +32,12 @@ final class ModelsCommand implements Runnable {
 
     static FeedwerkConfig load(ConfigOption config, Map<String, String> environment) {
         return new ConfigLoader(environment).load(config.file);
+    }
+
+    /** The command with its subcommands, reading overrides from {@code environment}. */
+    static picocli.CommandLine commandLine(Map<String, String> environment) {
+        return new picocli.CommandLine(new ModelsCommand()).addSubcommand(new Pull(environment))
+                .addSubcommand(new List(environment));
     }
 
     /** {@code feedwerk models pull NAME}. */
@@ -54,10 +59,16 @@ final class ModelsCommand implements Runnable {
         @Option(names = "--full", description = "the full-precision ONNX files instead of the quantized ones")
         boolean full;
 
+        private final Map<String, String> environment;
+
+        Pull(Map<String, String> environment) {
+            this.environment = environment;
+        }
+
         @Override
         public Integer call() {
             try {
-                FeedwerkConfig loaded = load(config, System.getenv());
+                FeedwerkConfig loaded = load(config, environment);
                 URI base = from != null ? from : loaded.models().baseUrl();
                 Path dir = loaded.models().directory(loaded.dataDir());
                 spec.commandLine().getErr().println("pulling " + name + " from " + base + " into " + dir);
@@ -82,10 +93,16 @@ final class ModelsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        private final Map<String, String> environment;
+
+        List(Map<String, String> environment) {
+            this.environment = environment;
+        }
+
         @Override
         public Integer call() {
             try {
-                FeedwerkConfig loaded = load(config, System.getenv());
+                FeedwerkConfig loaded = load(config, environment);
                 var models = new InstalledModels(loaded.models().directory(loaded.dataDir())).list();
                 if (models.isEmpty()) {
                     spec.commandLine().getOut().println("no models installed; e.g. feedwerk models pull opus-mt-en-de");

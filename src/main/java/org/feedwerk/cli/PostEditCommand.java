@@ -17,9 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code feedwerk postedit}: the automatic post-edit rules over standard input, one output line per input line. */
 @Command(name = "postedit", mixinStandardHelpOptions = true,
-        description = {"Applies the post-edit rules of the target language to each line of standard input and",
-                "writes one line per input line. --source gives the aligned source lines (numbers are only",
-                "reformatted where the source had them)."})
+        description = {"Applies the post-edit rules to each line of standard input, one output line per line.",
+                "--source gives the aligned source lines (numbers are only reformatted where the source had them)."})
 final class PostEditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code feedwerk qa}: the quality checks over aligned source and target files, one JSON object per line. */
 @Command(name = "qa", mixinStandardHelpOptions = true,
-        description = {"Runs the quality checks on each pair of aligned lines and writes",
-                "{\"line\":N,\"blocking\":true|false,\"failed\":[…]} per line; a summary goes to standard error."})
+        description = {"Runs the quality checks on aligned source and target lines.",
+                "Writes {\"line\":N,\"blocking\":true|false,\"failed\":[…]} per line; a summary goes to standard error."})
 final class QaCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -65,7 +65,10 @@ class CommandLineTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("run", "ingest", "sources");
+        assertThat(out.toString()).contains("run", "ingest", "sources", "translate", "verify", "export", "postedit",
+                "qa", "eval", "models");
+        assertThat(run("models", "--help")).isZero();
+        assertThat(out.toString()).contains("pull", "list");
         assertThat(run("ingest", "--help")).isZero();
         assertThat(out.toString()).contains("--config");
     }
