@@ -6,7 +6,16 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 work=$(mktemp -d)
-trap 'kill $(cat "$work/feedwerk.pid") 2>/dev/null || true; nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
+stop() {
+  if [ -f "$work/feedwerk.pid" ]; then
+    pid=$(cat "$work/feedwerk.pid")
+    pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do pgrep -f "feedwerk.jar run --config $work" >/dev/null || break; sleep 1; done
+  fi
+  nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true
+  rm -rf "$work"
+}
+trap stop EXIT
 mkdir -p "$work/inbox" "$work/www"
 # A German article needs no engine: it is published as its own translation.
 cat > "$work/inbox/story.json" <<'JSON'

@@ -24,6 +24,7 @@ final class ConfigValidator {
     void validate(FeedwerkConfig config) {
         require(config.server().port() >= 0 && config.server().port() <= 65535, "/server/port",
                 "server.port must be between 0 and 65535");
+        require(config.server().maxThreads() >= 8, "/server/maxThreads", "server.maxThreads must be at least 8");
         require(config.database().poolSize() >= 1, "/database/poolSize", "database.poolSize must be at least 1");
         validateFetch(config.fetch());
         validateSources(config.sources());

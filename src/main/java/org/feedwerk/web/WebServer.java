@@ -53,6 +53,7 @@ public final class WebServer {
             javalin.startup.showJavalinBanner = false;
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
+            javalin.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(config.maxThreads(), 4);
             // Javalin attaches its servlet context inside this wrapper; cached pages never reach the router.
             javalin.jetty.modifyServer(server -> server.setHandler(
                     new CachedPageHandler(site.cache(), operations.metrics())));
