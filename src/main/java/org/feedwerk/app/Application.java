@@ -32,6 +32,8 @@ import org.feedwerk.store.JdbiTranslationStore;
 import org.feedwerk.translate.ArticleTranslator;
 import org.feedwerk.translate.EngineChain;
 import org.feedwerk.translate.EngineFactory;
+import org.feedwerk.translate.TranslationEngine;
+import org.feedwerk.translate.offline.OnnxEngine;
 import org.feedwerk.translate.EngineMonitor;
 import org.feedwerk.postedit.PostEditReview;
 import org.feedwerk.postedit.QualityGate;
@@ -109,7 +111,8 @@ public final class Application implements AutoCloseable {
                     }
                 });
         this.translations = new MeteringTranslationStore(new JdbiTranslationStore(database), metrics);
-        this.engineChain = new EngineChain(new EngineFactory(environment, clock, Sleeper.REAL)
+        this.engineChain = new EngineChain(new EngineFactory(environment, clock, Sleeper.REAL,
+                config.models().directory(config.dataDir()), config.models(), EngineFactory.backgroundDownloads())
                 .build(config.translation().engines()));
         Set<String> detectable = Set.copyOf(config.translation().detectLanguages());
         LinguaLanguageDetector detector = new LinguaLanguageDetector(config.translation().detectLanguages());
@@ -309,6 +312,11 @@ public final class Application implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        for (TranslationEngine engine : engineChain.engines()) {
+            if (engine instanceof OnnxEngine offline) {
+                offline.close();
+            }
+        }
         if (searchIndex != null) {
             searchIndex.close();
         }

@@ -21,7 +21,12 @@ final class ConfiguredEngine {
         EngineConfig engineConfig = loaded.translation().engines().stream()
                 .filter(candidate -> candidate.name().equals(engineName)).findFirst()
                 .orElseThrow(() -> new FeedwerkException("no engine named '" + engineName + "' in " + configFile));
-        TranslationEngine engine = new EngineFactory(environment, clock, Sleeper.REAL).create(engineConfig);
+        // A command waits for a model download instead of starting it in the background.
+        TranslationEngine engine = new EngineFactory(environment, clock, Sleeper.REAL,
+                loaded.models().directory(loaded.dataDir()), loaded.models(), Runnable::run).create(engineConfig);
+        if (engine.unavailableReason().isPresent()) {
+            engine.unavailableReason(); // a model pulled by the first call is loaded by the second
+        }
         engine.unavailableReason().ifPresent(reason -> {
             throw new FeedwerkException(reason);
         });

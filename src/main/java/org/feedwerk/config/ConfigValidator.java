@@ -62,17 +62,33 @@ final class ConfigValidator {
             String at = "/translation/engines/" + index;
             require(engine.name() != null && SOURCE_ID.matcher(engine.name()).matches(), at,
                     "translation.engines[" + index + "] needs a name of a-z, 0-9 and '-'");
-            require(engine.type() != null, at, "engine '" + engine.name() + "' needs a type (deepl, libretranslate, openai)");
+            require(engine.type() != null, at, "engine '" + engine.name() + "' needs a type (deepl, libretranslate, openai, onnx)");
             Integer earlier = seen.putIfAbsent(engine.name(), index);
             require(earlier == null, at + "/name", "duplicate engine name '" + engine.name() + "'");
             require(engine.type() != EngineType.OPENAI || engine.model() != null, at,
                     "engine '" + engine.name() + "' of type openai needs a model");
+            if (engine.type() == EngineType.ONNX) {
+                validateOnnx(engine, at);
+            }
             require(engine.maxAttempts() >= 1, at + "/maxAttempts", "maxAttempts must be at least 1");
             for (String pair : engine.pairs()) {
                 require(pair.matches("[a-z]{2,3}-[a-z]{2,3}"), at + "/pairs",
                         "engine '" + engine.name() + "' pair '" + pair + "' must look like en-de");
             }
         }
+    }
+
+    private void validateOnnx(EngineConfig engine, String at) {
+        require(engine.model() != null ^ engine.path() != null, at,
+                "engine '" + engine.name() + "' of type onnx needs exactly one of model or path");
+        require(!engine.pairs().isEmpty() || engine.model() != null && engine.model().matches(".*opus-mt-[a-z]{2,3}-[a-z]{2,3}"),
+                at, "engine '" + engine.name() + "' of type onnx needs pairs (e.g. [en-de]) unless its model is named "
+                        + "like opus-mt-en-de");
+        require(engine.threads() == null || engine.threads() >= 1, at + "/threads", "threads must be at least 1");
+        require(engine.beams() == null || engine.beams() >= 1 && engine.beams() <= 16, at + "/beams",
+                "beams must be between 1 and 16");
+        require(engine.maxLength() == null || engine.maxLength() >= 2, at + "/maxLength",
+                "maxLength must be at least 2");
     }
 
     private void validateFetch(FetchConfig fetch) {

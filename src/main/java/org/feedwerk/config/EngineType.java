@@ -2,9 +2,11 @@ package org.feedwerk.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The wire protocol of a translation engine. */
+/** The wire protocol of a translation engine, or {@code onnx} for the in-process model. */
 public enum EngineType {
     @JsonProperty("deepl") DEEPL,
     @JsonProperty("libretranslate") LIBRETRANSLATE,
-    @JsonProperty("openai") OPENAI
+    @JsonProperty("openai") OPENAI,
+    /** In-process OPUS-MT model run with ONNX Runtime: no service, no network. */
+    @JsonProperty("onnx") ONNX
 }

@@ -56,6 +56,6 @@ public record FeedwerkConfig(
         ModelsConfig resolvedModels = new ModelsConfig(models.findDir().map(dir -> base.resolve(dir).normalize())
                 .orElse(null), models.baseUrl(), models.autoPull());
         return new FeedwerkConfig(server, base.resolve(dataDir).normalize(), database, fetch, resolvedSources,
-                translation, site, resolvedModels);
+                translation.resolvedAgainst(base), site, resolvedModels);
     }
 }

@@ -35,6 +35,12 @@ public record TranslationConfig(
         this(targets, engines, workers, maxHoldBackoff, detectLanguages, null, null);
     }
 
+    /** The same settings with relative engine paths made absolute against {@code base}. */
+    TranslationConfig resolvedAgainst(java.nio.file.Path base) {
+        return new TranslationConfig(targets, engines.stream().map(engine -> engine.resolvedAgainst(base)).toList(),
+                workers, maxHoldBackoff, detectLanguages, glossary, doNotTranslate);
+    }
+
     static TranslationConfig defaults() {
         return new TranslationConfig(null, null, null, null, null, null, null);
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The models in the models folder, and the check that a model's files are still exactly what was downloaded. */
@@ -31,9 +32,35 @@ public final class InstalledModels {
 
     /** The model's folder after checking every file against the manifest; a tampered or partial model is refused. */
     public Path verified(String name) {
-        Path folder = modelsDir.resolve(ModelLayout.folder(name));
+        Path folder = folder(name);
         ModelManifest manifest = ModelManifest.read(folder).orElseThrow(() -> new ModelException("model " + name
                 + " is not installed in " + modelsDir + "; run: feedwerk models pull " + name));
+        check(folder, manifest, name);
+        return folder;
+    }
+
+    /** Where a model lives (or would), whether or not it is installed. */
+    public Path folder(String name) {
+        return modelsDir.resolve(ModelLayout.folder(name));
+    }
+
+    /**
+     * Checks a model folder given by path: against its manifest when it has one (it was pulled), otherwise only
+     * that the files of the layout are there (a folder the operator manages).
+     */
+    public static void verifyFolder(Path folder, boolean quantized) {
+        Optional<ModelManifest> manifest = ModelManifest.read(folder);
+        if (manifest.isPresent()) {
+            check(folder, manifest.get(), folder.toString());
+        }
+        for (String file : ModelLayout.files(quantized)) {
+            if (!Files.exists(folder.resolve(file))) {
+                throw new ModelException("model folder " + folder + " has no " + file);
+            }
+        }
+    }
+
+    private static void check(Path folder, ModelManifest manifest, String name) {
         for (Map.Entry<String, ModelManifest.FileEntry> entry : manifest.files().entrySet()) {
             Path file = folder.resolve(entry.getKey());
             if (!Files.exists(file)) {
@@ -45,6 +72,5 @@ public final class InstalledModels {
                         + "SHA-256; run: feedwerk models pull " + name);
             }
         }
-        return folder;
     }
 }

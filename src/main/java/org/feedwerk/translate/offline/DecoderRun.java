@@ -1,0 +1,197 @@
+package org.feedwerk.translate.offline;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One generation over a batch of decoder rows (sentences × beams), one token per step. The first step runs the
+ * decoder without cache ({@code use_cache_branch = false}, empty past tensors); it returns the cross-attention
+ * keys/values, which are kept for every later step, because in the cache branch the merged decoder's
+ * {@code present.*.encoder.*} outputs are placeholders. The self-attention cache of each step feeds the next,
+ * reordered when beam search moves a row to another beam.
+ */
+final class DecoderRun implements AutoCloseable {
+    private final MarianOnnxModel model;
+    private final int rows;
+    private final List<String> pastDecoder;
+    private final List<String> pastEncoder;
+    private final List<String> presentDecoder;
+    private final List<String> presentEncoder;
+    private final OnnxTensor encoderStates;
+    private final OnnxTensor encoderMask;
+    private OrtSession.Result firstResult;
+    private OrtSession.Result lastResult;
+    private final List<OnnxTensor> ownedCache = new ArrayList<>();
+    private Map<String, OnnxTensor> decoderCache = Map.of();
+
+    /** @param copies decoder rows per encoded sentence (the number of beams) */
+    DecoderRun(MarianOnnxModel model, MarianOnnxModel.EncodedBatch batch, int copies) {
+        this.model = model;
+        this.rows = batch.rows() * copies;
+        this.pastDecoder = model.cacheNames("past_key_values", "decoder");
+        this.pastEncoder = model.cacheNames("past_key_values", "encoder");
+        this.presentDecoder = model.cacheNames("present", "decoder");
+        this.presentEncoder = model.cacheNames("present", "encoder");
+        int block = batch.length() * batch.hidden();
+        float[] states = new float[rows * block];
+        long[] mask = new long[rows * batch.length()];
+        for (int row = 0; row < rows; row++) {
+            int sentence = row / copies;
+            System.arraycopy(batch.states(), sentence * block, states, row * block, block);
+            System.arraycopy(batch.mask(), sentence * batch.length(), mask, row * batch.length(), batch.length());
+        }
+        try {
+            this.encoderStates = OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(states),
+                    new long[] {rows, batch.length(), batch.hidden()});
+            this.encoderMask = OnnxTensor.createTensor(model.environment, LongBuffer.wrap(mask),
+                    new long[] {rows, batch.length()});
+        } catch (OrtException e) {
+            throw new OfflineModelException("cannot create decoder inputs: " + e.getMessage(), e);
+        }
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    /**
+     * Feeds one token per row and returns the next-token logits per row.
+     *
+     * @param order for each row, the row of the previous step whose cache it continues; null keeps every row
+     */
+    float[][] step(long[] tokens, int[] order) {
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        List<OnnxTensor> stepTensors = new ArrayList<>();
+        try {
+            OnnxTensor ids = OnnxTensor.createTensor(model.environment, LongBuffer.wrap(tokens.clone()),
+                    new long[] {rows, 1});
+            OnnxTensor useCache = OnnxTensor.createTensor(model.environment, new boolean[] {firstResult != null});
+            stepTensors.add(ids);
+            stepTensors.add(useCache);
+            inputs.put("input_ids", ids);
+            inputs.put("use_cache_branch", useCache);
+            inputs.put("encoder_hidden_states", encoderStates);
+            inputs.put("encoder_attention_mask", encoderMask);
+            if (firstResult == null) {
+                long[] empty = {rows, model.heads(), 0, model.headSize()};
+                for (String name : concat(pastDecoder, pastEncoder)) {
+                    OnnxTensor tensor = OnnxTensor.createTensor(model.environment, FloatBuffer.allocate(0), empty);
+                    stepTensors.add(tensor);
+                    inputs.put(name, tensor);
+                }
+            } else {
+                for (int index = 0; index < pastEncoder.size(); index++) {
+                    inputs.put(pastEncoder.get(index), output(firstResult, presentEncoder.get(index)));
+                }
+                inputs.putAll(reordered(order));
+            }
+            OrtSession.Result result = model.runDecoder(inputs);
+            float[][] logits = lastLogits(result);
+            keepCache(result);
+            return logits;
+        } catch (OrtException e) {
+            throw new OfflineModelException("cannot create decoder inputs: " + e.getMessage(), e);
+        } finally {
+            stepTensors.forEach(OnnxTensor::close);
+        }
+    }
+
+    private Map<String, OnnxTensor> reordered(int[] order) throws OrtException {
+        if (order == null || isIdentity(order)) {
+            return decoderCache;
+        }
+        Map<String, OnnxTensor> moved = new HashMap<>();
+        List<OnnxTensor> created = new ArrayList<>();
+        for (Map.Entry<String, OnnxTensor> entry : decoderCache.entrySet()) {
+            long[] shape = entry.getValue().getInfo().getShape();
+            FloatBuffer source = entry.getValue().getFloatBuffer();
+            int block = (int) (shape[1] * shape[2] * shape[3]);
+            float[] values = new float[rows * block];
+            for (int row = 0; row < rows; row++) {
+                source.get(order[row] * block, values, row * block, block);
+            }
+            OnnxTensor tensor = OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(values), shape);
+            created.add(tensor);
+            moved.put(entry.getKey(), tensor);
+        }
+        releaseDecoderCache();
+        ownedCache.addAll(created);
+        decoderCache = moved;
+        return moved;
+    }
+
+    private void keepCache(OrtSession.Result result) {
+        Map<String, OnnxTensor> next = new HashMap<>();
+        for (int index = 0; index < pastDecoder.size(); index++) {
+            next.put(pastDecoder.get(index), output(result, presentDecoder.get(index)));
+        }
+        if (firstResult == null) {
+            firstResult = result;
+        } else {
+            releaseDecoderCache();
+            lastResult = result;
+        }
+        decoderCache = next;
+    }
+
+    private void releaseDecoderCache() {
+        ownedCache.forEach(OnnxTensor::close);
+        ownedCache.clear();
+        if (lastResult != null) {
+            lastResult.close();
+            lastResult = null;
+        }
+    }
+
+    private float[][] lastLogits(OrtSession.Result result) throws OrtException {
+        OnnxTensor logits = output(result, "logits");
+        long[] shape = logits.getInfo().getShape();
+        int steps = (int) shape[1];
+        int vocabulary = (int) shape[2];
+        FloatBuffer values = logits.getFloatBuffer();
+        float[][] last = new float[rows][vocabulary];
+        for (int row = 0; row < rows; row++) {
+            values.get((row * steps + steps - 1) * vocabulary, last[row], 0, vocabulary);
+        }
+        return last;
+    }
+
+    private static OnnxTensor output(OrtSession.Result result, String name) {
+        OnnxValue value = result.get(name).orElseThrow(() -> new OfflineModelException("the decoder has no output "
+                + name));
+        return (OnnxTensor) value;
+    }
+
+    private static boolean isIdentity(int[] order) {
+        for (int row = 0; row < order.length; row++) {
+            if (order[row] != row) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    @Override
+    public void close() {
+        releaseDecoderCache();
+        if (firstResult != null) {
+            firstResult.close();
+        }
+        encoderStates.close();
+        encoderMask.close();
+    }
+}

@@ -1,0 +1,183 @@
+package org.feedwerk.translate.offline;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two ONNX Runtime sessions of a Marian export, created once and shared by all threads: the encoder
+ * ({@code input_ids}, {@code attention_mask} → {@code last_hidden_state}) and the merged decoder, whose
+ * {@code use_cache_branch} input switches between the first step and the steps with a key/value cache. The number
+ * of layers, heads and the head size are read from the decoder's inputs, so any Marian size loads.
+ */
+final class MarianOnnxModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MarianOnnxModel.class);
+    private static final Pattern PAST_KEY = Pattern.compile("past_key_values\\.(\\d+)\\.decoder\\.key");
+
+    final OrtEnvironment environment;
+    private final OrtSession encoder;
+    private final OrtSession decoder;
+    private final int layers;
+    private final long heads;
+    private final long headSize;
+
+    private MarianOnnxModel(OrtEnvironment environment, OrtSession encoder, OrtSession decoder) throws OrtException {
+        this.environment = environment;
+        this.encoder = encoder;
+        this.decoder = decoder;
+        Map<String, NodeInfo> inputs = decoder.getInputInfo();
+        for (String required : List.of("input_ids", "encoder_hidden_states", "encoder_attention_mask",
+                "use_cache_branch")) {
+            if (!inputs.containsKey(required)) {
+                throw new OfflineModelException("the decoder has no input " + required + "; a merged decoder export "
+                        + "(decoder_model_merged.onnx) is needed");
+            }
+        }
+        int count = 0;
+        long[] shape = null;
+        for (Map.Entry<String, NodeInfo> input : inputs.entrySet()) {
+            Matcher matcher = PAST_KEY.matcher(input.getKey());
+            if (matcher.matches()) {
+                count = Math.max(count, Integer.parseInt(matcher.group(1)) + 1);
+                shape = ((TensorInfo) input.getValue().getInfo()).getShape();
+            }
+        }
+        if (count == 0 || shape == null || shape.length != 4) {
+            throw new OfflineModelException("the decoder has no past_key_values inputs of rank 4");
+        }
+        this.layers = count;
+        this.heads = shape[1];
+        this.headSize = shape[3];
+    }
+
+    /** Opens both sessions of a model folder; {@code threads} ≤ 0 lets ONNX Runtime use every core. */
+    static MarianOnnxModel open(Path encoderFile, Path decoderFile, int threads) {
+        for (Path file : List.of(encoderFile, decoderFile)) {
+            if (!Files.isRegularFile(file)) {
+                throw new OfflineModelException(file + " is missing");
+            }
+        }
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtSession encoder = null;
+        try (OrtSession.SessionOptions options = options(environment, threads)) {
+            encoder = environment.createSession(encoderFile.toString(), options);
+            OrtSession decoder = environment.createSession(decoderFile.toString(), options);
+            try {
+                return new MarianOnnxModel(environment, encoder, decoder);
+            } catch (RuntimeException | OrtException e) {
+                decoder.close();
+                throw e;
+            }
+        } catch (OrtException e) {
+            closeQuietly(encoder);
+            throw new OfflineModelException("ONNX Runtime cannot load " + encoderFile.getParent() + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(encoder);
+            throw e;
+        }
+    }
+
+    private static OrtSession.SessionOptions options(OrtEnvironment environment, int threads) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        if (threads > 0) {
+            options.setIntraOpNumThreads(threads);
+        }
+        if (OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+            // Present only when the GPU build of ONNX Runtime is on the classpath instead of the CPU one.
+            options.addCUDA(0);
+            LOG.info("offline engine uses the CUDA execution provider");
+        }
+        return options;
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException ignored) {
+                // already failing; the first error is the one to report
+            }
+        }
+    }
+
+    /** Runs the encoder on a batch of token ids, right-padded with {@code padId}. */
+    EncodedBatch encode(List<long[]> sentences, long padId) {
+        int rows = sentences.size();
+        int length = sentences.stream().mapToInt(ids -> ids.length).max().orElse(0);
+        long[] ids = new long[rows * length];
+        long[] mask = new long[rows * length];
+        for (int row = 0; row < rows; row++) {
+            long[] sentence = sentences.get(row);
+            for (int position = 0; position < length; position++) {
+                boolean real = position < sentence.length;
+                ids[row * length + position] = real ? sentence[position] : padId;
+                mask[row * length + position] = real ? 1 : 0;
+            }
+        }
+        long[] shape = {rows, length};
+        try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
+                OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+                OrtSession.Result result = encoder.run(Map.of("input_ids", idTensor, "attention_mask", maskTensor))) {
+            OnnxTensor hidden = (OnnxTensor) result.get("last_hidden_state")
+                    .orElseThrow(() -> new OfflineModelException("the encoder has no output last_hidden_state"));
+            long[] hiddenShape = hidden.getInfo().getShape();
+            FloatBuffer values = hidden.getFloatBuffer();
+            float[] copy = new float[values.remaining()];
+            values.get(copy);
+            return new EncodedBatch(rows, length, (int) hiddenShape[2], copy, mask);
+        } catch (OrtException e) {
+            throw new OfflineModelException("the encoder failed: " + e.getMessage(), e);
+        }
+    }
+
+    OrtSession.Result runDecoder(Map<String, OnnxTensor> inputs) {
+        try {
+            return decoder.run(inputs);
+        } catch (OrtException e) {
+            throw new OfflineModelException("the decoder failed: " + e.getMessage(), e);
+        }
+    }
+
+    List<String> cacheNames(String prefix, String part) {
+        List<String> names = new ArrayList<>(layers * 2);
+        for (int layer = 0; layer < layers; layer++) {
+            names.add(prefix + "." + layer + "." + part + ".key");
+            names.add(prefix + "." + layer + "." + part + ".value");
+        }
+        return names;
+    }
+
+    long heads() {
+        return heads;
+    }
+
+    long headSize() {
+        return headSize;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(encoder);
+        closeQuietly(decoder);
+    }
+
+    /** Encoder states of a batch: {@code rows × length × hidden} floats and the attention mask. */
+    record EncodedBatch(int rows, int length, int hidden, float[] states, long[] mask) {}
+}

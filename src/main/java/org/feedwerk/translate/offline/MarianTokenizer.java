@@ -1,0 +1,103 @@
+package org.feedwerk.translate.offline;
+
+import ai.djl.sentencepiece.SpTokenizer;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Marian tokenization as Hugging Face's {@code MarianTokenizer} does it: the source text is cut into pieces by
+ * the SentencePiece model {@code source.spm}, each piece is looked up in the shared {@code vocab.json} (unknown
+ * pieces become {@code <unk>}) and {@code </s>} is appended. Output ids go back through the vocabulary to pieces,
+ * special tokens are dropped, and {@code target.spm} joins the pieces into text.
+ */
+final class MarianTokenizer implements AutoCloseable {
+    private final SpTokenizer source;
+    private final SpTokenizer target;
+    private final Map<String, Integer> vocabulary;
+    private final String[] pieces;
+    private final int unknownId;
+    private final int eosId;
+    private final int padId;
+
+    private MarianTokenizer(SpTokenizer source, SpTokenizer target, Map<String, Integer> vocabulary, int eosId,
+            int padId) {
+        this.source = source;
+        this.target = target;
+        this.vocabulary = vocabulary;
+        int size = vocabulary.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        this.pieces = new String[size];
+        vocabulary.forEach((piece, id) -> pieces[id] = piece);
+        Integer unknown = vocabulary.get("<unk>");
+        if (unknown == null) {
+            throw new OfflineModelException("vocab.json has no <unk> entry");
+        }
+        this.unknownId = unknown;
+        this.eosId = eosId;
+        this.padId = padId;
+    }
+
+    static MarianTokenizer load(Path folder, MarianConfig config) {
+        Map<String, Integer> vocabulary;
+        try {
+            vocabulary = new ObjectMapper().readValue(folder.resolve("vocab.json").toFile(),
+                    new TypeReference<Map<String, Integer>>() {});
+        } catch (IOException e) {
+            throw new OfflineModelException(folder.resolve("vocab.json") + " cannot be read: " + e.getMessage(), e);
+        }
+        SpTokenizer source = sentencePiece(folder.resolve("source.spm"));
+        try {
+            return new MarianTokenizer(source, sentencePiece(folder.resolve("target.spm")), Map.copyOf(vocabulary),
+                    config.eosTokenId(), config.padTokenId());
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private static SpTokenizer sentencePiece(Path file) {
+        try {
+            return new SpTokenizer(Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            throw new OfflineModelException(file + " is not a SentencePiece model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model input for one sentence: vocabulary ids of its source pieces, then {@code </s>}. */
+    long[] encode(String text) {
+        List<String> sourcePieces = source.tokenize(text);
+        long[] ids = new long[sourcePieces.size() + 1];
+        for (int index = 0; index < sourcePieces.size(); index++) {
+            ids[index] = vocabulary.getOrDefault(sourcePieces.get(index), unknownId);
+        }
+        ids[ids.length - 1] = eosId;
+        return ids;
+    }
+
+    /** The text of generated ids, without {@code </s>}, {@code <pad>} and {@code <unk>}. */
+    String decode(long[] ids) {
+        List<String> targetPieces = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            if (id == eosId || id == padId || id == unknownId || id < 0 || id >= pieces.length || pieces[(int) id] == null) {
+                continue;
+            }
+            targetPieces.add(pieces[(int) id]);
+        }
+        return target.buildSentence(targetPieces);
+    }
+
+    int vocabularySize() {
+        return pieces.length;
+    }
+
+    @Override
+    public void close() {
+        source.close();
+        target.close();
+    }
+}

@@ -1,0 +1,95 @@
+package org.feedwerk.translate.offline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A loaded Marian model: tokenizer, sessions and generation settings. Sentences are sorted by length and run in
+ * batches of similar length, so padding stays small and memory bounded (at most {@link #BATCH_TOKENS} source
+ * tokens times the number of beams per batch).
+ */
+final class MarianTranslator implements AutoCloseable {
+    static final int BATCH_SENTENCES = 16;
+    static final int BATCH_TOKENS = 1024;
+
+    private final MarianTokenizer tokenizer;
+    private final MarianOnnxModel model;
+    private final MarianConfig config;
+    private final int beams;
+    private final int maxLength;
+
+    MarianTranslator(MarianTokenizer tokenizer, MarianOnnxModel model, MarianConfig config, Integer beams,
+            Integer maxLength) {
+        this.tokenizer = tokenizer;
+        this.model = model;
+        this.config = config;
+        this.beams = beams != null ? beams : Math.max(1, config.numBeams());
+        this.maxLength = maxLength != null ? maxLength : config.maxLength();
+    }
+
+    /** Loads {@code config.json}, the tokenizer files and the two ONNX files of a model folder. */
+    static MarianTranslator load(Path folder, boolean quantized, int threads, Integer beams, Integer maxLength) {
+        MarianConfig config = MarianConfig.read(folder);
+        String suffix = quantized ? "_quantized" : "";
+        MarianTokenizer tokenizer = MarianTokenizer.load(folder, config);
+        try {
+            MarianOnnxModel model = MarianOnnxModel.open(folder.resolve("onnx/encoder_model" + suffix + ".onnx"),
+                    folder.resolve("onnx/decoder_model_merged" + suffix + ".onnx"), threads);
+            return new MarianTranslator(tokenizer, model, config, beams, maxLength);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    int beams() {
+        return beams;
+    }
+
+    /** Translates sentences (each a whole sentence or less); the result is in input order. */
+    List<String> translate(List<String> sentences) {
+        List<long[]> ids = sentences.stream().map(tokenizer::encode).toList();
+        Integer[] byLength = new Integer[ids.size()];
+        Arrays.setAll(byLength, index -> index);
+        Arrays.sort(byLength, Comparator.comparingInt(index -> ids.get(index).length));
+        String[] translations = new String[ids.size()];
+        List<Integer> batch = new ArrayList<>();
+        int batchTokens = 0;
+        for (int index : byLength) {
+            int length = ids.get(index).length;
+            if (!batch.isEmpty() && (batch.size() == BATCH_SENTENCES || batchTokens + length > BATCH_TOKENS)) {
+                run(batch, ids, translations);
+                batch.clear();
+                batchTokens = 0;
+            }
+            batch.add(index);
+            batchTokens += length;
+        }
+        if (!batch.isEmpty()) {
+            run(batch, ids, translations);
+        }
+        return List.of(translations);
+    }
+
+    private void run(List<Integer> batch, List<long[]> ids, String[] translations) {
+        List<long[]> inputs = batch.stream().map(ids::get).toList();
+        MarianOnnxModel.EncodedBatch encoded = model.encode(inputs, config.padTokenId());
+        List<long[]> outputs;
+        try (DecoderRun run = new DecoderRun(model, encoded, beams)) {
+            outputs = beams == 1 ? GreedySearch.generate(run, config, maxLength)
+                    : BeamSearch.generate(run, config, beams, maxLength);
+        }
+        for (int position = 0; position < batch.size(); position++) {
+            translations[batch.get(position)] = tokenizer.decode(outputs.get(position));
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+        tokenizer.close();
+    }
+}

@@ -1,0 +1,293 @@
+package org.feedwerk.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.feedwerk.testing.onnx.OnnxSubset.AttributeProto;
+import org.feedwerk.testing.onnx.OnnxSubset.GraphProto;
+import org.feedwerk.testing.onnx.OnnxSubset.ModelProto;
+import org.feedwerk.testing.onnx.OnnxSubset.NodeProto;
+import org.feedwerk.testing.onnx.OnnxSubset.OperatorSetIdProto;
+import org.feedwerk.testing.onnx.OnnxSubset.TensorProto;
+import org.feedwerk.testing.onnx.OnnxSubset.TensorShapeProto;
+import org.feedwerk.testing.onnx.OnnxSubset.TypeProto;
+import org.feedwerk.testing.onnx.OnnxSubset.ValueInfoProto;
+import org.feedwerk.testing.sentencepiece.SentencePieceSubset;
+
+/**
+ * A Marian model small enough to write in a test, with the files, input/output names and shapes of a real
+ * transformers.js export of OPUS-MT: two SentencePiece models, a shared vocabulary, an encoder and a merged
+ * decoder with a key/value cache behind {@code use_cache_branch}.
+ *
+ * <p>Its weights make the translation predictable. The encoder state of a token is its one-hot vector; decoding
+ * step {@code p} reads the encoder state at position {@code p} through a word table ({@code The → Die},
+ * {@code cat → Kater 2.0 / Katze 1.5}, …), plus a penalty for {@code schläft} after {@code Kater}. So greedy search
+ * translates "The cat sleeps." as "Die Kater schläft." and beam search finds the better "Die Katze schläft.".
+ * {@code dog} scores {@code <pad>} above {@code Hund}: the pad token must never be generated. In the cache branch
+ * the decoder reads the source only from the cross-attention cache of the first step and returns zeros as its
+ * encoder outputs, so a runtime that does not keep that cache translates wrongly.
+ */
+public final class TinyMarianModel {
+    public static final List<String> VOCABULARY = List.of("</s>", "<unk>", "▁The", "▁cat", "▁sleeps", "▁A", "▁dog",
+            ".", "▁Die", "▁Katze", "▁Kater", "▁schläft", "▁Ein", "▁Hund", "<pad>");
+    public static final int LAYERS = 2;
+    private static final int V = VOCABULARY.size();
+    private static final int FLOAT = 1;
+    private static final int INT64 = 7;
+    private static final int BOOL = 9;
+
+    private TinyMarianModel() {}
+
+    /** Writes every file of the export layout into {@code folder} (quantized and full names) and returns it. */
+    public static Path write(Path folder) {
+        try {
+            Files.createDirectories(folder.resolve("onnx"));
+            ObjectMapper json = new ObjectMapper();
+            Map<String, Integer> vocabulary = new LinkedHashMap<>();
+            for (int id = 0; id < V; id++) {
+                vocabulary.put(VOCABULARY.get(id), id);
+            }
+            json.writeValue(folder.resolve("vocab.json").toFile(), vocabulary);
+            json.writeValue(folder.resolve("config.json").toFile(), Map.of("model_type", "marian",
+                    "pad_token_id", id("<pad>"), "eos_token_id", 0, "decoder_start_token_id", id("<pad>"),
+                    "vocab_size", V, "num_beams", 4, "max_length", 64, "bad_words_ids", List.of(List.of(id("<pad>")))));
+            json.writeValue(folder.resolve("generation_config.json").toFile(), Map.of("num_beams", 2,
+                    "max_length", 32, "bad_words_ids", List.of(List.of(id("<pad>")))));
+            json.writeValue(folder.resolve("tokenizer_config.json").toFile(), Map.of("source_lang", "en",
+                    "target_lang", "de", "model_max_length", 512));
+            Files.write(folder.resolve("source.spm"), sentencePiece(List.of(".", "▁dog", "▁A", "▁sleeps", "▁cat",
+                    "▁The")));
+            Files.write(folder.resolve("target.spm"), sentencePiece(List.of("▁Hund", "▁Ein", "▁schläft", "▁Kater",
+                    "▁Katze", "▁Die", ".")));
+            byte[] encoder = encoder().toByteArray();
+            byte[] decoder = decoder().toByteArray();
+            for (String suffix : List.of("", "_quantized")) {
+                Files.write(folder.resolve("onnx/encoder_model" + suffix + ".onnx"), encoder);
+                Files.write(folder.resolve("onnx/decoder_model_merged" + suffix + ".onnx"), decoder);
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int id(String piece) {
+        return VOCABULARY.indexOf(piece);
+    }
+
+    /** A unigram model with identity normalization; ids deliberately differ from the shared vocabulary's. */
+    static byte[] sentencePiece(List<String> pieces) {
+        SentencePieceSubset.ModelProto.Builder model = SentencePieceSubset.ModelProto.newBuilder();
+        model.addPieces(piece("<unk>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.UNKNOWN));
+        model.addPieces(piece("<s>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.CONTROL));
+        model.addPieces(piece("</s>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.CONTROL));
+        for (int index = 0; index < pieces.size(); index++) {
+            model.addPieces(piece(pieces.get(index), -1 - index * 0.1f,
+                    SentencePieceSubset.ModelProto.SentencePiece.Type.NORMAL));
+        }
+        model.setTrainerSpec(SentencePieceSubset.TrainerSpec.newBuilder()
+                .setModelType(SentencePieceSubset.TrainerSpec.ModelType.UNIGRAM).setVocabSize(pieces.size() + 3)
+                .setUnkId(0).setBosId(1).setEosId(2).setPadId(-1));
+        model.setNormalizerSpec(SentencePieceSubset.NormalizerSpec.newBuilder().setName("identity")
+                .setAddDummyPrefix(true).setRemoveExtraWhitespaces(true).setEscapeWhitespaces(true));
+        return model.build().toByteArray();
+    }
+
+    private static SentencePieceSubset.ModelProto.SentencePiece piece(String text, float score,
+            SentencePieceSubset.ModelProto.SentencePiece.Type type) {
+        return SentencePieceSubset.ModelProto.SentencePiece.newBuilder().setPiece(text).setScore(score).setType(type)
+                .build();
+    }
+
+    private static ModelProto encoder() {
+        GraphProto.Builder graph = GraphProto.newBuilder().setName("encoder")
+                .addInput(value("input_ids", INT64, "batch_size", "encoder_sequence_length"))
+                .addInput(value("attention_mask", INT64, "batch_size", "encoder_sequence_length"))
+                .addOutput(value("last_hidden_state", FLOAT, "batch_size", "encoder_sequence_length", V))
+                .addInitializer(floats("embedding", identity(), V, V))
+                .addInitializer(longs("last_axis", new long[] {-1}, 1))
+                .addNode(node("Gather", List.of("embedding", "input_ids"), List.of("embedded")))
+                .addNode(node("Cast", List.of("attention_mask"), List.of("mask_float"), intAttribute("to", FLOAT)))
+                .addNode(node("Unsqueeze", List.of("mask_float", "last_axis"), List.of("mask_column")))
+                .addNode(node("Mul", List.of("embedded", "mask_column"), List.of("last_hidden_state")));
+        return model(graph);
+    }
+
+    private static ModelProto decoder() {
+        GraphProto.Builder graph = GraphProto.newBuilder().setName("decoder_merged")
+                .addInput(value("encoder_attention_mask", INT64, "batch_size", "encoder_sequence_length"))
+                .addInput(value("input_ids", INT64, "batch_size", "decoder_sequence_length"))
+                .addInput(value("encoder_hidden_states", FLOAT, "batch_size", "encoder_sequence_length", V));
+        for (int layer = 0; layer < LAYERS; layer++) {
+            for (String kind : List.of("key", "value")) {
+                graph.addInput(value("past_key_values." + layer + ".decoder." + kind, FLOAT, "batch_size", 1,
+                        "past_decoder_sequence_length", V));
+                graph.addInput(value("past_key_values." + layer + ".encoder." + kind, FLOAT, "batch_size", 1,
+                        "encoder_sequence_length_out", V));
+            }
+        }
+        graph.addInput(value("use_cache_branch", BOOL, 1));
+        graph.addOutput(value("logits", FLOAT, "batch_size", "decoder_sequence_length", V));
+        for (int layer = 0; layer < LAYERS; layer++) {
+            for (String kind : List.of("key", "value")) {
+                graph.addOutput(value("present." + layer + ".decoder." + kind, FLOAT, "batch_size", 1,
+                        "present_decoder_sequence_length", V));
+                graph.addOutput(value("present." + layer + ".encoder." + kind, FLOAT, "batch_size", 1,
+                        "encoder_sequence_length_out", V));
+            }
+        }
+        graph.addInitializer(floats("embedding", identity(), V, V))
+                .addInitializer(floats("word_table", wordTable(), V, V))
+                .addInitializer(floats("previous_word", previousWord(), V, V))
+                .addInitializer(longs("axis_1", new long[] {1}, 1))
+                .addInitializer(longs("index_1", new long[] {1}))
+                .addInitializer(longs("index_2", new long[] {2}))
+                .addInitializer(longs("one", new long[] {1}))
+                .addInitializer(floats("zero", new float[] {0}));
+        graph.addNode(node("Gather", List.of("embedding", "input_ids"), List.of("token_states")))
+                .addNode(node("Unsqueeze", List.of("token_states", "axis_1"), List.of("new_cache_entries")));
+        for (int layer = 0; layer < LAYERS; layer++) {
+            for (String kind : List.of("key", "value")) {
+                graph.addNode(node("Concat", List.of("past_key_values." + layer + ".decoder." + kind,
+                        "new_cache_entries"), List.of("present." + layer + ".decoder." + kind), intAttribute("axis", 2)));
+            }
+        }
+        graph.addNode(node("Shape", List.of("past_key_values.0.decoder.key"), List.of("past_shape")))
+                .addNode(node("Gather", List.of("past_shape", "index_2"), List.of("past_length")))
+                .addNode(node("Shape", List.of("input_ids"), List.of("input_shape")))
+                .addNode(node("Gather", List.of("input_shape", "index_1"), List.of("input_length")))
+                .addNode(node("Add", List.of("past_length", "input_length"), List.of("end_position")))
+                .addNode(node("Range", List.of("past_length", "end_position", "one"), List.of("positions")));
+        List<String> ifOutputs = new ArrayList<>(List.of("source_states"));
+        GraphProto.Builder withCache = GraphProto.newBuilder().setName("with_cache")
+                .addNode(node("Squeeze", List.of("past_key_values.0.encoder.key", "axis_1"), List.of("cached_states")))
+                .addOutput(value("cached_states", FLOAT));
+        GraphProto.Builder firstStep = GraphProto.newBuilder().setName("first_step")
+                .addNode(node("Identity", List.of("encoder_hidden_states"), List.of("first_states")))
+                .addOutput(value("first_states", FLOAT));
+        for (int layer = 0; layer < LAYERS; layer++) {
+            for (String kind : List.of("key", "value")) {
+                String name = layer + "_" + kind;
+                ifOutputs.add("present." + layer + ".encoder." + kind);
+                withCache.addNode(node("Mul", List.of("past_key_values." + layer + ".encoder." + kind, "zero"),
+                        List.of("placeholder_" + name))).addOutput(value("placeholder_" + name, FLOAT));
+                firstStep.addNode(node("Unsqueeze", List.of("encoder_hidden_states", "axis_1"),
+                        List.of("cross_" + name))).addOutput(value("cross_" + name, FLOAT));
+            }
+        }
+        graph.addNode(node("If", List.of("use_cache_branch"), ifOutputs,
+                graphAttribute("then_branch", withCache.build()), graphAttribute("else_branch", firstStep.build())));
+        graph.addNode(node("Shape", List.of("source_states"), List.of("source_shape")))
+                .addNode(node("Gather", List.of("source_shape", "index_1"), List.of("source_length")))
+                .addNode(node("Sub", List.of("source_length", "one"), List.of("last_position")))
+                .addNode(node("Min", List.of("positions", "last_position"), List.of("read_positions")))
+                .addNode(node("Gather", List.of("source_states", "read_positions"), List.of("aligned_states"),
+                        intAttribute("axis", 1)))
+                .addNode(node("MatMul", List.of("aligned_states", "word_table"), List.of("from_source")))
+                .addNode(node("Gather", List.of("previous_word", "input_ids"), List.of("from_previous")))
+                .addNode(node("Add", List.of("from_source", "from_previous"), List.of("logits")));
+        return model(graph);
+    }
+
+    private static float[] identity() {
+        float[] values = new float[V * V];
+        for (int index = 0; index < V; index++) {
+            values[index * V + index] = 1;
+        }
+        return values;
+    }
+
+    private static float[] wordTable() {
+        float[] table = new float[V * V];
+        set(table, "▁The", "▁Die", 4);
+        set(table, "▁cat", "▁Kater", 2.0f);
+        set(table, "▁cat", "▁Katze", 1.5f);
+        set(table, "▁sleeps", "▁schläft", 3);
+        set(table, "▁A", "▁Ein", 4);
+        set(table, "▁dog", "<pad>", 6);
+        set(table, "▁dog", "▁Hund", 4);
+        set(table, ".", ".", 4);
+        set(table, "</s>", "</s>", 5);
+        set(table, "<unk>", "<unk>", 3);
+        return table;
+    }
+
+    private static float[] previousWord() {
+        float[] table = new float[V * V];
+        set(table, "▁Kater", "▁schläft", -2);
+        return table;
+    }
+
+    private static void set(float[] table, String from, String to, float value) {
+        table[id(from) * V + id(to)] = value;
+    }
+
+    private static ModelProto model(GraphProto.Builder graph) {
+        return ModelProto.newBuilder().setIrVersion(8).setProducerName("feedwerk-tests")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).setGraph(graph).build();
+    }
+
+    private static NodeProto node(String op, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
+        return NodeProto.newBuilder().setOpType(op).setName(op + "_" + outputs.get(0)).addAllInput(inputs)
+                .addAllOutput(outputs).addAllAttribute(List.of(attributes)).build();
+    }
+
+    private static AttributeProto intAttribute(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    private static AttributeProto graphAttribute(String name, GraphProto value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(value)
+                .build();
+    }
+
+    /** A tensor value; each dimension is a size (Integer) or a symbolic name (String); none given: rank unknown. */
+    private static ValueInfoProto value(String name, int elementType, Object... dimensions) {
+        TypeProto.Tensor.Builder tensor = TypeProto.Tensor.newBuilder().setElemType(elementType);
+        if (dimensions.length > 0) {
+            TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+            for (Object dimension : dimensions) {
+                shape.addDim(dimension instanceof Integer size
+                        ? TensorShapeProto.Dimension.newBuilder().setDimValue(size)
+                        : TensorShapeProto.Dimension.newBuilder().setDimParam((String) dimension));
+            }
+            tensor.setShape(shape);
+        }
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(tensor)).build();
+    }
+
+    private static TensorProto floats(String name, float[] values, long... dimensions) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float value : values) {
+            bytes.putFloat(value);
+        }
+        return TensorProto.newBuilder().setName(name).setDataType(FLOAT).addAllDims(boxed(dimensions))
+                .setRawData(ByteString.copyFrom(bytes.array())).build();
+    }
+
+    private static TensorProto longs(String name, long[] values, long... dimensions) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (long value : values) {
+            bytes.putLong(value);
+        }
+        return TensorProto.newBuilder().setName(name).setDataType(INT64).addAllDims(boxed(dimensions))
+                .setRawData(ByteString.copyFrom(bytes.array())).build();
+    }
+
+    private static List<Long> boxed(long[] values) {
+        List<Long> list = new ArrayList<>();
+        for (long value : values) {
+            list.add(value);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,116 @@
+package org.feedwerk.translate.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.feedwerk.testing.TinyMarianModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tokenization and generation on the tiny model the tests build (see {@link TinyMarianModel} for its weights). */
+class MarianTranslatorTest {
+    @TempDir
+    static Path folder;
+
+    private static MarianTokenizer tokenizer;
+
+    @BeforeAll
+    static void writeModel() {
+        TinyMarianModel.write(folder);
+        tokenizer = MarianTokenizer.load(folder, MarianConfig.read(folder));
+    }
+
+    @AfterAll
+    static void closeTokenizer() {
+        tokenizer.close();
+    }
+
+    private static long[] ids(String... pieces) {
+        return java.util.Arrays.stream(pieces).mapToLong(TinyMarianModel::id).toArray();
+    }
+
+    @Test
+    void sourcePiecesAreMappedThroughTheSharedVocabularyAndEndWithEos() {
+        assertThat(tokenizer.encode("The cat sleeps.")).containsExactly(ids("▁The", "▁cat", "▁sleeps", ".", "</s>"));
+        assertThat(tokenizer.encode("  A   dog. ")).containsExactly(ids("▁A", "▁dog", ".", "</s>"));
+    }
+
+    @Test
+    void unknownWordsBecomeUnk() {
+        long[] encoded = tokenizer.encode("The zebra sleeps.");
+        assertThat(encoded[0]).isEqualTo(TinyMarianModel.id("▁The"));
+        assertThat(encoded).contains(TinyMarianModel.id("<unk>"))
+                .endsWith(ids("▁sleeps", ".", "</s>"));
+    }
+
+    @Test
+    void targetIdsAreJoinedByTheTargetModelWithoutSpecialTokens() {
+        assertThat(tokenizer.decode(ids("▁Die", "▁Katze", "<unk>", "▁schläft", ".", "</s>", "<pad>")))
+                .isEqualTo("Die Katze schläft.");
+    }
+
+    @Test
+    void generationSettingsComeFromGenerationConfigOverConfig() {
+        MarianConfig config = MarianConfig.read(folder);
+        assertThat(config.numBeams()).isEqualTo(2);
+        assertThat(config.maxLength()).isEqualTo(32);
+        assertThat(config.padTokenId()).isEqualTo(TinyMarianModel.id("<pad>"));
+        assertThat(config.decoderStartTokenId()).isEqualTo(TinyMarianModel.id("<pad>"));
+        assertThat(config.bannedTokenIds()).containsExactly(TinyMarianModel.id("<pad>"));
+    }
+
+    @Test
+    void greedySearchTakesTheLocallyBestWord() {
+        try (MarianTranslator greedy = MarianTranslator.load(folder, true, 1, 1, null)) {
+            assertThat(greedy.translate(List.of("The cat sleeps."))).containsExactly("Die Kater schläft.");
+        }
+    }
+
+    @Test
+    void beamSearchFindsTheBetterWholeTranslation() {
+        try (MarianTranslator beams = MarianTranslator.load(folder, true, 1, null, null)) {
+            assertThat(beams.beams()).as("from generation_config.json").isEqualTo(2);
+            assertThat(beams.translate(List.of("The cat sleeps."))).containsExactly("Die Katze schläft.");
+        }
+        try (MarianTranslator four = MarianTranslator.load(folder, false, 1, 4, null)) {
+            assertThat(four.translate(List.of("The cat sleeps."))).containsExactly("Die Katze schläft.");
+        }
+    }
+
+    @Test
+    void sentencesOfDifferentLengthsShareABatchAndKeepTheirOrder() {
+        List<String> sentences = List.of("The cat sleeps.", "A dog.", "The cat sleeps. A dog sleeps.", "A cat.");
+        try (MarianTranslator beams = MarianTranslator.load(folder, true, 2, null, null);
+                MarianTranslator greedy = MarianTranslator.load(folder, true, 2, 1, null)) {
+            assertThat(beams.translate(sentences)).containsExactly("Die Katze schläft.", "Ein Hund.",
+                    "Die Katze schläft. Ein Hund schläft.", "Ein Kater.");
+            assertThat(greedy.translate(sentences).get(1)).as("<pad> is never generated").isEqualTo("Ein Hund.");
+        }
+    }
+
+    @Test
+    void maxLengthEndsTheTranslation() {
+        try (MarianTranslator shortest = MarianTranslator.load(folder, true, 1, 1, 3);
+                MarianTranslator shortBeams = MarianTranslator.load(folder, true, 1, 2, 3)) {
+            assertThat(shortest.translate(List.of("The cat sleeps."))).containsExactly("Die");
+            assertThat(shortBeams.translate(List.of("The cat sleeps."))).containsExactly("Die");
+        }
+    }
+
+    @Test
+    void aFolderWithoutTheOnnxFilesIsRefusedByName() throws IOException {
+        Files.delete(folder.resolve("onnx/encoder_model.onnx"));
+        try {
+            assertThatThrownBy(() -> MarianTranslator.load(folder, false, 1, null, null))
+                    .isInstanceOf(OfflineModelException.class).hasMessageContaining("encoder_model.onnx is missing");
+        } finally {
+            TinyMarianModel.write(folder);
+        }
+    }
+}
