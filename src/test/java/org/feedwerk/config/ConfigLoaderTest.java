@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsOfflineEngineKeys() throws IOException {
+        FeedwerkConfig config = new ConfigLoader(Map.of()).load(write(VALID + """
+                models:
+                  dir: ./models
+                  baseUrl: https://mirror.example
+                  autoPull: false
+                translation:
+                  engines:
+                    - name: opus
+                      type: onnx
+                      model: opus-mt-en-de
+                      threads: 2
+                      beams: 4
+                      maxLength: 256
+                      quantized: false
+                    - name: local
+                      type: onnx
+                      path: ./my-model
+                      pairs: [en-fr]
+                """));
+
+        EngineConfig opus = config.translation().engines().get(0);
+        assertThat(opus.type()).isEqualTo(EngineType.ONNX);
+        assertThat(opus.model()).isEqualTo("opus-mt-en-de");
+        assertThat(List.of(opus.threads(), opus.beams(), opus.maxLength())).containsExactly(2, 4, 256);
+        assertThat(opus.quantized()).isFalse();
+        EngineConfig local = config.translation().engines().get(1);
+        assertThat(local.path()).as("relative to the file").isEqualTo(dir.resolve("my-model"));
+        assertThat(local.quantized()).as("default").isTrue();
+        assertThat(config.models().directory(config.dataDir())).isEqualTo(dir.resolve("models"));
+        assertThat(config.models().autoPull()).isFalse();
+    }
+
+    @Test
     void environmentOverridesTheFile() throws IOException {
         Map<String, String> environment = Map.of("FEEDWERK_SERVER_PORT", "7070", "FEEDWERK_SERVER_HOST", "0.0.0.0",
                 "FEEDWERK_DATABASE_URL", "jdbc:postgresql://db/feedwerk", "FEEDWERK_FETCH_MAXBACKOFF", "1h");
@@ -111,6 +146,12 @@ class ConfigLoaderTest {
                         "feedwerk.yml:5: source 'harbour-world' url must be an absolute http or https URL"),
                 Arguments.of("unknown format", VALID.replace("format: auto", "format: newsml3"),
                         "feedwerk.yml:6: invalid value for sources[0].format"),
+                Arguments.of("onnx without model", VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n",
+                        "feedwerk.yml:14: engine 'opus' of type onnx needs exactly one of model or path"),
+                Arguments.of("onnx without pair", VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n"
+                        + "      path: ./m\n", "feedwerk.yml:14: engine 'opus' of type onnx needs pairs"),
+                Arguments.of("onnx beams", VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n"
+                        + "      model: opus-mt-en-de\n      beams: 0\n", "feedwerk.yml:17: beams must be between 1 and 16"),
                 Arguments.of("not yaml", "sources: [\n", "feedwerk.yml"),
                 Arguments.of("top-level list", "- a\n- b\n", "feedwerk.yml:1: the configuration must be a mapping"));
     }

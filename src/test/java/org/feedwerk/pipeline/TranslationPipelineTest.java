@@ -19,6 +19,7 @@ import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.config.EngineConfig;
 import org.feedwerk.config.EngineType;
 import org.feedwerk.config.FeedwerkConfig;
+import org.feedwerk.config.ModelsConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.config.SourceFormat;
 import org.feedwerk.config.TranslationConfig;
@@ -72,11 +73,15 @@ class TranslationPipelineTest {
     }
 
     private void open(Kind kind, List<EngineConfig> chain, TranslationConfig translation) {
+        open(kind, translation, null);
+    }
+
+    private void open(Kind kind, TranslationConfig translation, ModelsConfig models) {
         SourceConfig source = new SourceConfig("wire", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1),
                 "Wire", null, null);
         FeedwerkConfig base = TestApplications.config(dataDir, TestDatabases.fresh(kind), List.of(source));
         FeedwerkConfig config = new FeedwerkConfig(base.server(), base.dataDir(), base.database(), base.fetch(),
-                base.sources(), translation);
+                base.sources(), translation, null, models);
         Map<String, String> environment = new HashMap<>(Map.of("DEEPL_AUTH_KEY", "key:fx"));
         if (TestDatabases.password(kind) != null) {
             environment.put("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
@@ -372,4 +377,48 @@ class TranslationPipelineTest {
         assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
     }
 
+
+    private static EngineConfig offline(String model, Path path) {
+        return new EngineConfig("offline", EngineType.ONNX, null, null, model, null, 1, path == null ? null
+                : List.of("en-de"), null, path, 1, null, null, null);
+    }
+
+    @Test
+    void offlineEngineTranslatesWithNoServiceAtAll() throws IOException {
+        Path model = org.feedwerk.testing.TinyMarianModel.write(dataDir.resolve("tiny-model"));
+        open(Kind.SQLITE, List.of(offline(null, model)));
+        Path file = inbox.resolve("cat.xml");
+        Files.writeString(file, """
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>W</title>
+                <link>https://w.example/</link><description>d</description><language>en</language>
+                <item><guid>cat-1</guid><title>The cat sleeps.</title><link>https://w.example/cat-1</link>
+                <description>A dog.</description><content:encoded><![CDATA[<p>The cat sleeps. A dog sleeps.</p>
+                <p>A <b>dog</b>.</p>]]></content:encoded></item></channel></rss>""");
+        Files.setLastModifiedTime(file, FileTime.from(clock.instant().minusSeconds(30)));
+        app.ingestOnce(app.config().sources());
+
+        assertThat(worker.translateNext()).isTrue();
+
+        Translation translation = latestTranslation();
+        assertThat(article().status()).as(article().statusReason()).isEqualTo(ArticleStatus.TRANSLATED);
+        assertThat(translation.engine()).isEqualTo("offline");
+        assertThat(translation.headline()).isEqualTo("Die Katze schläft.");
+        assertThat(translation.teaser()).isEqualTo("Ein Hund.");
+        assertThat(translation.bodyHtml()).isEqualTo("<p>Die Katze schläft. Ein Hund schläft.</p>\n<p>Ein <b>Hund</b>.</p>");
+    }
+
+    @Test
+    void offlineEngineWithoutItsModelHoldsTheArticleAndNamesTheCommand() throws IOException {
+        TranslationConfig translation = new TranslationConfig(List.of("de"), List.of(offline("opus-mt-en-de", null)),
+                1, null, List.of("de", "fr"));
+        open(Kind.SQLITE, translation, new ModelsConfig(dataDir.resolve("models"), null, false));
+        deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
+
+        worker.translateNext();
+
+        Article held = article();
+        assertThat(held.status()).isEqualTo(ArticleStatus.HELD);
+        assertThat(held.statusReason()).contains("offline").contains("run: ./feedwerk models pull opus-mt-en-de");
+        assertThat(app.translations().listTranslations(held.id())).isEmpty();
+    }
 }
