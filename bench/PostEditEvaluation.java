@@ -81,7 +81,7 @@ public class PostEditEvaluation {
         double chrfEdited = CorpusScores.chrf(edited, reference);
         double bleu = CorpusScores.bleu(hypotheses, reference);
         double bleuEdited = CorpusScores.bleu(edited, reference);
-        System.out.printf("%-11s %8.2f %8.2f %+7.2f %8.2f %8.2f %+7.2f %8.1f%%%n", name, chrf, chrfEdited,
+        System.out.printf("%-11s %8.2f %8.2f %+7.3f %8.2f %8.2f %+7.3f %8.1f%%%n", name, chrf, chrfEdited,
                 chrfEdited - chrf, bleu, bleuEdited, bleuEdited - bleu, 100.0 * blocked / hypotheses.size());
     }
 

@@ -25,9 +25,9 @@ public final class GermanRules {
                 new NumberFormatRule());
     }
 
-    /** "..." and ". . ." become the ellipsis character "…". */
+    /** "..." and ". . ." become the ellipsis character "…" where the source has one (see {@link SourceTypographyRule}). */
     static PostEditRule ellipsis() {
-        return PieceRule.replacing("ellipsis", "\\.\\s?\\.\\s?\\.", "…");
+        return new SourceTypographyRule("ellipsis", "\\.\\s?\\.\\s?\\.", "…", "…", "…");
     }
 
     /** A space torn into a compound goes: "US -Außenministerium" → "US-Außenministerium". */
@@ -35,9 +35,13 @@ public final class GermanRules {
         return PieceRule.replacing("compound-hyphen", "(?<=[\\p{L}\\d]) -(?=\\p{L})", "-");
     }
 
-    /** A hyphen or double hyphen with spaces on both sides between words is a dash: " – ". */
+    /**
+     * A hyphen or double hyphen with spaces on both sides between words is a dash, " – ", where the source has a
+     * dash there (an en dash, or an em dash, which German sets as a spaced en dash; see {@link SourceTypographyRule}).
+     */
     static PostEditRule spacedDash() {
-        return PieceRule.replacing("spaced-dash", "(?<=[\\p{L}\\d,.!?“‘)]) (?:-|--) (?=[\\p{L}\\d„‚(])", " – ");
+        return new SourceTypographyRule("spaced-dash", "(?<=[\\p{L}\\d,.!?“‘)]) (?:-|--) (?=[\\p{L}\\d„‚(])", " – ",
+                "(?<=[\\p{L}\\d,.!?”’\"')])\\s?[–—]\\s?(?=[\\p{L}\\d“‘\"'(])", "[–—]");
     }
 
     /**

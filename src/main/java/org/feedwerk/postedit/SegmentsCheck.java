@@ -2,10 +2,12 @@ package org.feedwerk.postedit;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.feedwerk.text.Abbreviations;
 
 /**
- * No segment dropped (empty, or far shorter than its source) and no sentence duplicated (a sentence the
- * translation repeats although the source does not).
+ * No segment dropped (empty, far shorter than its source, fewer sentences than its source, or ending in the middle
+ * of a sentence, after a title or an ordinal) and no sentence duplicated (a sentence the translation repeats
+ * although the source does not).
  */
 final class SegmentsCheck implements QualityCheck {
     static final String NAME = "segments";
@@ -24,10 +26,14 @@ final class SegmentsCheck implements QualityCheck {
             String target = input.targetSegments().get(index).strip();
             boolean dropped = !source.isEmpty() && target.isEmpty()
                     || source.length() >= LONG_SOURCE && target.length() < source.length() * SHORTEST_RATIO;
-            int sourceSentences = sentences(source);
-            if (!dropped && sourceSentences >= 2 && sentences(target) < sourceSentences) {
+            int sourceSentences = sentences(source, input.sourceLanguage());
+            if (!dropped && sourceSentences >= 2 && sentences(target, input.targetLanguage()) < sourceSentences) {
                 return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " has "
-                        + sentences(target) + " sentences, the source " + sourceSentences);
+                        + sentences(target, input.targetLanguage()) + " sentences, the source " + sourceSentences);
+            }
+            if (!dropped && Abbreviations.endsMidSentence(target) && !Abbreviations.endsMidSentence(source)) {
+                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " ends in the middle of a "
+                        + "sentence (\"…" + target.substring(Math.max(0, target.length() - 30)) + "\")");
             }
             if (dropped) {
                 return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " is missing or cut short ("
@@ -41,18 +47,25 @@ final class SegmentsCheck implements QualityCheck {
         return CheckResult.pass(NAME, Severity.BLOCKING);
     }
 
-    /** Sentence ends: . ! ? (and closing quotes) followed by a space and a capital letter or opening quote. */
+    /**
+     * Sentence ends: . ! ? (and closing quotes) followed by a space and a capital letter or opening quote, except
+     * the period of an abbreviation, an initial or a German ordinal ("am 3. Mai").
+     */
     private static final java.util.regex.Pattern SENTENCE_END =
             java.util.regex.Pattern.compile("[.!?][\"“”„'’)]*\\s+(?=[\"“„'‘(]?\\p{Lu})");
 
-    static int sentences(String text) {
+    static int sentences(String text, String language) {
         if (text.isBlank()) {
             return 0;
         }
-        java.util.regex.Matcher matcher = SENTENCE_END.matcher(text.strip());
+        String stripped = text.strip();
+        java.util.regex.Matcher matcher = SENTENCE_END.matcher(stripped);
         int count = 1;
         while (matcher.find()) {
-            count++;
+            boolean period = stripped.charAt(matcher.start()) == '.';
+            if (!period || !Abbreviations.endsWithAbbreviation(stripped.subSequence(0, matcher.start()), language)) {
+                count++;
+            }
         }
         return count;
     }

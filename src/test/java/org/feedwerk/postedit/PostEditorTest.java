@@ -12,7 +12,8 @@ class PostEditorTest {
         String html = "<p>Das US -Außenministerium nannte es \"<em>historisch</em>\" ...</p>"
                 + "<p><a href=\"https://x.example/a-b -c\" title=\"Er \'sagte\' ...\">Link</a> , sagte er</p>";
 
-        PostEditor.Edited edited = editor.editHtml(html, "<p>x</p>");
+        PostEditor.Edited edited = editor.editHtml(html, "<p>The US State Department called it \"historic\" …</p>"
+                + "<p><a href=\"https://x.example/a-b\">Link</a>, he said</p>");
 
         assertThat(edited.text()).isEqualTo("<p>Das US-Außenministerium nannte es „<em>historisch</em>“ …</p>"
                 + "<p><a href=\"https://x.example/a-b -c\" title=\"Er \'sagte\' ...\">Link</a>, sagte er</p>");

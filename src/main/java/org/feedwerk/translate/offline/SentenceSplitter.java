@@ -4,7 +4,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.feedwerk.text.Abbreviations;
 
 /**
  * Cuts a paragraph into sentences, because Marian models are trained on sentence pairs and drop or repeat text
@@ -13,15 +13,12 @@ import java.util.regex.Pattern;
  * ("Stop!" she said); such breaks are undone.
  */
 final class SentenceSplitter {
-    private static final Pattern ABBREVIATION_AT_END = Pattern.compile("(?:^|[\\s(\"“‘])(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|"
-            + "Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Rev|Jr|Sr|No|Nos|Nr|Art|Fig|vs|etc|approx|Inc|Ltd|Co|Corp|"
-            + "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|z\\.\\s?B|bzw|usw|ca|Hr|Fr|Nr|Abs|ggf|vgl|u\\.\\s?a|"
-            + "[A-Z])\\.$");
-
     private final Locale locale;
+    private final String language;
 
     SentenceSplitter(String language) {
         this.locale = Locale.forLanguageTag(language);
+        this.language = language;
     }
 
     /** The start offsets of the sentences, after undoing breaks that are not sentence ends. */
@@ -37,7 +34,9 @@ final class SentenceSplitter {
             }
             String before = paragraph.substring(starts.get(starts.size() - 1), end).strip();
             char next = paragraph.charAt(end);
-            if (ABBREVIATION_AT_END.matcher(before).find() || Character.isLowerCase(next)) {
+            boolean abbreviation = before.endsWith(".")
+                    && Abbreviations.endsWithAbbreviation(before.substring(0, before.length() - 1), language);
+            if (abbreviation || Character.isLowerCase(next)) {
                 continue;
             }
             starts.add(end);
