@@ -49,6 +49,14 @@ public final class TinyMarianModel {
 
     /** Writes every file of the export layout into {@code folder} (quantized and full names) and returns it. */
     public static Path write(Path folder) {
+        return write(folder, 64);
+    }
+
+    /**
+     * The same with {@code positions} source positions: like a real Marian encoder, whose position embeddings
+     * end at {@code max_position_embeddings}, it fails on a longer input.
+     */
+    public static Path write(Path folder, int positions) {
         try {
             Files.createDirectories(folder.resolve("onnx"));
             ObjectMapper json = new ObjectMapper();
@@ -59,7 +67,8 @@ public final class TinyMarianModel {
             json.writeValue(folder.resolve("vocab.json").toFile(), vocabulary);
             json.writeValue(folder.resolve("config.json").toFile(), Map.of("model_type", "marian",
                     "pad_token_id", id("<pad>"), "eos_token_id", 0, "decoder_start_token_id", id("<pad>"),
-                    "vocab_size", V, "num_beams", 4, "max_length", 64, "bad_words_ids", List.of(List.of(id("<pad>")))));
+                    "vocab_size", V, "num_beams", 4, "max_length", 64, "bad_words_ids", List.of(List.of(id("<pad>"))),
+                    "max_position_embeddings", positions));
             json.writeValue(folder.resolve("generation_config.json").toFile(), Map.of("num_beams", 2,
                     "max_length", 32, "bad_words_ids", List.of(List.of(id("<pad>")))));
             json.writeValue(folder.resolve("tokenizer_config.json").toFile(), Map.of("source_lang", "en",
@@ -68,7 +77,7 @@ public final class TinyMarianModel {
                     "▁The")));
             Files.write(folder.resolve("target.spm"), sentencePiece(List.of("▁Hund", "▁Ein", "▁schläft", "▁Kater",
                     "▁Katze", "▁Die", ".")));
-            byte[] encoder = encoder().toByteArray();
+            byte[] encoder = encoder(positions).toByteArray();
             byte[] decoder = decoder().toByteArray();
             for (String suffix : List.of("", "_quantized")) {
                 Files.write(folder.resolve("onnx/encoder_model" + suffix + ".onnx"), encoder);
@@ -108,14 +117,23 @@ public final class TinyMarianModel {
                 .build();
     }
 
-    private static ModelProto encoder() {
+    private static ModelProto encoder(int positions) {
         GraphProto.Builder graph = GraphProto.newBuilder().setName("encoder")
                 .addInput(value("input_ids", INT64, "batch_size", "encoder_sequence_length"))
                 .addInput(value("attention_mask", INT64, "batch_size", "encoder_sequence_length"))
                 .addOutput(value("last_hidden_state", FLOAT, "batch_size", "encoder_sequence_length", V))
                 .addInitializer(floats("embedding", identity(), V, V))
                 .addInitializer(longs("last_axis", new long[] {-1}, 1))
-                .addNode(node("Gather", List.of("embedding", "input_ids"), List.of("embedded")))
+                .addInitializer(floats("position_embedding", new float[positions * V], positions, V))
+                .addInitializer(longs("index_1", new long[] {1}))
+                .addInitializer(longs("zero", new long[] {0}))
+                .addInitializer(longs("one", new long[] {1}))
+                .addNode(node("Gather", List.of("embedding", "input_ids"), List.of("token_embedded")))
+                .addNode(node("Shape", List.of("input_ids"), List.of("input_shape")))
+                .addNode(node("Gather", List.of("input_shape", "index_1"), List.of("input_length")))
+                .addNode(node("Range", List.of("zero", "input_length", "one"), List.of("positions")))
+                .addNode(node("Gather", List.of("position_embedding", "positions"), List.of("position_embedded")))
+                .addNode(node("Add", List.of("token_embedded", "position_embedded"), List.of("embedded")))
                 .addNode(node("Cast", List.of("attention_mask"), List.of("mask_float"), intAttribute("to", FLOAT)))
                 .addNode(node("Unsqueeze", List.of("mask_float", "last_axis"), List.of("mask_column")))
                 .addNode(node("Mul", List.of("embedded", "mask_column"), List.of("last_hidden_state")));

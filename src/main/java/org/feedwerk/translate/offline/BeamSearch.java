@@ -32,8 +32,12 @@ final class BeamSearch {
         }
         boolean[] done = new boolean[sentences];
         int[] order = null;
+        boolean[] banned = null;
         for (int length = 1; length < maxLength; length++) {
             float[][] logits = run.step(last, order);
+            if (banned == null) {
+                banned = config.bannedMask(logits[0].length);
+            }
             order = new int[rows];
             double[] nextScores = new double[rows];
             long[][] nextTokens = new long[rows][];
@@ -49,7 +53,7 @@ final class BeamSearch {
                     }
                     continue;
                 }
-                List<Candidate> candidates = candidates(logits, scores, first, beams, config,
+                List<Candidate> candidates = candidates(logits, scores, first, beams, config, banned,
                         length == maxLength - 1);
                 int filled = 0;
                 for (int rank = 0; rank < candidates.size() && filled < beams; rank++) {
@@ -103,7 +107,7 @@ final class BeamSearch {
 
     /** The 2 × beams best continuations of a sentence's beams, best first. */
     private static List<Candidate> candidates(float[][] logits, double[] scores, int first, int beams,
-            MarianConfig config, boolean forceEnd) {
+            MarianConfig config, boolean[] banned, boolean forceEnd) {
         int keep = 2 * beams;
         List<Candidate> best = new ArrayList<>(keep * beams);
         for (int beam = 0; beam < beams; beam++) {
@@ -111,7 +115,7 @@ final class BeamSearch {
             if (scores[row] == Double.NEGATIVE_INFINITY) {
                 continue;
             }
-            double[] logProbabilities = logSoftmax(logits[row], config);
+            double[] logProbabilities = logSoftmax(logits[row], banned);
             if (forceEnd) {
                 best.add(new Candidate(row, config.eosTokenId(), scores[row] + logProbabilities[config.eosTokenId()]));
                 continue;
@@ -124,23 +128,23 @@ final class BeamSearch {
         return best.size() > keep ? best.subList(0, keep) : best;
     }
 
-    static double[] logSoftmax(float[] logits, MarianConfig config) {
+    static double[] logSoftmax(float[] logits, boolean[] banned) {
         double max = Double.NEGATIVE_INFINITY;
         for (int token = 0; token < logits.length; token++) {
-            if (!config.bannedTokenIds().contains(token)) {
+            if (!banned[token]) {
                 max = Math.max(max, logits[token]);
             }
         }
         double sum = 0;
         for (int token = 0; token < logits.length; token++) {
-            if (!config.bannedTokenIds().contains(token)) {
+            if (!banned[token]) {
                 sum += Math.exp(logits[token] - max);
             }
         }
         double logSum = max + Math.log(sum);
         double[] result = new double[logits.length];
         for (int token = 0; token < logits.length; token++) {
-            result[token] = config.bannedTokenIds().contains(token) ? Double.NEGATIVE_INFINITY : logits[token] - logSum;
+            result[token] = banned[token] ? Double.NEGATIVE_INFINITY : logits[token] - logSum;
         }
         return result;
     }

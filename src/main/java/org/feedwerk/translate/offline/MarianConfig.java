@@ -11,10 +11,17 @@ import java.util.Set;
 /**
  * The special tokens and generation defaults of a Marian model, from {@code config.json} overridden by
  * {@code generation_config.json} (as Hugging Face transformers reads them). Tokens in {@code bad_words_ids} of
- * length one, and the pad token, are never generated.
+ * length one, and the pad token, are never generated. {@code max_position_embeddings} bounds the source length.
  */
 record MarianConfig(int padTokenId, int eosTokenId, int decoderStartTokenId, int numBeams, int maxLength,
-        double lengthPenalty, Set<Integer> bannedTokenIds) {
+        double lengthPenalty, Set<Integer> bannedTokenIds, int maxSourceTokens) {
+
+    /** The banned tokens as a mask over the vocabulary, for the inner loops of generation. */
+    boolean[] bannedMask(int vocabulary) {
+        boolean[] mask = new boolean[vocabulary];
+        bannedTokenIds.stream().filter(token -> token >= 0 && token < vocabulary).forEach(token -> mask[token] = true);
+        return mask;
+    }
 
     static MarianConfig read(Path folder) {
         ObjectMapper json = new ObjectMapper();
@@ -38,7 +45,8 @@ record MarianConfig(int padTokenId, int eosTokenId, int decoderStartTokenId, int
         }
         return new MarianConfig(pad, eos, start, integer(model, generation, "num_beams", 1),
                 integer(model, generation, "max_length", 512),
-                generation.path("length_penalty").asDouble(model.path("length_penalty").asDouble(1.0)), Set.copyOf(banned));
+                generation.path("length_penalty").asDouble(model.path("length_penalty").asDouble(1.0)), Set.copyOf(banned),
+                model.path("max_position_embeddings").asInt(512));
     }
 
     private static int integer(JsonNode model, JsonNode generation, String key, int fallback) {

@@ -49,8 +49,45 @@ final class MarianTranslator implements AutoCloseable {
         return beams;
     }
 
-    /** Translates sentences (each a whole sentence or less); the result is in input order. */
+    /**
+     * Translates sentences (each a whole sentence or less); the result is in input order. A sentence longer than
+     * the model's positions is cut at the comma or space nearest its middle and translated in parts.
+     */
     List<String> translate(List<String> sentences) {
+        List<List<String>> parts = sentences.stream().map(this::fitting).toList();
+        List<String> flat = parts.stream().flatMap(List::stream).toList();
+        List<String> translated = translateFitting(flat);
+        List<String> joined = new ArrayList<>(sentences.size());
+        int next = 0;
+        for (List<String> sentence : parts) {
+            joined.add(String.join(" ", translated.subList(next, next + sentence.size())));
+            next += sentence.size();
+        }
+        return joined;
+    }
+
+    private List<String> fitting(String sentence) {
+        if (sentence.length() < 2 || tokenizer.encode(sentence).length <= config.maxSourceTokens()) {
+            return List.of(sentence);
+        }
+        int middle = sentence.length() / 2;
+        int cut = -1;
+        for (int distance = 0; distance < middle && cut < 0; distance++) {
+            for (int at : new int[] {middle - distance, middle + distance}) {
+                if (cut < 0 && at > 0 && at < sentence.length() - 1 && ",;:".indexOf(sentence.charAt(at)) >= 0) {
+                    cut = at + 1;
+                }
+            }
+        }
+        if (cut < 0) {
+            cut = sentence.lastIndexOf(' ', middle) > 0 ? sentence.lastIndexOf(' ', middle) : middle;
+        }
+        List<String> halves = new ArrayList<>(fitting(sentence.substring(0, cut).strip()));
+        halves.addAll(fitting(sentence.substring(cut).strip()));
+        return halves;
+    }
+
+    private List<String> translateFitting(List<String> sentences) {
         List<long[]> ids = sentences.stream().map(tokenizer::encode).toList();
         Integer[] byLength = new Integer[ids.size()];
         Arrays.setAll(byLength, index -> index);

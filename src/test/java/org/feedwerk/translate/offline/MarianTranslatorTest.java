@@ -104,6 +104,16 @@ class MarianTranslatorTest {
     }
 
     @Test
+    void aSentenceLongerThanTheModelsPositionsIsTranslatedInParts(@TempDir Path small) throws IOException {
+        TinyMarianModel.write(small, 6);
+        try (MarianTranslator beams = MarianTranslator.load(small, true, 1, null, null)) {
+            // 8 tokens with </s>: cut at the space nearest the middle, each half translated on its own.
+            assertThat(beams.translate(List.of("The cat sleeps A dog sleeps.", "A dog.")))
+                    .containsExactly("Die Katze schläft Ein Hund schläft.", "Ein Hund.");
+        }
+    }
+
+    @Test
     void aFolderWithoutTheOnnxFilesIsRefusedByName() throws IOException {
         Files.delete(folder.resolve("onnx/encoder_model.onnx"));
         try {
