@@ -288,8 +288,7 @@ public final class TinyMarianModel {
         for (float value : values) {
             bytes.putFloat(value);
         }
-        return TensorProto.newBuilder().setName(name).setDataType(FLOAT).addAllDims(boxed(dimensions))
-                .setRawData(ByteString.copyFrom(bytes.array())).build();
+        return tensor(name, FLOAT, bytes, dimensions);
     }
 
     private static TensorProto longs(String name, long[] values, long... dimensions) {
@@ -297,7 +296,12 @@ public final class TinyMarianModel {
         for (long value : values) {
             bytes.putLong(value);
         }
-        return TensorProto.newBuilder().setName(name).setDataType(INT64).addAllDims(boxed(dimensions))
+        return tensor(name, INT64, bytes, dimensions);
+    }
+
+    /** An initializer with little-endian raw data; no dimensions make a scalar. */
+    private static TensorProto tensor(String name, int dataType, ByteBuffer bytes, long... dimensions) {
+        return TensorProto.newBuilder().setName(name).setDataType(dataType).addAllDims(boxed(dimensions))
                 .setRawData(ByteString.copyFrom(bytes.array())).build();
     }
 
