@@ -36,6 +36,12 @@ public interface ArticleStore {
 
     List<Article> listArticles(ArticleQuery query);
 
+    /**
+     * Translated articles whose current revision is not under embargo at {@code now}, oldest first, so that any
+     * number of embargoed articles never holds back the others.
+     */
+    List<Article> listPublishable(java.time.Instant now, int limit);
+
     /** How many articles are in each status. */
     Map<ArticleStatus, Integer> countByStatus();
 

@@ -59,7 +59,7 @@ public final class Publisher {
             takeOffTheSite(withheld);
         }
         int published = 0;
-        for (Article article : articles.listArticles(new ArticleQuery(ArticleStatus.TRANSLATED, null, BATCH))) {
+        for (Article article : articles.listPublishable(clock.instant(), BATCH)) {
             published += publish(article);
         }
         return published;

@@ -257,6 +257,17 @@ public final class JdbiArticleStore implements ArticleStore {
         });
     }
 
+    @Override
+    public List<Article> listPublishable(java.time.Instant now, int limit) {
+        return handles.with(handle -> handle.createQuery("""
+                        SELECT a.* FROM article a
+                        JOIN revision r ON r.article_id = a.id AND r.number = a.current_revision
+                        WHERE a.status = :status AND (r.embargoed IS NULL OR r.embargoed <= :now)
+                        ORDER BY a.updated_at, a.id LIMIT :limit""")
+                .bind("status", ArticleStatus.TRANSLATED.wireName()).bind("now", Times.toMillis(now))
+                .bind("limit", limit).map(JdbiArticleStore::mapArticle).list());
+    }
+
     static Article mapArticle(ResultSet row, StatementContext context) throws SQLException {
         return new Article(
                 row.getString("id"),

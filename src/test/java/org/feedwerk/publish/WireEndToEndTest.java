@@ -115,6 +115,54 @@ class WireEndToEndTest {
     }
 
     @Test
+    void manyEmbargoedArticlesDoNotHoldBackOneThatMayBePublished() throws Exception {
+        site.app().ingestOnce(site.app().config().sources()); // nothing yet
+        deliver("plain.xml", newsMessage(1, null));
+        while (site.app().newTranslationWorker().translateNext()) {
+            // translated, not published yet
+        }
+        site.clock().advance(Duration.ofSeconds(5));
+        deliver("embargoed.xml", newsMessage(105, "2026-11-30T06:00:00Z")); // more than a publishing round looks at
+        site.runPipeline();
+
+        String plain = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:bulk-0");
+        assertThat(site.app().articles().findArticle(plain).orElseThrow().status()).isEqualTo(ArticleStatus.PUBLISHED);
+        String waiting = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:bulk-104");
+        assertThat(site.app().articles().findArticle(waiting).orElseThrow().status())
+                .isEqualTo(ArticleStatus.TRANSLATED);
+    }
+
+    private void deliver(String name, String content) throws Exception {
+        java.nio.file.Path path = inbox.resolve(name);
+        java.nio.file.Files.writeString(path, content);
+        java.nio.file.Files.setLastModifiedTime(path,
+                java.nio.file.attribute.FileTime.from(site.clock().instant().minusSeconds(30)));
+        site.app().ingestOnce(site.app().config().sources());
+    }
+
+    /** A newsMessage of {@code count} short items (numbered from 0, or from 1 when embargoed). */
+    private static String newsMessage(int count, String embargoed) {
+        StringBuilder items = new StringBuilder();
+        for (int index = embargoed == null ? 0 : 1; index < count; index++) {
+            items.append("""
+                    <newsItem guid="urn:newsml:harbour-wire.example:bulk-%d" version="1" standard="NewsML-G2">
+                      <itemMeta><itemClass qcode="ninat:text"/><versionCreated>2026-11-29T09:00:00Z</versionCreated>
+                      %s<pubStatus qcode="stat:usable"/></itemMeta>
+                      <contentMeta><headline>Ferry timetable %d</headline><language tag="en"/></contentMeta>
+                      <contentSet><inlineData contenttype="text/plain">Ferry %d sails at noon.</inlineData></contentSet>
+                    </newsItem>
+                    """.formatted(index, embargoed == null ? "" : "<embargoed>" + embargoed + "</embargoed>", index,
+                    index));
+        }
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">
+                  <header><sent>2026-11-29T09:00:00Z</sent></header>
+                  <itemSet>%s</itemSet>
+                </newsMessage>""".formatted(items);
+    }
+
+    @Test
     void newsMessageWithSeveralItemsAndAMalformedFileBesideIt() throws Exception {
         var bad = site.drop("broken.xml", Fixtures.bytes("wire/newsml-malformed.xml"));
         assertThat(bad.error()).contains("broken.xml: malformed XML");
