@@ -102,12 +102,22 @@ public final class ConsoleRoutes {
     }
 
     private void login(Context context) {
+        String client = context.ip();
+        java.util.Optional<Duration> wait = auth.waitFor(client);
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+            context.status(429).header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
+            html(context, "admin/login.jte", new ConsoleViews.LoginPage(frame("Anmelden"), "Zu viele falsche "
+                    + "Versuche von dieser Adresse; bitte in " + minutes + " Minuten erneut versuchen."));
+            return;
+        }
         String token = context.formParam("token");
-        if (token == null || !auth.matches(token)) {
+        if (token == null || !auth.check(token, client)) {
             context.status(401);
             html(context, "admin/login.jte", new ConsoleViews.LoginPage(frame("Anmelden"), "Das Token stimmt nicht."));
             return;
         }
+        audit("sign-in", "console", "client=" + client);
         ConsoleSessions.Session session = sessions.create();
         context.header("Set-Cookie", ConsoleSessions.cookie(session, isHttps(context)));
         context.redirect("/admin/sources", io.javalin.http.HttpStatus.SEE_OTHER);

@@ -42,7 +42,7 @@ public final class WebServer {
     public WebServer(ServerConfig config, Api apiParts, Site site, BooleanSupplier storeReachable,
             Optional<String> adminToken, Clock clock, Operations operations, ConsoleRoutes.Parts console) {
         this.config = config;
-        BearerTokenCheck auth = new BearerTokenCheck(adminToken);
+        BearerTokenCheck auth = new BearerTokenCheck(adminToken, clock);
         ApiRoutes api = new ApiRoutes(apiParts, auth, site.pagesByLanguage().get(site.primaryLanguage()));
         SiteRoutes siteRoutes = new SiteRoutes(site.pagesByLanguage(), site.primaryLanguage(), site.feeds(),
                 site.cache(), clock);

@@ -191,4 +191,17 @@ class ApiTest {
         assertThat(get("/api/sources", "s3cret").statusCode()).isEqualTo(200);
         assertThat(get("/healthz", null).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void guessingTheTokenIsRefusedAfterTenWrongOnes() throws Exception {
+        start(Map.of("FEEDWERK_ADMIN_TOKEN", "s3cret"));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(get("/api/sources", "guess-" + attempt).statusCode()).isEqualTo(403);
+        }
+
+        HttpResponse<String> refused = get("/api/sources", "s3cret");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("too many wrong tokens");
+    }
 }

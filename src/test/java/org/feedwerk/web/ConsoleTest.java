@@ -113,6 +113,23 @@ class ConsoleTest {
     }
 
     @Test
+    void guessingTheTokenIsSlowedDownAndSignInsAreAudited() throws Exception {
+        open(Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(post("/admin/login", Map.of("token", "guess-" + attempt)).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> refused = post("/admin/login", Map.of("token", TOKEN));
+        assertThat(refused.statusCode()).as("even the right token, until the window passes").isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("600");
+        assertThat(refused.body()).contains("Zu viele falsche Versuche");
+
+        site.clock().advance(java.time.Duration.ofMinutes(10));
+        assertThat(post("/admin/login", Map.of("token", TOKEN)).statusCode()).isEqualTo(303);
+        assertThat(site.app().publications().listAudit("console")).extracting(AuditEntry::action)
+                .containsExactly("sign-in");
+    }
+
+    @Test
     void pagesRenderAfterSignIn() throws Exception {
         open(Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN));
         signIn();
