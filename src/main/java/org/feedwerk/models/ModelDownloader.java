@@ -104,8 +104,15 @@ public final class ModelDownloader {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             progress.printf("%n");
             return new ModelManifest.FileEntry(size, sha);
+        } catch (java.net.ConnectException | java.nio.channels.UnresolvedAddressException e) {
+            throw new ModelException("cannot reach " + url.getHost() + " (" + e.getClass().getSimpleName() + ")", e);
         } catch (IOException e) {
-            throw new ModelException("download of " + file + " interrupted (" + e.getMessage() + "); run the command "
+            if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException
+                    || e.getCause() instanceof java.net.UnknownHostException) {
+                throw new ModelException("cannot reach " + url.getHost() + " (unknown host)", e);
+            }
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new ModelException("download of " + file + " interrupted (" + why + "); run the command "
                     + "again to resume", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
