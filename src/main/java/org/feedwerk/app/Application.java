@@ -231,7 +231,12 @@ public final class Application implements AutoCloseable {
     }
 
     public ChainVerifier.Report verify() {
-        return new ChainVerifier(publications).verify();
+        return verify(List.of());
+    }
+
+    /** Verifies the chains and that each anchor recorded outside still matches. */
+    public ChainVerifier.Report verify(List<ChainVerifier.Anchor> anchors) {
+        return new ChainVerifier(publications).verify(anchors);
     }
 
     /** Records a configuration change (by the file's SHA-256) in the audit log, once per change. */

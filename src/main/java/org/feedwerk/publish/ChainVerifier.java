@@ -22,7 +22,32 @@ public final class ChainVerifier {
         this.store = store;
     }
 
+    /**
+     * A chain entry someone recorded outside Feedwerk (from an article page or {@code /pruefkette.json}): the
+     * entry at {@code position} of {@code chain} ({@code publication} or {@code audit}) must still have this hash.
+     * Recomputing the chain proves it is consistent; an anchor proves it was not rewritten as a whole.
+     */
+    public record Anchor(String chain, long position, String sha256) {
+        /** Parses {@code [audit:|publication:]POSITION:SHA256}. */
+        public static Anchor parse(String text) {
+            String[] parts = text.strip().split(":");
+            boolean named = parts.length == 3;
+            if (parts.length < 2 || parts.length > 3 || named && !parts[0].matches("publication|audit")
+                    || !parts[parts.length - 2].matches("[1-9][0-9]{0,18}")
+                    || !parts[parts.length - 1].matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("an anchor looks like 42:<64 hex digits> or audit:42:<64 hex "
+                        + "digits>, not '" + text + "'");
+            }
+            return new Anchor(named ? parts[0] : "publication", Long.parseLong(parts[parts.length - 2]),
+                    parts[parts.length - 1].toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     public Report verify() {
+        return verify(List.of());
+    }
+
+    public Report verify(List<Anchor> anchors) {
         List<String> problems = new ArrayList<>();
         List<Publication> chain = store.listChain();
         String previous = Hashes.GENESIS;
@@ -51,6 +76,20 @@ public final class ChainVerifier {
         checkHead("publication", chain.size(), previous, problems);
         List<AuditEntry> audit = store.listAudit();
         verifyAudit(audit, problems);
+        for (Anchor anchor : anchors) {
+            java.util.Optional<String> recorded = anchor.chain().equals("audit")
+                    ? audit.stream().filter(entry -> entry.position() == anchor.position()).map(AuditEntry::entrySha256)
+                            .findFirst()
+                    : chain.stream().filter(entry -> entry.position() == anchor.position())
+                            .map(Publication::entrySha256).findFirst();
+            if (recorded.isEmpty()) {
+                problems.add("anchor " + anchor.chain() + " " + anchor.position() + ": no such entry (the chain was "
+                        + "cut)");
+            } else if (!recorded.get().equals(anchor.sha256())) {
+                problems.add("anchor " + anchor.chain() + " " + anchor.position() + ": the entry's hash is "
+                        + recorded.get() + ", not the recorded " + anchor.sha256() + " (the chain was rewritten)");
+            }
+        }
         return new Report(chain.size(), audit.size(), problems);
     }
 

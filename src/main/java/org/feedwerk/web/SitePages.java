@@ -153,7 +153,21 @@ public final class SitePages {
                 first.firstPublishedAt().toString(), updated ? german(content.publishedAt()) : null,
                 updated ? content.publishedAt().toString() : null, site.disclaimerFor(content.language()),
                 versionViews, alternates, content.imageUrl(), jsonLd(content, canonical), older, content.correction(),
-                related(content.articleId()));
+                related(content.articleId()), new SiteViews.Proof(shown.position(), shown.contentSha256(),
+                        shown.entrySha256()));
+    }
+
+    /**
+     * The ends of the publication chain and the audit log, for anyone who wants to record them: a recorded head is
+     * an anchor that {@code feedwerk verify --anchor} checks later.
+     */
+    String chainHeads() {
+        PublicationStore.ChainHead publication = publications.findHead("publication");
+        PublicationStore.ChainHead audit = publications.findHead("audit");
+        return "{\"publication\":{\"position\":" + publication.position() + ",\"sha256\":\""
+                + publication.lastSha256() + "\"},\"audit\":{\"position\":" + audit.position() + ",\"sha256\":\""
+                + audit.lastSha256() + "\"},\"check\":\"feedwerk verify --anchor " + publication.position() + ":"
+                + publication.lastSha256() + "\"}";
     }
 
     /** Live articles the source grouped with this one in a package. */

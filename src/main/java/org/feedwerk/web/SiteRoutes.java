@@ -35,6 +35,8 @@ final class SiteRoutes {
         routes.get("/atom.xml", context -> answer(context, () -> xml("application/atom+xml", feeds.atom())));
         routes.get("/feed.json", context -> answer(context, () ->
                 new Page(200, "application/feed+json; charset=utf-8", feeds.jsonFeed(), null)));
+        routes.get("/pruefkette.json", context -> send(context, new Page(200, "application/json; charset=utf-8",
+                pages.chainHeads(), null)));
         routes.get("/sitemap.xml", context -> answer(context, () -> xml("application/xml", feeds.sitemap())));
         routes.get("/news-sitemap.xml", context -> send(context,
                 xml("application/xml", feeds.newsSitemap(clock.instant()))));

@@ -27,7 +27,13 @@ public final class SiteViews {
             String dateline, String attribution, String licence, String originalUrl, String engine,
             String translatedText, String publishedText, String publishedIso, String updatedText, String updatedIso,
             String disclaimer, List<Version> versions, List<Alternate> alternates, String imageUrl, String jsonLd,
-            boolean olderVersion, boolean correction, List<Card> related) {}
+            boolean olderVersion, boolean correction, List<Card> related, Proof proof) {}
+
+    /**
+     * Where this version stands in the publication chain: the SHA-256 of its exact content and of its chain entry,
+     * which {@code feedwerk verify --anchor POSITION:SHA256} checks.
+     */
+    public record Proof(long position, String contentSha256, String entrySha256) {}
 
     /** The 410 page of a withdrawn article. */
     public record GonePage(Frame frame, String reason, String dateText) {}

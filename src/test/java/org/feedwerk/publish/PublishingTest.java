@@ -138,6 +138,50 @@ class PublishingTest {
     }
 
     @Test
+    void aChainRewrittenAsAWholeIsCaughtByAnAnchorRecordedFromThePage() throws Exception {
+        open(Kind.SQLITE).deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
+        Publication published = site.app().publications().listChain().get(0);
+        String page = site.get(pagePath()).body();
+        assertThat(page).contains("<code>" + published.contentSha256() + "</code>")
+                .contains("Eintrag 1 der").contains("<code>" + published.entrySha256() + "</code>");
+        HttpResponse<String> heads = site.get("/pruefkette.json");
+        assertThat(heads.statusCode()).isEqualTo(200);
+        assertThat(heads.body()).contains("\"publication\":{\"position\":1,\"sha256\":\"" + published.entrySha256());
+        ChainVerifier.Anchor anchor = ChainVerifier.Anchor.parse("1:" + published.entrySha256());
+
+        // An insider changes the text and recomputes every hash: the chain is consistent again ...
+        String changed = published.contentJson().replace("110", "150");
+        String contentSha = Hashes.sha256(changed);
+        String entrySha = Hashes.entry(1, Hashes.GENESIS, contentSha);
+        try (Database database = Database.open(site.app().config().database(), dataDir, null)) {
+            database.jdbi().useHandle(handle -> {
+                handle.createUpdate("UPDATE publication SET content = :content, content_sha256 = :contentSha, "
+                        + "entry_sha256 = :entrySha WHERE position = 1").bind("content", changed)
+                        .bind("contentSha", contentSha).bind("entrySha", entrySha).execute();
+                handle.createUpdate("UPDATE chain_head SET last_sha256 = :entrySha WHERE chain = 'publication'")
+                        .bind("entrySha", entrySha).execute();
+            });
+        }
+        assertThat(site.app().verify().isIntact()).as("consistent in itself").isTrue();
+
+        // ... but not with what a reader recorded from the page.
+        ChainVerifier.Report report = site.app().verify(List.of(anchor));
+        assertThat(report.isIntact()).isFalse();
+        assertThat(report.problems()).singleElement().asString().contains("anchor publication 1")
+                .contains("the chain was rewritten");
+        assertThat(site.app().verify(List.of(ChainVerifier.Anchor.parse("7:" + entrySha))).problems())
+                .singleElement().asString().contains("no such entry");
+    }
+
+    @Test
+    void anchorsMustLookLikePositionAndHash() {
+        assertThat(ChainVerifier.Anchor.parse("audit:3:" + "AB".repeat(32)))
+                .isEqualTo(new ChainVerifier.Anchor("audit", 3, "ab".repeat(32)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChainVerifier.Anchor.parse("3:abc"))
+                .hasMessageContaining("an anchor looks like");
+    }
+
+    @Test
     void withdrawalAnswers410AndRemovesTheArticleEverywhere() throws Exception {
         open(Kind.SQLITE).deliver("a.xml", "s-1", "Harbour authorities approve terminal", "Teaser.",
                 "<p>Body text about the harbour.</p>");
