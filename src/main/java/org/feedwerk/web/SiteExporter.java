@@ -58,6 +58,7 @@ public final class SiteExporter {
         files += writeFile(directory.resolve("feed.json"), feeds.jsonFeed());
         files += writeFile(directory.resolve("sitemap.xml"), feeds.sitemap());
         files += writeFile(directory.resolve("news-sitemap.xml"), feeds.newsSitemap(now));
+        files += writeFile(directory.resolve("pruefkette.json"), pages.chainHeads());
         return files;
     }
 

@@ -303,12 +303,13 @@ class PublishingTest {
 
         int files = site.app().exportSite(export);
 
-        assertThat(files).isEqualTo(10); // front, source page, article + 2 versions, 5 feeds and sitemaps
+        assertThat(files).isEqualTo(11); // front, source page, article + 2 versions, 5 feeds and sitemaps, chain heads
         String page = java.nio.file.Files.readString(export.resolve(path.substring(1)).resolve("index.html"));
         assertThat(page).isEqualTo(site.get(path).body());
         assertThat(export.resolve(path.substring(1)).resolve("fassung/1/index.html")).exists();
         assertThat(export.resolve("index.html")).exists();
         assertThat(java.nio.file.Files.readString(export.resolve("feed.xml"))).contains("130 KM/H");
+        assertThat(java.nio.file.Files.readString(export.resolve("pruefkette.json"))).contains("\"publication\":{\"position\":");
     }
 
     private static ParsedFeed parse(HttpResponse<String> response, String contentType) {
