@@ -72,6 +72,8 @@ public final class ArticleIngestor {
         return known;
     }
 
+    private static final java.time.Duration NEAR_DUPLICATE_WINDOW = java.time.Duration.ofDays(7);
+
     private Outcome store(SourceConfig source, Item item, String key, RevisionContent content,
             Supplier<PayloadRef> payload) {
         String id = ArticleKeys.articleId(source.id(), key);
@@ -82,12 +84,19 @@ public final class ArticleIngestor {
             if (existing.isEmpty()) {
                 PayloadRef ref = recorded(tx, payload);
                 String cluster = tx.findClusterWithContent(hash, id).orElse(id);
+                String reason = cluster.equals(id) ? null : "same content as article " + cluster;
+                if (reason == null) {
+                    Optional<ArticleStore.NearDuplicate> near = nearDuplicate(tx, source, content, now);
+                    if (near.isPresent()) {
+                        cluster = near.get().clusterId();
+                        reason = "nearly the same text as article " + cluster + " ("
+                                + Math.round(near.get().similarity() * 100) + " % of word groups in common)";
+                    }
+                }
                 ArticleStatus status = statusFor(content,
-                        cluster.equals(id) ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
+                        reason == null ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
                 Article article = new Article(id, source.id(), item.guid(), item.link(), cluster, content.headline(),
-                        status,
-                        status == ArticleStatus.DUPLICATE ? "same content as article " + cluster : null, 1,
-                        content.language(), 0, now, now);
+                        status, status == ArticleStatus.DUPLICATE ? reason : null, 1, content.language(), 0, now, now);
                 tx.insertArticle(article, new Revision(id, 1, hash, content, ref.hash(), now));
                 return Outcome.NEW_ARTICLE;
             }
@@ -101,6 +110,16 @@ public final class ArticleIngestor {
             tx.appendRevision(next, statusFor(content, statusAfterChange(article.status())), now);
             return Outcome.NEW_REVISION;
         });
+    }
+
+    /**
+     * The same story from another source within the last week, with small edits. Only other sources: a source that
+     * sends a story again under a new id (a write-through) means a new story, not a copy.
+     */
+    private static Optional<ArticleStore.NearDuplicate> nearDuplicate(ArticleStore tx, SourceConfig source,
+            RevisionContent content, Instant now) {
+        return TextFingerprint.of(content).flatMap(fingerprint -> tx.findClusterWithSimilarText(fingerprint,
+                source.id(), now.minus(NEAR_DUPLICATE_WINDOW)));
     }
 
     private static PayloadRef recorded(ArticleStore tx, Supplier<PayloadRef> payload) {

@@ -21,6 +21,17 @@ public interface ArticleStore {
     /** The cluster of an existing article (other than {@code exceptArticleId}) with exactly this content. */
     Optional<String> findClusterWithContent(String contentHash, String exceptArticleId);
 
+    /**
+     * The cluster of the earliest article from another source (in a cluster led by another source) since
+     * {@code since} whose text shares at least {@link TextFingerprint#MIN_SIMILARITY} of its word groups with this
+     * one: the same story with small edits.
+     */
+    Optional<NearDuplicate> findClusterWithSimilarText(TextFingerprint fingerprint, String exceptSourceId,
+            java.time.Instant since);
+
+    /** A cluster whose text is nearly the same, and the estimated share of word groups in common. */
+    record NearDuplicate(String clusterId, double similarity) {}
+
     void insertArticle(Article article, Revision first);
 
     void appendRevision(Revision revision, ArticleStatus status, Instant updatedAt);

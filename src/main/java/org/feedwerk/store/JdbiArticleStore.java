@@ -15,6 +15,7 @@ import org.feedwerk.article.ArticleStore;
 import org.feedwerk.article.PayloadRef;
 import org.feedwerk.article.Revision;
 import org.feedwerk.article.RevisionContent;
+import org.feedwerk.article.TextFingerprint;
 import org.feedwerk.parse.ItemPackage;
 import org.feedwerk.parse.PubStatus;
 import org.jdbi.v3.core.Handle;
@@ -72,6 +73,36 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
+    public Optional<NearDuplicate> findClusterWithSimilarText(TextFingerprint fingerprint, String exceptSourceId,
+            java.time.Instant since) {
+        long[] keys = fingerprint.bandKeys();
+        StringBuilder anyBand = new StringBuilder();
+        for (int band = 0; band < keys.length; band++) {
+            anyBand.append(band == 0 ? "" : " OR ").append("(b.band_key = :k").append(band).append(" AND b.band = ")
+                    .append(band).append(')');
+        }
+        return handles.with(handle -> {
+            Query query = handle.createQuery("""
+                            SELECT DISTINCT a.cluster_id, a.created_at, a.id, r.text_signature
+                            FROM text_band b
+                            JOIN revision r ON r.article_id = b.article_id AND r.number = b.revision
+                            JOIN article a ON a.id = r.article_id
+                            JOIN article leader ON leader.id = a.cluster_id
+                            WHERE (%s) AND a.source_id <> :source AND leader.source_id <> :source
+                              AND r.created_at >= :since
+                            ORDER BY a.created_at, a.id""".formatted(anyBand))
+                    .bind("source", exceptSourceId).bind("since", Times.toMillis(since));
+            for (int band = 0; band < keys.length; band++) {
+                query.bind("k" + band, keys[band]);
+            }
+            return query.map((row, context) -> new NearDuplicate(row.getString("cluster_id"),
+                            fingerprint.similarity(TextFingerprint.decode(row.getString("text_signature")))))
+                    .stream().filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
+                    .findFirst();
+        });
+    }
+
+    @Override
     public void insertArticle(Article article, Revision first) {
         handles.use(handle -> {
             handle.createUpdate("""
@@ -110,14 +141,15 @@ public final class JdbiArticleStore implements ArticleStore {
 
     private static void insertRevision(Handle handle, Revision revision) {
         RevisionContent content = revision.content();
+        Optional<TextFingerprint> fingerprint = TextFingerprint.of(content);
         handle.createUpdate("""
                         INSERT INTO revision (article_id, number, content_hash, headline, teaser, body_html, byline,
                             dateline, language, source_published, source_updated, source_version, pub_status,
                             subjects, images, payload_hash, created_at, embargoed, correction, rights, slugline,
-                            urgency)
+                            urgency, text_signature)
                         VALUES (:articleId, :number, :hash, :headline, :teaser, :body, :byline, :dateline, :language,
                             :published, :updated, :version, :pubStatus, :subjects, :images, :payload, :createdAt,
-                            :embargoed, :correction, :rights, :slugline, :urgency)""")
+                            :embargoed, :correction, :rights, :slugline, :urgency, :signature)""")
                 .bind("slugline", content.slugline()).bind("urgency", content.urgency())
                 .bind("embargoed", Times.toMillis(content.embargoed())).bind("correction", content.correction() ? 1 : 0)
                 .bind("rights", content.rights())
@@ -132,7 +164,18 @@ public final class JdbiArticleStore implements ArticleStore {
                 .bind("images", JsonColumns.write(content.images()))
                 .bind("payload", revision.payloadHash())
                 .bind("createdAt", Times.toMillis(revision.createdAt()))
+                .bind("signature", fingerprint.map(TextFingerprint::encode).orElse(null))
                 .execute();
+        fingerprint.ifPresent(signature -> {
+            org.jdbi.v3.core.statement.PreparedBatch bands = handle.prepareBatch(
+                    "INSERT INTO text_band (article_id, revision, band, band_key) VALUES (:article, :revision, :band, :key)");
+            long[] keys = signature.bandKeys();
+            for (int band = 0; band < keys.length; band++) {
+                bands.bind("article", revision.articleId()).bind("revision", revision.number()).bind("band", band)
+                        .bind("key", keys[band]).add();
+            }
+            bands.execute();
+        });
     }
 
     @Override

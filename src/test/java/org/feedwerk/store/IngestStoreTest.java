@@ -154,6 +154,39 @@ class IngestStoreTest {
         assertThat(duplicate.statusReason()).contains(leader);
     }
 
+    private static final String STORY = "<p>" + org.feedwerk.testing.Stories.FERRY_TERMINAL + "</p>";
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theSameStoryWithSmallEditsFromAnotherSourceIsANearDuplicate(Kind kind) {
+        open(kind);
+        ingest(WIRE, "p1", item("w-1", "https://wire.example.org/1", "Ferry terminal approved", STORY));
+        clock.advance(Duration.ofMinutes(3));
+        String edited = STORY.replace("on Sunday", "on Sunday evening")
+                + "<p>(Reporting by the Wire desk)</p>";
+        ingest(OTHER, "p2", item("o-1", "https://other.example.org/1", "Ferry terminal approved", edited));
+        ingest(WIRE, "p3", item("w-2", "https://wire.example.org/2", "Ferry terminal approved",
+                edited + "<p>Updated with the opening year.</p>"));
+        ingest(OTHER, "p4", item("o-2", "https://other.example.org/2", "Council plans bus lane",
+                "<p>" + org.feedwerk.testing.Stories.BUS_LANE + "</p>"));
+
+        String leader = ArticleKeys.articleId("wire", "w-1");
+        Article copy = store.findArticle(ArticleKeys.articleId("other", "o-1")).orElseThrow();
+        assertThat(copy.status()).isEqualTo(ArticleStatus.DUPLICATE);
+        assertThat(copy.clusterId()).isEqualTo(leader);
+        assertThat(copy.statusReason()).contains("nearly the same text as article " + leader).contains("% of word groups in common");
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "w-2")).orElseThrow().status())
+                .as("the same source sending it again under a new id is a new story").isEqualTo(ArticleStatus.FETCHED);
+        assertThat(store.findArticle(ArticleKeys.articleId("other", "o-2")).orElseThrow().status())
+                .as("another story on the same topic").isEqualTo(ArticleStatus.FETCHED);
+
+        clock.advance(Duration.ofDays(8));
+        ingest(OTHER, "p5", item("o-3", "https://other.example.org/3", "Ferry terminal approved",
+                STORY.replace("on Sunday", "on Sunday night")));
+        assertThat(store.findArticle(ArticleKeys.articleId("other", "o-3")).orElseThrow().status())
+                .as("a week later it is news again").isEqualTo(ArticleStatus.FETCHED);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void databaseErrorLeavesNoPartialArticle(Kind kind) {
