@@ -212,6 +212,51 @@ class CommandLineTest {
     }
 
     @Test
+    void evalRunsTheOfflineEngineFromAModelPulledByTheModelsCommand() throws IOException {
+        Path published = org.feedwerk.testing.TinyMarianModel.write(dir.resolve("published"));
+        org.feedwerk.testing.LocalHttpServer hub = new org.feedwerk.testing.LocalHttpServer();
+        try (java.util.stream.Stream<Path> files = Files.walk(published)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] content = Files.readAllBytes(file);
+                hub.on("/Xenova/opus-mt-en-de/resolve/main/" + published.relativize(file).toString().replace('\\', '/'),
+                        exchange -> org.feedwerk.testing.LocalHttpServer.send(exchange, 200, "application/octet-stream",
+                                content));
+            }
+            Path config = dir.resolve("offline.yml");
+            Files.writeString(config, """
+                    dataDir: ./data
+                    models:
+                      baseUrl: %s
+                      autoPull: false
+                    translation:
+                      engines:
+                        - name: opus-mt
+                          type: onnx
+                          model: opus-mt-en-de
+                          threads: 1
+                    """.formatted(hub.uri("")));
+            Path source = dir.resolve("src.en");
+            Path reference = dir.resolve("ref.de");
+            Files.writeString(source, "The cat sleeps.\nA dog.\n");
+            Files.writeString(reference, "Die Katze schläft.\nEin Hund.\n");
+
+            assertThat(run("eval", "--config", config.toString(), "--engine", "opus-mt", "--source", source.toString(),
+                    "--reference", reference.toString())).as(err.toString()).isEqualTo(2);
+            assertThat(err.toString()).contains("run: ./feedwerk models pull opus-mt-en-de");
+
+            assertThat(run("models", "pull", "opus-mt-en-de", "--config", config.toString())).as(err.toString())
+                    .isZero();
+            assertThat(run("models", "list", "--config", config.toString())).isZero();
+            assertThat(out.toString()).contains("Xenova/opus-mt-en-de");
+            assertThat(run("eval", "--config", config.toString(), "--engine", "opus-mt", "--source", source.toString(),
+                    "--reference", reference.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("engine opus-mt, 2 lines: BLEU 100.0, chrF 100.0, ");
+        } finally {
+            hub.close();
+        }
+    }
+
+    @Test
     void configErrorIsOneLineWithFileAndLineAndExitCode2() throws IOException {
         Path config = dir.resolve("broken.yml");
         Files.writeString(config, "sources:\n  - id: a\n    url: https://a.example/\n    colour: blue\n");
