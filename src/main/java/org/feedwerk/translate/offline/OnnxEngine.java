@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
@@ -27,15 +28,13 @@ import org.slf4j.LoggerFactory;
  * use; a missing model is pulled in the background when allowed, and until then the engine is unavailable with
  * one reason that names the command to run, so the chain moves on and nothing is lost.
  *
- * <p>Texts arrive as plain text with inline markup as tokens ({@code ⟦1⟧…⟦/1⟧}). A Marian model cannot carry
- * such tokens, so a sentence is translated in the runs between them and the tokens are put back in order. Glossary
+ * <p>Texts arrive as plain text with inline markup as tokens ({@code ⟦1⟧…⟦/1⟧}), which a Marian model cannot
+ * carry; {@link SentencePlan} says how they are put back. Glossary
  * terms are replaced by their required translation before translating (the model copies what it does not know);
  * the terms check afterwards catches the rare case where it does not.
  */
 public final class OnnxEngine implements TranslationEngine {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxEngine.class);
-    private static final Pattern MARKUP_TOKEN = Pattern.compile("⟦[^⟧]{1,12}⟧");
-    private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern MODEL_PAIR = Pattern.compile(".*opus-mt-([a-z]{2,3})-([a-z]{2,3})");
     private static final Duration RETRY_AFTER_FAILED_PULL = Duration.ofHours(1);
     private static final Duration RECHECK_MISSING_MODEL = Duration.ofMinutes(1);
@@ -171,14 +170,44 @@ public final class OnnxEngine implements TranslationEngine {
             throw new TranslationException(TranslationException.Kind.TRANSIENT, unavailable.get());
         }
         SentenceSplitter splitter = new SentenceSplitter(request.sourceLanguage());
-        List<List<Piece>> texts = new ArrayList<>();
-        Map<String, String> units = new LinkedHashMap<>();
+        List<List<Object>> texts = new ArrayList<>();
+        List<SentencePlan> plans = new ArrayList<>();
         for (String text : request.texts()) {
-            List<Piece> pieces = pieces(withGlossaryTerms(text, request.glossary()), splitter);
-            pieces.stream().filter(Piece::translate).forEach(piece -> units.put(piece.text(), null));
-            texts.add(pieces);
+            List<Object> parts = new ArrayList<>();
+            for (SentenceSplitter.Part part : splitter.split(withGlossaryTerms(text, request.glossary()))) {
+                if (part.translate()) {
+                    SentencePlan plan = new SentencePlan(part.text());
+                    plans.add(plan);
+                    parts.add(plan);
+                } else {
+                    parts.add(part.text());
+                }
+            }
+            texts.add(parts);
         }
-        List<String> sources = new ArrayList<>(units.keySet());
+        Set<String> whole = new LinkedHashSet<>();
+        plans.forEach(plan -> plan.collectWhole(whole));
+        Map<String, String> translations = run(whole);
+        Set<String> runs = new LinkedHashSet<>();
+        plans.stream().filter(plan -> !plan.align(translations)).forEach(plan -> plan.collectRuns(runs));
+        runs.removeAll(translations.keySet());
+        translations.putAll(run(runs));
+        List<String> results = texts.stream().map(parts -> {
+            StringBuilder joined = new StringBuilder();
+            parts.forEach(part -> joined.append(part instanceof SentencePlan plan ? plan.assemble(translations)
+                    : (String) part));
+            return joined.toString();
+        }).toList();
+        return new EngineResult(results, request.characters());
+    }
+
+    /** Translates the units with the loaded model, one translation at a time. */
+    private Map<String, String> run(Set<String> units) {
+        List<String> sources = new ArrayList<>(units);
+        Map<String, String> translations = new java.util.HashMap<>();
+        if (sources.isEmpty()) {
+            return translations;
+        }
         List<String> translated;
         running.lock();
         try {
@@ -189,14 +218,9 @@ public final class OnnxEngine implements TranslationEngine {
             running.unlock();
         }
         for (int index = 0; index < sources.size(); index++) {
-            units.put(sources.get(index), translated.get(index));
+            translations.put(sources.get(index), translated.get(index));
         }
-        List<String> results = texts.stream().map(pieces -> {
-            StringBuilder joined = new StringBuilder();
-            pieces.forEach(piece -> joined.append(piece.translate() ? units.get(piece.text()) : piece.text()));
-            return joined.toString();
-        }).toList();
-        return new EngineResult(results, request.characters());
+        return translations;
     }
 
     /** The engine's glossary support: each term replaced by what must stand in the translation. */
@@ -209,40 +233,6 @@ public final class OnnxEngine implements TranslationEngine {
         return result;
     }
 
-    /** Sentences, cut further at markup tokens; whitespace, tokens and runs without letters are kept as they are. */
-    private static List<Piece> pieces(String text, SentenceSplitter splitter) {
-        List<Piece> pieces = new ArrayList<>();
-        for (SentenceSplitter.Part part : splitter.split(text)) {
-            if (!part.translate()) {
-                pieces.add(new Piece(part.text(), false));
-                continue;
-            }
-            Matcher token = MARKUP_TOKEN.matcher(part.text());
-            int start = 0;
-            while (token.find()) {
-                addRun(part.text().substring(start, token.start()), pieces);
-                pieces.add(new Piece(token.group(), false));
-                start = token.end();
-            }
-            addRun(part.text().substring(start), pieces);
-        }
-        return pieces;
-    }
-
-    private static void addRun(String run, List<Piece> pieces) {
-        String trimmed = run.strip();
-        if (!LETTER.matcher(trimmed).find()) {
-            if (!run.isEmpty()) {
-                pieces.add(new Piece(run, false));
-            }
-            return;
-        }
-        int leading = run.indexOf(trimmed);
-        pieces.add(new Piece(run.substring(0, leading), false));
-        pieces.add(new Piece(trimmed, true));
-        pieces.add(new Piece(run.substring(leading + trimmed.length()), false));
-    }
-
     /** Closes the ONNX Runtime sessions. */
     public void close() {
         MarianTranslator loaded = translator;
@@ -251,6 +241,4 @@ public final class OnnxEngine implements TranslationEngine {
             loaded.close();
         }
     }
-
-    private record Piece(String text, boolean translate) {}
 }

@@ -81,8 +81,18 @@ class OnnxEngineTest {
     }
 
     @Test
-    void markupTokensStayInPlaceAndTheRunsBetweenThemAreTranslated() {
+    void markupGoesAroundTheInnerTextsTranslationInTheWholeSentence() {
         OnnxEngine offline = fromFolder(TinyMarianModel.write(work.resolve("model")), 2);
+        // Whole sentence "Die Katze schläft." (beam); "sleeps" alone gives "schläft", found in it.
+        assertThat(offline.translate(request("The cat ⟦1⟧sleeps⟦/1⟧. ⟦2⟧A dog⟦/2⟧.")).texts())
+                .containsExactly("Die Katze ⟦1⟧schläft⟦/1⟧. ⟦2⟧Ein Hund⟦/2⟧.");
+    }
+
+    @Test
+    void whenTheInnerTranslationIsNotInTheWholeOneTheRunsAreTranslatedInOrder() {
+        OnnxEngine offline = fromFolder(TinyMarianModel.write(work.resolve("model")), 2);
+        // "The cat" alone gives "Die Kater", which "Die Katze schläft." does not contain; an empty element has no
+        // inner text to find.
         assertThat(offline.translate(request("⟦1⟧The cat⟦/1⟧ sleeps. A dog.⟦2/⟧")).texts())
                 .containsExactly("⟦1⟧Die Kater⟦/1⟧ schläft. Ein Hund.⟦2/⟧");
     }
