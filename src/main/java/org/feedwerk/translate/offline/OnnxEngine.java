@@ -54,6 +54,7 @@ public final class OnnxEngine implements TranslationEngine {
     private String problem;
     private Instant retryAt = Instant.MIN;
     private boolean pulling;
+    private boolean closed;
 
     public OnnxEngine(String name, List<String> pairs, ModelSource source, Settings settings, Executor pullExecutor,
             Clock clock) {
@@ -101,6 +102,9 @@ public final class OnnxEngine implements TranslationEngine {
         synchronized (state) {
             if (translator != null) {
                 return Optional.empty();
+            }
+            if (closed) {
+                return Optional.of(name + ": shut down");
             }
             if (pulling) {
                 return Optional.of(name + ": downloading model " + source.label() + " (" + source.installHint()
@@ -211,7 +215,11 @@ public final class OnnxEngine implements TranslationEngine {
         List<String> translated;
         running.lock();
         try {
-            translated = translator.translate(sources);
+            MarianTranslator loaded = translator;
+            if (loaded == null) {
+                throw new TranslationException(TranslationException.Kind.TRANSIENT, name + ": shut down");
+            }
+            translated = loaded.translate(sources);
         } catch (OfflineModelException e) {
             throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": " + e.getMessage(), e);
         } finally {
@@ -233,12 +241,20 @@ public final class OnnxEngine implements TranslationEngine {
         return result;
     }
 
-    /** Closes the ONNX Runtime sessions. */
+    /** Closes the ONNX Runtime sessions, after the translation running now (if any) has finished. */
     public void close() {
-        MarianTranslator loaded = translator;
-        translator = null;
-        if (loaded != null) {
-            loaded.close();
+        running.lock();
+        try {
+            synchronized (state) {
+                closed = true;
+                MarianTranslator loaded = translator;
+                translator = null;
+                if (loaded != null) {
+                    loaded.close();
+                }
+            }
+        } finally {
+            running.unlock();
         }
     }
 }
