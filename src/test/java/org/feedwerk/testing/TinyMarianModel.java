@@ -145,24 +145,10 @@ public final class TinyMarianModel {
                 .addInput(value("encoder_attention_mask", INT64, "batch_size", "encoder_sequence_length"))
                 .addInput(value("input_ids", INT64, "batch_size", "decoder_sequence_length"))
                 .addInput(value("encoder_hidden_states", FLOAT, "batch_size", "encoder_sequence_length", V));
-        for (int layer = 0; layer < LAYERS; layer++) {
-            for (String kind : List.of("key", "value")) {
-                graph.addInput(value("past_key_values." + layer + ".decoder." + kind, FLOAT, "batch_size", 1,
-                        "past_decoder_sequence_length", V));
-                graph.addInput(value("past_key_values." + layer + ".encoder." + kind, FLOAT, "batch_size", 1,
-                        "encoder_sequence_length_out", V));
-            }
-        }
+        cacheValues("past_key_values", "past_decoder_sequence_length").forEach(graph::addInput);
         graph.addInput(value("use_cache_branch", BOOL, 1));
         graph.addOutput(value("logits", FLOAT, "batch_size", "decoder_sequence_length", V));
-        for (int layer = 0; layer < LAYERS; layer++) {
-            for (String kind : List.of("key", "value")) {
-                graph.addOutput(value("present." + layer + ".decoder." + kind, FLOAT, "batch_size", 1,
-                        "present_decoder_sequence_length", V));
-                graph.addOutput(value("present." + layer + ".encoder." + kind, FLOAT, "batch_size", 1,
-                        "encoder_sequence_length_out", V));
-            }
-        }
+        cacheValues("present", "present_decoder_sequence_length").forEach(graph::addOutput);
         graph.addInitializer(floats("embedding", identity(), V, V))
                 .addInitializer(floats("word_table", wordTable(), V, V))
                 .addInitializer(floats("previous_word", previousWord(), V, V))
@@ -214,6 +200,19 @@ public final class TinyMarianModel {
                 .addNode(node("Gather", List.of("previous_word", "input_ids"), List.of("from_previous")))
                 .addNode(node("Add", List.of("from_source", "from_previous"), List.of("logits")));
         return model(graph);
+    }
+
+    /** The key/value cache of every layer, one head of size V: decoder self-attention and cross-attention. */
+    private static List<ValueInfoProto> cacheValues(String prefix, String decoderLength) {
+        List<ValueInfoProto> values = new ArrayList<>();
+        for (int layer = 0; layer < LAYERS; layer++) {
+            for (String kind : List.of("key", "value")) {
+                values.add(value(prefix + "." + layer + ".decoder." + kind, FLOAT, "batch_size", 1, decoderLength, V));
+                values.add(value(prefix + "." + layer + ".encoder." + kind, FLOAT, "batch_size", 1,
+                        "encoder_sequence_length_out", V));
+            }
+        }
+        return values;
     }
 
     private static float[] identity() {
