@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * one reason that names the command to run, so the chain moves on and nothing is lost.
  *
  * <p>Texts arrive as plain text with inline markup as tokens ({@code ⟦1⟧…⟦/1⟧}), which a Marian model cannot
- * carry; {@link SentencePlan} says how they are put back. Glossary
- * terms are replaced by their required translation before translating (the model copies what it does not know);
- * the terms check afterwards catches the rare case where it does not.
+ * carry; {@link SentencePlan} says how they are put back. Glossary terms are replaced by their required
+ * translation before translating (the model copies what it does not know); the terms check afterwards catches the
+ * rare case where it does not.
  */
 public final class OnnxEngine implements TranslationEngine {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxEngine.class);
