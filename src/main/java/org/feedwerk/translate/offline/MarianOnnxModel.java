@@ -101,8 +101,13 @@ final class MarianOnnxModel implements AutoCloseable {
         }
         if (OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
             // Present only when the GPU build of ONNX Runtime is on the classpath instead of the CPU one.
-            options.addCUDA(0);
-            LOG.info("offline engine uses the CUDA execution provider");
+            try {
+                options.addCUDA(0);
+                LOG.info("offline engine uses the CUDA execution provider");
+            } catch (OrtException e) {
+                LOG.warn("the CUDA execution provider is built in but cannot be used ({}); running on the CPU",
+                        e.getMessage());
+            }
         }
         return options;
     }
