@@ -15,7 +15,7 @@ final class BeamSearch {
     private BeamSearch() {}
 
     /** The best translation's ids per sentence, without the start token and {@code </s>}. */
-    static List<long[]> generate(DecoderRun run, MarianConfig config, int beams, int maxLength) {
+    static List<long[]> generate(DecoderSteps run, MarianConfig config, int beams, int maxLength) {
         int sentences = run.rows() / beams;
         int rows = run.rows();
         double[] scores = new double[rows];

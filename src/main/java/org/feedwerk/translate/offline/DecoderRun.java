@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code present.*.encoder.*} outputs are placeholders. The self-attention cache of each step feeds the next,
  * reordered when beam search moves a row to another beam.
  */
-final class DecoderRun implements AutoCloseable {
+final class DecoderRun implements DecoderSteps, AutoCloseable {
     private final MarianOnnxModel model;
     private final int rows;
     private final List<String> pastDecoder;
@@ -58,16 +58,13 @@ final class DecoderRun implements AutoCloseable {
         }
     }
 
-    int rows() {
+    @Override
+    public int rows() {
         return rows;
     }
 
-    /**
-     * Feeds one token per row and returns the next-token logits per row.
-     *
-     * @param order for each row, the row of the previous step whose cache it continues; null keeps every row
-     */
-    float[][] step(long[] tokens, int[] order) {
+    @Override
+    public float[][] step(long[] tokens, int[] order) {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         List<OnnxTensor> stepTensors = new ArrayList<>();
         try {

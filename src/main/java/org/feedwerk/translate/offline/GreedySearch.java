@@ -8,7 +8,7 @@ final class GreedySearch {
     private GreedySearch() {}
 
     /** The generated ids per row, without the start token and {@code </s>}. */
-    static List<long[]> generate(DecoderRun run, MarianConfig config, int maxLength) {
+    static List<long[]> generate(DecoderSteps run, MarianConfig config, int maxLength) {
         int rows = run.rows();
         List<List<Long>> generated = new ArrayList<>();
         boolean[] finished = new boolean[rows];
