@@ -230,6 +230,10 @@ public final class Application implements AutoCloseable {
         return new PublishLoop(publisher);
     }
 
+    public org.feedwerk.pipeline.Housekeeping newHousekeeping() {
+        return new org.feedwerk.pipeline.Housekeeping(articles, clock);
+    }
+
     public ChainVerifier.Report verify() {
         return verify(List.of());
     }

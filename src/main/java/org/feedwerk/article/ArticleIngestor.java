@@ -72,7 +72,8 @@ public final class ArticleIngestor {
         return known;
     }
 
-    private static final java.time.Duration NEAR_DUPLICATE_WINDOW = java.time.Duration.ofDays(7);
+    /** How far back a near duplicate is looked for. */
+    public static final java.time.Duration NEAR_DUPLICATE_WINDOW = java.time.Duration.ofDays(7);
 
     private Outcome store(SourceConfig source, Item item, String key, RevisionContent content,
             Supplier<PayloadRef> payload) {

@@ -29,6 +29,12 @@ public interface ArticleStore {
     Optional<NearDuplicate> findClusterWithSimilarText(TextFingerprint fingerprint, String exceptSourceId,
             java.time.Instant since);
 
+    /**
+     * Forgets the band keys of revisions stored before {@code cutoff}, which near-duplicate lookups no longer
+     * consider; returns how many band rows went. The signatures stay on the revisions.
+     */
+    int forgetTextBandsBefore(java.time.Instant cutoff);
+
     /** A cluster whose text is nearly the same, and the estimated share of word groups in common. */
     record NearDuplicate(String clusterId, double similarity) {}
 

@@ -33,11 +33,13 @@ final class RunCommand extends ApplicationCommand {
         recordConfiguration(application);
         TranslationWorker translator = application.newTranslationWorker();
         PublishLoop publishing = application.newPublishLoop();
+        org.feedwerk.pipeline.Housekeeping housekeeping = application.newHousekeeping();
         WebServer server = application.newWebServer();
         server.start();
         scheduler.start();
         translator.start();
         publishing.start();
+        housekeeping.start();
         Thread hook = new Thread(() -> {
             stopped.countDown();
             awaitQuietly(finished);
@@ -50,6 +52,7 @@ final class RunCommand extends ApplicationCommand {
         scheduler.stop(SHUTDOWN_GRACE_SECONDS);
         translator.stop(SHUTDOWN_GRACE_SECONDS);
         publishing.stop(SHUTDOWN_GRACE_SECONDS);
+        housekeeping.stop();
         server.stop();
         finished.countDown();
         return ExitCodes.OK;

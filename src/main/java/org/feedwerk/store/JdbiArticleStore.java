@@ -103,6 +103,14 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
+    public int forgetTextBandsBefore(java.time.Instant cutoff) {
+        return handles.with(handle -> handle.createUpdate("""
+                        DELETE FROM text_band WHERE EXISTS (SELECT 1 FROM revision r WHERE r.article_id = text_band.article_id
+                            AND r.number = text_band.revision AND r.created_at < :cutoff)""")
+                .bind("cutoff", Times.toMillis(cutoff)).execute());
+    }
+
+    @Override
     public void insertArticle(Article article, Revision first) {
         handles.use(handle -> {
             handle.createUpdate("""

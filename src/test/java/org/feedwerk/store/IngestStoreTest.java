@@ -181,6 +181,9 @@ class IngestStoreTest {
                 .as("another story on the same topic").isEqualTo(ArticleStatus.FETCHED);
 
         clock.advance(Duration.ofDays(8));
+        assertThat(new org.feedwerk.pipeline.Housekeeping(store, clock).runOnce())
+                .as("the band keys of the four texts long enough to have them").isEqualTo(4 * 32);
+        assertThat(store.forgetTextBandsBefore(clock.instant())).isZero();
         ingest(OTHER, "p5", item("o-3", "https://other.example.org/3", "Ferry terminal approved",
                 STORY.replace("on Sunday", "on Sunday night")));
         assertThat(store.findArticle(ArticleKeys.articleId("other", "o-3")).orElseThrow().status())
