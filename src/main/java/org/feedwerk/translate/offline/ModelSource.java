@@ -1,7 +1,5 @@
 package org.feedwerk.translate.offline;
 
-import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,8 @@ import java.time.Clock;
 import org.feedwerk.models.InstalledModels;
 import org.feedwerk.models.ModelDownloader;
 import org.feedwerk.models.ModelLayout;
+import org.feedwerk.models.ProgressLog;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where an offline engine's model comes from: a folder the configuration names ({@code path}), or a model name
@@ -83,7 +83,7 @@ public sealed interface ModelSource {
 
         @Override
         public void pull(boolean quantized) {
-            new ModelDownloader(modelsDir, new PrintWriter(OutputStream.nullOutputStream()), clock)
+            new ModelDownloader(modelsDir, ProgressLog.to(LoggerFactory.getLogger(ModelSource.class)), clock)
                     .pull(name, baseUrl, quantized);
         }
 
