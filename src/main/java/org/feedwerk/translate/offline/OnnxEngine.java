@@ -116,7 +116,7 @@ public final class OnnxEngine implements TranslationEngine {
             Path folder;
             try {
                 folder = source.verifiedFolder(settings.quantized());
-            } catch (FeedwerkException missing) {
+            } catch (RuntimeException missing) {
                 if (source.canPull()) {
                     startPull();
                     return Optional.of(name + ": downloading model " + source.label());
@@ -129,7 +129,7 @@ public final class OnnxEngine implements TranslationEngine {
                 LOG.info("offline engine {} loaded {} ({} beams)", name, folder, translator.beams());
                 problem = null;
                 return Optional.empty();
-            } catch (FeedwerkException broken) {
+            } catch (RuntimeException broken) {
                 return fail(name + ": model " + source.label() + " cannot be loaded: " + broken.getMessage(),
                         RECHECK_MISSING_MODEL);
             }

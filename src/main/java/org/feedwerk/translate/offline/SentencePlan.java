@@ -67,8 +67,7 @@ final class SentencePlan {
         int cursor = 0;
         for (Pair pair : pairs) {
             String inner = translations.get(pair.inner()).strip();
-            int at = inner.isEmpty() ? -1 : result.toLowerCase(Locale.ROOT).indexOf(inner.toLowerCase(Locale.ROOT),
-                    cursor);
+            int at = indexOf(result, inner, cursor);
             if (at < 0) {
                 return false;
             }
@@ -94,6 +93,17 @@ final class SentencePlan {
             joined.append(run.translate() ? surround(run.text(), translations.get(run.text().strip())) : run.text());
         }
         return joined.toString();
+    }
+
+    /** Case-insensitive where lower-casing keeps the lengths (it does not for a few letters such as "İ"). */
+    private static int indexOf(String text, String part, int from) {
+        if (part.isEmpty()) {
+            return -1;
+        }
+        String lowerText = text.toLowerCase(Locale.ROOT);
+        String lowerPart = part.toLowerCase(Locale.ROOT);
+        return lowerText.length() == text.length() && lowerPart.length() == part.length()
+                ? lowerText.indexOf(lowerPart, from) : text.indexOf(part, from);
     }
 
     /** The translation with the original's leading and trailing whitespace. */
