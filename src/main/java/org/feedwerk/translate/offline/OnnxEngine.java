@@ -173,6 +173,17 @@ public final class OnnxEngine implements TranslationEngine {
         if (unavailable.isPresent()) {
             throw new TranslationException(TranslationException.Kind.TRANSIENT, unavailable.get());
         }
+        try {
+            return translateLoaded(request);
+        } catch (TranslationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A failure of the model or of this code must reach the chain as an engine failure with a reason.
+            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": " + e, e);
+        }
+    }
+
+    private EngineResult translateLoaded(EngineRequest request) {
         SentenceSplitter splitter = new SentenceSplitter(request.sourceLanguage());
         List<List<Object>> texts = new ArrayList<>();
         List<SentencePlan> plans = new ArrayList<>();
