@@ -94,7 +94,7 @@ public final class TinyMarianModel {
     }
 
     /** A unigram model with identity normalization; ids deliberately differ from the shared vocabulary's. */
-    static byte[] sentencePiece(List<String> pieces) {
+    public static byte[] sentencePiece(List<String> pieces) {
         SentencePieceSubset.ModelProto.Builder model = SentencePieceSubset.ModelProto.newBuilder();
         model.addPieces(piece("<unk>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.UNKNOWN));
         model.addPieces(piece("<s>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.CONTROL));

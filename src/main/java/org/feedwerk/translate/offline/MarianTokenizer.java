@@ -14,7 +14,8 @@ import java.util.Map;
  * Marian tokenization as Hugging Face's {@code MarianTokenizer} does it: the source text is cut into pieces by
  * the SentencePiece model {@code source.spm}, each piece is looked up in the shared {@code vocab.json} (unknown
  * pieces become {@code <unk>}) and {@code </s>} is appended. Output ids go back through the vocabulary to pieces,
- * special tokens are dropped, and {@code target.spm} joins the pieces into text.
+ * special tokens are dropped, {@code target.spm} joins the pieces into text, and spaces before punctuation are
+ * cleaned up unless {@code tokenizer_config.json} says {@code clean_up_tokenization_spaces: false}.
  */
 final class MarianTokenizer implements AutoCloseable {
     private final SpTokenizer source;
@@ -24,9 +25,14 @@ final class MarianTokenizer implements AutoCloseable {
     private final int unknownId;
     private final int eosId;
     private final int padId;
+    private final boolean cleanUpSpaces;
+
+    /** What Hugging Face's clean-up of tokenization spaces undoes, in its order. */
+    private static final String[][] SPACE_CLEAN_UP = {{" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","},
+        {" ' ", "'"}, {" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"}};
 
     private MarianTokenizer(SpTokenizer source, SpTokenizer target, Map<String, Integer> vocabulary, int eosId,
-            int padId) {
+            int padId, boolean cleanUpSpaces) {
         this.source = source;
         this.target = target;
         this.vocabulary = vocabulary;
@@ -40,6 +46,7 @@ final class MarianTokenizer implements AutoCloseable {
         this.unknownId = unknown;
         this.eosId = eosId;
         this.padId = padId;
+        this.cleanUpSpaces = cleanUpSpaces;
     }
 
     static MarianTokenizer load(Path folder, MarianConfig config) {
@@ -50,13 +57,26 @@ final class MarianTokenizer implements AutoCloseable {
         } catch (IOException e) {
             throw new OfflineModelException(folder.resolve("vocab.json") + " cannot be read: " + e.getMessage(), e);
         }
+        boolean cleanUpSpaces = cleanUpSpaces(folder.resolve("tokenizer_config.json"));
         SpTokenizer source = sentencePiece(folder.resolve("source.spm"));
         try {
             return new MarianTokenizer(source, sentencePiece(folder.resolve("target.spm")), Map.copyOf(vocabulary),
-                    config.eosTokenId(), config.padTokenId());
+                    config.eosTokenId(), config.padTokenId(), cleanUpSpaces);
         } catch (RuntimeException e) {
             source.close();
             throw e;
+        }
+    }
+
+    /** {@code clean_up_tokenization_spaces} of the tokenizer configuration; true when absent, as transformers.js. */
+    private static boolean cleanUpSpaces(Path file) {
+        if (!Files.exists(file)) {
+            return true;
+        }
+        try {
+            return new ObjectMapper().readTree(file.toFile()).path("clean_up_tokenization_spaces").asBoolean(true);
+        } catch (IOException e) {
+            throw new OfflineModelException(file + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 
@@ -88,7 +108,13 @@ final class MarianTokenizer implements AutoCloseable {
             }
             targetPieces.add(pieces[(int) id]);
         }
-        return target.buildSentence(targetPieces);
+        String text = target.buildSentence(targetPieces);
+        if (cleanUpSpaces) {
+            for (String[] replacement : SPACE_CLEAN_UP) {
+                text = text.replace(replacement[0], replacement[1]);
+            }
+        }
+        return text;
     }
 
     int vocabularySize() {

@@ -56,6 +56,23 @@ class MarianTranslatorTest {
     }
 
     @Test
+    void spacesBeforePunctuationAreCleanedUpUnlessTheTokenizerConfigSaysNo(@TempDir Path other) throws IOException {
+        // "." as a piece of its own with a word boundary: target.spm joins it as " ."
+        TinyMarianModel.write(other);
+        Files.writeString(other.resolve("vocab.json"), Files.readString(other.resolve("vocab.json"))
+                .replace("\".\"", "\"▁.\""));
+        Files.write(other.resolve("target.spm"), TinyMarianModel.sentencePiece(List.of("▁Hund", "▁Ein", "▁.")));
+        long[] ids = ids("▁Ein", "▁Hund", ".");
+        try (MarianTokenizer cleaned = MarianTokenizer.load(other, MarianConfig.read(other))) {
+            assertThat(cleaned.decode(ids)).isEqualTo("Ein Hund.");
+        }
+        Files.writeString(other.resolve("tokenizer_config.json"), "{\"clean_up_tokenization_spaces\": false}");
+        try (MarianTokenizer kept = MarianTokenizer.load(other, MarianConfig.read(other))) {
+            assertThat(kept.decode(ids)).isEqualTo("Ein Hund .");
+        }
+    }
+
+    @Test
     void generationSettingsComeFromGenerationConfigOverConfig() {
         MarianConfig config = MarianConfig.read(folder);
         assertThat(config.numBeams()).isEqualTo(2);
