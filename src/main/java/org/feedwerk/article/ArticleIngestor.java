@@ -72,7 +72,10 @@ public final class ArticleIngestor {
         return known;
     }
 
-    /** How far back a near duplicate is looked for. */
+    /**
+     * How far back a near duplicate is looked for. Only other sources count: a source that sends a story again
+     * under a new id (a write-through) means a new story, not a copy.
+     */
     public static final java.time.Duration NEAR_DUPLICATE_WINDOW = java.time.Duration.ofDays(7);
 
     private Outcome store(SourceConfig source, Item item, String key, RevisionContent content,
@@ -84,10 +87,12 @@ public final class ArticleIngestor {
             Optional<Article> existing = tx.findArticle(id);
             if (existing.isEmpty()) {
                 PayloadRef ref = recorded(tx, payload);
+                Optional<TextFingerprint> fingerprint = TextFingerprint.of(content);
                 String cluster = tx.findClusterWithContent(hash, id).orElse(id);
                 String reason = cluster.equals(id) ? null : "same content as article " + cluster;
                 if (reason == null) {
-                    Optional<ArticleStore.NearDuplicate> near = nearDuplicate(tx, source, content, now);
+                    Optional<ArticleStore.NearDuplicate> near = fingerprint.flatMap(signature ->
+                            tx.findClusterWithSimilarText(signature, source.id(), now.minus(NEAR_DUPLICATE_WINDOW)));
                     if (near.isPresent()) {
                         cluster = near.get().clusterId();
                         reason = "nearly the same text as article " + cluster + " ("
@@ -98,7 +103,7 @@ public final class ArticleIngestor {
                         reason == null ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
                 Article article = new Article(id, source.id(), item.guid(), item.link(), cluster, content.headline(),
                         status, status == ArticleStatus.DUPLICATE ? reason : null, 1, content.language(), 0, now, now);
-                tx.insertArticle(article, new Revision(id, 1, hash, content, ref.hash(), now));
+                tx.insertArticle(article, new Revision(id, 1, hash, content, ref.hash(), now), fingerprint);
                 return Outcome.NEW_ARTICLE;
             }
             Article article = existing.get();
@@ -108,19 +113,10 @@ public final class ArticleIngestor {
             }
             PayloadRef ref = recorded(tx, payload);
             Revision next = new Revision(id, article.currentRevision() + 1, hash, content, ref.hash(), now);
-            tx.appendRevision(next, statusFor(content, statusAfterChange(article.status())), now);
+            tx.appendRevision(next, TextFingerprint.of(content), statusFor(content, statusAfterChange(article.status())),
+                    now);
             return Outcome.NEW_REVISION;
         });
-    }
-
-    /**
-     * The same story from another source within the last week, with small edits. Only other sources: a source that
-     * sends a story again under a new id (a write-through) means a new story, not a copy.
-     */
-    private static Optional<ArticleStore.NearDuplicate> nearDuplicate(ArticleStore tx, SourceConfig source,
-            RevisionContent content, Instant now) {
-        return TextFingerprint.of(content).flatMap(fingerprint -> tx.findClusterWithSimilarText(fingerprint,
-                source.id(), now.minus(NEAR_DUPLICATE_WINDOW)));
     }
 
     private static PayloadRef recorded(ArticleStore tx, Supplier<PayloadRef> payload) {

@@ -38,9 +38,11 @@ public interface ArticleStore {
     /** A cluster whose text is nearly the same, and the estimated share of word groups in common. */
     record NearDuplicate(String clusterId, double similarity) {}
 
-    void insertArticle(Article article, Revision first);
+    /** Stores a new article with its first revision and that revision's text fingerprint, if it has one. */
+    void insertArticle(Article article, Revision first, Optional<TextFingerprint> fingerprint);
 
-    void appendRevision(Revision revision, ArticleStatus status, Instant updatedAt);
+    void appendRevision(Revision revision, Optional<TextFingerprint> fingerprint, ArticleStatus status,
+            Instant updatedAt);
 
     void recordPayload(PayloadRef payload);
 

@@ -111,7 +111,7 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public void insertArticle(Article article, Revision first) {
+    public void insertArticle(Article article, Revision first, Optional<TextFingerprint> fingerprint) {
         handles.use(handle -> {
             handle.createUpdate("""
                             INSERT INTO article (id, source_id, guid, link, cluster_id, headline, status, status_reason,
@@ -126,14 +126,15 @@ public final class JdbiArticleStore implements ArticleStore {
                     .bind("createdAt", Times.toMillis(article.createdAt()))
                     .bind("updatedAt", Times.toMillis(article.updatedAt()))
                     .execute();
-            insertRevision(handle, first);
+            insertRevision(handle, first, fingerprint);
         });
     }
 
     @Override
-    public void appendRevision(Revision revision, ArticleStatus status, Instant updatedAt) {
+    public void appendRevision(Revision revision, Optional<TextFingerprint> fingerprint, ArticleStatus status,
+            Instant updatedAt) {
         handles.use(handle -> {
-            insertRevision(handle, revision);
+            insertRevision(handle, revision, fingerprint);
             handle.createUpdate("""
                             UPDATE article SET current_revision = :number, headline = :headline, status = :status,
                                 status_reason = NULL, attempts = 0, retry_at = NULL,
@@ -147,9 +148,8 @@ public final class JdbiArticleStore implements ArticleStore {
         });
     }
 
-    private static void insertRevision(Handle handle, Revision revision) {
+    private static void insertRevision(Handle handle, Revision revision, Optional<TextFingerprint> fingerprint) {
         RevisionContent content = revision.content();
-        Optional<TextFingerprint> fingerprint = TextFingerprint.of(content);
         handle.createUpdate("""
                         INSERT INTO revision (article_id, number, content_hash, headline, teaser, body_html, byline,
                             dateline, language, source_published, source_updated, source_version, pub_status,
