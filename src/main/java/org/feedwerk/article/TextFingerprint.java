@@ -28,6 +28,7 @@ public final class TextFingerprint {
     private static final int ROWS = HASHES / BANDS;
     private static final int SHINGLE = 3;
     private static final long[] SEEDS = new long[HASHES];
+    private static final HexFormat HEX = HexFormat.of();
 
     static {
         long seed = 0x9e3779b97f4a7c15L;
@@ -94,7 +95,7 @@ public final class TextFingerprint {
     public String encode() {
         StringBuilder hex = new StringBuilder(HASHES * 8);
         for (int minimum : minimums) {
-            hex.append(HexFormat.of().toHexDigits(minimum));
+            hex.append(HEX.toHexDigits(minimum));
         }
         return hex.toString();
     }

@@ -27,9 +27,10 @@ final class SegmentsCheck implements QualityCheck {
             boolean dropped = !source.isEmpty() && target.isEmpty()
                     || source.length() >= LONG_SOURCE && target.length() < source.length() * SHORTEST_RATIO;
             int sourceSentences = sentences(source, input.sourceLanguage());
-            if (!dropped && sourceSentences >= 2 && sentences(target, input.targetLanguage()) < sourceSentences) {
+            int targetSentences = sentences(target, input.targetLanguage());
+            if (!dropped && sourceSentences >= 2 && targetSentences < sourceSentences) {
                 return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " has "
-                        + sentences(target, input.targetLanguage()) + " sentences, the source " + sourceSentences);
+                        + targetSentences + " sentences, the source " + sourceSentences);
             }
             if (!dropped && Abbreviations.endsMidSentence(target) && !Abbreviations.endsMidSentence(source)) {
                 return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " ends in the middle of a "
