@@ -24,10 +24,8 @@ final class ConfiguredEngine {
         // A command waits for a model download instead of starting it in the background.
         TranslationEngine engine = new EngineFactory(environment, clock, Sleeper.REAL,
                 loaded.models().directory(loaded.dataDir()), loaded.models(), Runnable::run).create(engineConfig);
-        if (engine.unavailableReason().isPresent()) {
-            engine.unavailableReason(); // a model pulled by the first call is loaded by the second
-        }
-        engine.unavailableReason().ifPresent(reason -> {
+        // A model the first call pulled is loaded by the second.
+        engine.unavailableReason().flatMap(first -> engine.unavailableReason()).ifPresent(reason -> {
             throw new FeedwerkException(reason);
         });
         return engine;

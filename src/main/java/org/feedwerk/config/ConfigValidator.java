@@ -81,7 +81,8 @@ final class ConfigValidator {
     private void validateOnnx(EngineConfig engine, String at) {
         require(engine.model() != null ^ engine.path() != null, at,
                 "engine '" + engine.name() + "' of type onnx needs exactly one of model or path");
-        require(!engine.pairs().isEmpty() || engine.model() != null && engine.model().matches(".*opus-mt-[a-z]{2,3}-[a-z]{2,3}"),
+        require(!engine.pairs().isEmpty()
+                        || engine.model() != null && org.feedwerk.models.ModelLayout.languagePair(engine.model()).isPresent(),
                 at, "engine '" + engine.name() + "' of type onnx needs pairs (e.g. [en-de]) unless its model is named "
                         + "like opus-mt-en-de");
         require(engine.threads() == null || engine.threads() >= 1, at + "/threads", "threads must be at least 1");

@@ -36,6 +36,15 @@ public record Glossary(Map<String, String> terms, List<String> doNotTranslate) {
         return required;
     }
 
+    /**
+     * The text with every term replaced by what must stand in the translation, for engines that apply the glossary
+     * by putting the required terms into the source.
+     */
+    public String withRequiredTranslations(String text) {
+        TermProtection terms = new TermProtection(this);
+        return terms.restore(terms.protect(text));
+    }
+
     /** Whole-word match; case-insensitive for glossary terms, exact for names ("X" is not "x"). */
     public Pattern patternFor(String term) {
         int flags = doNotTranslate.contains(term) ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;

@@ -12,12 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.feedwerk.FeedwerkException;
+import org.feedwerk.models.ModelLayout;
 import org.feedwerk.translate.EngineRequest;
 import org.feedwerk.translate.EngineResult;
-import org.feedwerk.translate.Glossary;
 import org.feedwerk.translate.TranslationEngine;
 import org.feedwerk.translate.TranslationException;
 import org.slf4j.Logger;
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OnnxEngine implements TranslationEngine {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxEngine.class);
-    private static final Pattern MODEL_PAIR = Pattern.compile(".*opus-mt-([a-z]{2,3})-([a-z]{2,3})");
     private static final Duration RETRY_AFTER_FAILED_PULL = Duration.ofHours(1);
     private static final Duration RECHECK_MISSING_MODEL = Duration.ofMinutes(1);
 
@@ -67,11 +64,8 @@ public final class OnnxEngine implements TranslationEngine {
     }
 
     private static List<String> pairFromModelName(String model) {
-        Matcher matcher = MODEL_PAIR.matcher(model);
-        if (!matcher.matches()) {
-            throw new FeedwerkException("cannot tell the language pair of model " + model + "; set pairs: [xx-yy]");
-        }
-        return List.of(matcher.group(1) + "-" + matcher.group(2));
+        return List.of(ModelLayout.languagePair(model).orElseThrow(() -> new FeedwerkException(
+                "cannot tell the language pair of model " + model + "; set pairs: [xx-yy]")));
     }
 
     @Override
@@ -107,8 +101,7 @@ public final class OnnxEngine implements TranslationEngine {
                 return Optional.of(name + ": shut down");
             }
             if (pulling) {
-                return Optional.of(name + ": downloading model " + source.label() + " (" + source.installHint()
-                        + " to do it by hand)");
+                return downloading();
             }
             if (problem != null && clock.instant().isBefore(retryAt)) {
                 return Optional.of(problem);
@@ -119,7 +112,7 @@ public final class OnnxEngine implements TranslationEngine {
             } catch (RuntimeException missing) {
                 if (source.canPull()) {
                     startPull();
-                    return Optional.of(name + ": downloading model " + source.label());
+                    return downloading();
                 }
                 return fail(name + ": " + missing.getMessage() + "; " + source.installHint(), RECHECK_MISSING_MODEL);
             }
@@ -134,6 +127,11 @@ public final class OnnxEngine implements TranslationEngine {
                         RECHECK_MISSING_MODEL);
             }
         }
+    }
+
+    private Optional<String> downloading() {
+        return Optional.of(name + ": downloading model " + source.label() + " (" + source.installHint()
+                + " to do it by hand)");
     }
 
     private Optional<String> fail(String reason, Duration recheckAfter) {
@@ -179,7 +177,8 @@ public final class OnnxEngine implements TranslationEngine {
             throw e;
         } catch (RuntimeException e) {
             // A failure of the model or of this code must reach the chain as an engine failure with a reason.
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": " + e, e);
+            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+                    name + ": " + (e instanceof FeedwerkException ? e.getMessage() : e.toString()), e);
         }
     }
 
@@ -189,7 +188,7 @@ public final class OnnxEngine implements TranslationEngine {
         List<SentencePlan> plans = new ArrayList<>();
         for (String text : request.texts()) {
             List<Object> parts = new ArrayList<>();
-            for (SentenceSplitter.Part part : splitter.split(withGlossaryTerms(text, request.glossary()))) {
+            for (SentenceSplitter.Part part : splitter.split(request.glossary().withRequiredTranslations(text))) {
                 if (part.translate()) {
                     SentencePlan plan = new SentencePlan(part.text());
                     plans.add(plan);
@@ -231,8 +230,6 @@ public final class OnnxEngine implements TranslationEngine {
                 throw new TranslationException(TranslationException.Kind.TRANSIENT, name + ": shut down");
             }
             translated = loaded.translate(sources);
-        } catch (OfflineModelException e) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": " + e.getMessage(), e);
         } finally {
             running.unlock();
         }
@@ -240,16 +237,6 @@ public final class OnnxEngine implements TranslationEngine {
             translations.put(sources.get(index), translated.get(index));
         }
         return translations;
-    }
-
-    /** The engine's glossary support: each term replaced by what must stand in the translation. */
-    private static String withGlossaryTerms(String text, Glossary glossary) {
-        String result = text;
-        for (Map.Entry<String, String> term : glossary.requiredTranslations().entrySet()) {
-            result = glossary.patternFor(term.getKey()).matcher(result)
-                    .replaceAll(Matcher.quoteReplacement(term.getValue()));
-        }
-        return result;
     }
 
     /** Closes the ONNX Runtime sessions, after the translation running now (if any) has finished. */
