@@ -50,38 +50,28 @@ public final class ChainVerifier {
     public Report verify(List<Anchor> anchors) {
         List<String> problems = new ArrayList<>();
         List<Publication> chain = store.listChain();
-        String previous = Hashes.GENESIS;
-        long expectedPosition = 1;
+        List<Link> publications = new ArrayList<>();
         for (Publication publication : chain) {
-            String where = "publication " + publication.position();
-            if (publication.position() != expectedPosition) {
-                problems.add(where + ": expected position " + expectedPosition + " (an entry is missing)");
-            }
+            List<String> contentProblems = new ArrayList<>();
             if (!Hashes.sha256(publication.contentJson()).equals(publication.contentSha256())) {
-                problems.add(where + ": content does not match its SHA-256 (published text was changed)");
+                contentProblems.add("content does not match its SHA-256 (published text was changed)");
             }
             if (publication.content() == null) {
-                problems.add(where + ": content is not readable");
+                contentProblems.add("content is not readable");
             }
-            if (!publication.previousSha256().equals(previous)) {
-                problems.add(where + ": does not link to the previous entry");
-            }
-            if (!Hashes.entry(publication.position(), publication.previousSha256(), publication.contentSha256())
-                    .equals(publication.entrySha256())) {
-                problems.add(where + ": entry hash does not match");
-            }
-            previous = publication.entrySha256();
-            expectedPosition = publication.position() + 1;
+            publications.add(new Link(publication.position(), publication.previousSha256(),
+                    Hashes.entry(publication.position(), publication.previousSha256(), publication.contentSha256()),
+                    publication.entrySha256(), contentProblems));
         }
-        checkHead("publication", chain.size(), previous, problems);
+        verifyLinks("publication", publications, "entry hash does not match", problems);
         List<AuditEntry> audit = store.listAudit();
-        verifyAudit(audit, problems);
+        List<Link> auditLinks = audit.stream().map(entry -> new Link(entry.position(), entry.previousSha256(),
+                Hashes.entry(entry.position(), entry.previousSha256(), Hashes.sha256(AuditEntry.canonical(entry.at(),
+                        entry.action(), entry.subject(), entry.detail()))), entry.entrySha256(), List.of())).toList();
+        verifyLinks("audit", auditLinks, "entry does not match its hash (the log was changed)", problems);
         for (Anchor anchor : anchors) {
-            java.util.Optional<String> recorded = anchor.chain().equals("audit")
-                    ? audit.stream().filter(entry -> entry.position() == anchor.position()).map(AuditEntry::entrySha256)
-                            .findFirst()
-                    : chain.stream().filter(entry -> entry.position() == anchor.position())
-                            .map(Publication::entrySha256).findFirst();
+            java.util.Optional<String> recorded = (anchor.chain().equals("audit") ? auditLinks : publications).stream()
+                    .filter(link -> link.position() == anchor.position()).map(Link::entrySha256).findFirst();
             if (recorded.isEmpty()) {
                 problems.add("anchor " + anchor.chain() + " " + anchor.position() + ": no such entry (the chain was "
                         + "cut)");
@@ -93,26 +83,31 @@ public final class ChainVerifier {
         return new Report(chain.size(), audit.size(), problems);
     }
 
-    private void verifyAudit(List<AuditEntry> audit, List<String> problems) {
+    /** One chain entry as stored, with its entry hash recomputed and what is wrong with its content. */
+    private record Link(long position, String previousSha256, String recomputedEntrySha256, String entrySha256,
+            List<String> contentProblems) {}
+
+    /** Positions without gaps, each entry linked to the one before and matching its hash, and the recorded head. */
+    private void verifyLinks(String chain, List<Link> links, String entryMismatch, List<String> problems) {
+        String label = chain.equals("audit") ? "audit entry " : "publication ";
         String previous = Hashes.GENESIS;
         long expectedPosition = 1;
-        for (AuditEntry entry : audit) {
-            String where = "audit entry " + entry.position();
-            if (entry.position() != expectedPosition) {
+        for (Link link : links) {
+            String where = label + link.position();
+            if (link.position() != expectedPosition) {
                 problems.add(where + ": expected position " + expectedPosition + " (an entry is missing)");
             }
-            if (!entry.previousSha256().equals(previous)) {
+            link.contentProblems().forEach(problem -> problems.add(where + ": " + problem));
+            if (!link.previousSha256().equals(previous)) {
                 problems.add(where + ": does not link to the previous entry");
             }
-            String contentSha = Hashes.sha256(AuditEntry.canonical(entry.at(), entry.action(), entry.subject(),
-                    entry.detail()));
-            if (!Hashes.entry(entry.position(), entry.previousSha256(), contentSha).equals(entry.entrySha256())) {
-                problems.add(where + ": entry does not match its hash (the log was changed)");
+            if (!link.recomputedEntrySha256().equals(link.entrySha256())) {
+                problems.add(where + ": " + entryMismatch);
             }
-            previous = entry.entrySha256();
-            expectedPosition = entry.position() + 1;
+            previous = link.entrySha256();
+            expectedPosition = link.position() + 1;
         }
-        checkHead("audit", audit.size(), previous, problems);
+        checkHead(chain, links.size(), previous, problems);
     }
 
     private void checkHead(String chain, int entries, String lastSha, List<String> problems) {
