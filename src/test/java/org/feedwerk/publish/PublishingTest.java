@@ -138,6 +138,23 @@ class PublishingTest {
     }
 
     @Test
+    void verifyFindsABrokenLinkAndAChangedAuditEntry() throws Exception {
+        open(Kind.SQLITE).deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
+        site.deliver("b.xml", "s-2", "Ferry cancelled", "No service.", "<p>No ferries on Tuesday.</p>");
+        try (Database database = Database.open(site.app().config().database(), dataDir, null)) {
+            database.jdbi().useHandle(handle -> {
+                handle.execute("UPDATE publication SET previous_sha256 = ? WHERE position = 2", "f".repeat(64));
+                handle.execute("UPDATE audit_log SET detail = 'nothing happened' WHERE position = 1");
+            });
+        }
+
+        assertThat(site.app().verify().problems()).containsExactly(
+                "publication 2: does not link to the previous entry",
+                "publication 2: entry hash does not match",
+                "audit entry 1: entry does not match its hash (the log was changed)");
+    }
+
+    @Test
     void aChainRewrittenAsAWholeIsCaughtByAnAnchorRecordedFromThePage() throws Exception {
         open(Kind.SQLITE).deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
         Publication published = site.app().publications().listChain().get(0);
