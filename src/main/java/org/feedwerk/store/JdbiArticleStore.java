@@ -265,14 +265,7 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public java.util.Map<Long, Integer> countNewArticlesPerHour(Instant since) {
-        java.util.Map<Long, Integer> counts = new java.util.TreeMap<>();
-        handles.use(handle -> handle.createQuery("""
-                        SELECT created_at / 3600000 AS hour, COUNT(*) FROM article WHERE created_at >= :since
-                        GROUP BY created_at / 3600000""")
-                .bind("since", Times.toMillis(since))
-                .map((row, context) -> java.util.Map.entry(row.getLong(1), row.getInt(2)))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
-        return counts;
+        return HourlyCounts.count(handles, "article", "created_at", since);
     }
 
     @Override

@@ -202,14 +202,7 @@ public final class JdbiPublicationStore implements PublicationStore {
 
     @Override
     public java.util.Map<Long, Integer> countPublicationsPerHour(Instant since) {
-        java.util.Map<Long, Integer> counts = new java.util.TreeMap<>();
-        handles.use(handle -> handle.createQuery("""
-                        SELECT published_at / 3600000, COUNT(*) FROM publication WHERE published_at >= :since
-                        GROUP BY published_at / 3600000""")
-                .bind("since", Times.toMillis(since))
-                .map((row, context) -> java.util.Map.entry(row.getLong(1), row.getInt(2)))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
-        return counts;
+        return HourlyCounts.count(handles, "publication", "published_at", since);
     }
 
     @Override
