@@ -10,12 +10,15 @@ import org.owasp.html.PolicyFactory;
 /**
  * Makes feed HTML safe to store and republish: relative links are made absolute against the article's URL, then
  * everything outside an allow-list (paragraphs, headings, lists, quotes, links and images over http/https,
- * emphasis, figures with captions, simple tables) is removed: scripts, event handlers, styles, iframes, forms.
+ * emphasis, figures with captions, simple tables, plain {@code div} and {@code section} wrappers) is removed:
+ * scripts, event handlers, styles, iframes, forms. Wrappers are kept so that blocks they separate stay apart.
  */
 public final class ArticleHtml {
+    private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z][^<>]*>|<!--");
     private static final Pattern SPAN_NUMBER = Pattern.compile("[1-9][0-9]?");
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "q", "cite",
+            .allowElements("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "div", "section",
+                    "blockquote", "q", "cite",
                     "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "abbr", "code", "pre", "br", "hr",
                     "a", "figure", "figcaption", "img",
                     "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
@@ -44,6 +47,21 @@ public final class ArticleHtml {
         }
         String sanitized = POLICY.sanitize(document.body().html());
         return removeEmptyParagraphs(sanitized).strip();
+    }
+
+    /**
+     * A feed body with no markup at all is plain text (the most common RSS description): its blank lines separate
+     * paragraphs. A body with markup is returned as it is.
+     */
+    public static String paragraphsIfPlainText(String body) {
+        if (body == null || body.isBlank() || ANY_TAG.matcher(body).find()) {
+            return body;
+        }
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : body.strip().split("\\R[ \\t]*\\R\\s*")) {
+            html.append("<p>").append(paragraph.strip()).append("</p>");
+        }
+        return html.toString();
     }
 
     /** The text a reader sees, whitespace collapsed; entities decoded. */

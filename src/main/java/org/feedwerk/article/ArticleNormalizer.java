@@ -17,7 +17,8 @@ public final class ArticleNormalizer {
     public Optional<RevisionContent> normalize(Item item, ParsedFeed feed, SourceConfig source) {
         String base = firstNonNull(item.link(), feed.link(), source.findUrl().map(URI::toString).orElse(null));
         boolean hasContent = item.contentHtml() != null && !item.contentHtml().isBlank();
-        String bodyHtml = ArticleHtml.sanitize(hasContent ? item.contentHtml() : item.summaryHtml(), base);
+        String bodyHtml = ArticleHtml.sanitize(
+                ArticleHtml.paragraphsIfPlainText(hasContent ? item.contentHtml() : item.summaryHtml()), base);
         String bodyText = ArticleHtml.plainText(bodyHtml);
         String headline = ArticleHtml.plainText(item.title());
         if (headline.isEmpty()) {

@@ -1,7 +1,7 @@
 package org.feedwerk.postedit;
 
-import org.feedwerk.translate.HtmlSegments;
-import org.feedwerk.translate.MarkupSignature;
+import org.feedwerk.html.BodyStructure;
+import org.feedwerk.html.MarkupSignature;
 
 /** The same block structure, inline tags and link targets as the source body. */
 final class MarkupCheck implements QualityCheck {
@@ -12,7 +12,7 @@ final class MarkupCheck implements QualityCheck {
         if (input.sourceHtml() == null || input.targetHtml() == null) {
             return CheckResult.pass(NAME, Severity.BLOCKING);
         }
-        if (!HtmlSegments.blockStructure(input.sourceHtml()).equals(HtmlSegments.blockStructure(input.targetHtml()))) {
+        if (!BodyStructure.of(input.sourceHtml()).equals(BodyStructure.of(input.targetHtml()))) {
             return CheckResult.fail(NAME, Severity.BLOCKING, "block structure differs from the source");
         }
         MarkupSignature source = MarkupSignature.of(input.sourceHtml());

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.feedwerk.article.ArticleHtml;
 import org.feedwerk.article.RevisionContent;
+import org.feedwerk.html.BodySegments;
 import org.feedwerk.translate.Glossary;
-import org.feedwerk.translate.HtmlSegments;
 import org.feedwerk.translate.Translation;
 import org.feedwerk.translate.TranslationReview;
 import org.feedwerk.translate.TranslationStatus;
@@ -55,7 +55,7 @@ public final class PostEditReview implements TranslationReview {
         if (teaser != null) {
             segments.add(teaser);
         }
-        HtmlSegments.of(bodyHtml).texts().forEach(segment -> segments.add(ArticleHtml.plainText(segment)));
+        BodySegments.of(bodyHtml).texts().forEach(segment -> segments.add(ArticleHtml.plainText(segment)));
         return segments;
     }
 

@@ -1,24 +1,19 @@
 package org.feedwerk.postedit;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.feedwerk.article.ArticleHtml;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.feedwerk.html.BodySegments;
 import org.jsoup.nodes.TextNode;
 
 /**
  * Applies the post-edit rules of the target language to text only: plain headlines and teasers, and the text
- * nodes of each block of an HTML body, never tags, attributes or URLs. Reports which rules changed something.
+ * nodes of each text run of an HTML body, never tags, attributes or URLs. Reports which rules changed something.
  */
 public final class PostEditor {
     private static final Map<String, List<PostEditRule>> RULES = Map.of("de", GermanRules.all());
-    private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6",
-            "li", "blockquote", "figcaption", "td", "th", "caption", "dt", "dd", "pre");
 
     /** The edited text and the names of the rules that changed it. */
     public record Edited(String text, Set<String> rules) {}
@@ -45,22 +40,12 @@ public final class PostEditor {
         return new Edited(pieces.get(0), applied);
     }
 
-    /** Edits each block's text nodes as one segment; {@code sourceHtml} gives the numbers the source had. */
+    /** Edits each text run's text nodes as one segment; {@code sourceHtml} gives the numbers the source had. */
     public Edited editHtml(String html, String sourceHtml) {
-        Document document = Jsoup.parseBodyFragment(html);
-        document.outputSettings().prettyPrint(false);
+        BodySegments body = BodySegments.of(html);
         String sourceText = ArticleHtml.plainText(sourceHtml);
         Set<String> applied = new LinkedHashSet<>();
-        List<Element> blocks = new ArrayList<>();
-        for (Element element : document.body().getAllElements()) {
-            boolean block = BLOCKS.contains(element.tagName()) || element == document.body();
-            if (block && element.getAllElements().stream().noneMatch(inner -> inner != element
-                    && BLOCKS.contains(inner.tagName()))) {
-                blocks.add(element);
-            }
-        }
-        for (Element block : blocks) {
-            List<TextNode> nodes = textNodes(block);
+        for (List<TextNode> nodes : body.textNodes()) {
             List<String> pieces = nodes.stream().map(TextNode::getWholeText).toList();
             for (PostEditRule rule : rules) {
                 List<String> edited = rule.apply(pieces, sourceText);
@@ -74,16 +59,6 @@ public final class PostEditor {
             }
         }
         // Unchanged text is returned byte for byte, not re-serialized.
-        return applied.isEmpty() ? new Edited(html, applied) : new Edited(document.body().html(), applied);
-    }
-
-    private static List<TextNode> textNodes(Element block) {
-        List<TextNode> nodes = new ArrayList<>();
-        block.traverse((node, depth) -> {
-            if (node instanceof TextNode text) {
-                nodes.add(text);
-            }
-        });
-        return nodes;
+        return applied.isEmpty() ? new Edited(html, applied) : new Edited(body.html(), applied);
     }
 }

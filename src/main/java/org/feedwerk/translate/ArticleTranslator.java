@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import org.feedwerk.article.ArticleHtml;
 import org.feedwerk.article.Revision;
 import org.feedwerk.article.RevisionContent;
+import org.feedwerk.html.BodySegments;
+import org.feedwerk.html.BodyStructure;
+import org.feedwerk.html.MarkupSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,7 +142,7 @@ public final class ArticleTranslator {
         if (content.teaser() != null) {
             plainTexts.add(content.teaser());
         }
-        HtmlSegments body = HtmlSegments.of(content.bodyHtml());
+        BodySegments body = BodySegments.of(content.bodyHtml());
         SegmentTranslator.Result plain = segments.translate(engine, source, target, TextFormat.PLAIN, plainTexts,
                 glossary);
         SegmentTranslator.Result html = segments.translate(engine, source, target, TextFormat.HTML, body.texts(),
@@ -154,7 +157,7 @@ public final class ArticleTranslator {
     }
 
     private static void requireSameStructure(TranslationEngine engine, String sourceHtml, String translatedHtml) {
-        if (!HtmlSegments.blockStructure(sourceHtml).equals(HtmlSegments.blockStructure(translatedHtml))) {
+        if (!BodyStructure.of(sourceHtml).equals(BodyStructure.of(translatedHtml))) {
             throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
                     engine.name() + ": the translated body lost its block structure");
         }

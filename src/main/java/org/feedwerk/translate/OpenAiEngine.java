@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.feedwerk.html.MarkupSignature;
 
 /**
  * Any OpenAI-compatible {@code POST /v1/chat/completions} server (OpenAI, Ollama, vLLM). One request per segment,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.feedwerk.article.ArticleHtml;
+import org.feedwerk.html.MarkupSignature;
 
 /**
  * Translates a list of segments with one engine through the translation memory: segments already in the memory

@@ -3,6 +3,7 @@ package org.feedwerk.translate;
 import java.util.ArrayList;
 import java.util.List;
 import org.feedwerk.article.ArticleHtml;
+import org.feedwerk.html.BodySegments;
 
 /** Translates a free text or HTML document with one engine, without memory: for trying an engine by hand. */
 public final class TextTranslator {
@@ -29,7 +30,7 @@ public final class TextTranslator {
 
     /** The document's block segments are translated with their inline markup; the result is sanitized. */
     public String translateHtml(String source, String target, String html) {
-        HtmlSegments segments = HtmlSegments.of(html);
+        BodySegments segments = BodySegments.of(html);
         if (segments.texts().isEmpty()) {
             return ArticleHtml.sanitize(html, null);
         }

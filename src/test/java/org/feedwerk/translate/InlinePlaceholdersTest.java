@@ -3,6 +3,7 @@ package org.feedwerk.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.feedwerk.html.MarkupSignature;
 import org.junit.jupiter.api.Test;
 
 class InlinePlaceholdersTest {

@@ -1,4 +1,4 @@
-package org.feedwerk.translate;
+package org.feedwerk.html;
 
 import java.util.ArrayList;
 import java.util.Collections;
