@@ -3,8 +3,10 @@ package org.feedwerk.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.Item;
@@ -42,24 +44,25 @@ public final class ArticleIngestor {
         int newArticles = 0;
         int newRevisions = 0;
         int unchanged = 0;
-        int skipped = 0;
+        Map<String, Integer> skipped = new TreeMap<>();
         for (Item item : feed.items()) {
-            Optional<String> key = ArticleKeys.keyFor(item, reusedGuids);
             Optional<RevisionContent> content = normalizer.normalize(item, feed, source);
-            if (key.isEmpty() || content.isEmpty()) {
-                log.atDebug().addKeyValue("source_id", source.id()).addKeyValue("guid", item.guid())
-                        .log("item skipped: no id or no content");
-                skipped++;
+            if (content.isEmpty()) {
+                log.atInfo().addKeyValue("source_id", source.id()).addKeyValue("guid", item.guid())
+                        .log("item skipped: no title and no text");
+                skipped.merge("no title and no text", 1, Integer::sum);
                 continue;
             }
-            switch (store(source, item, key.get(), content.get(), payload)) {
+            String key = ArticleKeys.keyFor(item, reusedGuids, content.get());
+            switch (store(source, item, key, content.get(), payload)) {
                 case NEW_ARTICLE -> newArticles++;
                 case NEW_REVISION -> newRevisions++;
                 case UNCHANGED -> unchanged++;
             }
         }
         feed.packages().forEach(itemPackage -> store.savePackage(source.id(), itemPackage));
-        return new IngestCounts(newArticles, newRevisions, unchanged, skipped, feed.packages().size());
+        int skippedItems = skipped.values().stream().mapToInt(Integer::intValue).sum();
+        return new IngestCounts(newArticles, newRevisions, unchanged, skippedItems, feed.packages().size(), skipped);
     }
 
     private Set<String> rememberReusedGuids(SourceConfig source, ParsedFeed feed) {

@@ -5,12 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.feedwerk.parse.Item;
 
 /**
- * Stable article ids. The key of an item is its guid, or its link when it has none; a guid the source has used
+ * Stable article ids. The key of an item is its guid, or its link, title or text when it has none; a guid the source has used
  * for different stories (seen with different links in one document) is combined with the link from then on.
  * The id is a short hash of source id and key, so the same item always maps to the same article.
  */
@@ -23,17 +22,26 @@ public final class ArticleKeys {
         return RevisionContent.sha256Hex(sourceId + "\n" + key).substring(0, ID_HEX_CHARS);
     }
 
-    public static Optional<String> keyFor(Item item, Set<String> reusedGuids) {
+    /**
+     * The item's key: guid, link, title, or — for an item that has none of them, as RSS allows — its text, so that
+     * the same description-only item maps to the same article on every fetch.
+     */
+    public static String keyFor(Item item, Set<String> reusedGuids, RevisionContent content) {
         if (item.guid() != null) {
             if (reusedGuids.contains(item.guid()) && item.link() != null) {
-                return Optional.of(item.guid() + "\n" + item.link());
+                return item.guid() + "\n" + item.link();
             }
-            return Optional.of(item.guid());
+            return item.guid();
         }
         if (item.link() != null) {
-            return Optional.of(item.link());
+            return item.link();
         }
-        return Optional.ofNullable(item.title()).map(title -> "title:" + ArticleHtml.plainText(title));
+        String title = ArticleHtml.plainText(item.title());
+        if (!title.isEmpty()) {
+            return "title:" + title;
+        }
+        String text = ArticleHtml.plainText(content.bodyHtml()).replaceAll("\\s+", " ");
+        return "text:" + RevisionContent.sha256Hex(text.isEmpty() ? content.headline() : text);
     }
 
     /** Guids that stand on two or more items with different links in one document. */

@@ -21,7 +21,8 @@ public final class ArticleNormalizer {
                 ArticleHtml.paragraphsIfPlainText(hasContent ? item.contentHtml() : item.summaryHtml()), base);
         String bodyText = ArticleHtml.plainText(bodyHtml);
         String headline = ArticleHtml.plainText(item.title());
-        if (headline.isEmpty()) {
+        boolean headlineDerived = headline.isEmpty();
+        if (headlineDerived) {
             headline = firstWords(bodyText);
         }
         if (headline.isEmpty()) {
@@ -48,7 +49,8 @@ public final class ArticleNormalizer {
                 item.correction(),
                 item.rights() == null ? null : ArticleHtml.plainText(item.rights()),
                 item.slugline() == null ? null : ArticleHtml.plainText(item.slugline()),
-                item.urgency()));
+                item.urgency(),
+                headlineDerived));
     }
 
     /** Primary language subtag, lower case: "en-US" → "en". The item wins over the feed, the feed over config. */
@@ -70,8 +72,19 @@ public final class ArticleNormalizer {
                 .toList();
     }
 
+    /** The first sentence when it is short enough, else its first words and an ellipsis. */
     private static String firstWords(String text) {
-        String[] words = text.split("\\s+");
+        java.text.BreakIterator sentences = java.text.BreakIterator.getSentenceInstance(Locale.ROOT);
+        String head = text.length() > 1000 ? text.substring(0, 1000) : text;
+        sentences.setText(head);
+        int end = sentences.next();
+        if (end != java.text.BreakIterator.DONE && end < head.length()) {
+            String first = head.substring(0, end).strip();
+            if (first.split("\\s+").length <= DERIVED_HEADLINE_WORDS) {
+                return first;
+            }
+        }
+        String[] words = head.split("\\s+");
         if (words.length <= DERIVED_HEADLINE_WORDS) {
             return text;
         }

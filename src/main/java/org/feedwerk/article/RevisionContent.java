@@ -12,7 +12,8 @@ import org.feedwerk.parse.PubStatus;
 /**
  * The normalized content of one revision: plain-text headline and teaser, sanitized body HTML and metadata.
  * {@link #contentHash()} covers what a reader sees, not the source's timestamps, so a feed that only re-stamps
- * its dates makes no new revision.
+ * its dates makes no new revision. {@code headlineDerived} marks a headline taken from the start of the text,
+ * for items that carry none.
  */
 public record RevisionContent(
         String headline,
@@ -31,14 +32,15 @@ public record RevisionContent(
         boolean correction,
         String rights,
         String slugline,
-        Integer urgency) {
+        Integer urgency,
+        boolean headlineDerived) {
 
     /** Content without wire semantics (no embargo, no correction signal, no item rights). */
     public RevisionContent(String headline, String teaser, String bodyHtml, String byline, String dateline,
             String language, Instant sourcePublished, Instant sourceUpdated, Long sourceVersion, PubStatus pubStatus,
             List<String> subjects, List<ItemImage> images) {
         this(headline, teaser, bodyHtml, byline, dateline, language, sourcePublished, sourceUpdated, sourceVersion,
-                pubStatus, subjects, images, null, false, null, null, null);
+                pubStatus, subjects, images, null, false, null, null, null, false);
     }
 
     private static final char FIELD = '\u001f';
@@ -71,6 +73,9 @@ public record RevisionContent(
         }
         if (slugline != null) {
             canonical.append(FIELD).append("slugline=").append(slugline);
+        }
+        if (headlineDerived) {
+            canonical.append(FIELD).append("headline-derived");
         }
         return sha256Hex(canonical.toString());
     }

@@ -17,11 +17,13 @@ import org.jsoup.parser.Parser;
  */
 public final class BodySegments {
     private final Document document;
+    private final List<List<Node>> allRuns;
     private final List<List<Node>> runs;
 
-    private BodySegments(Document document, List<List<Node>> runs) {
+    private BodySegments(Document document, List<List<Node>> allRuns) {
         this.document = document;
-        this.runs = runs;
+        this.allRuns = allRuns;
+        this.runs = allRuns.stream().filter(run -> run.stream().anyMatch(BodyStructure::hasLetters)).toList();
     }
 
     public static BodySegments of(String bodyHtml) {
@@ -37,10 +39,13 @@ public final class BodySegments {
         return runs.stream().map(run -> html(run).strip()).toList();
     }
 
-    /** The text nodes of every segment (for editing text in place), in document order. */
+    /**
+     * The text nodes of every text run (for editing text in place), in document order; unlike {@link #texts()}
+     * this includes runs without letters, such as a table cell with a number.
+     */
     public List<List<TextNode>> textNodes() {
         List<List<TextNode>> all = new ArrayList<>();
-        for (List<Node> run : runs) {
+        for (List<Node> run : allRuns) {
             List<TextNode> nodes = new ArrayList<>();
             for (Node node : run) {
                 node.traverse((inner, depth) -> {
@@ -97,7 +102,7 @@ public final class BodySegments {
     }
 
     private static void flush(List<Node> run, List<List<Node>> runs) {
-        if (run.stream().anyMatch(BodyStructure::hasLetters)) {
+        if (run.stream().anyMatch(node -> !(node instanceof TextNode text) || !text.isBlank())) {
             runs.add(List.copyOf(run));
         }
         run.clear();

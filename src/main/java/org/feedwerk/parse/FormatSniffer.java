@@ -1,13 +1,19 @@
 package org.feedwerk.parse;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Decides the format of a payload from its first bytes; parsers themselves never guess. */
+/** Decides the format of a payload: XML by its root element, JSON by parsing; parsers themselves never guess. */
 public final class FormatSniffer {
     private static final int HEAD_CHARS = 16 * 1024;
-    private static final Pattern NINJS_URI = Pattern.compile("\"uri\"\\s*:");
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
     // Skips the XML declaration, processing instructions, comments and a DOCTYPE (with internal subset).
     private static final Pattern ROOT_ELEMENT = Pattern.compile(
             "^(?:\\s+|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(?:\\[.*?\\])?\\s*>)*<([A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)",
@@ -20,19 +26,35 @@ public final class FormatSniffer {
             throw new ParseException("empty document");
         }
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            if (trimmed.contains("jsonfeed.org/version")) {
-                return FeedFormat.JSON_FEED;
-            }
-            if (NINJS_URI.matcher(trimmed).find()) {
-                return FeedFormat.NINJS;
-            }
-            throw new ParseException("JSON document is not a JSON Feed (no https://jsonfeed.org/version/… version)"
-                    + " and not ninjs (no \"uri\")");
+            return sniffJson(SecureXml.decode(payload));
         }
         if (trimmed.startsWith("<")) {
             return sniffXml(trimmed);
         }
         throw new ParseException("not a feed: the document is neither XML nor JSON");
+    }
+
+    /**
+     * By parsing, not by searching text: the version URL may be written with escaped slashes, and {@code version}
+     * may come after the items.
+     */
+    private static FeedFormat sniffJson(String document) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(document);
+        } catch (JsonProcessingException e) {
+            throw new ParseException("malformed JSON at line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+        if (root.isObject() && root.path("version").asText("").contains("jsonfeed.org/version")) {
+            return FeedFormat.JSON_FEED;
+        }
+        JsonNode first = root.isArray() && !root.isEmpty() ? root.get(0) : root;
+        if (first.isObject() && first.hasNonNull("uri")) {
+            return FeedFormat.NINJS;
+        }
+        throw new ParseException("JSON document is not a JSON Feed (no \"version\": \"https://jsonfeed.org/version/…\")"
+                + " and not ninjs (no \"uri\")");
     }
 
     private static FeedFormat sniffXml(String head) {

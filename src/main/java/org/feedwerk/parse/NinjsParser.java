@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * IPTC ninjs 1.x and 2.0 (one object, or a list of them): uri, version, versioncreated, firstcreated, pubstatus,
@@ -17,6 +18,8 @@ import java.util.Map;
  * body_text / bodies, byline / by, subject / subjects, located, associations (pictures).
  */
 public final class NinjsParser implements FeedParser {
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("</?[A-Za-z][^<>]*>");
+
     private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
 
@@ -90,7 +93,32 @@ public final class NinjsParser implements FeedParser {
         if (headline != null) {
             return headline;
         }
-        return byRole(node.path("headlines"), "main"); // ninjs 2.0
+        String main = byRole(node.path("headlines"), "main"); // ninjs 2.0
+        return main != null ? main : variant(node, "headline_"); // ninjs 1.x headline_xxx
+    }
+
+    /**
+     * ninjs 1.x allows any number of alternative fields named {@code prefix + name} (patternProperties
+     * {@code ^headline_…}, {@code ^description_…}, {@code ^body_…}); {@code prefix + "main"} first, then document order.
+     */
+    private static String variant(JsonNode node, String prefix) {
+        String main = text(node, prefix + "main");
+        if (main != null) {
+            return main;
+        }
+        for (Iterator<String> fields = node.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            if (field.startsWith(prefix) && text(node, field) != null) {
+                return text(node, field);
+            }
+        }
+        return null;
+    }
+
+    /** A ninjs 1.x variant field carries text or HTML; which one only its content tells. */
+    private static String variantAsHtml(JsonNode node, String prefix) {
+        String value = variant(node, prefix);
+        return value == null ? null : LOOKS_LIKE_HTML.matcher(value).find() ? value : TextToHtml.paragraphs(value);
     }
 
     private static String findDescription(JsonNode node) {
@@ -102,7 +130,7 @@ public final class NinjsParser implements FeedParser {
         if (plain == null) {
             plain = byRole(node.path("descriptions"), "summary"); // ninjs 2.0
         }
-        return plain == null ? null : TextToHtml.paragraphs(plain);
+        return plain == null ? variantAsHtml(node, "description_") : TextToHtml.paragraphs(plain);
     }
 
     private static String findBody(JsonNode node) {
@@ -121,7 +149,7 @@ public final class NinjsParser implements FeedParser {
             }
         }
         String plain = text(node, "body_text");
-        return plain == null ? null : TextToHtml.paragraphs(plain);
+        return plain == null ? variantAsHtml(node, "body_") : TextToHtml.paragraphs(plain);
     }
 
     private static List<String> findBylines(JsonNode node) {

@@ -1,6 +1,7 @@
 package org.feedwerk.parse;
 
 import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
@@ -29,7 +30,7 @@ final class RomeEntryMapper {
         return new Item(
                 findGuid(entry, rdf),
                 findLink(entry),
-                RomeFeedReader.blankToNull(entry.getTitle()),
+                findTitle(entry),
                 entry.getDescription() == null ? null : asHtml(entry.getDescription()),
                 findContent(entry),
                 findAuthors(entry),
@@ -40,6 +41,26 @@ final class RomeEntryMapper {
                 null,
                 null,
                 PubStatus.USABLE);
+    }
+
+    /** {@code <title>}, else Dublin Core's {@code dc:title}, else Media RSS's {@code media:title}. */
+    private static String findTitle(SyndEntry entry) {
+        String title = RomeFeedReader.blankToNull(entry.getTitle());
+        if (title == null && entry.getModule(DCModule.URI) instanceof DCModule dublinCore) {
+            title = RomeFeedReader.blankToNull(dublinCore.getTitle());
+        }
+        if (title == null) {
+            for (Element element : entry.getForeignMarkup()) {
+                if (MEDIA_RSS.equals(element.getNamespace())) {
+                    title = RomeFeedReader.blankToNull(element.getName().equals("title") ? element.getTextNormalize()
+                            : element.getChildTextNormalize("title", MEDIA_RSS));
+                    if (title != null) {
+                        break;
+                    }
+                }
+            }
+        }
+        return title;
     }
 
     private static String findGuid(SyndEntry entry, boolean rdf) {

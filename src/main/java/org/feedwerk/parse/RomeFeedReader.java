@@ -13,6 +13,7 @@ final class RomeFeedReader {
 
     ParsedFeed read(Payload payload, FeedFormat expected) {
         Document document = SecureXml.parse(payload);
+        FeedShapeRepair.repair(document);
         SyndFeed feed = build(document);
         FeedFormat actual = feed.getFeedType().startsWith("atom") ? FeedFormat.ATOM : FeedFormat.RSS;
         if (actual != expected) {
@@ -34,7 +35,11 @@ final class RomeFeedReader {
         try {
             return input.build(document);
         } catch (FeedException | IllegalArgumentException e) {
-            throw new ParseException("not a valid RSS or Atom feed: " + e.getMessage(), e);
+            org.w3c.dom.Element root = document.getDocumentElement();
+            String rootName = root == null ? "none" : "<" + root.getNodeName() + ">"
+                    + (root.getNamespaceURI() == null ? "" : " in namespace " + root.getNamespaceURI());
+            throw new ParseException("well-formed XML, but not RSS or Atom (root element " + rootName + "): "
+                    + e.getMessage(), e);
         }
     }
 

@@ -7,8 +7,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -16,6 +19,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.jsoup.nodes.Entities;
+import org.mozilla.universalchardet.UniversalDetector;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -32,61 +36,210 @@ public final class SecureXml {
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
     private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOCTYPE_WITH_SUBSET = Pattern.compile("<!DOCTYPE[^\\[>]*\\[(.*?)\\]\\s*>",
-            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    // The DOCTYPE's name and external id, up to the "[" of an internal subset; quoted ids may contain ">".
+    private static final Pattern DOCTYPE_WITH_SUBSET = Pattern.compile(
+            "<!DOCTYPE(?:[^\\[>\"']|\"[^\"]*\"|'[^']*')*\\[", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BARE_AMPERSAND =
+            Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)");
+    private static final Pattern UNBOUND_PREFIX = Pattern.compile("prefix \"([A-Za-z_][\\w.-]{0,40})\"");
+    private static final Pattern ROOT_START =
+            Pattern.compile("(?:<\\?[^>]*\\?>|<!--(?:[^-]|-(?!->))*-->|<!DOCTYPE[^>]*>|\\s)*<([A-Za-z_][\\w.:-]*)");
+    private static final int MAX_DECLARED_PREFIXES = 16;
+    static final String MAX_ELEMENT_DEPTH = "256";
+    private static final Map<String, String> WELL_KNOWN_NAMESPACES = Map.of(
+            "dc", "http://purl.org/dc/elements/1.1/",
+            "dcterms", "http://purl.org/dc/terms/",
+            "content", "http://purl.org/rss/1.0/modules/content/",
+            "media", "http://search.yahoo.com/mrss/",
+            "atom", "http://www.w3.org/2005/Atom",
+            "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd",
+            "slash", "http://purl.org/rss/1.0/modules/slash/",
+            "wfw", "http://wellformedweb.org/CommentAPI/",
+            "georss", "http://www.georss.org/georss",
+            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
     private static final Pattern ILLEGAL_XML_CHARS =
             Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
     private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,31});");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int DETECTION_BYTES = 256 * 1024;
 
     private SecureXml() {}
 
     /** Parses the payload into a DOM, or explains why it cannot. */
     public static Document parse(Payload payload) {
-        String text = decode(payload);
-        refuseEntityDeclarations(text, payload.origin());
-        String cleaned = replaceHtmlEntities(ILLEGAL_XML_CHARS.matcher(text).replaceAll(""));
-        try {
-            DocumentBuilder builder = FACTORY.get().newDocumentBuilder();
-            builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            builder.setErrorHandler(STRICT);
-            return builder.parse(new InputSource(new StringReader(cleaned)));
-        } catch (SAXParseException e) {
-            throw new ParseException("malformed XML at line " + e.getLineNumber() + ": " + e.getMessage(), e);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new ParseException("unreadable XML: " + e.getMessage(), e);
+        String text = stripBeforeProlog(decode(payload));
+        refuseInternalSubset(text, payload.origin());
+        String cleaned = escapeBareAmpersands(replaceHtmlEntities(ILLEGAL_XML_CHARS.matcher(text).replaceAll("")));
+        Set<String> declared = new LinkedHashSet<>();
+        while (true) {
+            try {
+                DocumentBuilder builder = FACTORY.get().newDocumentBuilder();
+                builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+                builder.setErrorHandler(STRICT);
+                return builder.parse(new InputSource(new StringReader(cleaned)));
+            } catch (SAXParseException e) {
+                // An undeclared namespace prefix (dc:, media:, …) is a common slip that every reader forgives.
+                Matcher unbound = UNBOUND_PREFIX.matcher(String.valueOf(e.getMessage()));
+                if (unbound.find() && declared.size() < MAX_DECLARED_PREFIXES && declared.add(unbound.group(1))) {
+                    cleaned = declarePrefix(cleaned, unbound.group(1));
+                    continue;
+                }
+                throw new ParseException("malformed XML at line " + e.getLineNumber() + ", column "
+                        + e.getColumnNumber() + ": " + e.getMessage(), e);
+            } catch (SAXException | IOException | ParserConfigurationException e) {
+                throw new ParseException("unreadable XML: " + e.getMessage(), e);
+            } catch (StackOverflowError e) {
+                throw new ParseException("XML nested too deeply to read", null);
+            }
         }
     }
 
-    /** The payload's text in its settled charset. */
+    /**
+     * Whitespace (or a second BOM) before the XML declaration makes the declaration illegal; browsers and feed
+     * readers skip it, and so do we.
+     */
+    static String stripBeforeProlog(String text) {
+        int start = 0;
+        while (start < text.length() && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
+            start++;
+        }
+        return start == 0 ? text : text.substring(start);
+    }
+
+    /**
+     * A bare {@code &} (not starting a character or predefined entity reference) stands for itself, as every feed
+     * reader takes it. CDATA sections, where {@code &} is legal, are left alone.
+     */
+    static String escapeBareAmpersands(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        StringBuilder result = new StringBuilder(text.length() + 64);
+        int position = 0;
+        while (position < text.length()) {
+            int cdata = text.indexOf("<![CDATA[", position);
+            int outsideEnd = cdata < 0 ? text.length() : cdata;
+            result.append(BARE_AMPERSAND.matcher(text.substring(position, outsideEnd)).replaceAll("&amp;"));
+            if (cdata < 0) {
+                break;
+            }
+            int end = text.indexOf("]]>", cdata);
+            int cdataEnd = end < 0 ? text.length() : end + 3;
+            result.append(text, cdata, cdataEnd);
+            position = cdataEnd;
+        }
+        return result.toString();
+    }
+
+    /** Adds {@code xmlns:prefix} to the root element: the usual namespace for well-known prefixes. */
+    private static String declarePrefix(String text, String prefix) {
+        Matcher root = ROOT_START.matcher(text);
+        if (!root.find()) {
+            return text;
+        }
+        String uri = WELL_KNOWN_NAMESPACES.getOrDefault(prefix, "urn:feedwerk:undeclared:" + prefix);
+        return text.substring(0, root.end(1)) + " xmlns:" + prefix + "=\"" + uri + "\"" + text.substring(root.end(1));
+    }
+
+    /**
+     * The payload's text in its settled charset: a BOM, else UTF-16/32 recognised by the bytes of {@code <?xml},
+     * else the HTTP header, else the XML declaration; a document that declares nothing and is not valid UTF-8 has
+     * its charset detected (legacy CJK and Cyrillic files), and is read as windows-1252 only when the detector
+     * finds nothing better.
+     */
     public static String decode(Payload payload) {
         byte[] body = payload.body();
-        Optional<Charset> bom = charsetFromBom(body);
+        Optional<Bom> bom = Bom.of(body);
         if (bom.isPresent()) {
-            int skip = bom.get().equals(StandardCharsets.UTF_8) ? 3 : 2;
-            return new String(body, skip, body.length - skip, bom.get());
+            return new String(body, bom.get().length(), body.length - bom.get().length(), bom.get().charset());
+        }
+        Optional<Charset> wide = wideCharsetWithoutBom(body);
+        if (wide.isPresent()) {
+            return new String(body, wide.get());
         }
         Optional<Charset> declared = payload.findContentType().flatMap(SecureXml::charsetFromHeader)
                 .or(() -> charsetFromDeclaration(body));
-        Charset charset = declared.map(SecureXml::browserEquivalent).orElse(StandardCharsets.UTF_8);
+        if (declared.isEmpty()) {
+            return decodeStrictUtf8(body).orElseGet(() -> new String(body, detectCharset(body).orElse(WINDOWS_1252)));
+        }
+        Charset charset = browserEquivalent(declared.get());
         if (charset.equals(StandardCharsets.UTF_8)) {
-            // Feeds that claim (or default to) UTF-8 but are really windows-1252 are common; strict first.
+            // Feeds that claim UTF-8 but are really windows-1252 are common; strict first.
             return decodeStrictUtf8(body).orElseGet(() -> new String(body, WINDOWS_1252));
         }
         return new String(body, charset);
     }
 
-    private static Optional<Charset> charsetFromBom(byte[] body) {
-        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
-            return Optional.of(StandardCharsets.UTF_8);
+    /** Byte-order marks, longest first: a UTF-32LE mark begins like a UTF-16LE one. */
+    private enum Bom {
+        UTF_32BE(new int[] {0x00, 0x00, 0xFE, 0xFF}, "UTF-32BE"),
+        UTF_32LE(new int[] {0xFF, 0xFE, 0x00, 0x00}, "UTF-32LE"),
+        UTF_8(new int[] {0xEF, 0xBB, 0xBF}, "UTF-8"),
+        UTF_16BE(new int[] {0xFE, 0xFF}, "UTF-16BE"),
+        UTF_16LE(new int[] {0xFF, 0xFE}, "UTF-16LE");
+
+        private final int[] bytes;
+        private final String charsetName;
+
+        Bom(int[] bytes, String charsetName) {
+            this.bytes = bytes;
+            this.charsetName = charsetName;
         }
-        if (body.length >= 2 && (body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF) {
+
+        static Optional<Bom> of(byte[] body) {
+            for (Bom bom : values()) {
+                if (startsWith(body, bom.bytes)) {
+                    return Optional.of(bom);
+                }
+            }
+            return Optional.empty();
+        }
+
+        int length() {
+            return bytes.length;
+        }
+
+        Charset charset() {
+            return Charset.forName(charsetName);
+        }
+    }
+
+    /** UTF-16 and UTF-32 without a BOM, by the zero bytes around the {@code <} that must come first (XML 1.0 F.1). */
+    private static Optional<Charset> wideCharsetWithoutBom(byte[] body) {
+        if (startsWith(body, new int[] {0x00, 0x00, 0x00, 0x3C})) {
+            return Optional.of(Charset.forName("UTF-32BE"));
+        }
+        if (startsWith(body, new int[] {0x3C, 0x00, 0x00, 0x00})) {
+            return Optional.of(Charset.forName("UTF-32LE"));
+        }
+        if (startsWith(body, new int[] {0x00, 0x3C, 0x00})) {
             return Optional.of(StandardCharsets.UTF_16BE);
         }
-        if (body.length >= 2 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE) {
+        if (startsWith(body, new int[] {0x3C, 0x00})) {
             return Optional.of(StandardCharsets.UTF_16LE);
         }
         return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] body, int[] prefix) {
+        if (body.length < prefix.length) {
+            return false;
+        }
+        for (int index = 0; index < prefix.length; index++) {
+            if ((body[index] & 0xFF) != prefix[index]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** juniversalchardet's guess, when it has one. */
+    private static Optional<Charset> detectCharset(byte[] body) {
+        UniversalDetector detector = new UniversalDetector();
+        detector.handleData(body, 0, Math.min(body.length, DETECTION_BYTES));
+        detector.dataEnd();
+        return Optional.ofNullable(detector.getDetectedCharset()).flatMap(SecureXml::lookup)
+                .map(SecureXml::browserEquivalent);
     }
 
     private static Optional<Charset> charsetFromHeader(String contentType) {
@@ -125,11 +278,15 @@ public final class SecureXml {
         }
     }
 
-    private static void refuseEntityDeclarations(String text, String origin) {
+    /**
+     * A DOCTYPE with an internal subset can declare entities (XXE, entity expansion); feeds have no use for one,
+     * so any internal subset is refused, whatever it seems to contain.
+     */
+    private static void refuseInternalSubset(String text, String origin) {
         Matcher doctype = DOCTYPE_WITH_SUBSET.matcher(text.substring(0, Math.min(text.length(), 64 * 1024)));
-        if (doctype.find() && doctype.group(1).toUpperCase(Locale.ROOT).contains("<!ENTITY")) {
-            throw new ParseException("document declares XML entities in its DOCTYPE; refused as a possible XXE or "
-                    + "entity-expansion attack (" + origin + ")");
+        if (doctype.find()) {
+            throw new ParseException("document declares XML entities (a DOCTYPE with an internal subset); refused as "
+                    + "a possible XXE or entity-expansion attack (" + origin + ")");
         }
     }
 
@@ -188,6 +345,8 @@ public final class SecureXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            // Deeply nested elements exhaust the stack of every tree-walking reader after the parser.
+            factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_ELEMENT_DEPTH);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser lacks a required security feature", e);
         }

@@ -64,6 +64,9 @@ final class DropFolderReader {
                 errors.add(file.name() + ": " + failure.getMessage());
             }
         }
+        if (processed > 0) {
+            state = state.withSkipped(total.skipSummary());
+        }
         if (errors.isEmpty()) {
             recorder.succeed(source, state, null, null, null);
             return new SourceRunReport(source.id(), total, processed == 0, null);

@@ -19,7 +19,7 @@ public record SourceRunReport(String sourceId, IngestCounts counts, boolean notM
     /** One line for the command line: {@code harbour-world  3 new, 1 revised, 12 unchanged}. */
     public String summary() {
         String counted = counts.newArticles() + " new, " + counts.newRevisions() + " revised, "
-                + counts.unchanged() + " unchanged" + (counts.skipped() > 0 ? ", " + counts.skipped() + " skipped" : "")
+                + counts.unchanged() + " unchanged" + (counts.skipped() > 0 ? ", " + counts.skipSummary() : "")
                 + (notModified ? " (not modified)" : "");
         return error == null ? counted : counted + "; error: " + error;
     }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * What Feedwerk remembers about a source between fetches: validators for conditional GET, the hash of the last
- * body, outcome of the last attempts, and when to fetch next (so the schedule survives restarts).
+ * body, outcome of the last attempts, items the last document skipped, and when to fetch next (so the schedule
+ * survives restarts).
  */
 public record SourceState(
         String sourceId,
@@ -17,7 +18,16 @@ public record SourceState(
         Instant lastErrorAt,
         int failures,
         Instant nextFetch,
-        boolean paused) {
+        boolean paused,
+        String lastSkipped) {
+
+    /** A state without skipped items. */
+    public SourceState(String sourceId, String etag, String lastModified, String bodyHash, Instant lastAttempt,
+            Instant lastSuccess, String lastError, Instant lastErrorAt, int failures, Instant nextFetch,
+            boolean paused) {
+        this(sourceId, etag, lastModified, bodyHash, lastAttempt, lastSuccess, lastError, lastErrorAt, failures,
+                nextFetch, paused, null);
+    }
 
     public static SourceState initial(String sourceId) {
         return new SourceState(sourceId, null, null, null, null, null, null, null, 0, Instant.EPOCH, false);
@@ -25,16 +35,33 @@ public record SourceState(
 
     public SourceState succeeded(Instant now, Instant next, String newEtag, String newLastModified, String newBodyHash) {
         return new SourceState(sourceId, newEtag, newLastModified, newBodyHash, now, now, null, lastErrorAt, 0, next,
-                paused);
+                paused, lastSkipped);
     }
 
     /** Success of the fetch itself while some delivered files failed: the error is shown, no backoff. */
     public SourceState succeededWithErrors(Instant now, Instant next, String error) {
-        return new SourceState(sourceId, etag, lastModified, bodyHash, now, now, error, now, 0, next, paused);
+        return new SourceState(sourceId, etag, lastModified, bodyHash, now, now, error, now, 0, next, paused,
+                lastSkipped);
     }
 
     public SourceState failed(Instant now, Instant next, String error) {
         return new SourceState(sourceId, etag, lastModified, bodyHash, now, lastSuccess, error, now, failures + 1,
-                next, paused);
+                next, paused, lastSkipped);
+    }
+
+    /** The items the last read document skipped, and why ({@code null}: none). */
+    public SourceState withSkipped(String skipped) {
+        return new SourceState(sourceId, etag, lastModified, bodyHash, lastAttempt, lastSuccess, lastError,
+                lastErrorAt, failures, nextFetch, paused, skipped);
+    }
+
+    public SourceState withPaused(boolean newPaused) {
+        return new SourceState(sourceId, etag, lastModified, bodyHash, lastAttempt, lastSuccess, lastError,
+                lastErrorAt, failures, nextFetch, newPaused, lastSkipped);
+    }
+
+    public SourceState withNextFetch(Instant next) {
+        return new SourceState(sourceId, etag, lastModified, bodyHash, lastAttempt, lastSuccess, lastError,
+                lastErrorAt, failures, next, paused, lastSkipped);
     }
 }

@@ -154,10 +154,11 @@ public final class JdbiArticleStore implements ArticleStore {
                         INSERT INTO revision (article_id, number, content_hash, headline, teaser, body_html, byline,
                             dateline, language, source_published, source_updated, source_version, pub_status,
                             subjects, images, payload_hash, created_at, embargoed, correction, rights, slugline,
-                            urgency, text_signature)
+                            urgency, text_signature, headline_derived)
                         VALUES (:articleId, :number, :hash, :headline, :teaser, :body, :byline, :dateline, :language,
                             :published, :updated, :version, :pubStatus, :subjects, :images, :payload, :createdAt,
-                            :embargoed, :correction, :rights, :slugline, :urgency, :signature)""")
+                            :embargoed, :correction, :rights, :slugline, :urgency, :signature, :headlineDerived)""")
+                .bind("headlineDerived", content.headlineDerived() ? 1 : 0)
                 .bind("slugline", content.slugline()).bind("urgency", content.urgency())
                 .bind("embargoed", Times.toMillis(content.embargoed())).bind("correction", content.correction() ? 1 : 0)
                 .bind("rights", content.rights())
@@ -352,7 +353,8 @@ public final class JdbiArticleStore implements ArticleStore {
                 row.getInt("correction") != 0,
                 row.getString("rights"),
                 row.getString("slugline"),
-                urgency(row));
+                urgency(row),
+                row.getInt("headline_derived") != 0);
         return new Revision(
                 row.getString("article_id"),
                 row.getInt("number"),

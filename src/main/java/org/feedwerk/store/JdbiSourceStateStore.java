@@ -33,22 +33,22 @@ public final class JdbiSourceStateStore implements SourceStateStore {
     public void saveState(SourceState state) {
         handles.use(handle -> handle.createUpdate("""
                         INSERT INTO source_state (source_id, etag, last_modified, body_hash, last_attempt,
-                            last_success, last_error, last_error_at, failures, next_fetch, paused)
+                            last_success, last_error, last_error_at, failures, next_fetch, paused, last_skipped)
                         VALUES (:id, :etag, :lastModified, :bodyHash, :lastAttempt, :lastSuccess, :lastError,
-                            :lastErrorAt, :failures, :nextFetch, :paused)
+                            :lastErrorAt, :failures, :nextFetch, :paused, :lastSkipped)
                         ON CONFLICT (source_id) DO UPDATE SET etag = excluded.etag,
                             last_modified = excluded.last_modified, body_hash = excluded.body_hash,
                             last_attempt = excluded.last_attempt, last_success = excluded.last_success,
                             last_error = excluded.last_error, last_error_at = excluded.last_error_at,
                             failures = excluded.failures, next_fetch = excluded.next_fetch,
-                            paused = excluded.paused""")
+                            paused = excluded.paused, last_skipped = excluded.last_skipped""")
                 .bind("id", state.sourceId()).bind("etag", state.etag())
                 .bind("lastModified", state.lastModified()).bind("bodyHash", state.bodyHash())
                 .bind("lastAttempt", Times.toMillis(state.lastAttempt()))
                 .bind("lastSuccess", Times.toMillis(state.lastSuccess()))
                 .bind("lastError", state.lastError()).bind("lastErrorAt", Times.toMillis(state.lastErrorAt()))
                 .bind("failures", state.failures()).bind("nextFetch", Times.toMillis(state.nextFetch()))
-                .bind("paused", state.paused() ? 1 : 0)
+                .bind("paused", state.paused() ? 1 : 0).bind("lastSkipped", state.lastSkipped())
                 .execute());
     }
 
@@ -85,7 +85,8 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                 Times.instant(row, "last_error_at"),
                 row.getInt("failures"),
                 Times.instant(row, "next_fetch"),
-                row.getInt("paused") != 0);
+                row.getInt("paused") != 0,
+                row.getString("last_skipped"));
     }
 
     private static DroppedFile mapDroppedFile(ResultSet row, StatementContext context) throws SQLException {

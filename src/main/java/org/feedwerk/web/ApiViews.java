@@ -16,7 +16,7 @@ final class ApiViews {
 
     record SourceView(String id, String url, String dir, String format, String language, String interval,
             String attribution, String licence, Instant lastAttempt, Instant lastSuccess, String lastError,
-            Instant lastErrorAt, int failures, Instant nextFetch, boolean paused) {
+            Instant lastErrorAt, int failures, Instant nextFetch, boolean paused, String lastSkipped) {
 
         static SourceView of(SourceConfig source, SourceState state) {
             return new SourceView(source.id(), source.findUrl().map(Object::toString).orElse(null),
@@ -24,7 +24,8 @@ final class ApiViews {
                     source.language(), DurationText.format(source.interval()), source.attributionOrId(),
                     source.licence(), state.lastAttempt(), state.lastSuccess(), state.lastError(),
                     state.lastErrorAt(), state.failures(),
-                    Instant.EPOCH.equals(state.nextFetch()) ? null : state.nextFetch(), state.paused());
+                    Instant.EPOCH.equals(state.nextFetch()) ? null : state.nextFetch(), state.paused(),
+                    state.lastSkipped());
         }
     }
 
@@ -52,8 +53,8 @@ final class ApiViews {
     }
 
     record ArticleDetailView(String id, String sourceId, String guid, String link, int revision, String status,
-            String statusReason, String headline, String language, String clusterId, Instant created,
-            Instant updated, String url, String byline, String teaser, String bodyHtml, List<String> subjects,
+            String statusReason, String headline, boolean headlineDerived, String language, String clusterId,
+            Instant created, Instant updated, String url, String byline, String teaser, String bodyHtml, List<String> subjects,
             String slugline, Integer urgency, Instant embargoed, boolean correction, List<String> packageMates,
             List<RevisionView> revisions, List<TranslationView> translations) {
 
@@ -62,7 +63,8 @@ final class ApiViews {
             var content = current.content();
             return new ArticleDetailView(article.id(), article.sourceId(), article.guid(), article.link(),
                     article.currentRevision(), article.status().wireName(), article.statusReason(),
-                    article.headline(), article.language(), article.clusterId(), article.createdAt(),
+                    article.headline(), content.headlineDerived(), article.language(), article.clusterId(),
+                    article.createdAt(),
                     article.updatedAt(), url, content.byline(), content.teaser(), content.bodyHtml(), content.subjects(),
                     content.slugline(), content.urgency(), content.embargoed(), content.correction(), packageMates,
                     revisions.stream().map(RevisionView::of).toList(),

@@ -145,9 +145,7 @@ public final class ConsoleRoutes {
     private void setPaused(Context context, boolean paused) {
         SourceConfig source = source(context);
         SourceState state = parts.states().findState(source.id()).orElse(SourceState.initial(source.id()));
-        parts.states().saveState(new SourceState(state.sourceId(), state.etag(), state.lastModified(),
-                state.bodyHash(), state.lastAttempt(), state.lastSuccess(), state.lastError(), state.lastErrorAt(),
-                state.failures(), state.nextFetch(), paused));
+        parts.states().saveState(state.withPaused(paused));
         audit(paused ? "pause" : "resume", "source:" + source.id(), "");
         done(context, "/admin/sources", "Quelle " + source.id() + (paused ? " pausiert." : " fortgesetzt."));
     }
@@ -156,9 +154,7 @@ public final class ConsoleRoutes {
     private void fetchNow(Context context) {
         SourceConfig source = source(context);
         SourceState state = parts.states().findState(source.id()).orElse(SourceState.initial(source.id()));
-        parts.states().saveState(new SourceState(state.sourceId(), state.etag(), state.lastModified(),
-                state.bodyHash(), state.lastAttempt(), state.lastSuccess(), state.lastError(), state.lastErrorAt(),
-                state.failures(), clock.instant(), state.paused()));
+        parts.states().saveState(state.withNextFetch(clock.instant()));
         audit("fetch-now", "source:" + source.id(), "");
         done(context, "/admin/sources", "Quelle " + source.id() + " wird abgerufen.");
     }

@@ -12,6 +12,26 @@ class ArticleKeysTest {
         return new Item(guid, link, title, null, "<p>x</p>", null, null, null, null, null, null, null, null);
     }
 
+    private static final RevisionContent CONTENT = content("<p>The ferry runs again from Monday.</p>");
+
+    private static RevisionContent content(String body) {
+        return new RevisionContent("The ferry runs again …", null, body, null, null, "en", null, null, null, null,
+                null, null);
+    }
+
+    @Test
+    void anItemWithNoGuidLinkOrTitleIsKeyedByItsText() {
+        Item bare = item(null, null, null);
+
+        String key = ArticleKeys.keyFor(bare, Set.of(), CONTENT);
+
+        assertThat(key).startsWith("text:");
+        assertThat(ArticleKeys.keyFor(bare, Set.of(), content("<p>The ferry runs  again\nfrom Monday.</p>")))
+                .as("same text, other whitespace").isEqualTo(key);
+        assertThat(ArticleKeys.keyFor(bare, Set.of(), content("<p>The ferry stops on Monday.</p>")))
+                .isNotEqualTo(key);
+    }
+
     @Test
     void idIsStableAndDependsOnSourceAndKey() {
         assertThat(ArticleKeys.articleId("wire", "g-1")).isEqualTo(ArticleKeys.articleId("wire", "g-1"))
@@ -21,12 +41,12 @@ class ArticleKeysTest {
 
     @Test
     void fallsBackToLinkWhenGuidMissing() {
-        assertThat(ArticleKeys.keyFor(item(null, "https://a/1", "T"), Set.of())).contains("https://a/1");
+        assertThat(ArticleKeys.keyFor(item(null, "https://a/1", "T"), Set.of(), CONTENT)).isEqualTo("https://a/1");
     }
 
     @Test
     void fallsBackToTitleWhenNeitherGuidNorLink() {
-        assertThat(ArticleKeys.keyFor(item(null, null, "Big <b>news</b>"), Set.of())).contains("title:Big news");
+        assertThat(ArticleKeys.keyFor(item(null, null, "Big <b>news</b>"), Set.of(), CONTENT)).isEqualTo("title:Big news");
     }
 
     @Test
@@ -38,7 +58,7 @@ class ArticleKeysTest {
         Set<String> reused = ArticleKeys.findReusedGuids(items);
 
         assertThat(reused).containsExactly("same");
-        assertThat(ArticleKeys.keyFor(items.get(0), reused)).contains("same\nhttps://a/1");
-        assertThat(ArticleKeys.keyFor(items.get(2), reused)).contains("unique");
+        assertThat(ArticleKeys.keyFor(items.get(0), reused, CONTENT)).isEqualTo("same\nhttps://a/1");
+        assertThat(ArticleKeys.keyFor(items.get(2), reused, CONTENT)).isEqualTo("unique");
     }
 }

@@ -33,6 +33,7 @@ public final class FakeEngineServers {
     private final Map<String, Map<String, String>> glossaries = new ConcurrentHashMap<>();
     private final List<Map<String, List<String>>> glossaryForms = new CopyOnWriteArrayList<>();
     private volatile java.util.function.UnaryOperator<String> llmReply = PseudoTranslation::html;
+    private volatile java.util.function.UnaryOperator<String> textTranslation = PseudoTranslation::plain;
 
     public FakeEngineServers() {
         server.on("/v2/translate", this::deepl);
@@ -48,6 +49,15 @@ public final class FakeEngineServers {
     /** The next answers of {@code path} have these statuses (then normal answers again). */
     public void failNext(String path, Integer... statuses) {
         queuedStatuses.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).addAll(List.of(statuses));
+    }
+
+    /** How DeepL and LibreTranslate translate each text (each text node of HTML); upper case by default. */
+    public void translateTextWith(java.util.function.UnaryOperator<String> translation) {
+        this.textTranslation = translation;
+    }
+
+    private String translate(String text, boolean html) {
+        return html ? PseudoTranslation.html(text, textTranslation) : textTranslation.apply(text);
     }
 
     public void replyFromLlm(java.util.function.UnaryOperator<String> reply) {
@@ -106,7 +116,7 @@ public final class FakeEngineServers {
         Map<String, String> glossary = glossaries.getOrDefault(String.valueOf(first(form, "glossary_id")), Map.of());
         for (String text : form.getOrDefault("text", List.of())) {
             long billed = count(text, html);
-            String translated = html ? PseudoTranslation.html(text) : PseudoTranslation.plain(text);
+            String translated = translate(text, html);
             for (Map.Entry<String, String> entry : glossary.entrySet()) {
                 translated = translated.replace(entry.getKey().toUpperCase(), entry.getValue());
             }
@@ -146,7 +156,7 @@ public final class FakeEngineServers {
         ArrayNode translated = answer.putArray("translatedText");
         for (JsonNode text : body.path("q")) {
             count(text.asText(), html);
-            translated.add(html ? PseudoTranslation.html(text.asText()) : PseudoTranslation.plain(text.asText()));
+            translated.add(translate(text.asText(), html));
         }
         LocalHttpServer.send(exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package org.feedwerk.testing;
 
+import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.TextNode;
@@ -12,10 +13,15 @@ public final class PseudoTranslation {
     private PseudoTranslation() {}
 
     public static String html(String fragment) {
+        return html(fragment, PseudoTranslation::plain);
+    }
+
+    /** Every text node translated by {@code text}, tags and attributes untouched. */
+    public static String html(String fragment, UnaryOperator<String> text) {
         Document document = Jsoup.parseBodyFragment(fragment);
         document.outputSettings().prettyPrint(false);
         document.body().getAllElements().forEach(element -> element.textNodes()
-                .forEach(node -> node.text(node.getWholeText().toUpperCase())));
+                .forEach(node -> node.text(text.apply(node.getWholeText()))));
         return document.body().html();
     }
 

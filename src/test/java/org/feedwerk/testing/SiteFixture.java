@@ -42,19 +42,30 @@ public final class SiteFixture implements AutoCloseable {
     /** A site publishing into several target languages; the first one is the site's own. */
     public SiteFixture(Path dataDir, Path inbox, TestClock clock, Map<String, String> environment,
             DatabaseConfig database, List<String> targets) {
+        this(dataDir, inbox, clock, environment, database, targets, EngineType.LIBRETRANSLATE);
+    }
+
+    /** A site translating with a stand-in engine of {@code engineType} (DeepL or LibreTranslate wire format). */
+    public SiteFixture(Path dataDir, Path inbox, TestClock clock, Map<String, String> environment,
+            DatabaseConfig database, List<String> targets, EngineType engineType) {
         this.inbox = inbox;
         this.clock = clock;
         SourceConfig source = new SourceConfig("harbour", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1),
                 "Harbour Wire", "CC BY 4.0", null);
-        EngineConfig libre = new EngineConfig("libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null,
-                null, 1, null);
+        EngineConfig engine = engineType == EngineType.DEEPL
+                ? new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 1,
+                        null)
+                : new EngineConfig("libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null, null, 1,
+                        null);
         FeedwerkConfig base = TestApplications.config(dataDir, database, List.of(source));
         FeedwerkConfig config = new FeedwerkConfig(base.server(), dataDir, database, base.fetch(), base.sources(),
                 // The stand-in engine answers in upper-case English; a detector that knew English would rightly
                 // reject that as untranslated, so this site's detector knows only German and French.
-                new TranslationConfig(targets, List.of(libre), 1, null, List.of("de", "fr")),
+                new TranslationConfig(targets, List.of(engine), 1, null, List.of("de", "fr")),
                 new SiteConfig("Hafenblatt", URI.create("https://news.example.org"), "Europe/Berlin", 2, null));
-        app = Application.open(config, environment, clock);
+        Map<String, String> withKey = new java.util.HashMap<>(environment);
+        withKey.putIfAbsent("DEEPL_AUTH_KEY", "stand-in-key:fx");
+        app = Application.open(config, withKey, clock);
         server = app.newWebServer();
         server.start();
     }

@@ -1,0 +1,169 @@
+package org.feedwerk.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleHtml;
+import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.article.ArticleStatus;
+import org.feedwerk.article.Revision;
+import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.html.BodyStructure;
+import org.feedwerk.html.MarkupSignature;
+import org.feedwerk.pipeline.SourceRunReport;
+import org.feedwerk.publish.Publication;
+import org.feedwerk.testing.PseudoTranslation;
+import org.feedwerk.testing.SiteFixture;
+import org.feedwerk.testing.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The team's corpus of real-world feed patterns (src/test/resources/realworld/, one file per pattern: body
+ * shapes, items without ids or titles, recoverable malformations, encodings, JSON Feed and ninjs variants), each
+ * dropped into a whole Feedwerk and taken through ingest, translation and publication. Every item with a title or
+ * text must be published, its structure and links kept. The share is printed for bench/RESULTS.md.
+ */
+class RealWorldCorpusTest {
+    private static final AtomicInteger ITEMS = new AtomicInteger();
+    private static final AtomicInteger STORED = new AtomicInteger();
+    private static final AtomicInteger PUBLISHED = new AtomicInteger();
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path inbox;
+
+    /** Fixture and the headlines of the items it carries, as a reader would see them. */
+    static Stream<Arguments> corpus() {
+        return Stream.of(
+                Arguments.of("rss2-plain-text-body.xml", List.of("Ferry timetable changes on Monday",
+                        "Harbour office closed for inventory")),
+                Arguments.of("rss2-br-body.xml", List.of("Tide warning for the outer pier")),
+                Arguments.of("rss2-loose-text-around-blocks.xml", List.of("New crane arrives at the container quay",
+                        "Fish market moves indoors for winter", "Harbour cleanup volunteers thanked")),
+                Arguments.of("rss2-div-body.xml", List.of("Lighthouse open to visitors",
+                        "Parking rules at the ferry terminal")),
+                Arguments.of("rss2-every-block-shape.xml", List.of("Annual report of the harbour board")),
+                Arguments.of("rss092-description-only.xml", List.of(
+                        "Buoy seven off the east channel is unlit until further notice.",
+                        "The pilot boat is back in service after repairs.",
+                        "Fog is expected overnight.")),
+                Arguments.of("rss2-dc-and-media-title.xml", List.of("Sailing school starts its season",
+                        "Old wooden boats on show")),
+                Arguments.of("rss-without-channel.xml", List.of("Bridge opening times extended")),
+                Arguments.of("rss-whitespace-before-prolog.xml", List.of("Yacht club elects a new chair")),
+                Arguments.of("rss-bom-and-whitespace-before-prolog.xml", List.of("Water taxi adds a stop")),
+                Arguments.of("rss-bare-ampersand.xml", List.of("Fish & chips stall wins award")),
+                Arguments.of("rss-undeclared-prefix.xml", List.of("Museum ship gets new paint")),
+                Arguments.of("atom-without-namespace.xml", List.of("Board approves dredging plan")),
+                Arguments.of("rss-utf16le-without-bom.xml",
+                        List.of("Crew change at the pilot station – naïve café visitors welcome")),
+                Arguments.of("rss-utf32le-bom.xml",
+                        List.of("Harbour festival programme – Überraschungen included")),
+                Arguments.of("rss-shift-jis-undeclared.xml", List.of("新しいフェリーが来月から運航します",
+                        "灯台の見学は日曜日に再開します")),
+                Arguments.of("jsonfeed-escaped-slashes.json", List.of("Cruise ship calls cancelled")),
+                Arguments.of("jsonfeed-version-last.json", Stream.iterate(1, n -> n + 1).limit(40)
+                        .map(n -> "Notice number " + n + " from the harbour office").toList()),
+                Arguments.of("ninjs-1x-variants.json", List.of("Harbour board sets fees for next year")),
+                Arguments.of("ninjs-1x-body-main-text.json", List.of("Slipway closed")),
+                Arguments.of("atom-content-kinds.xml", List.of("Minutes of the November meeting",
+                        "Budget draft published", "Public hearing on noise")),
+                Arguments.of("rss2-cms-html.xml", List.of("Harbour café reopens after refit")));
+    }
+
+    /** Upper case stands for a translation; text without case (Japanese) is marked so that it differs. */
+    static String pseudoGerman(String text) {
+        String upper = text.toUpperCase(Locale.ROOT);
+        return upper.equals(text) && text.codePoints().anyMatch(Character::isLetter) ? "»" + text + "«" : upper;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void everyItemWithATitleOrTextIsPublishedWithItsStructure(String fixture, List<String> headlines)
+            throws IOException {
+        ITEMS.addAndGet(headlines.size());
+        try (SiteFixture site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-30T12:00:00Z")),
+                Map.of(), new DatabaseConfig(null, null, null))) {
+            site.engines().translateTextWith(RealWorldCorpusTest::pseudoGerman);
+
+            SourceRunReport report = site.drop(fixture, read(fixture));
+
+            assertThat(report.error()).as("no file refused").isNull();
+            assertThat(report.counts().skipped()).as("nothing skipped").isZero();
+            List<Article> articles = site.app().articles().listArticles(new ArticleQuery(null, null, 500));
+            STORED.addAndGet(articles.size());
+            assertThat(articles).extracting(Article::headline).containsExactlyInAnyOrderElementsOf(headlines);
+            for (Article article : articles) {
+                assertThat(article.status()).as(article.headline() + ": " + article.statusReason())
+                        .isEqualTo(ArticleStatus.PUBLISHED);
+                Revision source = site.app().articles().findRevision(article.id(), article.currentRevision())
+                        .orElseThrow();
+                Publication page = site.app().publications().findLatest(article.id(), "de").orElseThrow();
+                String sourceBody = source.content().bodyHtml();
+                String pageBody = page.content().bodyHtml();
+                assertThat(BodyStructure.of(pageBody)).as("structure kept").isEqualTo(BodyStructure.of(sourceBody));
+                assertThat(MarkupSignature.of(pageBody)).as("links and tags kept")
+                        .isEqualTo(MarkupSignature.of(sourceBody));
+                assertThat(withoutDigitGrouping(ArticleHtml.plainText(pageBody))).as("every text translated")
+                        .isEqualTo(withoutDigitGrouping(ArticleHtml.plainText(
+                                PseudoTranslation.html(sourceBody, RealWorldCorpusTest::pseudoGerman))));
+                PUBLISHED.incrementAndGet();
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void itemsThatAreSkippedAreCountedWithTheirReasonInTheIngestLineAndTheApi() throws Exception {
+        try (SiteFixture site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-30T12:00:00Z")),
+                Map.of(), new DatabaseConfig(null, null, null))) {
+            String feed = "<rss version=\"2.0\"><channel><title>t</title><link>https://e.example/</link>"
+                    + "<item><guid>empty-1</guid><description>  </description></item>"
+                    + "<item><description>Only a description, and that is enough.</description></item>"
+                    + "</channel></rss>";
+
+            SourceRunReport report = site.drop("skips.xml", feed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(report.summary()).isEqualTo("1 new, 0 revised, 0 unchanged, 1 skipped (no title and no text: 1)");
+            assertThat(site.get("/api/sources").body())
+                    .contains("\"lastSkipped\":\"1 skipped (no title and no text: 1)\"");
+            Article described = site.app().articles().listArticles(new ArticleQuery(null, null, 5)).get(0);
+            assertThat(described.headline()).isEqualTo("Only a description, and that is enough.");
+            assertThat(site.app().articles().findRevision(described.id(), 1).orElseThrow().content()
+                    .headlineDerived()).isTrue();
+            assertThat(described.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        }
+    }
+
+    @AfterAll
+    static void printShares() {
+        System.out.printf(Locale.ROOT, "real-world corpus: %d items with a title or text, %d stored (%.1f %%), "
+                + "%d published (%.1f %%)%n", ITEMS.get(), STORED.get(), 100.0 * STORED.get() / ITEMS.get(),
+                PUBLISHED.get(), 100.0 * PUBLISHED.get() / ITEMS.get());
+    }
+
+    /** Post-editing writes "1.240" for "1,240", as German does. */
+    private static String withoutDigitGrouping(String text) {
+        return text.replaceAll("(\\d)[.,](\\d{3})", "$1$2");
+    }
+
+    private static byte[] read(String fixture) throws IOException {
+        try (InputStream in = RealWorldCorpusTest.class.getResourceAsStream("/realworld/" + fixture)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.feedwerk.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.feedwerk.config.SourceFormat;
+import org.feedwerk.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What mainstream feed readers forgive, Feedwerk forgives too (one case per real-world defect); what they refuse
+ * is refused with a reason that says what is wrong.
+ */
+class RecoverableFeedsTest {
+    private final FeedParsers parsers = new FeedParsers();
+
+    private ParsedFeed parse(byte[] bytes, SourceFormat format) {
+        return parsers.parse(new Payload(bytes, null, "test.xml"), format);
+    }
+
+    private ParsedFeed parse(String text) {
+        return parse(text.getBytes(StandardCharsets.UTF_8), SourceFormat.AUTO);
+    }
+
+    private ParsedFeed realWorld(String fixture) {
+        return parse(Fixtures.bytes("realworld/" + fixture), SourceFormat.AUTO);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"AUTO", "RSS"})
+    void whitespaceAndABomBeforeTheXmlDeclarationAreSkipped(SourceFormat format) {
+        assertThat(parse(Fixtures.bytes("realworld/rss-bom-and-whitespace-before-prolog.xml"), format).items())
+                .extracting(Item::title).containsExactly("Water taxi adds a stop");
+        assertThat(parse(Fixtures.bytes("realworld/rss-whitespace-before-prolog.xml"), format).items()).hasSize(1);
+    }
+
+    @Test
+    void bareAmpersandsAndUnknownEntitiesStandForThemselves() {
+        Item item = realWorld("rss-bare-ampersand.xml").items().get(0);
+
+        assertThat(item.title()).isEqualTo("Fish & chips stall wins award");
+        assertThat(item.link()).isEqualTo("https://fish.example.org/?story=1&lang=en");
+        assertThat(item.summaryHtml()).contains("pier two & three").contains("—").contains("&unknownentity;");
+    }
+
+    @Test
+    void ampersandsInCdataAreLeftAsTheyAre() {
+        Item item = parse("<rss version='2.0'><channel><title>t</title><item><guid>g</guid><title><![CDATA[A & B]]>"
+                + "</title><description><![CDATA[<p>C &amp; D</p>]]></description></item></channel></rss>")
+                .items().get(0);
+
+        assertThat(item.title()).isEqualTo("A & B");
+        assertThat(item.summaryHtml()).isEqualTo("<p>C &amp; D</p>");
+    }
+
+    @Test
+    void undeclaredNamespacePrefixesAreDeclaredWithTheirUsualNamespace() {
+        Item item = realWorld("rss-undeclared-prefix.xml").items().get(0);
+
+        assertThat(item.authors()).containsExactly("Harbour Desk");
+        assertThat(item.contentHtml()).contains("original colours");
+    }
+
+    @Test
+    void atomWithoutItsNamespaceIsReadAsAtom() {
+        ParsedFeed feed = realWorld("atom-without-namespace.xml");
+
+        assertThat(feed.format()).isEqualTo(FeedFormat.ATOM);
+        assertThat(feed.items()).extracting(Item::guid).containsExactly("urn:example:board:1");
+        assertThat(feed.items().get(0).contentHtml()).contains("inner basin starts in March");
+    }
+
+    @Test
+    void rssWithoutChannelIsRead() {
+        assertThat(realWorld("rss-without-channel.xml").items()).extracting(Item::title)
+                .containsExactly("Bridge opening times extended");
+    }
+
+    @Test
+    void titlesFromDublinCoreAndMediaRss() {
+        assertThat(realWorld("rss2-dc-and-media-title.xml").items()).extracting(Item::title)
+                .containsExactly("Sailing school starts its season", "Old wooden boats on show");
+    }
+
+    @Test
+    void utf16WithoutBomAndUtf32WithBomAreDecoded() {
+        assertThat(realWorld("rss-utf16le-without-bom.xml").items().get(0).title())
+                .isEqualTo("Crew change at the pilot station – naïve café visitors welcome");
+        assertThat(realWorld("rss-utf32le-bom.xml").items().get(0).title())
+                .isEqualTo("Harbour festival programme – Überraschungen included");
+        byte[] bigEndian = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><guid>g</guid><title>Größe</title></item></channel></rss>").getBytes(StandardCharsets.UTF_16BE);
+        assertThat(parse(bigEndian, SourceFormat.AUTO).items().get(0).title()).isEqualTo("Größe");
+    }
+
+    @Test
+    void legacyCjkWithoutDeclarationIsDetectedNotMisread() {
+        assertThat(realWorld("rss-shift-jis-undeclared.xml").items()).extracting(Item::title)
+                .containsExactly("新しいフェリーが来月から運航します", "灯台の見学は日曜日に再開します");
+        byte[] gbk = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>港口</title><item><guid>g</guid>"
+                + "<title>新渡轮下个月开始运营</title><description>新渡轮每天早上七点从港口出发。船票可以在港口办公室购买。"
+                + "价格不变。北边的灯塔星期日重新开放参观。</description></item></channel></rss>").getBytes(Charset.forName("GB18030"));
+        assertThat(parse(gbk, SourceFormat.AUTO).items().get(0).title()).isEqualTo("新渡轮下个月开始运营");
+    }
+
+    @Test
+    void jsonFeedIsRecognisedByParsingNotBySearchingText() {
+        assertThat(realWorld("jsonfeed-escaped-slashes.json").format()).isEqualTo(FeedFormat.JSON_FEED);
+        assertThat(realWorld("jsonfeed-version-last.json").items()).hasSize(40);
+    }
+
+    @Test
+    void ninjs1VariantFieldsAreRead() {
+        Item item = realWorld("ninjs-1x-variants.json").items().get(0);
+        assertThat(item.title()).isEqualTo("Harbour board sets fees for next year");
+        assertThat(item.contentHtml()).contains("<p>Small boats pay the same as before.</p>");
+        Item plain = realWorld("ninjs-1x-body-main-text.json").items().get(0);
+        assertThat(plain.title()).isEqualTo("Slipway closed");
+        assertThat(plain.contentHtml()).isEqualTo("<p>The public slipway is closed for repairs until Friday.</p>"
+                + "<p>Boats can be launched at the marina instead.</p>");
+    }
+
+    @Test
+    void wellFormedXmlOfAnotherShapeSaysSo() {
+        assertThatThrownBy(() -> parse("<?xml version='1.0'?><catalog><book/></catalog>".getBytes(
+                StandardCharsets.UTF_8), SourceFormat.RSS)).isInstanceOf(ParseException.class)
+                .hasMessageContaining("well-formed XML, but not RSS or Atom").hasMessageContaining("<catalog>");
+    }
+
+    @Test
+    void malformedXmlNamesLineAndColumn() {
+        assertThatThrownBy(() -> parse("<rss version='2.0'>\n<channel><title>t</channel></rss>"))
+                .isInstanceOf(ParseException.class).hasMessageContaining("malformed XML at line 2, column");
+    }
+
+    @Test
+    void anyInternalSubsetIsRefusedEvenWithAQuotedGreaterThan() {
+        String hostile = "<?xml version='1.0'?><!DOCTYPE rss SYSTEM \"a>b\" [<!ENTITY x \"y\">]><rss version='2.0'>"
+                + "<channel><title>&x;</title></channel></rss>";
+        assertThatThrownBy(() -> parse(hostile.getBytes(StandardCharsets.UTF_8), SourceFormat.RSS))
+                .isInstanceOf(ParseException.class).hasMessageContaining("declares XML entities");
+    }
+
+    @Test
+    void deeplyNestedElementsAreRefusedNotAStackOverflow() {
+        StringBuilder nested = new StringBuilder("<rss version='2.0'><channel><title>t</title><item><description>");
+        nested.append("<b>".repeat(20_000)).append("x").append("</b>".repeat(20_000));
+        nested.append("</description></item></channel></rss>");
+
+        assertThatThrownBy(() -> parse(nested.toString())).isInstanceOf(ParseException.class)
+                .hasMessageContaining("malformed XML");
+    }
+}
