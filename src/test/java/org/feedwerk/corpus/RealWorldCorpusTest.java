@@ -50,40 +50,44 @@ class RealWorldCorpusTest {
     /** Fixture and the headlines of the items it carries, as a reader would see them. */
     static Stream<Arguments> corpus() {
         return Stream.of(
-                Arguments.of("rss2-plain-text-body.xml", List.of("Ferry timetable changes on Monday",
+                Arguments.of("bodies/rss2-plain-text-body.xml", List.of("Ferry timetable changes on Monday",
                         "Harbour office closed for inventory")),
-                Arguments.of("rss2-br-body.xml", List.of("Tide warning for the outer pier")),
-                Arguments.of("rss2-loose-text-around-blocks.xml", List.of("New crane arrives at the container quay",
+                Arguments.of("bodies/rss2-br-body.xml", List.of("Tide warning for the outer pier")),
+                Arguments.of("bodies/rss2-loose-text-around-blocks.xml", List.of("New crane arrives at the container quay",
                         "Fish market moves indoors for winter", "Harbour cleanup volunteers thanked")),
-                Arguments.of("rss2-div-body.xml", List.of("Lighthouse open to visitors",
+                Arguments.of("bodies/rss2-div-body.xml", List.of("Lighthouse open to visitors",
                         "Parking rules at the ferry terminal")),
-                Arguments.of("rss2-every-block-shape.xml", List.of("Annual report of the harbour board")),
-                Arguments.of("rss092-description-only.xml", List.of(
+                Arguments.of("bodies/rss2-every-block-shape.xml", List.of("Annual report of the harbour board")),
+                Arguments.of("wellformed/rss092-description-only.xml", List.of(
                         "Buoy seven off the east channel is unlit until further notice.",
                         "The pilot boat is back in service after repairs.",
                         "Fog is expected overnight.")),
-                Arguments.of("rss2-dc-and-media-title.xml", List.of("Sailing school starts its season",
+                Arguments.of("wellformed/rss2-dc-and-media-title.xml", List.of("Sailing school starts its season",
                         "Old wooden boats on show")),
-                Arguments.of("rss-without-channel.xml", List.of("Bridge opening times extended")),
-                Arguments.of("rss-whitespace-before-prolog.xml", List.of("Yacht club elects a new chair")),
-                Arguments.of("rss-bom-and-whitespace-before-prolog.xml", List.of("Water taxi adds a stop")),
-                Arguments.of("rss-bare-ampersand.xml", List.of("Fish & chips stall wins award")),
-                Arguments.of("rss-undeclared-prefix.xml", List.of("Museum ship gets new paint")),
-                Arguments.of("atom-without-namespace.xml", List.of("Board approves dredging plan")),
-                Arguments.of("rss-utf16le-without-bom.xml",
+                Arguments.of("illformed/rss-without-channel.xml", List.of("Bridge opening times extended")),
+                Arguments.of("illformed/rss-whitespace-before-prolog.xml", List.of("Yacht club elects a new chair")),
+                Arguments.of("illformed/rss-bom-and-whitespace-before-prolog.xml", List.of("Water taxi adds a stop")),
+                Arguments.of("illformed/rss-bare-ampersand.xml", List.of("Fish & chips stall wins award")),
+                Arguments.of("illformed/rss-undeclared-prefix.xml", List.of("Museum ship gets new paint")),
+                Arguments.of("illformed/atom-without-namespace.xml", List.of("Board approves dredging plan")),
+                Arguments.of("encoding/rss-utf16le-without-bom.xml",
                         List.of("Crew change at the pilot station – naïve café visitors welcome")),
-                Arguments.of("rss-utf32le-bom.xml",
+                Arguments.of("encoding/rss-utf32le-bom.xml",
                         List.of("Harbour festival programme – Überraschungen included")),
-                Arguments.of("rss-shift-jis-undeclared.xml", List.of("新しいフェリーが来月から運航します",
+                Arguments.of("encoding/rss-shift-jis-undeclared.xml", List.of("新しいフェリーが来月から運航します",
                         "灯台の見学は日曜日に再開します")),
-                Arguments.of("jsonfeed-escaped-slashes.json", List.of("Cruise ship calls cancelled")),
-                Arguments.of("jsonfeed-version-last.json", Stream.iterate(1, n -> n + 1).limit(40)
+                Arguments.of("wellformed/jsonfeed-escaped-slashes.json", List.of("Cruise ship calls cancelled")),
+                Arguments.of("wellformed/jsonfeed-version-last.json", Stream.iterate(1, n -> n + 1).limit(40)
                         .map(n -> "Notice number " + n + " from the harbour office").toList()),
-                Arguments.of("ninjs-1x-variants.json", List.of("Harbour board sets fees for next year")),
-                Arguments.of("ninjs-1x-body-main-text.json", List.of("Slipway closed")),
-                Arguments.of("atom-content-kinds.xml", List.of("Minutes of the November meeting",
+                Arguments.of("wellformed/ninjs-1x-variants.json", List.of("Harbour board sets fees for next year")),
+                Arguments.of("wellformed/ninjs-1x-body-main-text.json", List.of("Slipway closed")),
+                Arguments.of("wellformed/atom-content-kinds.xml", List.of("Minutes of the November meeting",
                         "Budget draft published", "Public hearing on noise")),
-                Arguments.of("rss2-cms-html.xml", List.of("Harbour café reopens after refit")));
+                Arguments.of("sanitize/rss2-cms-html.xml", List.of("Harbour café reopens after refit")),
+                Arguments.of("wellformed/rss2-title-only-podcast.xml", List.of("Episode 12: Winter on the quay",
+                        "Episode 11: The pilots")),
+                Arguments.of("wellformed/jsonfeed-summary-and-title-only.json", List.of("Ferry back on schedule",
+                        "The harbour office phone line works again after a fault.", "Storm damage assessed")));
     }
 
     /** Upper case stands for a translation; text without case (Japanese) is marked so that it differs. */
@@ -101,7 +105,7 @@ class RealWorldCorpusTest {
                 Map.of(), new DatabaseConfig(null, null, null))) {
             site.engines().translateTextWith(RealWorldCorpusTest::pseudoGerman);
 
-            SourceRunReport report = site.drop(fixture, read(fixture));
+            SourceRunReport report = site.drop(Path.of(fixture).getFileName().toString(), read(fixture));
 
             assertThat(report.error()).as("no file refused").isNull();
             assertThat(report.counts().skipped()).as("nothing skipped").isZero();
@@ -116,6 +120,8 @@ class RealWorldCorpusTest {
                 Publication page = site.app().publications().findLatest(article.id(), "de").orElseThrow();
                 String sourceBody = source.content().bodyHtml();
                 String pageBody = page.content().bodyHtml();
+                assertThat(pageBody).as("sanitized").doesNotContain("<script", "onclick", "javascript:", "<iframe",
+                        "style=");
                 assertThat(BodyStructure.of(pageBody)).as("structure kept").isEqualTo(BodyStructure.of(sourceBody));
                 assertThat(MarkupSignature.of(pageBody)).as("links and tags kept")
                         .isEqualTo(MarkupSignature.of(sourceBody));

@@ -33,14 +33,14 @@ class RecoverableFeedsTest {
     @ParameterizedTest
     @CsvSource({"AUTO", "RSS"})
     void whitespaceAndABomBeforeTheXmlDeclarationAreSkipped(SourceFormat format) {
-        assertThat(parse(Fixtures.bytes("realworld/rss-bom-and-whitespace-before-prolog.xml"), format).items())
+        assertThat(parse(Fixtures.bytes("realworld/illformed/rss-bom-and-whitespace-before-prolog.xml"), format).items())
                 .extracting(Item::title).containsExactly("Water taxi adds a stop");
-        assertThat(parse(Fixtures.bytes("realworld/rss-whitespace-before-prolog.xml"), format).items()).hasSize(1);
+        assertThat(parse(Fixtures.bytes("realworld/illformed/rss-whitespace-before-prolog.xml"), format).items()).hasSize(1);
     }
 
     @Test
     void bareAmpersandsAndUnknownEntitiesStandForThemselves() {
-        Item item = realWorld("rss-bare-ampersand.xml").items().get(0);
+        Item item = realWorld("illformed/rss-bare-ampersand.xml").items().get(0);
 
         assertThat(item.title()).isEqualTo("Fish & chips stall wins award");
         assertThat(item.link()).isEqualTo("https://fish.example.org/?story=1&lang=en");
@@ -59,7 +59,7 @@ class RecoverableFeedsTest {
 
     @Test
     void undeclaredNamespacePrefixesAreDeclaredWithTheirUsualNamespace() {
-        Item item = realWorld("rss-undeclared-prefix.xml").items().get(0);
+        Item item = realWorld("illformed/rss-undeclared-prefix.xml").items().get(0);
 
         assertThat(item.authors()).containsExactly("Harbour Desk");
         assertThat(item.contentHtml()).contains("original colours");
@@ -67,7 +67,7 @@ class RecoverableFeedsTest {
 
     @Test
     void atomWithoutItsNamespaceIsReadAsAtom() {
-        ParsedFeed feed = realWorld("atom-without-namespace.xml");
+        ParsedFeed feed = realWorld("illformed/atom-without-namespace.xml");
 
         assertThat(feed.format()).isEqualTo(FeedFormat.ATOM);
         assertThat(feed.items()).extracting(Item::guid).containsExactly("urn:example:board:1");
@@ -76,21 +76,21 @@ class RecoverableFeedsTest {
 
     @Test
     void rssWithoutChannelIsRead() {
-        assertThat(realWorld("rss-without-channel.xml").items()).extracting(Item::title)
+        assertThat(realWorld("illformed/rss-without-channel.xml").items()).extracting(Item::title)
                 .containsExactly("Bridge opening times extended");
     }
 
     @Test
     void titlesFromDublinCoreAndMediaRss() {
-        assertThat(realWorld("rss2-dc-and-media-title.xml").items()).extracting(Item::title)
+        assertThat(realWorld("wellformed/rss2-dc-and-media-title.xml").items()).extracting(Item::title)
                 .containsExactly("Sailing school starts its season", "Old wooden boats on show");
     }
 
     @Test
     void utf16WithoutBomAndUtf32WithBomAreDecoded() {
-        assertThat(realWorld("rss-utf16le-without-bom.xml").items().get(0).title())
+        assertThat(realWorld("encoding/rss-utf16le-without-bom.xml").items().get(0).title())
                 .isEqualTo("Crew change at the pilot station – naïve café visitors welcome");
-        assertThat(realWorld("rss-utf32le-bom.xml").items().get(0).title())
+        assertThat(realWorld("encoding/rss-utf32le-bom.xml").items().get(0).title())
                 .isEqualTo("Harbour festival programme – Überraschungen included");
         byte[] bigEndian = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>t</title>"
                 + "<item><guid>g</guid><title>Größe</title></item></channel></rss>").getBytes(StandardCharsets.UTF_16BE);
@@ -99,7 +99,7 @@ class RecoverableFeedsTest {
 
     @Test
     void legacyCjkWithoutDeclarationIsDetectedNotMisread() {
-        assertThat(realWorld("rss-shift-jis-undeclared.xml").items()).extracting(Item::title)
+        assertThat(realWorld("encoding/rss-shift-jis-undeclared.xml").items()).extracting(Item::title)
                 .containsExactly("新しいフェリーが来月から運航します", "灯台の見学は日曜日に再開します");
         byte[] gbk = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>港口</title><item><guid>g</guid>"
                 + "<title>新渡轮下个月开始运营</title><description>新渡轮每天早上七点从港口出发。船票可以在港口办公室购买。"
@@ -109,16 +109,16 @@ class RecoverableFeedsTest {
 
     @Test
     void jsonFeedIsRecognisedByParsingNotBySearchingText() {
-        assertThat(realWorld("jsonfeed-escaped-slashes.json").format()).isEqualTo(FeedFormat.JSON_FEED);
-        assertThat(realWorld("jsonfeed-version-last.json").items()).hasSize(40);
+        assertThat(realWorld("wellformed/jsonfeed-escaped-slashes.json").format()).isEqualTo(FeedFormat.JSON_FEED);
+        assertThat(realWorld("wellformed/jsonfeed-version-last.json").items()).hasSize(40);
     }
 
     @Test
     void ninjs1VariantFieldsAreRead() {
-        Item item = realWorld("ninjs-1x-variants.json").items().get(0);
+        Item item = realWorld("wellformed/ninjs-1x-variants.json").items().get(0);
         assertThat(item.title()).isEqualTo("Harbour board sets fees for next year");
         assertThat(item.contentHtml()).contains("<p>Small boats pay the same as before.</p>");
-        Item plain = realWorld("ninjs-1x-body-main-text.json").items().get(0);
+        Item plain = realWorld("wellformed/ninjs-1x-body-main-text.json").items().get(0);
         assertThat(plain.title()).isEqualTo("Slipway closed");
         assertThat(plain.contentHtml()).isEqualTo("<p>The public slipway is closed for repairs until Friday.</p>"
                 + "<p>Boats can be launched at the marina instead.</p>");
