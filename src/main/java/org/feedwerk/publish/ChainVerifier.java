@@ -58,6 +58,9 @@ public final class ChainVerifier {
             }
             if (publication.content() == null) {
                 contentProblems.add("content is not readable");
+            } else if (!Publication.Columns.of(publication.content()).equals(publication.columns())) {
+                contentProblems.add("columns " + publication.columns() + " do not match the published content's "
+                        + Publication.Columns.of(publication.content()) + " (the row was changed)");
             }
             publications.add(new Link(publication.position(), publication.previousSha256(),
                     Hashes.entry(publication.position(), publication.previousSha256(), publication.contentSha256()),
@@ -69,6 +72,7 @@ public final class ChainVerifier {
                 Hashes.entry(entry.position(), entry.previousSha256(), Hashes.sha256(AuditEntry.canonical(entry.at(),
                         entry.action(), entry.subject(), entry.detail()))), entry.entrySha256(), List.of())).toList();
         verifyLinks("audit", auditLinks, "entry does not match its hash (the log was changed)", problems);
+        verifyWithdrawals(audit, problems);
         for (Anchor anchor : anchors) {
             java.util.Optional<String> recorded = (anchor.chain().equals("audit") ? auditLinks : publications).stream()
                     .filter(link -> link.position() == anchor.position()).map(Link::entrySha256).findFirst();
@@ -81,6 +85,33 @@ public final class ChainVerifier {
             }
         }
         return new Report(chain.size(), audit.size(), problems);
+    }
+
+    /**
+     * The withdrawal rows decide which articles the site hides; each must have its audit entry (same article,
+     * actor and reason) and each withdrawal in the audit log its row.
+     */
+    private void verifyWithdrawals(List<AuditEntry> audit, List<String> problems) {
+        java.util.Map<String, String> audited = new java.util.HashMap<>();
+        for (AuditEntry entry : audit) {
+            if (entry.action().equals(Publisher.WITHDRAW_ACTION)) {
+                audited.put(entry.subject(), entry.detail());
+            }
+        }
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        for (Withdrawal withdrawal : store.listWithdrawals()) {
+            rows.add(withdrawal.articleId());
+            String detail = audited.get(withdrawal.articleId());
+            if (detail == null) {
+                problems.add("withdrawal of " + withdrawal.articleId() + ": no audit entry (added outside Feedwerk)");
+            } else if (!detail.equals(Publisher.withdrawalDetail(withdrawal.actor(), withdrawal.reason()))) {
+                problems.add("withdrawal of " + withdrawal.articleId() + ": actor or reason differ from its audit "
+                        + "entry (the row was changed)");
+            }
+        }
+        audited.keySet().stream().filter(articleId -> !rows.contains(articleId)).sorted().forEach(articleId ->
+                problems.add("withdrawal of " + articleId + " is in the audit log but its row is missing (the "
+                        + "article may be shown again)"));
     }
 
     /** One chain entry as stored, with its entry hash recomputed and what is wrong with its content. */

@@ -47,6 +47,9 @@ public interface PublicationStore {
 
     void saveWithdrawal(Withdrawal withdrawal);
 
+    /** Every withdrawal row, oldest first. */
+    List<Withdrawal> listWithdrawals();
+
     /** Every publication in chain order, for verification. */
     List<Publication> listChain();
 

@@ -151,6 +151,13 @@ public final class Publisher {
                 translation.translatedAt(), source.sourcePublished(), firstPublished, now, source.correction());
     }
 
+    static final String WITHDRAW_ACTION = "withdraw";
+
+    /** The audit detail of a withdrawal; {@link ChainVerifier} checks the withdrawal row against it. */
+    static String withdrawalDetail(String actor, String reason) {
+        return "actor=" + actor + " reason=" + reason;
+    }
+
     /** Takes an article off the site for good; the reason and the actor go into the audit log. */
     public void withdraw(String articleId, String reason, String actor) {
         Instant now = clock.instant();
@@ -159,7 +166,7 @@ public final class Publisher {
                 throw new PublishException("article " + articleId + " is already withdrawn");
             }
             tx.saveWithdrawal(new Withdrawal(articleId, reason, actor, now));
-            tx.audit(now, "withdraw", articleId, "actor=" + actor + " reason=" + reason);
+            tx.audit(now, WITHDRAW_ACTION, articleId, withdrawalDetail(actor, reason));
             return null;
         });
         listener.withdrawn(articleId);

@@ -82,7 +82,9 @@ public final class JdbiPublicationStore implements PublicationStore {
         return inTransaction(store -> ((JdbiPublicationStore) store).auditLocked(at, action, subject, detail));
     }
 
-    private AuditEntry auditLocked(Instant at, String action, String subject, String detail) {
+    private AuditEntry auditLocked(Instant time, String action, String subject, String detail) {
+        // The column keeps milliseconds; the hash must cover exactly what is stored, or verify fails on it.
+        Instant at = time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         return handles.with(handle -> {
             ChainHead head = lockHead(handle, "audit");
             long position = head.position() + 1;
@@ -208,10 +210,18 @@ public final class JdbiPublicationStore implements PublicationStore {
     @Override
     public Optional<Withdrawal> findWithdrawal(String articleId) {
         return handles.with(handle -> handle.createQuery("SELECT * FROM withdrawal WHERE article_id = :id")
-                .bind("id", articleId)
-                .map((row, context) -> new Withdrawal(row.getString("article_id"), row.getString("reason"),
-                        row.getString("actor"), Times.instant(row, "withdrawn_at")))
-                .findOne());
+                .bind("id", articleId).map(JdbiPublicationStore::mapWithdrawal).findOne());
+    }
+
+    @Override
+    public List<Withdrawal> listWithdrawals() {
+        return handles.with(handle -> handle.createQuery("SELECT * FROM withdrawal ORDER BY withdrawn_at, article_id")
+                .map(JdbiPublicationStore::mapWithdrawal).list());
+    }
+
+    private static Withdrawal mapWithdrawal(ResultSet row, StatementContext context) throws SQLException {
+        return new Withdrawal(row.getString("article_id"), row.getString("reason"), row.getString("actor"),
+                Times.instant(row, "withdrawn_at"));
     }
 
     @Override
@@ -267,7 +277,9 @@ public final class JdbiPublicationStore implements PublicationStore {
             content = null;
         }
         return new Publication(row.getLong("position"), content, json, row.getString("content_sha256"),
-                row.getString("previous_sha256"), row.getString("entry_sha256"));
+                row.getString("previous_sha256"), row.getString("entry_sha256"),
+                new Publication.Columns(row.getString("article_id"), row.getString("language"), row.getInt("sequence"),
+                        row.getInt("revision"), row.getString("engine")));
     }
 
     private static AuditEntry mapAudit(ResultSet row, StatementContext context) throws SQLException {

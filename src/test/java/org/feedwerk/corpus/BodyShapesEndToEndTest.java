@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.feedwerk.article.Article;
@@ -85,7 +84,7 @@ class BodyShapesEndToEndTest {
     @ParameterizedTest
     @EnumSource(value = EngineType.class, names = {"DEEPL", "LIBRETRANSLATE"})
     void everyBodyShapeIsPublishedInGermanWithItsStructure(EngineType engine) throws IOException {
-        try (SiteFixture site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-30T12:00:00Z")),
+        try (SiteFixture site = new SiteFixture(dataDir, inbox, TestClock.system(),
                 Map.of(), new DatabaseConfig(null, null, null), List.of("de"), engine)) {
             site.engines().translateTextWith(BodyShapesEndToEndTest::german);
             StringBuilder feed = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>H</title>"
@@ -118,6 +117,7 @@ class BodyShapesEndToEndTest {
                     + "<p>Der Bau beginnt im März.</p>Anwohner können sich bis Freitag äußern.");
             assertThat(body(site, "shape-0")).isEqualTo(
                     "<p>Die Hafenbehörde hat das neue Fährterminal genehmigt.</p><p>Der Bau beginnt im März.</p>");
+            assertThat(site.app().verify().problems()).as("proof chain").isEmpty();
             assertThat(body(site, "shape-10")).contains("Lesen Sie den <a href=\"https://harbour.example.org/report\">"
                     + "vollständigen Bericht</a>.");
         }

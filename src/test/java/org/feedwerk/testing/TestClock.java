@@ -6,21 +6,34 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/**
+ * A clock tests move by hand: fixed at a start time, or following the system clock (with its real sub-millisecond
+ * precision, which fixed test times hide) plus whatever the test advanced it by.
+ */
 public final class TestClock extends Clock {
-    private volatile Instant now;
+    private final Clock base;
+    private volatile Duration offset = Duration.ZERO;
 
     public TestClock(Instant start) {
-        this.now = start;
+        this(Clock.fixed(start, ZoneOffset.UTC));
+    }
+
+    private TestClock(Clock base) {
+        this.base = base;
+    }
+
+    /** The system clock, movable forward. */
+    public static TestClock system() {
+        return new TestClock(Clock.systemUTC());
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        offset = offset.plus(duration);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return base.instant().plus(offset);
     }
 
     @Override

@@ -1,0 +1,113 @@
+package org.feedwerk.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.feedwerk.article.Article;
+import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.store.Database;
+import org.feedwerk.testing.SiteFixture;
+import org.feedwerk.testing.TestClock;
+import org.feedwerk.testing.TestDatabases;
+import org.feedwerk.testing.TestDatabases.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The proof chain as a store written with the real clock leaves it (sub-millisecond times), and the columns and
+ * withdrawal rows that decide what the site shows, cross-checked by verify.
+ */
+class ProofChainTest {
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path inbox;
+
+    private SiteFixture site;
+
+    static List<Kind> databases() {
+        return TestDatabases.kinds().toList();
+    }
+
+    @AfterEach
+    void close() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    private SiteFixture open(Kind kind, TestClock clock) {
+        Map<String, String> environment = TestDatabases.password(kind) == null ? Map.of()
+                : Map.of("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
+        site = new SiteFixture(dataDir, inbox, clock, environment, TestDatabases.fresh(kind));
+        return site;
+    }
+
+    private String articleId(String guid) {
+        return site.app().articles().listArticles(new ArticleQuery(null, null, 50)).stream()
+                .filter(article -> article.guid().equals(guid)).map(Article::id).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aStoreWrittenWithTheSystemClockVerifies(Kind kind) throws Exception {
+        open(kind, TestClock.system());
+        site.deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
+        site.deliver("b.xml", "s-2", "Ferry cancelled", "No service.", "<p>No ferries on Tuesday.</p>");
+        site.clock().advance(Duration.ofMinutes(3));
+        site.deliver("c.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 130 km/h.</p>");
+        site.app().publisher().withdraw(articleId("s-2"), "withdrawn by the agency", "test");
+        site.app().recordConfiguration("sources: []\n");
+
+        ChainVerifier.Report report = site.app().verify();
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.publications()).isEqualTo(3);
+        assertThat(report.auditEntries()).isGreaterThanOrEqualTo(4);
+        assertThat(site.app().publications().listAudit()).extracting(entry -> entry.at().getNano() % 1_000_000)
+                .as("stored and hashed at millisecond precision").containsOnly(0);
+    }
+
+    @Test
+    void verifyCrossChecksTheColumnsThatDecideWhatIsShown() throws Exception {
+        open(Kind.SQLITE, new TestClock(java.time.Instant.parse("2026-11-30T09:00:00.123456789Z")));
+        site.deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
+        try (Database database = Database.open(site.app().config().database(), dataDir, null)) {
+            database.jdbi().useHandle(handle -> handle.execute("UPDATE publication SET language = 'en', sequence = 2"));
+        }
+
+        assertThat(site.app().verify().problems()).singleElement().asString()
+                .startsWith("publication 1: columns").contains("language=en").contains("(the row was changed)");
+    }
+
+    @Test
+    void verifyFindsWithdrawalRowsRemovedOrAddedOutsideFeedwerk() throws Exception {
+        open(Kind.SQLITE, TestClock.system());
+        site.deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
+        site.deliver("b.xml", "s-2", "Ferry cancelled", "No service.", "<p>No ferries on Tuesday.</p>");
+        String withdrawn = articleId("s-1");
+        String other = articleId("s-2");
+        site.app().publisher().withdraw(withdrawn, "legal request", "test");
+        assertThat(site.app().verify().problems()).isEmpty();
+
+        try (Database database = Database.open(site.app().config().database(), dataDir, null)) {
+            database.jdbi().useHandle(handle -> {
+                handle.execute("DELETE FROM withdrawal WHERE article_id = ?", withdrawn);
+                handle.execute("INSERT INTO withdrawal (article_id, reason, actor, withdrawn_at) VALUES (?, 'x', 'y', 0)",
+                        other);
+            });
+        }
+
+        assertThat(site.app().verify().problems()).containsExactlyInAnyOrder(
+                "withdrawal of " + other + ": no audit entry (added outside Feedwerk)",
+                "withdrawal of " + withdrawn + " is in the audit log but its row is missing (the article may be shown "
+                        + "again)");
+    }
+}
