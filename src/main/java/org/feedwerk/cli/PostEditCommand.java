@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +39,13 @@ final class PostEditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<String> sources = source == null ? List.of() : Files.readAllLines(source, StandardCharsets.UTF_8);
+        List<String> sources;
+        try {
+            sources = source == null ? List.of() : InputFiles.lines(source);
+        } catch (InputFiles.Unreadable e) {
+            spec.commandLine().getErr().println("feedwerk: " + e.getMessage());
+            return ExitCodes.UNUSABLE;
+        }
         PostEditor editor = new PostEditor(to);
         var out = spec.commandLine().getOut();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {

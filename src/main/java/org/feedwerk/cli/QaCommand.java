@@ -3,8 +3,6 @@ package org.feedwerk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,15 @@ final class QaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<String> sources = Files.readAllLines(source, StandardCharsets.UTF_8);
-        List<String> targets = Files.readAllLines(target, StandardCharsets.UTF_8);
+        List<String> sources;
+        List<String> targets;
+        try {
+            sources = InputFiles.lines(source);
+            targets = InputFiles.lines(target);
+        } catch (InputFiles.Unreadable e) {
+            spec.commandLine().getErr().println("feedwerk: " + e.getMessage());
+            return ExitCodes.UNUSABLE;
+        }
         if (sources.size() != targets.size()) {
             spec.commandLine().getErr().println("feedwerk: " + source + " has " + sources.size() + " lines, " + target
                     + " has " + targets.size());

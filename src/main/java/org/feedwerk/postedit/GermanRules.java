@@ -30,9 +30,15 @@ public final class GermanRules {
         return new SourceTypographyRule("ellipsis", "\\.\\s?\\.\\s?\\.", "…", "…", "…");
     }
 
-    /** A space torn into a compound goes: "US -Außenministerium" → "US-Außenministerium". */
+    /**
+     * A space torn into a compound goes: "US -Außenministerium" → "US-Außenministerium". Not after "und", "oder",
+     * "sowie", "bzw." and the like, where " -Schriftzügen" is a correct suspended compound ("Logos und
+     * -Schriftzügen").
+     */
     static PostEditRule compoundHyphen() {
-        return PieceRule.replacing("compound-hyphen", "(?<=[\\p{L}\\d]) -(?=\\p{L})", "-");
+        return PieceRule.replacing("compound-hyphen", "(?<=[\\p{L}\\d])(?<!(?:^|[\\s(])(?:und|oder|sowie|bzw\\.?|"
+                + "beziehungsweise|bis|als|wie|noch|weder|sondern|auch|aber|&))(?<!(?:^|[\\s(])(?:Und|Oder|Sowie|Bis|"
+                + "Wie|Noch|Weder|Auch|Aber)) -(?=\\p{L})", "-");
     }
 
     /**

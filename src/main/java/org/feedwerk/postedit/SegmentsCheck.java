@@ -3,6 +3,7 @@ package org.feedwerk.postedit;
 import java.util.HashSet;
 import java.util.Set;
 import org.feedwerk.text.Abbreviations;
+import org.feedwerk.text.Sentences;
 
 /**
  * No segment dropped (empty, far shorter than its source, fewer sentences than its source, or ending in the middle
@@ -48,32 +49,13 @@ final class SegmentsCheck implements QualityCheck {
         return CheckResult.pass(NAME, Severity.BLOCKING);
     }
 
-    /**
-     * Sentence ends: . ! ? (and closing quotes) followed by a space and a capital letter or opening quote, except
-     * the period of an abbreviation, an initial or a German ordinal ("am 3. Mai").
-     */
-    private static final java.util.regex.Pattern SENTENCE_END =
-            java.util.regex.Pattern.compile("[.!?][\"“”„'’)]*\\s+(?=[\"“„'‘(]?\\p{Lu})");
-
     static int sentences(String text, String language) {
-        if (text.isBlank()) {
-            return 0;
-        }
-        String stripped = text.strip();
-        java.util.regex.Matcher matcher = SENTENCE_END.matcher(stripped);
-        int count = 1;
-        while (matcher.find()) {
-            boolean period = stripped.charAt(matcher.start()) == '.';
-            if (!period || !Abbreviations.endsWithAbbreviation(stripped.subSequence(0, matcher.start()), language)) {
-                count++;
-            }
-        }
-        return count;
+        return Sentences.count(text, language);
     }
 
     private static String firstRepeatedSentence(String text) {
         Set<String> seen = new HashSet<>();
-        for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) { // exact repeats: no need to know abbreviations
             String normalized = sentence.strip();
             if (normalized.length() >= LONG_SENTENCE && !seen.add(normalized)) {
                 return normalized;

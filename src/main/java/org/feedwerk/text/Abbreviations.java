@@ -4,14 +4,18 @@ import java.util.regex.Pattern;
 
 /**
  * Periods that do not end a sentence, in English and German news text: titles and other abbreviations
- * ("Mr.", "Dr.", "Nr.", "z. B.", "Jan."), initials ("John F. Kennedy", "U.S.") and German ordinals ("am 3. Mai").
+ * ("Mr.", "Dr.", "Nr.", "z. B.", "Jan."), initials ("John F. Kennedy", "J. R. R. Tolkien"), dotted acronyms
+ * ("U.S.", "U.N.", "a.m.") and German ordinals ("am 3. Mai").
  * Used wherever text is cut into sentences or sentences are counted.
  */
 public final class Abbreviations {
-    private static final Pattern BEFORE_PERIOD = Pattern.compile("(?:^|[\\s(\"“„‘‚'])(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|"
-            + "Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Rev|Jr|Sr|No|Nos|Nr|Art|Fig|vs|etc|approx|Inc|Ltd|Co|Corp|"
-            + "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Dez|z\\.\\s?B|bzw|usw|ca|Hr|Fr|Abs|ggf|vgl|"
-            + "u\\.\\s?a|d\\.\\s?h|S|[A-Z])$");
+    private static final Pattern BEFORE_PERIOD = Pattern.compile("(?:^|[\\s(\"“„‘‚'])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|St|"
+            + "Mt|Ft|Ave|Blvd|Dept|Univ|Sen|Rep|Gov|Pres|Gen|Brig|Maj|Col|Lt|Sgt|Cpl|Pvt|Capt|Cmdr|Adm|Supt|Det|Insp|"
+            + "Rev|Jr|Sr|No|Nos|Nr|Art|Fig|vs|etc|approx|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+            + "Nov|Dec|Okt|Dez|z\\.\\s?B|bzw|usw|ca|Hr|Fr|Abs|ggf|vgl|evtl|sog|inkl|Mio|Mrd|Jh|Str|Tel|"
+            + "u\\.\\s?a|d\\.\\s?h|\\p{L})$"
+            // dotted acronyms and abbreviations, before their last period: "U.S", "U.K", "a.m", "e.g", "Ph.D"
+            + "|(?:^|[^\\p{L}.])(?:\\p{L}{1,2}\\.)+\\p{L}$");
     private static final Pattern GERMAN_ORDINAL = Pattern.compile("(?:^|\\s)\\d{1,2}$");
 
     /** Abbreviations that stand before what they abbreviate, so a text cannot end with them (and ordinals). */
@@ -35,7 +39,11 @@ public final class Abbreviations {
      * German to an ordinal.
      */
     public static boolean endsWithAbbreviation(CharSequence text, String language) {
-        return BEFORE_PERIOD.matcher(text).find()
-                || language.startsWith("de") && GERMAN_ORDINAL.matcher(text).find();
+        CharSequence tail = text.length() <= TAIL ? text : text.subSequence(text.length() - TAIL, text.length());
+        return BEFORE_PERIOD.matcher(tail).find()
+                || language.startsWith("de") && GERMAN_ORDINAL.matcher(tail).find();
     }
+
+    /** Only the end of a text can hold the abbreviation; the patterns never look further back. */
+    private static final int TAIL = 40;
 }

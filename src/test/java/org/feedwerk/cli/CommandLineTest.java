@@ -176,6 +176,19 @@ class CommandLineTest {
     }
 
     @Test
+    void aMissingInputFileIsOneLineNotAStackTrace() {
+        Path missing = dir.resolve("nowhere.txt");
+
+        assertThat(runWithInput("x\n", "postedit", "--to", "de", "--source", missing.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("feedwerk: no such file: " + missing + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("qa", "--from", "en", "--to", "de", "--source", missing.toString(), "--target",
+                missing.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("feedwerk: no such file: " + missing + System.lineSeparator());
+    }
+
+    @Test
     void qaWritesAVerdictPerLineAndASummary() throws IOException {
         Path source = dir.resolve("source.txt");
         Path target = dir.resolve("target.txt");

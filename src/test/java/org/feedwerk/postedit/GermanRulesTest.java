@@ -84,6 +84,42 @@ class GermanRulesTest {
         assertThat(rule.apply(List.of(text), source)).containsExactly(expected);
     }
 
+    /** Correct German that every rule must leave exactly as it is (seen in real MT output, WMT22). */
+    static Stream<Arguments> correctForms() {
+        return Stream.of(
+                "Logos und -Schriftzügen",
+                "Ein- und Ausfuhr",
+                "Haupt-, Neben- und Ausgangstüren",
+                "Bus- oder -bahnlinien",
+                "Vor- sowie -nachteile",
+                "Er sagte: „Gut so.“",
+                "Sie zitierte ‚Hafendeal‘ aus dem Bericht.",
+                "Der Hafen – so der Plan – wächst.",
+                "Seiten 10–12 und 2020–2022",
+                "bei -5 Grad und −3 Grad",
+                "Und dann …",
+                "z.\u202fB. und d.\u202fh.",
+                "um 5\u00a0% und 110\u00a0km/h",
+                "1.200,5 Tonnen und 84,5\u00a0Millionen",
+                "Web 2.0 und Windows 3.11",
+                "am 24. März um 17.30\u00a0Uhr",
+                "Peter's Boot",
+                "„Wir sind bereit“, sagte sie.",
+                "die E-Mail-Adresse und das US-Außenministerium",
+                "Die Fähre (neu) fährt; sie ist schnell!")
+                .map(text -> Arguments.of(text.replace("\\u202f", NARROW).replace("\\u00a0", NBSP)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("correctForms")
+    void everyRuleLeavesCorrectGermanAlone(String correct) {
+        for (PostEditRule rule : GermanRules.all()) {
+            assertThat(rule.apply(List.of(correct), "")).as(rule.name()).containsExactly(correct);
+            assertThat(rule.apply(List.of(correct), correct)).as(rule.name() + " with the text as its source")
+                    .containsExactly(correct);
+        }
+    }
+
     @Test
     void quotesSpanningInlineMarkupPairUp() {
         assertThat(new GermanQuotesRule().apply(List.of("Er nannte es \"", "historisch", "\"."), ""))

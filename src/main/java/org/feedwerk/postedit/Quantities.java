@@ -1,0 +1,212 @@
+package org.feedwerk.postedit;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The numbers, clock times and dates of a text, read the way its language writes them: "5.30pm" and "17.30 Uhr"
+ * are the same time, "10/12/21" and "12.10.21" the same date, "2 600" one number. Times and dates are read first,
+ * so that their digits are not taken for numbers.
+ */
+final class Quantities {
+    private static final String GROUP = "[ \\u00a0\\u202f\\u2009]";
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\d])\\d{1,3}(?:" + GROUP + "\\d{3})+(?:[.,]\\d+)?(?![\\d])|\\d+(?:[.,]\\d+)*");
+    private static final Pattern TWELVE_HOUR = Pattern.compile(
+            "(?<![\\d.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))?\\s?([AaPp])\\.?\\s?[Mm]\\.?(?![\\p{L}])");
+    private static final Pattern GERMAN_TIME = Pattern.compile(
+            "(?<![\\d.,:])([01]?\\d|2[0-3])(?:[:.]([0-5]\\d))?\\s?Uhr\\b");
+    private static final Pattern COLON_TIME = Pattern.compile("(?<![\\d.,:])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])");
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])");
+    private static final Pattern SLASH_DATE = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])");
+    private static final Pattern DOT_DATE = Pattern.compile(
+            "(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?![\\d])");
+    /** German "24.12." without a year: day and month, read as two numbers. */
+    private static final Pattern DOT_DAY_MONTH = Pattern.compile("(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(?![\\d])");
+    private static final List<String> GERMAN_MONTHS = List.of("januar", "februar", "märz", "april", "mai", "juni",
+            "juli", "august", "september", "oktober", "november", "dezember");
+    private static final List<String> ENGLISH_MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    /** A number as written, and the values it can stand for. */
+    record Number(String text, List<BigDecimal> readings) {}
+
+    /** A date as written, and the calendar days it can mean (two when day and month could be swapped). */
+    record DateMention(String text, Set<LocalDate> readings) {}
+
+    /** A clock time as written, as minutes after midnight. */
+    record TimeMention(String text, int minutes) {}
+
+    private final List<Number> numbers = new ArrayList<>();
+    private final List<DateMention> dates = new ArrayList<>();
+    private final List<TimeMention> times = new ArrayList<>();
+    private final Set<BigDecimal> monthNames = new LinkedHashSet<>();
+
+    private Quantities() {}
+
+    static Quantities of(String text, String language) {
+        Quantities found = new Quantities();
+        StringBuilder rest = new StringBuilder(text);
+        boolean english = language.startsWith("en");
+        boolean german = language.startsWith("de");
+        if (english) {
+            found.read(rest, TWELVE_HOUR, match -> found.times.add(new TimeMention(match.group(),
+                    (Integer.parseInt(match.group(1)) % 12 + (match.group(3).equalsIgnoreCase("p") ? 12 : 0)) * 60
+                            + minutes(match.group(2)))));
+        }
+        if (german) {
+            found.read(rest, GERMAN_TIME, match -> found.times.add(new TimeMention(match.group(),
+                    Integer.parseInt(match.group(1)) * 60 + minutes(match.group(2)))));
+        }
+        found.read(rest, COLON_TIME, match -> found.times.add(new TimeMention(match.group(),
+                Integer.parseInt(match.group(1)) * 60 + minutes(match.group(2)))));
+        found.read(rest, ISO_DATE, match -> found.addDate(match.group(), match.group(1), match.group(2),
+                match.group(3), false));
+        if (english) {
+            // Month first as in the US, day first as in Britain: either, where both are dates.
+            found.read(rest, SLASH_DATE, match -> found.addDate(match.group(), match.group(3), match.group(1),
+                    match.group(2), true));
+        }
+        found.read(rest, DOT_DATE, match -> found.addDate(match.group(), match.group(3), match.group(2),
+                match.group(1), false));
+        if (german) {
+            found.read(rest, DOT_DAY_MONTH, match -> {
+                found.numbers.add(new Number(match.group(1), readings(match.group(1))));
+                found.numbers.add(new Number(match.group(2), readings(match.group(2))));
+            });
+        }
+        Matcher word = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
+        while (word.find()) {
+            int month = monthNumber(word.group());
+            if (month > 0) {
+                found.monthNames.add(BigDecimal.valueOf(month));
+            }
+        }
+        Matcher number = NUMBER.matcher(rest);
+        while (number.find()) {
+            found.numbers.add(new Number(number.group(), readings(number.group())));
+        }
+        return found;
+    }
+
+    List<Number> numbers() {
+        return numbers;
+    }
+
+    List<DateMention> dates() {
+        return dates;
+    }
+
+    List<TimeMention> times() {
+        return times;
+    }
+
+    /**
+     * Every value the numbers of this text can stand for, with the parts of its times (hour; "5.30" as 5.3) and
+     * dates (day, month, year in two and four digits) and the months it names.
+     */
+    Set<BigDecimal> values() {
+        Set<BigDecimal> values = new LinkedHashSet<>();
+        numbers.forEach(number -> values.addAll(number.readings()));
+        for (TimeMention time : times) {
+            values.add(BigDecimal.valueOf(time.minutes() / 60));
+            values.add(BigDecimal.valueOf(time.minutes() / 60 * 100 + time.minutes() % 60, 2).stripTrailingZeros());
+        }
+        for (DateMention date : dates) {
+            for (LocalDate day : date.readings()) {
+                values.add(BigDecimal.valueOf(day.getDayOfMonth()));
+                values.add(BigDecimal.valueOf(day.getMonthValue()));
+                values.add(BigDecimal.valueOf(day.getYear()));
+                values.add(BigDecimal.valueOf(day.getYear() % 100));
+            }
+        }
+        values.addAll(monthNames);
+        return values;
+    }
+
+    private static int monthNumber(String word) {
+        int german = GERMAN_MONTHS.indexOf(word);
+        if (german >= 0) {
+            return german + 1;
+        }
+        for (int index = 0; index < ENGLISH_MONTHS.size(); index++) {
+            String month = ENGLISH_MONTHS.get(index);
+            if (word.equals(month) || word.startsWith(month) && java.time.Month.of(index + 1).name()
+                    .toLowerCase(java.util.Locale.ROOT).equals(word) || word.equals("sept")) {
+                return word.equals("sept") ? 9 : index + 1;
+            }
+        }
+        return 0;
+    }
+
+    private interface MatchAction {
+        void accept(Matcher match);
+    }
+
+    /** Records each match and blanks it out of {@code text}, so later patterns do not read its digits again. */
+    private void read(StringBuilder text, Pattern pattern, MatchAction action) {
+        Matcher matcher = pattern.matcher(text);
+        List<int[]> spans = new ArrayList<>();
+        while (matcher.find()) {
+            action.accept(matcher);
+            spans.add(new int[] {matcher.start(), matcher.end()});
+        }
+        for (int[] span : spans) {
+            for (int index = span[0]; index < span[1]; index++) {
+                text.setCharAt(index, ' ');
+            }
+        }
+    }
+
+    private void addDate(String text, String year, String first, String second, boolean eitherOrder) {
+        Set<LocalDate> readings = new LinkedHashSet<>();
+        int fullYear = year.length() == 2 ? 2000 + Integer.parseInt(year) : Integer.parseInt(year);
+        date(fullYear, first, second).ifPresent(readings::add);
+        if (eitherOrder) {
+            date(fullYear, second, first).ifPresent(readings::add);
+        }
+        // A triple that is no date ("10.25.21") is kept as a date mention without readings: a wrong date.
+        dates.add(new DateMention(text, readings));
+    }
+
+    private static java.util.Optional<LocalDate> date(int year, String month, String day) {
+        try {
+            return java.util.Optional.of(LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day)));
+        } catch (DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static int minutes(String minutes) {
+        return minutes == null ? 0 : Integer.parseInt(minutes);
+    }
+
+    /** The values a token can mean in English or German notation: "1,200" is 1200 or 1.2; "2 600" is 2600. */
+    static List<BigDecimal> readings(String written) {
+        String token = written.replaceAll(GROUP, "");
+        List<BigDecimal> readings = new ArrayList<>();
+        add(readings, token.replace(",", ""));                               // English: commas group thousands
+        add(readings, token.replace(".", "").replace(",", "."));             // German: dots group thousands
+        if (token.matches("\\d+[.,]\\d+(?:[.,]\\d+)*")) {
+            add(readings, token.replaceAll("[.,]", ""));                     // "1.200" or "1,200" as 1200
+        }
+        return readings;
+    }
+
+    private static void add(List<BigDecimal> readings, String plain) {
+        if (plain.matches("\\d+(?:\\.\\d+)?")) {
+            BigDecimal value = new BigDecimal(plain).stripTrailingZeros();
+            if (!readings.contains(value)) {
+                readings.add(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.feedwerk.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one sentence splitter of Feedwerk, for counting sentences in the quality checks and for cutting paragraphs
+ * for the offline engine. A sentence ends at {@code . ! ? …} (and closing quotes or brackets) followed by
+ * whitespace and a capital letter, a digit or an opening quote; not at the period of an abbreviation, a title, an
+ * initial, a dotted acronym ("U.S.", "a.m.") or, in German, an ordinal ("am 24. März").
+ */
+public final class Sentences {
+    private static final Pattern BOUNDARY = Pattern.compile(
+            "([.!?…]+)[\"“”„'’‘»«)\\]]*(\\s+)(?=[\"“„'‘‚»«(\\[]?[\\p{Lu}\\d])");
+
+    private Sentences() {}
+
+    /** Offsets at which sentences start (the first is always 0); whitespace between sentences ends the previous. */
+    public static List<Integer> starts(String text, String language) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        Matcher matcher = BOUNDARY.matcher(text);
+        while (matcher.find()) {
+            boolean singlePeriod = matcher.group(1).equals(".");
+            if (singlePeriod && Abbreviations.endsWithAbbreviation(text.subSequence(0, matcher.start()), language)) {
+                continue;
+            }
+            if (matcher.end() < text.length()) {
+                starts.add(matcher.end());
+            }
+        }
+        return starts;
+    }
+
+    /** The sentences of {@code text}, stripped. */
+    public static List<String> split(String text, String language) {
+        List<String> sentences = new ArrayList<>();
+        List<Integer> starts = starts(text, language);
+        for (int index = 0; index < starts.size(); index++) {
+            int end = index + 1 < starts.size() ? starts.get(index + 1) : text.length();
+            String sentence = text.substring(starts.get(index), end).strip();
+            if (!sentence.isEmpty()) {
+                sentences.add(sentence);
+            }
+        }
+        return sentences;
+    }
+
+    public static int count(String text, String language) {
+        return text.isBlank() ? 0 : split(text, language).size();
+    }
+}
