@@ -5,9 +5,13 @@ import java.util.regex.Pattern;
 /** Words of the engine rather than of the article: "Here is the translation:", "Hier ist die Übersetzung", … */
 final class ChatterCheck implements QualityCheck {
     static final String NAME = "chatter";
-    private static final Pattern CHATTER = Pattern.compile("(?iu)^\\s*(?:here is|here's|below is|sure[,!]|certainly[,!]"
-            + "|the translation|translation:|translated text|hier ist|hier sind|hier die|nachfolgend|gerne[,!]|übersetzung:"
-            + "|die übersetzung)|as an ai\\b|als (?:ki|künstliche intelligenz)\\b|i cannot translate|ich kann .{0,40}nicht übersetzen");
+    // "Hier ist der Militärdienst Pflicht" is an article's sentence: an opener counts only when it announces a
+    // translation or text within a few words.
+    private static final Pattern CHATTER = Pattern.compile("(?iu)^\\s*(?:(?:here is|here's|below is|hier ist|hier sind|"
+            + "hier die|nachfolgend|im folgenden)\\b[^.:!?]{0,40}?\\b(?:translation|translated|text|version|übersetzung|"
+            + "übersetzt|übersetzte)|sure[,!]|certainly[,!]|gerne[,!]|the translation|translation:|translated text|"
+            + "übersetzung:|die übersetzung)|as an ai\\b|als (?:ki|künstliche intelligenz)\\b|i cannot translate|"
+            + "ich kann .{0,40}nicht übersetzen");
 
     @Override
     public CheckResult check(QaInput input) {

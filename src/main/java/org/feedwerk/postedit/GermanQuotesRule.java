@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * German quotation marks: double quotes ("…", “…”, ”…“) become „…“, single quotes used as quotation marks
  * ('…', ‘…’) become ‚…‘. Whether a mark opens or closes is decided by its neighbours; apostrophes inside or at
- * the end of words (don't, Peters') are left alone. When the marks of a segment do not pair up, nothing changes.
+ * the end of words (don't, Peters') are left alone. When the marks of a segment do not pair up, or a straight
+ * mark follows a digit (20x16" is inches), nothing changes.
  */
 final class GermanQuotesRule implements PostEditRule {
     private static final String DOUBLE = "\"“”„";
@@ -36,6 +37,9 @@ final class GermanQuotesRule implements PostEditRule {
     private static boolean convertDouble(char[] chars) {
         List<Integer> marks = new ArrayList<>();
         for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == '"' && i > 0 && Character.isDigit(chars[i - 1])) {
+                return false; // an inch or seconds mark (20x16"), so the marks cannot be paired safely
+            }
             if (DOUBLE.indexOf(chars[i]) >= 0) {
                 marks.add(i);
             }

@@ -15,19 +15,12 @@ public final class GermanRules {
 
     public static List<PostEditRule> all() {
         return List.of(
-                ellipsis(),
                 new GermanQuotesRule(),
                 compoundHyphen(),
-                spacedDash(),
                 spaceBeforePunctuation(),
                 abbreviationSpaces(),
                 numberUnitSpaces(),
                 new NumberFormatRule());
-    }
-
-    /** "..." and ". . ." become the ellipsis character "…" where the source has one (see {@link SourceTypographyRule}). */
-    static PostEditRule ellipsis() {
-        return new SourceTypographyRule("ellipsis", "\\.\\s?\\.\\s?\\.", "…", "…", "…");
     }
 
     /**
@@ -42,21 +35,13 @@ public final class GermanRules {
     }
 
     /**
-     * A hyphen or double hyphen with spaces on both sides between words is a dash, " – ", where the source has a
-     * dash there (an en dash, or an em dash, which German sets as a spaced en dash; see {@link SourceTypographyRule}).
-     */
-    static PostEditRule spacedDash() {
-        return new SourceTypographyRule("spaced-dash", "(?<=[\\p{L}\\d,.!?“‘)]) (?:-|--) (?=[\\p{L}\\d„‚(])", " – ",
-                "(?<=[\\p{L}\\d,.!?”’\"')])\\s?[–—]\\s?(?=[\\p{L}\\d“‘\"'(])", "[–—]");
-    }
-
-    /**
-     * No space before , . ; : ! ? (a space before a number's decimal point stays: " .5"), also when the word before
+     * No space before , . ; : ! ? (a space before a number's decimal point stays: " .5", and before an ellipsis
+     * written "...", which marks an omission), also when the word before
      * ends an inline element: "<a>Link</a> , sagte er".
      */
     static PostEditRule spaceBeforePunctuation() {
-        Pattern inside = Pattern.compile("(?<=[\\p{L}\\d“‘)\\]])[ \\t]+([,.;:!?])(?!\\d)");
-        Pattern leading = Pattern.compile("^[ \\t]+([,.;:!?])(?!\\d)");
+        Pattern inside = Pattern.compile("(?<=[\\p{L}\\d“‘)\\]])[ \\t]+([,.;:!?])(?![\\d.])");
+        Pattern leading = Pattern.compile("^[ \\t]+([,.;:!?])(?![\\d.])");
         Pattern wordEnd = Pattern.compile("[\\p{L}\\d“‘)\\]]$");
         return new PostEditRule() {
             @Override

@@ -1,6 +1,7 @@
 package org.feedwerk.postedit;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,18 +17,25 @@ import java.util.Set;
 final class NumbersCheck implements QualityCheck {
     static final String NAME = "numbers";
     private static final int HALF_DAY = 12 * 60;
+    private static final java.util.regex.Pattern DAY_MONTH = java.util.regex.Pattern.compile("(\\d{1,2})\\.(\\d{1,2})");
 
     @Override
     public CheckResult check(QaInput input) {
         Quantities source = Quantities.of(input.sourceText(), input.sourceLanguage());
         Quantities target = Quantities.of(input.targetText(), input.targetLanguage());
         Set<BigDecimal> values = target.values();
+        List<List<BigDecimal>> unused = new ArrayList<>();
+        target.numbers().forEach(number -> unused.add(number.readings()));
         if (input.targetLanguage().startsWith("de")) {
-            NumberWords.valuesIn(input.targetText()).forEach(value -> values.add(BigDecimal.valueOf(value)));
+            for (int value : NumberWords.valuesIn(input.targetText())) {
+                values.add(Quantities.normalized(value));
+                unused.add(List.of(Quantities.normalized(value)));
+            }
         }
+        Set<BigDecimal> parts = target.partValues();
         Set<String> missing = new LinkedHashSet<>();
         for (Quantities.TimeMention time : source.times()) {
-            if (!hasTime(target, time)) {
+            if (!hasTime(target, time, values)) {
                 missing.add(time.text().strip());
             }
         }
@@ -38,9 +46,13 @@ final class NumbersCheck implements QualityCheck {
         }
         for (Quantities.Number number : source.numbers()) {
             List<BigDecimal> readings = number.readings();
-            boolean found = readings.stream().anyMatch(values::contains)
-                    || readings.stream().anyMatch(value -> isClockHour(value)
-                            && values.contains(value.add(BigDecimal.valueOf(12))));
+            List<BigDecimal> afternoon = readings.stream().filter(NumbersCheck::isClockHour)
+                    .map(hour -> Quantities.normalized(hour.add(BigDecimal.valueOf(12)))).toList();
+            // Each occurrence needs its own number in the translation ("60 days … 60 days" is two 60s); the
+            // parts of the translation's dates and times may serve any number of times.
+            boolean found = take(unused, readings) || readings.stream().anyMatch(parts::contains)
+                    || take(unused, afternoon) || afternoon.stream().anyMatch(parts::contains)
+                    || isDayAndMonth(number.text(), values);
             if (!found) {
                 missing.add(number.text());
             }
@@ -49,12 +61,40 @@ final class NumbersCheck implements QualityCheck {
                 : CheckResult.fail(NAME, Severity.BLOCKING, "missing in the translation: " + String.join(", ", missing));
     }
 
-    /** The same time; one written without am/pm up to 12:59 may be meant in the afternoon. */
-    private static boolean hasTime(Quantities target, Quantities.TimeMention time) {
+    /** Removes the first unused number of the translation that can mean one of {@code readings}. */
+    private static boolean take(List<List<BigDecimal>> unused, List<BigDecimal> readings) {
+        for (int index = 0; index < unused.size(); index++) {
+            if (unused.get(index).stream().anyMatch(readings::contains)) {
+                unused.remove(index);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The same time; one written without am/pm up to 12:59 may be meant in the afternoon. A translation may also
+     * write the time as a bare "12.39" or "17.30" without "Uhr".
+     */
+    private static boolean hasTime(Quantities target, Quantities.TimeMention time, Set<BigDecimal> values) {
         boolean ambiguous = !time.text().matches("(?i).*[ap]\\.?\\s?m\\.?\\s*$") && time.minutes() < 13 * 60
                 && time.minutes() >= 60;
         return target.times().stream().anyMatch(other -> other.minutes() == time.minutes()
-                || ambiguous && other.minutes() == time.minutes() + HALF_DAY);
+                || ambiguous && other.minutes() == time.minutes() + HALF_DAY)
+                || time.minutes() % 60 != 0 && (values.contains(clockDecimal(time.minutes()))
+                        || ambiguous && values.contains(clockDecimal(time.minutes() + HALF_DAY)));
+    }
+
+    private static BigDecimal clockDecimal(int minutes) {
+        return Quantities.normalized(BigDecimal.valueOf(minutes / 60 * 100 + minutes % 60, 2));
+    }
+
+    /** "18.12" may be the 18th of December, written "18.12." or "18. Dezember" in German. */
+    private static boolean isDayAndMonth(String token, Set<BigDecimal> values) {
+        java.util.regex.Matcher parts = DAY_MONTH.matcher(token);
+        return parts.matches() && Integer.parseInt(parts.group(1)) <= 31 && Integer.parseInt(parts.group(2)) <= 12
+                && values.contains(Quantities.normalized(Integer.parseInt(parts.group(1))))
+                && values.contains(Quantities.normalized(Integer.parseInt(parts.group(2))));
     }
 
     /**
@@ -73,10 +113,10 @@ final class NumbersCheck implements QualityCheck {
         if (conflicting || date.readings().isEmpty()) {
             return false;
         }
-        return date.readings().stream().anyMatch(day -> values.contains(BigDecimal.valueOf(day.getDayOfMonth()))
-                && values.contains(BigDecimal.valueOf(day.getMonthValue()))
-                && (values.contains(BigDecimal.valueOf(day.getYear()))
-                        || values.contains(BigDecimal.valueOf(day.getYear() % 100))));
+        return date.readings().stream().anyMatch(day -> values.contains(Quantities.normalized(day.getDayOfMonth()))
+                && values.contains(Quantities.normalized(day.getMonthValue()))
+                && (values.contains(Quantities.normalized(day.getYear()))
+                        || values.contains(Quantities.normalized(day.getYear() % 100))));
     }
 
     private static boolean isClockHour(BigDecimal value) {

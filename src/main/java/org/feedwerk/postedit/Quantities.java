@@ -19,10 +19,19 @@ final class Quantities {
     private static final String GROUP = "[ \\u00a0\\u202f\\u2009]";
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\d])\\d{1,3}(?:" + GROUP + "\\d{3})+(?:[.,]\\d+)?(?![\\d])|\\d+(?:[.,]\\d+)*");
-    private static final Pattern TWELVE_HOUR = Pattern.compile(
-            "(?<![\\d.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))?\\s?([AaPp])\\.?\\s?[Mm]\\.?(?![\\p{L}])");
-    private static final Pattern GERMAN_TIME = Pattern.compile(
-            "(?<![\\d.,:])([01]?\\d|2[0-3])(?:[:.]([0-5]\\d))?\\s?Uhr\\b");
+    private static final String SPACE = "[\\s\\u00a0\\u202f]";
+    private static final Pattern TWELVE_HOUR = Pattern.compile("(?<![\\d.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))?"
+            + SPACE + "?([AaPp])\\.?" + SPACE + "?[Mm]\\.?(?![\\p{L}])");
+    /** An English time kept in a German text ("Special Delivery 1pm"); "5 am Montag" is not one. */
+    private static final Pattern KEPT_TWELVE_HOUR = Pattern.compile("(?<![\\d.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))?"
+            + "(?:([AaPp])[Mm]|" + SPACE + "?([AaPp])\\.[Mm]\\.|" + SPACE + "([Pp])[Mm])(?![\\p{L}])");
+    /** "17.30 Uhr", "9 Uhr abends" (21:00). */
+    private static final Pattern GERMAN_TIME = Pattern.compile("(?<![\\d.,:])([01]?\\d|2[0-3])(?:[:.]([0-5]\\d))?"
+            + SPACE + "?Uhr\\b(?:" + SPACE + "+(abends|nachmittags|nachts))?");
+    /** "rund um die Uhr" says "24/7" and "24 hours a day". */
+    private static final Pattern ROUND_THE_CLOCK = Pattern.compile("(?i)rund um die uhr");
+    /** "the 1990s" may be "die 90er Jahre", "the 1800s" "das 19. Jahrhundert". */
+    private static final Pattern DECADE = Pattern.compile("(?<![\\d])(\\d{3}0)['’]?s\\b");
     private static final Pattern COLON_TIME = Pattern.compile("(?<![\\d.,:])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])");
     private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])");
     private static final Pattern SLASH_DATE = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])");
@@ -58,13 +67,31 @@ final class Quantities {
         boolean english = language.startsWith("en");
         boolean german = language.startsWith("de");
         if (english) {
+            found.read(rest, DECADE, match -> found.numbers.add(new Number(match.group(), List.of(
+                    normalized(Long.parseLong(match.group(1))),
+                    normalized(match.group(1).endsWith("00") ? Long.parseLong(match.group(1)) / 100 + 1
+                            : Long.parseLong(match.group(1)) % 100)))));
             found.read(rest, TWELVE_HOUR, match -> found.times.add(new TimeMention(match.group(),
                     (Integer.parseInt(match.group(1)) % 12 + (match.group(3).equalsIgnoreCase("p") ? 12 : 0)) * 60
                             + minutes(match.group(2)))));
         }
         if (german) {
-            found.read(rest, GERMAN_TIME, match -> found.times.add(new TimeMention(match.group(),
-                    Integer.parseInt(match.group(1)) * 60 + minutes(match.group(2)))));
+            found.read(rest, ROUND_THE_CLOCK, match -> {
+                found.numbers.add(new Number(match.group(), List.of(normalized(24))));
+                found.numbers.add(new Number(match.group(), List.of(normalized(7))));
+            });
+            found.read(rest, KEPT_TWELVE_HOUR, match -> {
+                String half = match.group(3) != null ? match.group(3) : match.group(4) != null ? match.group(4)
+                        : match.group(5);
+                found.times.add(new TimeMention(match.group(), (Integer.parseInt(match.group(1)) % 12
+                        + (half.equalsIgnoreCase("p") ? 12 : 0)) * 60 + minutes(match.group(2))));
+            });
+            found.read(rest, GERMAN_TIME, match -> {
+                int hour = Integer.parseInt(match.group(1));
+                boolean afternoon = match.group(3) != null && hour < 12 && !(hour < 5 && match.group(3).equals("nachts"));
+                found.times.add(new TimeMention(match.group(), (hour + (afternoon ? 12 : 0)) * 60
+                        + minutes(match.group(2))));
+            });
         }
         found.read(rest, COLON_TIME, match -> found.times.add(new TimeMention(match.group(),
                 Integer.parseInt(match.group(1)) * 60 + minutes(match.group(2)))));
@@ -87,7 +114,7 @@ final class Quantities {
         while (word.find()) {
             int month = monthNumber(word.group());
             if (month > 0) {
-                found.monthNames.add(BigDecimal.valueOf(month));
+                found.monthNames.add(normalized(month));
             }
         }
         Matcher number = NUMBER.matcher(rest);
@@ -110,22 +137,32 @@ final class Quantities {
     }
 
     /**
-     * Every value the numbers of this text can stand for, with the parts of its times (hour; "5.30" as 5.3) and
-     * dates (day, month, year in two and four digits) and the months it names.
+     * Every value the numbers of this text can stand for, with the parts of its times and dates and the months it
+     * names ({@link #partValues()}).
      */
     Set<BigDecimal> values() {
         Set<BigDecimal> values = new LinkedHashSet<>();
         numbers.forEach(number -> values.addAll(number.readings()));
+        values.addAll(partValues());
+        return values;
+    }
+
+    /**
+     * The parts of this text's times (the hour; "5.30" as 5.3) and dates (day, month, year in two and four digits)
+     * and the months it names: any number of the other text may match them.
+     */
+    Set<BigDecimal> partValues() {
+        Set<BigDecimal> values = new LinkedHashSet<>();
         for (TimeMention time : times) {
-            values.add(BigDecimal.valueOf(time.minutes() / 60));
-            values.add(BigDecimal.valueOf(time.minutes() / 60 * 100 + time.minutes() % 60, 2).stripTrailingZeros());
+            values.add(normalized(time.minutes() / 60));
+            values.add(normalized(BigDecimal.valueOf(time.minutes() / 60 * 100 + time.minutes() % 60, 2)));
         }
         for (DateMention date : dates) {
             for (LocalDate day : date.readings()) {
-                values.add(BigDecimal.valueOf(day.getDayOfMonth()));
-                values.add(BigDecimal.valueOf(day.getMonthValue()));
-                values.add(BigDecimal.valueOf(day.getYear()));
-                values.add(BigDecimal.valueOf(day.getYear() % 100));
+                values.add(normalized(day.getDayOfMonth()));
+                values.add(normalized(day.getMonthValue()));
+                values.add(normalized(day.getYear()));
+                values.add(normalized(day.getYear() % 100));
             }
         }
         values.addAll(monthNames);
@@ -185,6 +222,16 @@ final class Quantities {
         }
     }
 
+    /** One representation per value: 10, not 1E+1; 5.3, not 5.30. */
+    static BigDecimal normalized(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    static BigDecimal normalized(long value) {
+        return normalized(BigDecimal.valueOf(value));
+    }
+
     private static int minutes(String minutes) {
         return minutes == null ? 0 : Integer.parseInt(minutes);
     }
@@ -203,7 +250,7 @@ final class Quantities {
 
     private static void add(List<BigDecimal> readings, String plain) {
         if (plain.matches("\\d+(?:\\.\\d+)?")) {
-            BigDecimal value = new BigDecimal(plain).stripTrailingZeros();
+            BigDecimal value = normalized(new BigDecimal(plain));
             if (!readings.contains(value)) {
                 readings.add(value);
             }

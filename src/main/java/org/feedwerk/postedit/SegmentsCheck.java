@@ -1,6 +1,8 @@
 package org.feedwerk.postedit;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.feedwerk.text.Abbreviations;
 import org.feedwerk.text.Sentences;
@@ -13,8 +15,15 @@ import org.feedwerk.text.Sentences;
 final class SegmentsCheck implements QualityCheck {
     static final String NAME = "segments";
     private static final double SHORTEST_RATIO = 0.4;
-    private static final int LONG_SOURCE = 60;
+    private static final int LONG_SOURCE = 20;
     private static final int LONG_SENTENCE = 25;
+    private static final int SHORT_SENTENCE = 8;
+    /**
+     * "…maybe they are on 8." — a source ending with a preposition and a bare number lets the translation end with
+     * an ordinal ("am 8."); "on December 7." or "until you turn 60." does not.
+     */
+    private static final java.util.regex.Pattern ENDS_WITH_NUMBER = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:on|at|in|to|from|by|of|number|no\\.?)\\s+\\d+[.!?]?[\"”’')]*\\s*$");
 
     @Override
     public CheckResult check(QaInput input) {
@@ -33,7 +42,8 @@ final class SegmentsCheck implements QualityCheck {
                 return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " has "
                         + targetSentences + " sentences, the source " + sourceSentences);
             }
-            if (!dropped && Abbreviations.endsMidSentence(target) && !Abbreviations.endsMidSentence(source)) {
+            if (!dropped && Abbreviations.endsMidSentence(target) && !Abbreviations.endsMidSentence(source)
+                    && !ENDS_WITH_NUMBER.matcher(source).find()) {
                 return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " ends in the middle of a "
                         + "sentence (\"…" + target.substring(Math.max(0, target.length() - 30)) + "\")");
             }
@@ -42,9 +52,19 @@ final class SegmentsCheck implements QualityCheck {
                         + target.length() + " of " + source.length() + " characters)");
             }
         }
-        String repeated = firstRepeatedSentence(input.targetText());
-        if (repeated != null && firstRepeatedSentence(input.sourceText()) == null) {
-            return CheckResult.fail(NAME, Severity.BLOCKING, "sentence repeated: \"" + repeated + "\"");
+        // A segment the source itself repeats (a chat's closing formula) may be repeated in the translation.
+        Set<String> seenSources = new HashSet<>();
+        StringBuilder targetText = new StringBuilder();
+        StringBuilder sourceText = new StringBuilder();
+        for (int index = 0; index < input.sourceSegments().size(); index++) {
+            if (seenSources.add(comparable(input.sourceSegments().get(index)))) {
+                sourceText.append(input.sourceSegments().get(index)).append('\n');
+                targetText.append(input.targetSegments().get(index)).append('\n');
+            }
+        }
+        List<String> repeated = repeatedSentences(targetText.toString(), LONG_SENTENCE);
+        if (repeated.size() > repeatedSentences(sourceText.toString(), SHORT_SENTENCE).size()) {
+            return CheckResult.fail(NAME, Severity.BLOCKING, "sentence repeated: \"" + repeated.get(0) + "\"");
         }
         return CheckResult.pass(NAME, Severity.BLOCKING);
     }
@@ -53,14 +73,24 @@ final class SegmentsCheck implements QualityCheck {
         return Sentences.count(text, language);
     }
 
-    private static String firstRepeatedSentence(String text) {
+    /** Without list numbering in front ("1.-Go to …"), case and spacing, for finding repeats. */
+    private static String comparable(String sentence) {
+        return LIST_NUMBER.matcher(sentence.strip()).replaceFirst("").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", " ");
+    }
+
+    private static final java.util.regex.Pattern LIST_NUMBER = java.util.regex.Pattern.compile("^[\\d\\W_]+(?=\\p{L})");
+
+    /** Sentences of at least {@code minLength} characters that occur again; the source's own repeats excuse as many. */
+    private static List<String> repeatedSentences(String text, int minLength) {
         Set<String> seen = new HashSet<>();
+        List<String> repeated = new ArrayList<>();
         for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) { // exact repeats: no need to know abbreviations
-            String normalized = sentence.strip();
-            if (normalized.length() >= LONG_SENTENCE && !seen.add(normalized)) {
-                return normalized;
+            String normalized = comparable(sentence);
+            if (normalized.length() >= minLength && !seen.add(normalized)) {
+                repeated.add(normalized);
             }
         }
-        return null;
+        return repeated;
     }
 }

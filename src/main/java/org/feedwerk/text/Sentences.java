@@ -9,11 +9,14 @@ import java.util.regex.Pattern;
  * The one sentence splitter of Feedwerk, for counting sentences in the quality checks and for cutting paragraphs
  * for the offline engine. A sentence ends at {@code . ! ? …} (and closing quotes or brackets) followed by
  * whitespace and a capital letter, a digit or an opening quote; not at the period of an abbreviation, a title, an
- * initial, a dotted acronym ("U.S.", "a.m.") or, in German, an ordinal ("am 24. März").
+ * initial, a dotted acronym ("U.S.", "a.m.") or, in German, an ordinal ("am 24. März"), and not at an ellipsis
+ * unless a quotation closes right after it.
  */
 public final class Sentences {
     private static final Pattern BOUNDARY = Pattern.compile(
-            "([.!?…]+)[\"“”„'’‘»«)\\]]*(\\s+)(?=[\"“„'‘‚»«(\\[]?[\\p{Lu}\\d])");
+            "([.!?…]+)([\"“”„'’‘»«)\\]]*)(\\s+)(?=[\"“„'‘‚»«(\\[]?[\\p{Lu}\\d])");
+
+    private static final String CLOSING_QUOTES = "\"“”'’»«)";
 
     private Sentences() {}
 
@@ -26,6 +29,12 @@ public final class Sentences {
             boolean singlePeriod = matcher.group(1).equals(".");
             if (singlePeriod && Abbreviations.endsWithAbbreviation(text.subSequence(0, matcher.start()), language)) {
                 continue;
+            }
+            boolean ellipsis = matcher.group(1).matches("[.…]+") && !singlePeriod;
+            boolean quoteClosed = !matcher.group(2).isEmpty()
+                    || matcher.start() > 0 && CLOSING_QUOTES.indexOf(text.charAt(matcher.start() - 1)) >= 0;
+            if (ellipsis && !quoteClosed) {
+                continue; // "… I have both": a pause inside a sentence, unless a quotation closes at it
             }
             if (matcher.end() < text.length()) {
                 starts.add(matcher.end());
