@@ -21,8 +21,8 @@ public final class Abbreviations {
     /** Abbreviations that stand before what they abbreviate, so a text cannot end with them (and ordinals). */
     private static final Pattern NEVER_LAST = Pattern.compile("(?:^|[\\s(\"“„‘‚'])(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Sen|"
             + "Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Rev|No|Nos|Nr|Art|Abs|Fig|vs|approx|z\\.\\s?B|inkl|bzw|vgl|ca|"
-            + "Hr|Fr|d\\.\\s?h|u\\.\\s?a|(?:am|im|vom|zum|beim|dem|der|den|des|seinem|seiner|seines|ihrem|ihrer|ihres)"
-            + "\\s\\d{1,2})\\.$");
+            + "Hr|Fr|d\\.\\s?h|u\\.\\s?a|(?:am|im|vom|zum|beim|dem|der|den|des|seinem|seiner|seines|ihrem|ihrer|ihres|"
+            + "Ihrem|Ihrer|Ihres)\\s\\d{1,2}|\\d{1,2}\\.\\s(?:und|bis|oder)\\s\\d{1,2})\\.$");
 
     private Abbreviations() {}
 

@@ -27,13 +27,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The site in a real headless Chromium (Debian's chromium and chromium-driver): the front page and an article
- * page render, the disclaimer is visible, and screenshots go to {@code docs/screenshots/}. Without a browser
+ * page render, the disclaimer is visible, and screenshots go to {@code target/screenshots/} (copy them to
+ * {@code docs/screenshots/} deliberately when the README's pictures should change). Without a browser
  * on the machine the test is skipped, unless {@code FEEDWERK_TEST_REQUIRE_BROWSER} is set (CI sets it).
  */
 class BrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     Path dataDir;
