@@ -15,6 +15,8 @@ import org.owasp.html.PolicyFactory;
  */
 public final class ArticleHtml {
     private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z][^<>]*>|<!--");
+    private static final Pattern XML_ILLEGAL = Pattern.compile(
+            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
     private static final Pattern SPAN_NUMBER = Pattern.compile("[1-9][0-9]?");
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "div", "section",
@@ -45,7 +47,7 @@ public final class ArticleHtml {
             document.select("a[href]").forEach(link -> link.attr("href", link.absUrl("href")));
             document.select("img[src]").forEach(image -> image.attr("src", image.absUrl("src")));
         }
-        String sanitized = POLICY.sanitize(document.body().html());
+        String sanitized = withoutControlCharacters(POLICY.sanitize(document.body().html()));
         return removeEmptyParagraphs(sanitized).strip();
     }
 
@@ -64,12 +66,24 @@ public final class ArticleHtml {
         return html.toString();
     }
 
-    /** The text a reader sees, whitespace collapsed; entities decoded. */
+    /** The text a reader sees, whitespace collapsed; entities decoded; characters XML cannot carry removed. */
     public static String plainText(String html) {
         if (html == null) {
             return "";
         }
-        return Jsoup.parseBodyFragment(html).text().strip();
+        return withoutControlCharacters(Jsoup.parseBodyFragment(html).text()).strip();
+    }
+
+    /**
+     * Removes what no XML document may contain (C0 controls other than tab and line breaks, U+FFFE, U+FFFF,
+     * unpaired surrogates): from a JSON feed they would reach the RSS and Atom output and the sitemaps and make
+     * them invalid.
+     */
+    public static String withoutControlCharacters(String text) {
+        if (text == null) {
+            return null;
+        }
+        return XML_ILLEGAL.matcher(text).replaceAll("");
     }
 
     private static String removeEmptyParagraphs(String html) {

@@ -24,6 +24,11 @@ public final class ArticleIngestor {
 
     private enum Outcome { NEW_ARTICLE, NEW_REVISION, UNCHANGED }
 
+    /** Each item of a document is translated, i.e. paid for: a document with more is read up to this many. */
+    static final int MOST_ITEMS = 2_000;
+    /** Source times further ahead than this are not trusted for ordering revisions (an item dated 2099). */
+    static final java.time.Duration CLOCK_TOLERANCE = java.time.Duration.ofDays(1);
+
     private final ArticleStore store;
     private final ArticleNormalizer normalizer;
     private final Clock clock;
@@ -45,16 +50,22 @@ public final class ArticleIngestor {
         int newRevisions = 0;
         int unchanged = 0;
         Map<String, Integer> skipped = new TreeMap<>();
+        int position = 0;
         for (Item item : feed.items()) {
-            Optional<RevisionContent> content = normalizer.normalize(item, feed, source);
-            if (content.isEmpty()) {
-                log.atInfo().addKeyValue("source_id", source.id()).addKeyValue("guid", item.guid())
-                        .log("item skipped: no title and no text");
-                skipped.merge("no title and no text", 1, Integer::sum);
+            if (++position > MOST_ITEMS) {
+                skipped.merge("more than " + MOST_ITEMS + " items in one document", 1, Integer::sum);
                 continue;
             }
-            String key = ArticleKeys.keyFor(item, reusedGuids, content.get());
-            switch (store(source, item, key, content.get(), payload)) {
+            ArticleNormalizer.Normalized normalized = normalizer.normalizeOrExplain(item, feed, source);
+            if (normalized.content() == null) {
+                log.atInfo().addKeyValue("source_id", source.id()).addKeyValue("guid", item.guid())
+                        .addKeyValue("reason", normalized.skipReason()).log("item skipped");
+                skipped.merge(normalized.skipReason(), 1, Integer::sum);
+                continue;
+            }
+            RevisionContent content = normalized.content();
+            String key = ArticleKeys.keyFor(item, reusedGuids, content);
+            switch (store(source, item, key, content, payload)) {
                 case NEW_ARTICLE -> newArticles++;
                 case NEW_REVISION -> newRevisions++;
                 case UNCHANGED -> unchanged++;
@@ -104,14 +115,15 @@ public final class ArticleIngestor {
                 }
                 ArticleStatus status = statusFor(content,
                         reason == null ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
-                Article article = new Article(id, source.id(), item.guid(), item.link(), cluster, content.headline(),
+                Article article = new Article(id, source.id(), item.guid(), ArticleNormalizer.webLink(item.link()),
+                        cluster, content.headline(),
                         status, status == ArticleStatus.DUPLICATE ? reason : null, 1, content.language(), 0, now, now);
                 tx.insertArticle(article, new Revision(id, 1, hash, content, ref.hash(), now), fingerprint);
                 return Outcome.NEW_ARTICLE;
             }
             Article article = existing.get();
             Revision current = tx.findRevision(id, article.currentRevision()).orElseThrow();
-            if (current.contentHash().equals(hash) || isOlderCopy(content, current.content())) {
+            if (current.contentHash().equals(hash) || isOlderCopy(content, current.content(), now)) {
                 return Outcome.UNCHANGED;
             }
             PayloadRef ref = recorded(tx, payload);
@@ -128,12 +140,17 @@ public final class ArticleIngestor {
         return ref;
     }
 
-    /** A copy with an older version or update time than the stored one (a stale cache, a late delivery). */
-    private static boolean isOlderCopy(RevisionContent incoming, RevisionContent current) {
+    /**
+     * A copy with an older version or update time than the stored one (a stale cache, a late delivery). A stored
+     * time in the future (an item dated 2099) proves nothing, or it would make every later correction look older.
+     */
+    private static boolean isOlderCopy(RevisionContent incoming, RevisionContent current, Instant now) {
         if (incoming.sourceVersion() != null && current.sourceVersion() != null) {
             return incoming.sourceVersion() < current.sourceVersion();
         }
+        Instant latestPlausible = now.plus(CLOCK_TOLERANCE);
         return incoming.sourceUpdated() != null && current.sourceUpdated() != null
+                && !current.sourceUpdated().isAfter(latestPlausible)
                 && incoming.sourceUpdated().isBefore(current.sourceUpdated());
     }
 

@@ -9,12 +9,34 @@ import org.feedwerk.parse.Item;
 import org.feedwerk.parse.ItemImage;
 import org.feedwerk.parse.ParsedFeed;
 
-/** Turns a parsed item into revision content: plain-text headline and teaser, sanitized body, cleaned metadata. */
+/**
+ * Turns a parsed item into revision content: plain-text headline and teaser, sanitized body, cleaned metadata.
+ * Items beyond the size limits are refused with the reason, never cut: a cut story would be published half-done.
+ */
 public final class ArticleNormalizer {
     private static final int DERIVED_HEADLINE_WORDS = 14;
+    static final int LONGEST_HEADLINE = 1_000;
+    static final int LONGEST_TEASER = 10_000;
+    static final int LONGEST_BODY = 1 << 20;
+    static final int MOST_SUBJECTS = 100;
 
-    /** Empty when the item has neither a title nor any body text: there is nothing to publish. */
+    /** The content, or why the item is skipped. */
+    public record Normalized(RevisionContent content, String skipReason) {
+        static Normalized skipped(String reason) {
+            return new Normalized(null, reason);
+        }
+    }
+
+    /** Empty when the item is skipped (see {@link #normalizeOrExplain}). */
     public Optional<RevisionContent> normalize(Item item, ParsedFeed feed, SourceConfig source) {
+        return Optional.ofNullable(normalizeOrExplain(item, feed, source).content());
+    }
+
+    /** The content, or the reason it cannot be stored: no title and no text, or a field over its limit. */
+    public Normalized normalizeOrExplain(Item item, ParsedFeed feed, SourceConfig source) {
+        if (item.title() != null && item.title().length() > 20 * LONGEST_HEADLINE) {
+            return Normalized.skipped("headline longer than " + LONGEST_HEADLINE + " characters");
+        }
         String base = firstNonNull(item.link(), feed.link(), source.findUrl().map(URI::toString).orElse(null));
         boolean hasContent = item.contentHtml() != null && !item.contentHtml().isBlank();
         String bodyHtml = ArticleHtml.sanitize(
@@ -26,31 +48,53 @@ public final class ArticleNormalizer {
             headline = firstWords(bodyText);
         }
         if (headline.isEmpty()) {
-            return Optional.empty();
+            return Normalized.skipped("no title and no text");
         }
         String teaser = hasContent ? ArticleHtml.plainText(item.summaryHtml()) : "";
         if (teaser.isEmpty() || bodyText.equals(teaser)) {
             teaser = null;
         }
-        return Optional.of(new RevisionContent(
+        if (headline.length() > LONGEST_HEADLINE) {
+            return Normalized.skipped("headline longer than " + LONGEST_HEADLINE + " characters");
+        }
+        if (teaser != null && teaser.length() > LONGEST_TEASER) {
+            return Normalized.skipped("teaser longer than " + LONGEST_TEASER + " characters");
+        }
+        if (bodyHtml.length() > LONGEST_BODY) {
+            return Normalized.skipped("body larger than " + (LONGEST_BODY >> 10) + " KiB");
+        }
+        if (item.categories().size() > MOST_SUBJECTS) {
+            return Normalized.skipped("more than " + MOST_SUBJECTS + " subjects");
+        }
+        return new Normalized(new RevisionContent(
                 headline,
                 teaser,
                 bodyHtml,
-                item.authors().isEmpty() ? null : String.join(", ", item.authors()),
+                item.authors().isEmpty() ? null : ArticleHtml.plainText(String.join(", ", item.authors())),
                 item.dateline() == null ? null : ArticleHtml.plainText(item.dateline()),
                 findLanguage(item, feed, source),
                 item.published(),
                 item.updated(),
                 item.version(),
                 item.pubStatus(),
-                item.categories(),
+                item.categories().stream().map(ArticleHtml::withoutControlCharacters).toList(),
                 safeImages(item.images()),
                 item.embargoed(),
                 item.correction(),
                 item.rights() == null ? null : ArticleHtml.plainText(item.rights()),
                 item.slugline() == null ? null : ArticleHtml.plainText(item.slugline()),
                 item.urgency(),
-                headlineDerived));
+                headlineDerived), null);
+    }
+
+    /** The item's link when it is a web address; anything else ({@code javascript:}, {@code data:}) is dropped. */
+    public static String webLink(String link) {
+        if (link == null) {
+            return null;
+        }
+        String trimmed = ArticleHtml.withoutControlCharacters(link).strip();
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? trimmed : null;
     }
 
     /** Primary language subtag, lower case: "en-US" → "en". The item wins over the feed, the feed over config. */

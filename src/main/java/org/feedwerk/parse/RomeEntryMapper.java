@@ -22,8 +22,10 @@ import org.jdom2.Namespace;
 /** Maps one Rome entry to an {@link Item}: guid, full content before summary, authors, dates, images. */
 final class RomeEntryMapper {
     private static final Namespace MEDIA_RSS = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
-    // RSS <author> is an e-mail address, often with the name in brackets: "desk@example.org (Jane Roe)".
-    private static final Pattern EMAIL_WITH_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+    // RSS <author> is an e-mail address, often with the name in brackets: "desk@example.org (Jane Roe)". The
+    // address part is one run of non-space characters, matched possessively: no backtracking on hostile input.
+    private static final Pattern EMAIL_WITH_NAME = Pattern.compile("^[^\\s@]++@\\S++\\s*+\\((.+)\\)$");
+    private static final int LONGEST_AUTHOR = 500;
 
     /** @param rdf true for RSS 0.90 and 1.0, whose items are identified by {@code rdf:about} */
     Item map(SyndEntry entry, boolean rdf) {
@@ -116,9 +118,10 @@ final class RomeEntryMapper {
                 names.add(person.getName().trim());
             }
         }
-        if (names.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
-            Matcher matcher = EMAIL_WITH_NAME.matcher(entry.getAuthor().trim());
-            names.add(matcher.matches() ? matcher.group(1).trim() : entry.getAuthor().trim());
+        String author = entry.getAuthor() == null ? "" : entry.getAuthor().trim();
+        if (names.isEmpty() && !author.isEmpty() && author.length() <= LONGEST_AUTHOR) {
+            Matcher matcher = EMAIL_WITH_NAME.matcher(author);
+            names.add(matcher.matches() ? matcher.group(1).trim() : author);
         }
         return List.copyOf(names);
     }

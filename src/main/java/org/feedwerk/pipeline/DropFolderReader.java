@@ -17,6 +17,7 @@ import org.feedwerk.source.DroppedFile;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.source.SourceStateStore;
 import org.feedwerk.store.PayloadArchive;
+import org.feedwerk.store.StoreException;
 
 /**
  * The drop-folder half of {@link SourceRunner}: every ready file not processed before (same name and hash) is
@@ -101,10 +102,21 @@ final class DropFolderReader {
         } catch (ParseException e) {
             // Remembered with its reason: a malformed document is set aside until it changes. Store errors are
             // not caught here; they fail the whole run so that the file is read again after the backoff.
-            states.saveDroppedFile(new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash,
-                    e.getMessage(), now));
-            throw new FileFailure(e.getMessage());
+            throw setAside(source, file, hash, now, e.getMessage());
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Whatever else one hostile file does to a parser, it must not jam the files dropped after it.
+            throw setAside(source, file, hash, now, "unreadable (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
+    }
+
+    private FileFailure setAside(SourceConfig source, DropFolder.ReadyFile file, String hash, Instant now,
+            String reason) {
+        states.saveDroppedFile(new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash, reason,
+                now));
+        return new FileFailure(reason);
     }
 
     /** One file of the folder failed; the others go on. */

@@ -51,7 +51,8 @@ public final class PollScheduler {
             Instant now = clock.instant();
             for (SourceConfig source : sources) {
                 SourceState state = states.findState(source.id()).orElse(SourceState.initial(source.id()));
-                if (!state.paused() && !state.nextFetch().isAfter(now) && running.add(source.id())) {
+                if (!state.paused() && !state.nextFetch().isAfter(now) && runner.mayRun(source.id())
+                        && running.add(source.id())) {
                     workers.execute(() -> runGuarded(source));
                 }
             }
@@ -63,7 +64,7 @@ public final class PollScheduler {
     private void runGuarded(SourceConfig source) {
         try {
             runner.run(source);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             log.atError().addKeyValue("source_id", source.id()).addKeyValue("reason", e.getMessage())
                     .setCause(e).log("source run crashed");
         } finally {

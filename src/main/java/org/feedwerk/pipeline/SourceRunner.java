@@ -61,9 +61,16 @@ public final class SourceRunner {
             report = source.findUrl().isPresent()
                     ? httpReader.read(source, state, started)
                     : dropReader.read(source, state, started);
-        } catch (FeedwerkException e) {
-            recorder.fail(source, state, e.getMessage(), null);
-            report = new SourceRunReport(source.id(), IngestCounts.NONE, false, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // Any failure of one run, expected or not, is recorded with backoff: a run that crashed without a
+            // record would be started again on the next tick, for ever.
+            String reason = e instanceof FeedwerkException ? e.getMessage() : "unexpected " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (!(e instanceof FeedwerkException)) {
+                log.atError().addKeyValue("source_id", source.id()).setCause(e).log("source run failed unexpectedly");
+            }
+            recorder.failOrHoldBack(source, state, reason);
+            report = new SourceRunReport(source.id(), IngestCounts.NONE, false, reason);
         }
         log.atInfo().addKeyValue("source_id", source.id())
                 .addKeyValue("new", report.counts().newArticles())
@@ -74,6 +81,14 @@ public final class SourceRunner {
                 .log("source run");
         afterRun.accept(report, Duration.between(started, clock.instant()));
         return report;
+    }
+
+    /**
+     * False while a source failed and its failure could not be recorded (the store refused the write): the
+     * scheduler then waits the backoff in memory instead of running the source on every tick.
+     */
+    public boolean mayRun(String sourceId) {
+        return recorder.mayRun(sourceId);
     }
 
     /** Parses and stores one document; the payload is archived only if an item changed. */

@@ -35,6 +35,34 @@ final class SourceStateRecorder {
         states.saveState(state.succeededWithErrors(now, now.plus(source.interval()), error));
     }
 
+    /**
+     * Records the failure with backoff; when the store itself refuses the write (full disk, read-only database),
+     * the same backoff is kept in memory so that the source is not run again on every tick.
+     */
+    void failOrHoldBack(SourceConfig source, SourceState state, String reason) {
+        try {
+            fail(source, state, reason, null);
+            heldBack.remove(source.id());
+        } catch (RuntimeException storeRefused) {
+            HeldBack previous = heldBack.get(source.id());
+            int failures = (previous == null ? state.failures() : previous.failures()) + 1;
+            Instant until = clock.instant().plus(backoff.delay(source.interval(), failures, null));
+            heldBack.put(source.id(), new HeldBack(failures, until));
+            log.atError().addKeyValue("source_id", source.id()).addKeyValue("reason", reason)
+                    .addKeyValue("store_error", storeRefused.getMessage()).addKeyValue("next_attempt", until)
+                    .log("source failed and the failure could not be recorded; backing off in memory");
+        }
+    }
+
+    boolean mayRun(String sourceId) {
+        HeldBack held = heldBack.get(sourceId);
+        return held == null || !clock.instant().isBefore(held.until());
+    }
+
+    private record HeldBack(int failures, Instant until) {}
+
+    private final java.util.Map<String, HeldBack> heldBack = new java.util.concurrent.ConcurrentHashMap<>();
+
     void fail(SourceConfig source, SourceState state, String reason, Duration retryAfter) {
         Instant now = clock.instant();
         int failures = state.failures() + 1;
