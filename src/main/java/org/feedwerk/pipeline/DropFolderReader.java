@@ -1,7 +1,9 @@
 package org.feedwerk.pipeline;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +32,12 @@ final class DropFolderReader {
     private final SourceStateStore states;
     private final SourceStateRecorder recorder;
     private final Duration settle;
+    private final long maxFileBytes;
     private final Clock clock;
 
     DropFolderReader(DropFolder dropFolder, SourceRunner.DocumentIngestor documents, SourceStateStore states,
-            SourceStateRecorder recorder, Duration settle, Clock clock) {
+            SourceStateRecorder recorder, Duration settle, long maxFileBytes, Clock clock) {
+        this.maxFileBytes = maxFileBytes;
         this.dropFolder = dropFolder;
         this.documents = documents;
         this.states = states;
@@ -78,11 +82,23 @@ final class DropFolderReader {
     }
 
     private IngestCounts readFile(SourceConfig source, DropFolder.ReadyFile file, Optional<DroppedFile> known) {
+        if (file.symbolicLink()) {
+            throw setAside(source, file, "link:" + file.name(), clock.instant(),
+                    "a symbolic link; links are not followed out of the drop folder");
+        }
+        if (file.size() > maxFileBytes) {
+            throw setAside(source, file, "size:" + file.size(), clock.instant(),
+                    "larger than the limit of " + maxFileBytes + " bytes (fetch.maxBodyBytes)");
+        }
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file.path());
+        try (InputStream in = Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
         } catch (IOException e) {
             throw new FileFailure("cannot read: " + e.getMessage());
+        }
+        if (bytes.length > maxFileBytes) {
+            throw setAside(source, file, "size:" + bytes.length, clock.instant(),
+                    "larger than the limit of " + maxFileBytes + " bytes (fetch.maxBodyBytes)");
         }
         if (bytes.length != file.size()) {
             return IngestCounts.NONE; // grew or shrank since it was listed: still being written, next scan

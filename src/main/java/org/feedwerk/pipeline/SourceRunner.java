@@ -50,7 +50,8 @@ public final class SourceRunner {
         this.recorder = new SourceStateRecorder(states, backoff, clock);
         DocumentIngestor documents = new DocumentIngestor(parsers, ingestor, archive);
         this.httpReader = new HttpSourceReader(fetcher, documents, recorder);
-        this.dropReader = new DropFolderReader(dropFolder, documents, states, recorder, dropSettle, clock);
+        this.dropReader = new DropFolderReader(dropFolder, documents, states, recorder, dropSettle,
+                fetcher.maxBodyBytes(), clock);
     }
 
     public SourceRunReport run(SourceConfig source) {

@@ -2,10 +2,12 @@ package org.feedwerk.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,8 +23,11 @@ public final class DropFolder {
     private static final List<String> TEMPORARY_SUFFIXES = List.of(".tmp", ".part", ".partial", ".filepart",
             ".crdownload", ".swp", "~");
 
-    /** A file ready for reading, with the size and time seen when it was listed. */
-    public record ReadyFile(Path path, String name, long size, Instant modified) {}
+    /**
+     * A file ready for reading, with the size and time seen when it was listed; {@code symbolicLink} files are
+     * listed so that they can be reported, and never followed.
+     */
+    public record ReadyFile(Path path, String name, long size, Instant modified, boolean symbolicLink) {}
 
     public List<ReadyFile> findReadyFiles(Path dir, Duration settle, Instant now) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -35,10 +40,13 @@ public final class DropFolder {
                 if (isTemporaryName(name)) {
                     continue;
                 }
-                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                Instant modified = attributes.lastModifiedTime().toInstant();
-                if (attributes.isRegularFile() && !modified.isAfter(now.minus(settle))) {
-                    ready.add(new ReadyFile(path, name, attributes.size(), modified));
+                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                // Milliseconds, as the store keeps them: a file seen before must compare equal.
+                Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+                boolean candidate = attributes.isRegularFile() || attributes.isSymbolicLink();
+                if (candidate && !modified.isAfter(now.minus(settle))) {
+                    ready.add(new ReadyFile(path, name, attributes.size(), modified, attributes.isSymbolicLink()));
                 }
             }
         }

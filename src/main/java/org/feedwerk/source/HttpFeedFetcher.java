@@ -30,6 +30,11 @@ public final class HttpFeedFetcher {
     private final FetchConfig config;
     private final Clock clock;
 
+    /** The largest document accepted, also from a drop folder ({@code fetch.maxBodyBytes}). */
+    public long maxBodyBytes() {
+        return config.maxBodyBytes();
+    }
+
     public HttpFeedFetcher(FetchConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;

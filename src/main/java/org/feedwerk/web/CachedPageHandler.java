@@ -24,7 +24,7 @@ final class CachedPageHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if ("GET".equals(request.getMethod()) && request.getHttpURI().getQuery() == null) {
+        if ("GET".equals(request.getMethod())) {
             Page page = cache.peek(Request.getPathInContext(request));
             if (page != null && page.status() == 200) {
                 response.setStatus(200);

@@ -6,9 +6,14 @@ import java.util.function.Supplier;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationListener;
 
-/** Rendered pages and feeds, kept until the next publication or withdrawal changes what the site shows. */
+/**
+ * Rendered pages and feeds, kept until the next publication or withdrawal changes what the site shows. Only
+ * successful pages are kept (a flood of 404s or redirects must not fill it), keyed by path alone (the routes
+ * that use it read no query parameters), within a byte budget; a render that began before a change is not kept
+ * after it.
+ */
 public final class PageCache implements PublicationListener {
-    private static final int MAX_ENTRIES = 5000;
+    static final long BYTE_BUDGET = 64L << 20;
 
     /** A rendered response. */
     public record Page(int status, String contentType, String body, String location, byte[] bytes) {
@@ -27,17 +32,49 @@ public final class PageCache implements PublicationListener {
     }
 
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final long budget;
+
+    public PageCache() {
+        this(BYTE_BUDGET);
+    }
+
+    PageCache(long budget) {
+        this.budget = budget;
+    }
 
     public Page get(String key, Supplier<Page> render) {
         Page cached = pages.get(key);
         if (cached != null) {
             return cached;
         }
+        long renderedIn = generation.get();
         Page page = render.get();
-        if (pages.size() < MAX_ENTRIES) {
-            pages.put(key, page);
+        if (page.status() == 200) {
+            keep(key, page, renderedIn);
         }
         return page;
+    }
+
+    private synchronized void keep(String key, Page page, long renderedIn) {
+        if (renderedIn != generation.get() || page.bytes().length > budget) {
+            return; // the site changed while this page was rendered, or it alone exceeds the budget
+        }
+        var keys = pages.keySet().iterator();
+        while (bytes.get() + page.bytes().length > budget && keys.hasNext()) {
+            Page evicted = pages.remove(keys.next());
+            if (evicted != null) {
+                bytes.addAndGet(-evicted.bytes().length);
+            }
+        }
+        Page previous = pages.put(key, page);
+        bytes.addAndGet(page.bytes().length - (previous == null ? 0 : previous.bytes().length));
+    }
+
+    /** Bytes of the pages kept now. */
+    long size() {
+        return bytes.get();
     }
 
     /** The cached page, or null when it has not been rendered since the last change. */
@@ -45,8 +82,10 @@ public final class PageCache implements PublicationListener {
         return pages.get(key);
     }
 
-    public void clear() {
+    public synchronized void clear() {
+        generation.incrementAndGet();
         pages.clear();
+        bytes.set(0);
     }
 
     @Override

@@ -48,9 +48,9 @@ final class SiteRoutes {
         });
     }
 
+    /** Cached by path: these pages read no query parameters, so "?x=1" is the same page, not another entry. */
     private void answer(Context context, Supplier<Page> render) {
-        String key = context.path() + (context.queryString() == null ? "" : "?" + context.queryString());
-        send(context, cache.get(key, render));
+        send(context, cache.get(context.path(), render));
     }
 
     private static void send(Context context, Page page) {

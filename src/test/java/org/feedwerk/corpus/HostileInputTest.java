@@ -110,6 +110,35 @@ class HostileInputTest {
     }
 
     @Test
+    void dropFoldersFollowNoLinksAndReadNoFileOverTheSizeLimit(@TempDir Path outside) throws Exception {
+        try (SiteFixture site = site(TestClock.system())) {
+            Path secret = outside.resolve("private-feed.xml");
+            Files.writeString(secret, "<rss version=\"2.0\"><channel><title>t</title><item><guid>s</guid>"
+                    + "<title>Not for the site</title><description>Internal.</description></item></channel></rss>");
+            Files.createSymbolicLink(inbox.resolve("linked.xml"), secret);
+            Path huge = inbox.resolve("huge.xml");
+            try (var out = Files.newOutputStream(huge)) {
+                byte[] block = new byte[1 << 20];
+                java.util.Arrays.fill(block, (byte) ' ');
+                out.write("<rss version=\"2.0\"><channel><title>t</title>".getBytes(StandardCharsets.UTF_8));
+                for (int mebibyte = 0; mebibyte < 17; mebibyte++) {
+                    out.write(block);
+                }
+                out.write("</channel></rss>".getBytes(StandardCharsets.UTF_8));
+            }
+            Files.setLastModifiedTime(huge, FileTime.from(Instant.now().minusSeconds(30)));
+
+            SourceRunReport report = site.app().ingestOnce(site.app().config().sources()).get(0);
+
+            assertThat(report.error()).contains("linked.xml: a symbolic link; links are not followed")
+                    .contains("huge.xml: larger than the limit of 16777216 bytes");
+            assertThat(articles(site)).isEmpty();
+            assertThat(site.app().ingestOnce(site.app().config().sources()).get(0).error())
+                    .as("set aside, not read again").isNull();
+        }
+    }
+
+    @Test
     void anItemDatedInTheFarFutureDoesNotBlockLaterCorrections() throws Exception {
         try (SiteFixture site = site(new TestClock(Instant.parse("2026-11-30T12:00:00Z")))) {
             site.drop("v1.json", jsonFeed("{\"id\": \"f-1\", \"title\": \"Ferry timetable\", \"content_text\": "
