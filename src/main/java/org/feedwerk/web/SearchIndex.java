@@ -11,13 +11,11 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -40,14 +38,27 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
     private static final String KEY = "key";
     private static final String ARTICLE = "article";
 
+    /** Longer queries are cut; nobody types more, and a long one is a way to make the server work. */
+    static final int LONGEST_QUERY = 200;
+    /**
+     * The public search box understands words, "phrases", + and -, | and parentheses (Lucene's simple query
+     * syntax); no regular expressions, fuzzy or wildcard terms, whose expansion a visitor could make expensive.
+     */
+    private static final int SYNTAX = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.NOT_OPERATOR
+            | SimpleQueryParser.OR_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR
+            | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.WHITESPACE_OPERATOR;
+
     private final Analyzer analyzer = new GermanAnalyzer();
     private final IndexWriter writer;
+    /** One reader shared by all searches, refreshed after each change of the index. */
+    private final SearcherManager searchers;
 
     public SearchIndex(Path directory) {
         try {
             writer = new IndexWriter(FSDirectory.open(directory),
                     new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
             writer.commit();
+            searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + directory, e);
         }
@@ -96,37 +107,38 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
         if (text == null || text.isBlank()) {
             return new Results(List.of(), 0);
         }
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            Query query = new BooleanQuery.Builder()
-                    .add(parse(text), BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term("language", language)), BooleanClause.Occur.FILTER)
-                    .build();
-            TopDocs top = searcher.search(query, limit);
-            List<Hit> hits = new ArrayList<>();
-            for (ScoreDoc score : top.scoreDocs) {
-                Document document = searcher.storedFields().document(score.doc);
-                hits.add(new Hit(document.get(ARTICLE), document.get("language")));
+        Query parsed = parse(text.length() > LONGEST_QUERY ? text.substring(0, LONGEST_QUERY) : text);
+        if (parsed == null) {
+            return new Results(List.of(), 0); // only stop words or operators
+        }
+        try {
+            searchers.maybeRefresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query query = new BooleanQuery.Builder()
+                        .add(parsed, BooleanClause.Occur.MUST)
+                        .add(new TermQuery(new Term("language", language)), BooleanClause.Occur.FILTER)
+                        .build();
+                TopDocs top = searcher.search(query, limit);
+                List<Hit> hits = new ArrayList<>();
+                for (ScoreDoc score : top.scoreDocs) {
+                    Document document = searcher.storedFields().document(score.doc);
+                    hits.add(new Hit(document.get(ARTICLE), document.get("language")));
+                }
+                return new Results(hits, (int) Math.min(Integer.MAX_VALUE, top.totalHits.value));
+            } finally {
+                searchers.release(searcher);
             }
-            return new Results(hits, (int) Math.min(Integer.MAX_VALUE, top.totalHits.value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private Query parse(String text) {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {"headline", "teaser", "body"}, analyzer,
-                java.util.Map.of("headline", 3f, "teaser", 2f, "body", 1f));
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        try {
-            return parser.parse(text);
-        } catch (ParseException e) {
-            try {
-                return parser.parse(QueryParser.escape(text));
-            } catch (ParseException again) {
-                throw new IllegalArgumentException("unsearchable query", again);
-            }
-        }
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer,
+                java.util.Map.of("headline", 3f, "teaser", 2f, "body", 1f), SYNTAX);
+        parser.setDefaultOperator(BooleanClause.Occur.MUST);
+        return parser.parse(text);
     }
 
     private static Document document(PublishedContent content) {
@@ -148,6 +160,11 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        try {
+            searchers.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try {
             writer.close();
         } catch (IOException e) {

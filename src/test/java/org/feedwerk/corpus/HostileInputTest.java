@@ -139,6 +139,21 @@ class HostileInputTest {
     }
 
     @Test
+    void publicSearchTakesSimpleSyntaxOnly() throws Exception {
+        try (SiteFixture site = site(TestClock.system())) {
+            site.deliver("a.xml", "s-1", "Harbour authority approves terminal", "Approved.",
+                    "<p>The harbour authority approved the ferry terminal.</p>");
+            String fuzzyBomb = java.net.URLEncoder.encode("a~2 ".repeat(1_100), StandardCharsets.UTF_8);
+            String regex = java.net.URLEncoder.encode("/.*.*.*.*x/ body:[a TO z] *", StandardCharsets.UTF_8);
+
+            assertThat(site.get("/search?q=" + fuzzyBomb).statusCode()).isEqualTo(200);
+            assertThat(site.get("/search?q=" + regex).statusCode()).isEqualTo(200);
+            assertThat(site.get("/search?q=%22FERRY+TERMINAL%22").body()).contains("HARBOUR AUTHORITY APPROVES");
+            assertThat(site.get("/search?q=TERMINAL+-FERRY").body()).doesNotContain("HARBOUR AUTHORITY APPROVES");
+        }
+    }
+
+    @Test
     void anItemDatedInTheFarFutureDoesNotBlockLaterCorrections() throws Exception {
         try (SiteFixture site = site(new TestClock(Instant.parse("2026-11-30T12:00:00Z")))) {
             site.drop("v1.json", jsonFeed("{\"id\": \"f-1\", \"title\": \"Ferry timetable\", \"content_text\": "
