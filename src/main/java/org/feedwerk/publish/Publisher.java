@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleQuery;
+import org.feedwerk.article.ArticleNormalizer;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.article.ArticleStore;
 import org.feedwerk.article.Revision;
@@ -144,7 +145,7 @@ public final class Publisher {
         return new PublishedContent(article.id(), translation.language(), sequence, revision.number(),
                 article.sourceId(), sourceConfig.map(SourceConfig::attributionOrId).orElse(article.sourceId()),
                 source.rights() != null ? source.rights() : sourceConfig.map(SourceConfig::licence).orElse(null),
-                article.link(), translation.sourceLanguage(),
+                ArticleNormalizer.webLink(article.link()), translation.sourceLanguage(),
                 translation.headline(), translation.teaser(), translation.bodyHtml(), source.byline(),
                 source.dateline(), source.subjects(),
                 source.images().isEmpty() ? null : source.images().get(0).url(), translation.engine(),

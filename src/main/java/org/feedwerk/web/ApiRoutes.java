@@ -15,8 +15,13 @@ import org.feedwerk.publish.Publisher;
 import org.feedwerk.source.SourceStateStore;
 import org.feedwerk.translate.TranslationStore;
 
-/** The read-only JSON API: sources and their state, articles and their revisions. */
+/**
+ * The read-only JSON API: sources and their state, articles and their revisions. Without an admin token
+ * configured it fails closed: it serves only what the site serves (published articles), never an embargoed,
+ * held, withheld or withdrawn one.
+ */
 final class ApiRoutes {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
@@ -57,7 +62,7 @@ final class ApiRoutes {
         articles.findArticle(id).orElseThrow(() -> new ApiError(404, "no article " + id));
         String reason;
         try {
-            var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(context.body());
+            var body = JSON.readTree(context.body());
             reason = body == null ? null : body.path("reason").asText(null);
         } catch (java.io.IOException e) {
             throw new ApiError(400, "body must be JSON: {\"reason\": \"…\"}");
@@ -84,9 +89,18 @@ final class ApiRoutes {
         context.json(new ApiViews.SourcesView(views));
     }
 
+    /** Without a token, anyone may read the API: it then shows only what the site shows. */
+    private boolean isPublic() {
+        return !auth.isConfigured();
+    }
+
     private void listArticles(Context context) {
-        ArticleQuery query = new ArticleQuery(parseStatus(context.queryParam("status")), context.queryParam("source"),
-                parseLimit(context.queryParam("limit")));
+        ArticleStatus status = parseStatus(context.queryParam("status"));
+        if (isPublic() && status != null && status != ArticleStatus.PUBLISHED) {
+            throw new ApiError(403, "articles that are not published are shown only with FEEDWERK_ADMIN_TOKEN set");
+        }
+        ArticleQuery query = new ArticleQuery(isPublic() ? ArticleStatus.PUBLISHED : status,
+                context.queryParam("source"), parseLimit(context.queryParam("limit")));
         var views = articles.listArticles(query).stream()
                 .map(article -> ApiViews.ArticleSummaryView.of(article, pagePath(article))).toList();
         context.json(new ApiViews.ArticlesView(views));
@@ -94,12 +108,18 @@ final class ApiRoutes {
 
     private void showArticle(Context context) {
         String id = context.pathParam("id");
-        Article article = articles.findArticle(id).orElseThrow(() -> new ApiError(404, "no article " + id));
+        Article article = articles.findArticle(id)
+                .filter(found -> !isPublic() || found.status() == ArticleStatus.PUBLISHED)
+                .orElseThrow(() -> new ApiError(404, "no article " + id));
         List<Revision> revisions = articles.listRevisions(id);
         Revision current = revisions.stream().filter(revision -> revision.number() == article.currentRevision())
                 .findFirst().orElseThrow(() -> new ApiError(500, "article " + id + " has no current revision"));
-        context.json(ApiViews.ArticleDetailView.of(article, pagePath(article), current, revisions,
-                translations.listTranslations(id), publications.findPackageMates(id)));
+        List<org.feedwerk.translate.Translation> shown = translations.listTranslations(id).stream()
+                .filter(translation -> !isPublic()
+                        || translation.status() == org.feedwerk.translate.TranslationStatus.TRANSLATED)
+                .toList();
+        context.json(ApiViews.ArticleDetailView.of(article, pagePath(article), current, revisions, shown,
+                publications.findPackageMates(id)));
     }
 
     private static ArticleStatus parseStatus(String status) {

@@ -18,10 +18,42 @@ final class BearerTokenCheck {
     private static final Logger log = LoggerFactory.getLogger(BearerTokenCheck.class);
     private final Optional<String> token;
     private final LoginThrottle throttle;
+    private final java.util.Set<String> trustedProxies;
+
+    /** The outcome of presenting a token. */
+    enum Verdict { RIGHT, WRONG, THROTTLED }
 
     BearerTokenCheck(Optional<String> token, Clock clock) {
+        this(token, clock, java.util.List.of());
+    }
+
+    BearerTokenCheck(Optional<String> token, Clock clock, java.util.List<String> trustedProxies) {
         this.token = token.filter(value -> !value.isBlank());
         this.throttle = new LoginThrottle(clock);
+        this.trustedProxies = java.util.Set.copyOf(trustedProxies);
+    }
+
+    /**
+     * The client's address: the peer's, or — when the peer is a configured trusted proxy — the nearest address in
+     * X-Forwarded-For that is not one of the trusted proxies (the ones further left can be forged by the client).
+     */
+    String client(Context context) {
+        String peer = context.req().getRemoteAddr();
+        if (!trustedProxies.contains(peer)) {
+            return peer;
+        }
+        String forwarded = context.header("X-Forwarded-For");
+        if (forwarded == null) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        for (int index = hops.length - 1; index >= 0; index--) {
+            String hop = hops[index].strip();
+            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+                return hop;
+            }
+        }
+        return peer;
     }
 
     boolean isConfigured() {
@@ -37,32 +69,39 @@ final class BearerTokenCheck {
             context.header("WWW-Authenticate", "Bearer realm=\"feedwerk\"");
             throw new ApiError(401, "authorization required: send Authorization: Bearer <FEEDWERK_ADMIN_TOKEN>");
         }
-        String client = context.ip();
-        Optional<Duration> wait = throttle.waitFor(client);
-        if (wait.isPresent()) {
-            context.header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
-            throw new ApiError(429, "too many wrong tokens from this address; try again later");
+        String client = client(context);
+        switch (verify(header.substring(7).trim(), client)) {
+            case RIGHT -> { }
+            case THROTTLED -> {
+                context.header("Retry-After", String.valueOf(Math.max(1, throttle.waitFor(client)
+                        .orElse(Duration.ofSeconds(1)).toSeconds())));
+                throw new ApiError(429, "too many wrong tokens from this address; try again later");
+            }
+            case WRONG -> throw new ApiError(403, "invalid token");
         }
-        if (!check(header.substring(7).trim(), client)) {
-            throw new ApiError(403, "invalid token");
+    }
+
+    /**
+     * The right token always passes, even from an address that sent wrong ones (else anyone sharing an address
+     * with the operators, such as everyone behind one proxy, could lock them out); a wrong one is counted, and
+     * refused as throttled once the address has sent too many.
+     */
+    Verdict verify(String presented, String client) {
+        if (matches(presented)) {
+            throttle.succeeded(client);
+            return Verdict.RIGHT;
         }
+        if (throttle.waitFor(client).isPresent()) {
+            return Verdict.THROTTLED;
+        }
+        throttle.failed(client);
+        log.warn("wrong admin token from {}", client);
+        return Verdict.WRONG;
     }
 
     /** How long a client that presented too many wrong tokens must wait, or empty. */
     Optional<Duration> waitFor(String client) {
         return throttle.waitFor(client);
-    }
-
-    /** Compares and counts a wrong token against the client. */
-    boolean check(String presented, String client) {
-        boolean right = matches(presented);
-        if (right) {
-            throttle.succeeded(client);
-        } else {
-            throttle.failed(client);
-            log.warn("wrong admin token from {}", client);
-        }
-        return right;
     }
 
     /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */

@@ -30,6 +30,7 @@ final class CachedPageHandler extends Handler.Wrapper {
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=60");
+                SecurityHeaders.ALL.forEach(response.getHeaders()::put);
                 response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.bytes().length);
                 served.increment();
                 response.write(true, ByteBuffer.wrap(page.bytes()), callback);

@@ -102,17 +102,18 @@ public final class ConsoleRoutes {
     }
 
     private void login(Context context) {
-        String client = context.ip();
-        java.util.Optional<Duration> wait = auth.waitFor(client);
-        if (wait.isPresent()) {
-            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-            context.status(429).header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
+        String client = auth.client(context);
+        String token = context.formParam("token");
+        BearerTokenCheck.Verdict verdict = auth.verify(token == null ? "" : token, client);
+        if (verdict == BearerTokenCheck.Verdict.THROTTLED) {
+            Duration wait = auth.waitFor(client).orElse(Duration.ofMinutes(1));
+            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+            context.status(429).header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
             html(context, "admin/login.jte", new ConsoleViews.LoginPage(frame("Anmelden"), "Zu viele falsche "
                     + "Versuche von dieser Adresse; bitte in " + minutes + " Minuten erneut versuchen."));
             return;
         }
-        String token = context.formParam("token");
-        if (token == null || !auth.check(token, client)) {
+        if (verdict != BearerTokenCheck.Verdict.RIGHT) {
             context.status(401);
             html(context, "admin/login.jte", new ConsoleViews.LoginPage(frame("Anmelden"), "Das Token stimmt nicht."));
             return;

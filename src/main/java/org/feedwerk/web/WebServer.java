@@ -42,7 +42,7 @@ public final class WebServer {
     public WebServer(ServerConfig config, Api apiParts, Site site, BooleanSupplier storeReachable,
             Optional<String> adminToken, Clock clock, Operations operations, ConsoleRoutes.Parts console) {
         this.config = config;
-        BearerTokenCheck auth = new BearerTokenCheck(adminToken, clock);
+        BearerTokenCheck auth = new BearerTokenCheck(adminToken, clock, config.trustedProxies());
         ApiRoutes api = new ApiRoutes(apiParts, auth, site.pagesByLanguage().get(site.primaryLanguage()));
         SiteRoutes siteRoutes = new SiteRoutes(site.pagesByLanguage(), site.primaryLanguage(), site.feeds(),
                 site.cache(), clock);
@@ -70,6 +70,7 @@ public final class WebServer {
                     .result(operations.metrics().scrape()));
             javalin.routes.after(context -> operations.metrics().recordHttpRequest(route(context),
                     context.method().name(), context.statusCode()));
+            javalin.routes.before(context -> SecurityHeaders.ALL.forEach(context::header));
             javalin.routes.before("/api/*", auth::require);
             api.register(javalin.routes);
             siteRoutes.register(javalin.routes);

@@ -41,6 +41,15 @@ class ConfigLoaderTest {
             """;
 
     @Test
+    void readsTrustedProxies() throws IOException {
+        FeedwerkConfig config = new ConfigLoader(Map.of()).load(write(VALID.replace("server: { port: 9090 }",
+                "server: { port: 9090, trustedProxies: [10.0.0.5, \"::1\"] }")));
+
+        assertThat(config.server().trustedProxies()).containsExactly("10.0.0.5", "::1");
+        assertThat(new ConfigLoader(Map.of()).load(write(VALID)).server().trustedProxies()).isEmpty();
+    }
+
+    @Test
     void readsTheDocumentedKeysWithDefaults() throws IOException {
         FeedwerkConfig config = new ConfigLoader(Map.of()).load(write(VALID));
 

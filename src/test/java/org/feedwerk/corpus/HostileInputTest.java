@@ -139,6 +139,23 @@ class HostileInputTest {
     }
 
     @Test
+    void everyResponseForbidsScriptsAndSniffing() throws Exception {
+        try (SiteFixture site = site(TestClock.system())) {
+            site.deliver("a.xml", "s-1", "Harbour authority approves terminal", "Approved.",
+                    "<p>The harbour authority approved the ferry terminal.</p>");
+            for (int time = 0; time < 2; time++) { // rendered, then from the page cache
+                for (String path : List.of("/", "/feed.xml", "/api/sources", "/search?q=terminal")) {
+                    var response = site.get(path);
+                    assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                            .hasValueSatisfying(policy -> assertThat(policy).contains("default-src 'none'")
+                                    .doesNotContain("script-src"));
+                    assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+                }
+            }
+        }
+    }
+
+    @Test
     void publicSearchTakesSimpleSyntaxOnly() throws Exception {
         try (SiteFixture site = site(TestClock.system())) {
             site.deliver("a.xml", "s-1", "Harbour authority approves terminal", "Approved.",

@@ -49,6 +49,11 @@ class ApiTest {
 
     private void start(Map<String, String> environment, org.feedwerk.config.TranslationConfig translation)
             throws IOException {
+        start(environment, translation, List.of());
+    }
+
+    private void start(Map<String, String> environment, org.feedwerk.config.TranslationConfig translation,
+            List<String> trustedProxies) throws IOException {
         source = new SourceConfig("inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox Wire",
                 "CC0", null);
         Path file = inbox.resolve("a.xml");
@@ -60,12 +65,13 @@ class ApiTest {
                 </item></channel></rss>""");
         Files.setLastModifiedTime(file, FileTime.from(clock.instant().minusSeconds(60)));
         var base = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
-        var config = new org.feedwerk.config.FeedwerkConfig(base.server(), base.dataDir(), base.database(),
+        var server = new org.feedwerk.config.ServerConfig("127.0.0.1", 0, null, trustedProxies);
+        var config = new org.feedwerk.config.FeedwerkConfig(server, base.dataDir(), base.database(),
                 base.fetch(), base.sources(), translation);
         app = Application.open(config, environment, clock);
         app.ingestOnce(List.of(source));
-        server = app.newWebServer();
-        server.start();
+        this.server = app.newWebServer();
+        this.server.start();
     }
 
     @BeforeEach
@@ -91,8 +97,11 @@ class ApiTest {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The operators' token, when the test runs with one configured. */
+    private String operatorToken;
+
     private JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(path, null);
+        HttpResponse<String> response = get(path, operatorToken);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -115,8 +124,21 @@ class ApiTest {
     }
 
     @Test
-    void articlesListAndDetail() throws Exception {
+    void withoutATokenTheApiShowsOnlyWhatTheSiteShows() throws Exception {
         start(Map.of());
+
+        assertThat(getJson("/api/articles").get("articles")).as("nothing published yet").isEmpty();
+        assertThat(get("/api/articles?status=fetched", null).statusCode()).isEqualTo(403);
+        String id = app.articles().listArticles(new org.feedwerk.article.ArticleQuery(null, null, 5)).get(0).id();
+        assertThat(get("/api/articles/" + id, null).statusCode()).as("the unpublished text stays private")
+                .isEqualTo(404);
+        assertThat(get("/api/articles/" + id, null).body()).doesNotContain("Body");
+    }
+
+    @Test
+    void articlesListAndDetail() throws Exception {
+        start(Map.of("FEEDWERK_ADMIN_TOKEN", "op"));
+        operatorToken = "op";
 
         JsonNode articles = getJson("/api/articles?limit=10&status=fetched").get("articles");
         assertThat(articles).hasSize(1);
@@ -145,8 +167,9 @@ class ApiTest {
         try {
             var libre = new org.feedwerk.config.EngineConfig("libre", org.feedwerk.config.EngineType.LIBRETRANSLATE,
                     null, engines.server().uri(""), null, null, 1, null);
-            start(Map.of(), new org.feedwerk.config.TranslationConfig(List.of("de"), List.of(libre), 1, null,
-                    List.of("de", "fr"))); // the stand-in engine writes English in upper case
+            start(Map.of("FEEDWERK_ADMIN_TOKEN", "op"), new org.feedwerk.config.TranslationConfig(List.of("de"),
+                    List.of(libre), 1, null, List.of("de", "fr"))); // the stand-in engine writes English in upper case
+            operatorToken = "op";
             app.newTranslationWorker().translateNext();
 
             JsonNode summary = getJson("/api/articles").get("articles").get(0);
@@ -199,9 +222,31 @@ class ApiTest {
             assertThat(get("/api/sources", "guess-" + attempt).statusCode()).isEqualTo(403);
         }
 
-        HttpResponse<String> refused = get("/api/sources", "s3cret");
+        HttpResponse<String> refused = get("/api/sources", "guess-10");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.body()).contains("too many wrong tokens");
+        assertThat(get("/api/sources", "s3cret").statusCode()).as("the right token still passes").isEqualTo(200);
+    }
+
+    @Test
+    void behindATrustedProxyWrongTokensCountPerForwardedClient() throws Exception {
+        start(Map.of("FEEDWERK_ADMIN_TOKEN", "s3cret"), new org.feedwerk.config.TranslationConfig(null, null, null,
+                null, null), List.of("127.0.0.1"));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(getVia("203.0.113.5", "guess-" + attempt).statusCode()).isEqualTo(403);
+        }
+
+        assertThat(getVia("203.0.113.5", "guess-10").statusCode()).isEqualTo(429);
+        assertThat(getVia("198.51.100.7", "guess-0").statusCode()).as("another client behind the proxy")
+                .isEqualTo(403);
+        assertThat(getVia("198.51.100.7, 203.0.113.5", "guess-1").statusCode())
+                .as("the hop the proxy added counts, not what the client wrote before it").isEqualTo(429);
+    }
+
+    private HttpResponse<String> getVia(String forwardedFor, String token) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/sources"))
+                .header("Authorization", "Bearer " + token).header("X-Forwarded-For", forwardedFor).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
