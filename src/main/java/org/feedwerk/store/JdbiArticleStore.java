@@ -130,14 +130,20 @@ public final class JdbiArticleStore implements ArticleStore {
         });
     }
 
+    /**
+     * A withdrawal committed after the ingestor read the article is never overwritten: the status is decided in
+     * the same statement that writes it.
+     */
     @Override
     public void appendRevision(Revision revision, Optional<TextFingerprint> fingerprint, ArticleStatus status,
             Instant updatedAt) {
         handles.use(handle -> {
             insertRevision(handle, revision, fingerprint);
             handle.createUpdate("""
-                            UPDATE article SET current_revision = :number, headline = :headline, status = :status,
-                                status_reason = NULL, attempts = 0, retry_at = NULL,
+                            UPDATE article SET current_revision = :number, headline = :headline,
+                                status = CASE WHEN status = 'withdrawn' THEN status ELSE :status END,
+                                status_reason = CASE WHEN status = 'withdrawn' THEN status_reason ELSE NULL END,
+                                attempts = 0, retry_at = NULL,
                                 language = COALESCE(:language, language), updated_at = :updatedAt
                             WHERE id = :id""")
                     .bind("number", revision.number()).bind("status", status.wireName())

@@ -27,7 +27,8 @@ public final class JdbiPublicationStore implements PublicationStore {
             JOIN (SELECT article_id, language, MAX(sequence) AS latest FROM publication GROUP BY article_id, language) l
               ON l.article_id = p.article_id AND l.language = p.language AND l.latest = p.sequence
             JOIN article a ON a.id = p.article_id
-            WHERE a.status NOT IN ('withdrawn', 'withheld', 'canceled') AND p.language = :language""";
+            WHERE a.status NOT IN ('withdrawn', 'withheld', 'canceled') AND p.language = :language
+              AND NOT EXISTS (SELECT 1 FROM withdrawal w WHERE w.article_id = p.article_id)""";
 
     private final Database database;
     private final HandleSource handles;
