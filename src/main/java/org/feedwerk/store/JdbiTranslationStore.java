@@ -92,9 +92,20 @@ public final class JdbiTranslationStore implements TranslationStore {
     @Override
     public long charsSentSince(String engine, Instant since) {
         return handles.with(handle -> handle.createQuery("""
-                        SELECT COALESCE(SUM(chars_sent), 0) FROM translation
-                        WHERE engine = :engine AND translated_at >= :since""")
-                .bind("engine", engine).bind("since", Times.toMillis(since)).mapTo(Long.class).one());
+                        SELECT COALESCE(SUM(chars), 0) FROM engine_usage WHERE engine = :engine AND day >= :day""")
+                .bind("engine", engine).bind("day", utcDay(since)).mapTo(Long.class).one());
+    }
+
+    @Override
+    public void recordCharsSent(String engine, Instant at, long chars) {
+        handles.use(handle -> handle.createUpdate("""
+                        INSERT INTO engine_usage (engine, day, chars) VALUES (:engine, :day, :chars)
+                        ON CONFLICT (engine, day) DO UPDATE SET chars = engine_usage.chars + excluded.chars""")
+                .bind("engine", engine).bind("day", utcDay(at)).bind("chars", chars).execute());
+    }
+
+    private static String utcDay(Instant instant) {
+        return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
     }
 
     @Override

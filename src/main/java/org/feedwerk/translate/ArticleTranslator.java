@@ -110,8 +110,9 @@ public final class ArticleTranslator {
             }
             try {
                 Glossary glossary = glossaries.forPair(source, target);
+                List<TranslationStore.MemoryEntry> fresh = new ArrayList<>();
                 TranslationReview.Reviewed reviewed = review.review(revision.content(),
-                        translateWith(engine, revision, source, target, glossary), glossary);
+                        translateWith(engine, revision, source, target, glossary, fresh), glossary);
                 if (reviewed.blocking()) {
                     store.saveTranslation(reviewed.translation().withReview(TranslationStatus.REJECTED,
                             reviewed.translation().headline(), reviewed.translation().teaser(),
@@ -120,6 +121,7 @@ public final class ArticleTranslator {
                     throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
                             engine.name() + ": rejected by quality checks (" + reviewed.summary() + ")");
                 }
+                fresh.forEach(store::saveSegment); // remembered only now that the translation passed review
                 store.saveTranslation(reviewed.translation(), reviewed.failedChecks());
                 monitor.succeeded(engine.name());
                 return Optional.empty();
@@ -135,7 +137,7 @@ public final class ArticleTranslator {
     }
 
     private Translation translateWith(TranslationEngine engine, Revision revision, String source, String target,
-            Glossary glossary) {
+            Glossary glossary, List<TranslationStore.MemoryEntry> fresh) {
         RevisionContent content = revision.content();
         List<String> plainTexts = new ArrayList<>();
         plainTexts.add(content.headline());
@@ -147,6 +149,8 @@ public final class ArticleTranslator {
                 glossary);
         SegmentTranslator.Result html = segments.translate(engine, source, target, TextFormat.HTML, body.texts(),
                 glossary);
+        fresh.addAll(plain.fresh());
+        fresh.addAll(html.fresh());
         String bodyHtml = ArticleHtml.sanitize(body.assemble(html.texts()), null);
         requireSameStructure(engine, content.bodyHtml(), bodyHtml);
         return new Translation(revision.articleId(), revision.number(), target, source, engine.name(),

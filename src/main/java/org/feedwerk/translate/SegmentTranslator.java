@@ -14,8 +14,12 @@ import org.feedwerk.html.MarkupSignature;
  * they are remembered. HTML segments travel natively or as placeholders, as the engine requires.
  */
 final class SegmentTranslator {
-    /** Segments in request order and what it cost. */
-    record Result(List<String> texts, long charsSent, long charsReused, long billed) {}
+    /**
+     * Segments in request order and what it cost; {@code fresh} are the engine's new answers, to be remembered only
+     * once the whole translation has passed review (a rejected answer must not be reused on the next try).
+     */
+    record Result(List<String> texts, long charsSent, long charsReused, long billed,
+            List<TranslationStore.MemoryEntry> fresh) {}
 
     private final TranslationStore store;
     private final Clock clock;
@@ -41,38 +45,44 @@ final class SegmentTranslator {
         }
         long sent = 0;
         long billed = 0;
+        List<TranslationStore.MemoryEntry> fresh = new ArrayList<>();
         if (!missing.isEmpty()) {
             List<String> sources = new ArrayList<>(missing.values());
             TermProtection terms = new TermProtection(engine.appliesGlossaries() ? Glossary.EMPTY : glossary);
+            long requested = sources.stream().mapToLong(text -> billableLength(text, format)).sum();
+            // Counted toward the engine's daily budget as soon as it answered: paid, whatever review says later.
             EngineResult result = send(engine, source, target, format,
-                    sources.stream().map(terms::protect).toList(), glossary);
+                    sources.stream().map(terms::protect).toList(), glossary,
+                    () -> store.recordCharsSent(engine.name(), clock.instant(), requested));
             billed = result.billedCharacters();
             List<String> missingKeys = new ArrayList<>(missing.keySet());
             for (int index = 0; index < sources.size(); index++) {
                 String translated = terms.restore(result.texts().get(index));
                 known.put(missingKeys.get(index), translated);
                 sent += billableLength(sources.get(index), format);
-                store.saveSegment(new TranslationStore.MemoryEntry(missingKeys.get(index), engine.name(), source,
+                fresh.add(new TranslationStore.MemoryEntry(missingKeys.get(index), engine.name(), source,
                         target, sources.get(index), translated, clock.instant()));
             }
         }
         List<String> ordered = keys.stream().map(known::get).toList();
-        return new Result(ordered, sent, reused, billed);
+        return new Result(ordered, sent, reused, billed, List.copyOf(fresh));
     }
 
     static EngineResult send(TranslationEngine engine, String source, String target, TextFormat format,
             List<String> sources) {
-        return send(engine, source, target, format, sources, Glossary.EMPTY);
+        return send(engine, source, target, format, sources, Glossary.EMPTY, () -> { });
     }
 
+    /** {@code answered} runs as soon as the engine answered, before its answer is checked. */
     static EngineResult send(TranslationEngine engine, String source, String target, TextFormat format,
-            List<String> sources, Glossary glossary) {
+            List<String> sources, Glossary glossary, Runnable answered) {
         boolean placeholders = format == TextFormat.HTML && !engine.handlesHtml();
         List<InlinePlaceholders> protectedTexts = placeholders
                 ? sources.stream().map(InlinePlaceholders::protect).toList() : List.of();
         List<String> request = placeholders ? protectedTexts.stream().map(InlinePlaceholders::text).toList() : sources;
         EngineResult result = engine.translate(new EngineRequest(source, target,
                 placeholders ? TextFormat.PLAIN : format, request, engine.appliesGlossaries() ? glossary : null));
+        answered.run();
         if (result.texts().size() != sources.size()) {
             throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, engine.name() + ": sent "
                     + sources.size() + " segments, got " + result.texts().size() + " back");

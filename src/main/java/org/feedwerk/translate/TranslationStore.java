@@ -28,6 +28,9 @@ public interface TranslationStore {
     /** Characters sent to one engine since {@code since} (for daily budgets). */
     long charsSentSince(String engine, Instant since);
 
+    /** Characters an engine was sent and answered, for its daily budget, whatever became of the answer. */
+    void recordCharsSent(String engine, Instant at, long chars);
+
     /** One engine's usage on one UTC day. */
     record EngineDay(String engine, java.time.LocalDate day, long charsSent, long charsReused, int translations) {}
 

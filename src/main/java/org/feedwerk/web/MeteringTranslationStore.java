@@ -47,6 +47,11 @@ public final class MeteringTranslationStore implements TranslationStore {
     }
 
     @Override
+    public void recordCharsSent(String engine, Instant at, long chars) {
+        delegate.recordCharsSent(engine, at, chars);
+    }
+
+    @Override
     public Map<String, Map<String, Integer>> countFailedChecks() {
         return delegate.countFailedChecks();
     }

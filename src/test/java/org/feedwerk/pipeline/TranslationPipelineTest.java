@@ -220,6 +220,31 @@ class TranslationPipelineTest {
     }
 
     @Test
+    void aRejectedAnswerCountsTowardTheBudgetAndIsNotRemembered() throws IOException {
+        EngineConfig llm = new EngineConfig("llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1,
+                null, 1_000L);
+        engines.replyFromLlm(text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
+        open(Kind.SQLITE, List.of(llm));
+        deliver("v1.xml", "en", "Terminal opens in 2028", "It opens in 2028.");
+
+        worker.translateNext();
+
+        assertThat(article().status()).isEqualTo(ArticleStatus.HELD);
+        long sent = "Terminal opens in 2028".length() + "The teaser.".length() + "It opens in 2028.".length();
+        assertThat(app.translations().charsSentSince("llm", clock.instant().minus(Duration.ofHours(1))))
+                .as("paid for, though rejected").isEqualTo(sent);
+
+        engines.replyFromLlm(org.feedwerk.testing.PseudoTranslation::html); // the engine is fixed
+        clock.advance(Duration.ofMinutes(2));
+        worker.translateNext();
+
+        assertThat(article().status()).as("not the remembered wrong answer").isEqualTo(ArticleStatus.TRANSLATED);
+        assertThat(latestTranslation().bodyHtml()).contains("2028");
+        assertThat(app.translations().charsSentSince("llm", clock.instant().minus(Duration.ofHours(1))))
+                .isEqualTo(2 * sent);
+    }
+
+    @Test
     void heldWithTheQualityReportsWhenEveryEngineFails() throws IOException {
         EngineConfig llm = new EngineConfig("llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1,
                 null);
