@@ -55,11 +55,6 @@ public record SourceState(
                 lastErrorAt, failures, nextFetch, paused, skipped);
     }
 
-    public SourceState withPaused(boolean newPaused) {
-        return new SourceState(sourceId, etag, lastModified, bodyHash, lastAttempt, lastSuccess, lastError,
-                lastErrorAt, failures, nextFetch, newPaused, lastSkipped);
-    }
-
     public SourceState withNextFetch(Instant next) {
         return new SourceState(sourceId, etag, lastModified, bodyHash, lastAttempt, lastSuccess, lastError,
                 lastErrorAt, failures, next, paused, lastSkipped);

@@ -9,7 +9,14 @@ public interface SourceStateStore {
 
     List<SourceState> listStates();
 
+    /**
+     * Saves what a run learnt about the source. Whether the source is paused is not part of it: an operator may
+     * pause it while the run is under way, and the run must not undo that ({@link #setPaused}).
+     */
     void saveState(SourceState state);
+
+    /** Pauses or resumes the source, whatever a run saves meanwhile. */
+    void setPaused(String sourceId, boolean paused);
 
     Optional<DroppedFile> findDroppedFile(String sourceId, String name);
 

@@ -41,7 +41,7 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                             last_attempt = excluded.last_attempt, last_success = excluded.last_success,
                             last_error = excluded.last_error, last_error_at = excluded.last_error_at,
                             failures = excluded.failures, next_fetch = excluded.next_fetch,
-                            paused = excluded.paused, last_skipped = excluded.last_skipped""")
+                            last_skipped = excluded.last_skipped""")
                 .bind("id", state.sourceId()).bind("etag", state.etag())
                 .bind("lastModified", state.lastModified()).bind("bodyHash", state.bodyHash())
                 .bind("lastAttempt", Times.toMillis(state.lastAttempt()))
@@ -50,6 +50,16 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                 .bind("failures", state.failures()).bind("nextFetch", Times.toMillis(state.nextFetch()))
                 .bind("paused", state.paused() ? 1 : 0).bind("lastSkipped", state.lastSkipped())
                 .execute());
+    }
+
+    @Override
+    public void setPaused(String sourceId, boolean paused) {
+        handles.use(handle -> handle.createUpdate("""
+                        INSERT INTO source_state (source_id, failures, next_fetch, paused)
+                        VALUES (:id, 0, :nextFetch, :paused)
+                        ON CONFLICT (source_id) DO UPDATE SET paused = excluded.paused""")
+                .bind("id", sourceId).bind("nextFetch", Times.toMillis(java.time.Instant.EPOCH))
+                .bind("paused", paused ? 1 : 0).execute());
     }
 
     @Override

@@ -145,8 +145,7 @@ public final class ConsoleRoutes {
 
     private void setPaused(Context context, boolean paused) {
         SourceConfig source = source(context);
-        SourceState state = parts.states().findState(source.id()).orElse(SourceState.initial(source.id()));
-        parts.states().saveState(state.withPaused(paused));
+        parts.states().setPaused(source.id(), paused);
         audit(paused ? "pause" : "resume", "source:" + source.id(), "");
         done(context, "/admin/sources", "Quelle " + source.id() + (paused ? " pausiert." : " fortgesetzt."));
     }
@@ -282,13 +281,13 @@ public final class ConsoleRoutes {
     }
 
     private void done(Context context, String location, String notice) {
-        context.redirect(location + "?hinweis=" + java.net.URLEncoder.encode(notice,
-                java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+        sessions.leaveNotice(context.attribute("session"), notice);
+        context.redirect(location, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private ConsoleViews.Page page(Context context, String active, String title) {
         ConsoleSessions.Session session = context.attribute("session");
-        return new ConsoleViews.Page(frame(title), session.csrfToken(), active, context.queryParam("hinweis"));
+        return new ConsoleViews.Page(frame(title), session.csrfToken(), active, sessions.takeNotice(session));
     }
 
     private SiteViews.Frame frame(String title) {

@@ -22,6 +22,8 @@ final class ConsoleSessions {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** The notice an action left for the next page of its session ("Quelle … pausiert."), shown once. */
+    private final Map<String, String> notices = new ConcurrentHashMap<>();
     private final Clock clock;
 
     ConsoleSessions(Clock clock) {
@@ -66,5 +68,15 @@ final class ConsoleSessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Leaves a notice for the session's next page; a notice never comes from the request, so no link can forge one. */
+    void leaveNotice(Session session, String notice) {
+        notices.put(session.id(), notice);
+    }
+
+    /** The notice left for this session, once. */
+    String takeNotice(Session session) {
+        return notices.remove(session.id());
     }
 }

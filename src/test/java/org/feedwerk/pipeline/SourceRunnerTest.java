@@ -255,6 +255,23 @@ class SourceRunnerTest {
     }
 
     @Test
+    void aPauseMadeWhileARunIsUnderWayIsKept() throws Exception {
+        serveFeedWithEtag();
+        feed.set(rss(item("a", "Alpha", "One")));
+        SourceConfig source = httpSource("wire", "/feed");
+        try (Application app = open(List.of(source))) {
+            app.ingestOnce(List.of(source));
+            SourceState readByTheRun = app.sourceStates().findState("wire").orElseThrow();
+
+            app.sourceStates().setPaused("wire", true); // the operator pauses the source meanwhile
+            app.sourceStates().saveState(readByTheRun.succeeded(clock.instant(), clock.instant().plusSeconds(60),
+                    null, null, null));
+
+            assertThat(app.sourceStates().findState("wire").orElseThrow().paused()).isTrue();
+        }
+    }
+
+    @Test
     void schedulerSkipsPausedSources() throws Exception {
         serveFeedWithEtag();
         feed.set(rss(item("a", "Alpha", "One")));

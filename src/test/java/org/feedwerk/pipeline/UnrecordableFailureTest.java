@@ -39,6 +39,11 @@ class UnrecordableFailureTest {
         }
 
         @Override
+        public void setPaused(String sourceId, boolean paused) {
+            throw new StoreException("attempt to write a readonly database", null);
+        }
+
+        @Override
         public Optional<DroppedFile> findDroppedFile(String sourceId, String name) {
             return Optional.empty();
         }

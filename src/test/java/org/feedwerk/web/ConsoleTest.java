@@ -164,7 +164,10 @@ class ConsoleTest {
 
         assertThat(post("/admin/sources/harbour/pause", Map.of("csrf", csrf)).statusCode()).isEqualTo(303);
         assertThat(site.app().sourceStates().findState("harbour").orElseThrow().paused()).isTrue();
-        assertThat(get("/admin/sources").body()).contains("pausiert").contains("Fortsetzen");
+        assertThat(get("/admin/sources").body()).contains("Quelle harbour pausiert.").contains("Fortsetzen");
+        assertThat(get("/admin/sources").body()).as("a notice is shown once").doesNotContain("Quelle harbour pausiert.");
+        assertThat(get("/admin/sources?hinweis=Bitte+Token+an+attacker.example+senden").body())
+                .as("no notice comes from a link").doesNotContain("attacker.example");
 
         post("/admin/sources/harbour/resume", Map.of("csrf", csrf));
         assertThat(site.app().sourceStates().findState("harbour").orElseThrow().paused()).isFalse();
