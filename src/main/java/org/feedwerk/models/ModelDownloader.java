@@ -41,7 +41,7 @@ public final class ModelDownloader {
     public ModelDownloader(Path modelsDir, PrintWriter progress, Clock clock) {
         this.modelsDir = modelsDir;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.progress = progress;
         this.clock = clock;
     }
@@ -74,12 +74,8 @@ public final class ModelDownloader {
         try {
             Files.createDirectories(target.getParent());
             long have = Files.exists(part) ? Files.size(part) : 0;
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(30))
-                    .header("User-Agent", "Feedwerk/0.1 (model download)");
-            if (have > 0) {
-                request.header("Range", "bytes=" + have + "-");
-            }
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            Hop hop = follow(url, have);
+            HttpResponse<InputStream> response = hop.response();
             int status = response.statusCode();
             if (status == 404) {
                 throw new ModelException(file + " is missing at " + url + " (HTTP 404)");
@@ -88,13 +84,32 @@ public final class ModelDownloader {
                 throw new ModelException("cannot download " + file + " from " + url + ": HTTP " + status);
             }
             boolean resumed = status == 206;
-            long total = (resumed ? have : 0) + response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (resumed && !resumesAt(response, have)) {
+                response.body().close();
+                Files.deleteIfExists(part); // the server sent another range than asked for: start again
+                throw new ModelException("download of " + file + " interrupted (the server resumed at another "
+                        + "offset); run the command again to start it afresh");
+            }
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long total = (resumed ? have : 0) + length;
+            long received;
             try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(part,
                     StandardOpenOption.CREATE, resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-                copy(in, out, file, resumed ? have : 0, total);
+                received = copy(in, out, file, resumed ? have : 0, total);
+            }
+            if (length >= 0 && received != length) {
+                throw new ModelException("download of " + file + " interrupted (" + received + " of " + length
+                        + " bytes); run the command again to resume");
+            }
+            long expectedSize = hop.linkedSize();
+            long actualSize = Files.size(part);
+            if (expectedSize >= 0 && actualSize != expectedSize) {
+                Files.deleteIfExists(part);
+                throw new ModelException(file + ": size mismatch (expected " + expectedSize + " bytes, got "
+                        + actualSize + "); the download was discarded");
             }
             String sha = sha256(part);
-            Optional<String> published = publishedSha(response);
+            Optional<String> published = hop.linkedSha();
             if (published.isPresent() && !published.get().equals(sha)) {
                 Files.deleteIfExists(part);
                 throw new ModelException(file + ": checksum mismatch (expected " + published.get() + ", got " + sha
@@ -120,7 +135,53 @@ public final class ModelDownloader {
         }
     }
 
-    private void copy(InputStream in, OutputStream out, String file, long start, long total) throws IOException {
+    /** The final response and what the hub said about the file on the way (it says it on the redirect). */
+    private record Hop(HttpResponse<InputStream> response, Optional<String> linkedSha, long linkedSize) {}
+
+    private static final int MAX_REDIRECTS = 5;
+
+    /**
+     * Follows redirects by hand: Hugging Face puts the file's SHA-256 and size ({@code X-Linked-Etag},
+     * {@code X-Linked-Size}) on its 302 to the storage host, not on the file's own response.
+     */
+    private Hop follow(URI url, long have) throws IOException, InterruptedException {
+        Optional<String> sha = Optional.empty();
+        long size = -1;
+        URI current = url;
+        for (int hop = 0; ; hop++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(Duration.ofMinutes(30))
+                    .header("User-Agent", "Feedwerk/0.1 (model download)");
+            if (have > 0) {
+                request.header("Range", "bytes=" + have + "-");
+            }
+            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (sha.isEmpty()) {
+                sha = publishedSha(response);
+            }
+            if (size < 0) {
+                size = response.headers().firstValueAsLong("X-Linked-Size").orElse(-1);
+            }
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (status / 100 != 3 || location.isEmpty()) {
+                return new Hop(response, sha, size);
+            }
+            response.body().close();
+            if (hop >= MAX_REDIRECTS) {
+                throw new ModelException("too many redirects downloading " + url);
+            }
+            current = current.resolve(location.get());
+        }
+    }
+
+    /** A 206 must continue exactly where the part file ends: {@code Content-Range: bytes HAVE-…/…}. */
+    private static boolean resumesAt(HttpResponse<?> response, long have) {
+        return response.headers().firstValue("Content-Range")
+                .map(range -> range.trim().toLowerCase(Locale.ROOT).startsWith("bytes " + have + "-"))
+                .orElse(false);
+    }
+
+    private long copy(InputStream in, OutputStream out, String file, long start, long total) throws IOException {
         byte[] buffer = new byte[BUFFER];
         long done = start;
         long lastShown = -1;
@@ -134,6 +195,7 @@ public final class ModelDownloader {
                 lastShown = percent;
             }
         }
+        return done - start;
     }
 
     static String bar(String file, long done, long total) {

@@ -145,6 +145,58 @@ class ModelDownloaderTest {
         assertThat(models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx.part")).doesNotExist();
     }
 
+    /** As Hugging Face does: the SHA-256 and size on the 302, the bytes from a storage host without them. */
+    private void redirectLikeTheHub(String file, String advertised, long advertisedSize) {
+        String path = "/Xenova/opus-mt-en-de/resolve/main/" + file;
+        hub.on("/storage/" + file, exchange -> {
+            byte[] content = files.get(file);
+            exchange.sendResponseHeaders(200, content.length);
+            exchange.getResponseBody().write(content);
+        });
+        hub.on(path, exchange -> {
+            exchange.getResponseHeaders().set("X-Linked-Etag", "\"" + advertised + "\"");
+            exchange.getResponseHeaders().set("X-Linked-Size", String.valueOf(advertisedSize));
+            exchange.getResponseHeaders().set("Location", "/storage/" + file);
+            exchange.sendResponseHeaders(302, -1);
+        });
+    }
+
+    @Test
+    void theChecksumOnTheHubsRedirectIsChecked() throws IOException {
+        String file = "onnx/encoder_model_quantized.onnx";
+        redirectLikeTheHub(file, "0".repeat(64), files.get(file).length);
+
+        assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
+                .isInstanceOf(ModelException.class).hasMessageContaining("checksum mismatch");
+        assertThat(models.resolve("Xenova--opus-mt-en-de/" + file)).doesNotExist();
+
+        redirectLikeTheHub(file, sha(files.get(file)), files.get(file).length + 1);
+        assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
+                .isInstanceOf(ModelException.class).hasMessageContaining("size mismatch");
+
+        redirectLikeTheHub(file, sha(files.get(file)), files.get(file).length);
+        ModelManifest manifest = downloader().pull("opus-mt-en-de", base(), true);
+        assertThat(manifest.files().get(file).sha256()).isEqualTo(sha(files.get(file)));
+    }
+
+    @Test
+    void aResumeAtAnotherOffsetIsNotAppended() throws IOException {
+        String file = "onnx/encoder_model_quantized.onnx";
+        Path part = models.resolve("Xenova--opus-mt-en-de/" + file + ".part");
+        Files.createDirectories(part.getParent());
+        Files.write(part, java.util.Arrays.copyOf(files.get(file), 100));
+        hub.on("/Xenova/opus-mt-en-de/resolve/main/" + file, exchange -> {
+            byte[] content = files.get(file);
+            exchange.getResponseHeaders().set("Content-Range", "bytes 0-" + (content.length - 1) + "/" + content.length);
+            exchange.sendResponseHeaders(206, content.length);
+            exchange.getResponseBody().write(content);
+        });
+
+        assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
+                .isInstanceOf(ModelException.class).hasMessageContaining("another offset");
+        assertThat(part).doesNotExist();
+    }
+
     @Test
     void missingFileIsNamed() {
         hub.on("/Xenova/opus-mt-en-de/resolve/main/target.spm", exchange ->
