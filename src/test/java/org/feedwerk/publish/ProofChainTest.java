@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.store.Database;
@@ -44,9 +43,7 @@ class ProofChainTest {
     }
 
     private SiteFixture open(Kind kind, TestClock clock) {
-        Map<String, String> environment = TestDatabases.password(kind) == null ? Map.of()
-                : Map.of("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
-        site = new SiteFixture(dataDir, inbox, clock, environment, TestDatabases.fresh(kind));
+        site = SiteFixture.on(kind, dataDir, inbox, clock);
         return site;
     }
 

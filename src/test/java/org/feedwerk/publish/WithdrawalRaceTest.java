@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.feedwerk.article.Article;
@@ -46,9 +45,7 @@ class WithdrawalRaceTest {
     }
 
     private SiteFixture open(Kind kind) {
-        Map<String, String> environment = TestDatabases.password(kind) == null ? Map.of()
-                : Map.of("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
-        site = new SiteFixture(dataDir, inbox, TestClock.system(), environment, TestDatabases.fresh(kind));
+        site = SiteFixture.on(kind, dataDir, inbox, TestClock.system());
         return site;
     }
 

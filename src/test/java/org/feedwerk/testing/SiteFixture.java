@@ -70,6 +70,13 @@ public final class SiteFixture implements AutoCloseable {
         server.start();
     }
 
+    /** A site over a fresh database of {@code kind} (SQLite, or the test PostgreSQL with its password). */
+    public static SiteFixture on(TestDatabases.Kind kind, Path dataDir, Path inbox, TestClock clock) {
+        Map<String, String> environment = TestDatabases.password(kind) == null ? Map.of()
+                : Map.of("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
+        return new SiteFixture(dataDir, inbox, clock, environment, TestDatabases.fresh(kind));
+    }
+
     public Application app() {
         return app;
     }
