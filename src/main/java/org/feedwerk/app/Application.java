@@ -65,7 +65,8 @@ public final class Application implements AutoCloseable {
     public static final String ADMIN_TOKEN_VARIABLE = "FEEDWERK_ADMIN_TOKEN";
     public static final String DATABASE_PASSWORD_VARIABLE = "FEEDWERK_DATABASE_PASSWORD";
     /** A translation claim older than this belongs to a worker that died; the article is claimed again. */
-    private static final java.time.Duration TRANSLATION_LEASE = java.time.Duration.ofMinutes(10);
+    /** Renewed every quarter of it while a translation runs; after a crash an article waits at most this long. */
+    private static final java.time.Duration TRANSLATION_LEASE = java.time.Duration.ofSeconds(30);
 
     private final FeedwerkConfig config;
     private final Map<String, String> environment;

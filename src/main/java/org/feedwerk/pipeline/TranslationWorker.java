@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.feedwerk.article.Article;
@@ -28,6 +30,12 @@ public final class TranslationWorker {
     private static final Logger log = LoggerFactory.getLogger(TranslationWorker.class);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final Duration FIRST_HOLD = Duration.ofMinutes(1);
+    /** Renews the claims of running translations; daemon threads, shared by all workers of the process. */
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newScheduledThreadPool(1, runnable -> {
+        Thread thread = new Thread(runnable, "feedwerk-claim-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final TranslationStore queue;
     private final ArticleStore articles;
@@ -98,32 +106,60 @@ public final class TranslationWorker {
         }
     }
 
-    /** Claims and translates one article; false when there was nothing to do. */
+    /**
+     * Claims and translates one article; false when there was nothing to do. While it translates, the claim is
+     * renewed every quarter lease (a heartbeat), so a short lease is enough: after a crash the article is taken
+     * over within one lease, and a worker that lost its claim cannot finish it (fencing token).
+     */
     public boolean translateNext() {
         Instant now = clock.instant();
-        Optional<Article> claimed = queue.claimNext(now, now.minus(lease));
+        Optional<TranslationStore.Claim> claimed = queue.claimNext(now, now.minus(lease));
         if (claimed.isEmpty()) {
             return false;
         }
-        Article article = claimed.get();
+        TranslationStore.Claim claim = claimed.get();
+        long beat = Math.max(1, lease.toMillis() / 4);
+        ScheduledFuture<?> heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> renew(claim), beat, beat,
+                TimeUnit.MILLISECONDS);
+        try {
+            finish(claim);
+        } finally {
+            heartbeat.cancel(false);
+        }
+        return true;
+    }
+
+    private void renew(TranslationStore.Claim claim) {
+        try {
+            if (!queue.renewClaim(claim, clock.instant())) {
+                log.atWarn().addKeyValue("article_id", claim.article().id())
+                        .log("claim lost to another worker; this result will not be applied");
+            }
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("article_id", claim.article().id()).addKeyValue("reason", e.getMessage())
+                    .log("claim could not be renewed");
+        }
+    }
+
+    private void finish(TranslationStore.Claim claim) {
+        Article article = claim.article();
         Revision revision = articles.findRevision(article.id(), article.currentRevision()).orElseThrow();
         ArticleTranslator.Outcome outcome = translator.translate(revision, targets);
         boolean applied;
         if (outcome.isComplete()) {
-            applied = queue.finishClaim(article.id(), revision.number(), ArticleStatus.TRANSLATED, null, null);
+            applied = queue.finishClaim(claim, revision.number(), ArticleStatus.TRANSLATED, null, null);
             log.atInfo().addKeyValue("article_id", article.id()).addKeyValue("revision", revision.number())
                     .log("translated");
         } else {
             Instant retryAt = clock.instant().plus(holdDelay(article.attempts()));
-            applied = queue.finishClaim(article.id(), revision.number(), ArticleStatus.HELD, outcome.reason(), retryAt);
+            applied = queue.finishClaim(claim, revision.number(), ArticleStatus.HELD, outcome.reason(), retryAt);
             log.atWarn().addKeyValue("article_id", article.id()).addKeyValue("retry_at", retryAt)
                     .addKeyValue("reason", outcome.reason()).log("held");
         }
         if (!applied) {
             log.atInfo().addKeyValue("article_id", article.id())
-                    .log("article changed during translation; the new revision will be translated");
+                    .log("article changed or claim lost during translation; the result is not applied");
         }
-        return true;
     }
 
     private Duration holdDelay(int attempts) {

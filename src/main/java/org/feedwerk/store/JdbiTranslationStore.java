@@ -151,30 +151,42 @@ public final class JdbiTranslationStore implements TranslationStore {
     }
 
     @Override
-    public Optional<Article> claimNext(Instant now, Instant staleClaimsBefore) {
+    public Optional<Claim> claimNext(Instant now, Instant staleClaimsBefore) {
         String lock = database.isSqlite() ? "" : " FOR UPDATE SKIP LOCKED";
         String sql = """
-                UPDATE article SET status = 'translating', claimed_at = :now
+                UPDATE article SET status = 'translating', claimed_at = :now, claim_token = :token
                 WHERE id = (SELECT id FROM article
                             WHERE status = 'fetched'
                                OR (status = 'held' AND retry_at <= :now)
                                OR (status = 'translating' AND claimed_at < :stale)
                             ORDER BY created_at, id LIMIT 1%s)
                 RETURNING *""".formatted(lock);
+        String token = java.util.UUID.randomUUID().toString();
         return handles.inTransaction(handle -> handle.createQuery(sql)
                 .bind("now", Times.toMillis(now)).bind("stale", Times.toMillis(staleClaimsBefore))
-                .map(JdbiArticleStore::mapArticle).findOne());
+                .bind("token", token)
+                .map(JdbiArticleStore::mapArticle).findOne().map(article -> new Claim(article, token)));
     }
 
     @Override
-    public boolean finishClaim(String articleId, int revision, ArticleStatus status, String reason, Instant retryAt) {
+    public boolean renewClaim(Claim claim, Instant now) {
+        return handles.with(handle -> handle.createUpdate("""
+                        UPDATE article SET claimed_at = :now
+                        WHERE id = :id AND claim_token = :token AND status = 'translating'""")
+                .bind("now", Times.toMillis(now)).bind("id", claim.article().id()).bind("token", claim.token())
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean finishClaim(Claim claim, int revision, ArticleStatus status, String reason, Instant retryAt) {
         return handles.with(handle -> handle.createUpdate("""
                         UPDATE article SET status = :status, status_reason = :reason, retry_at = :retryAt,
-                            claimed_at = NULL,
+                            claimed_at = NULL, claim_token = NULL,
                             attempts = CASE WHEN :status = 'held' OR :status = 'failed' THEN attempts + 1 ELSE 0 END
-                        WHERE id = :id AND current_revision = :revision AND status = 'translating'""")
+                        WHERE id = :id AND current_revision = :revision AND status = 'translating'
+                          AND claim_token = :token""")
                 .bind("status", status.wireName()).bind("reason", reason).bind("retryAt", Times.toMillis(retryAt))
-                .bind("id", articleId).bind("revision", revision)
+                .bind("id", claim.article().id()).bind("revision", revision).bind("token", claim.token())
                 .execute()) == 1;
     }
 

@@ -43,14 +43,21 @@ public interface TranslationStore {
      * Claims the next article to translate: {@code fetched}, {@code held} and due for retry, or
      * {@code translating} with a claim older than {@code staleClaimsBefore} (its worker died).
      */
-    Optional<Article> claimNext(Instant now, Instant staleClaimsBefore);
+    Optional<Claim> claimNext(Instant now, Instant staleClaimsBefore);
+
+    /** A worker's claim of an article; the token fences out any other holder of an older claim. */
+    record Claim(Article article, String token) {}
+
+    /** Extends the claim's lease to {@code now}; false when the claim was lost (taken over after it expired). */
+    boolean renewClaim(Claim claim, Instant now);
 
     /**
-     * Ends a claim unless the article got a new revision meanwhile (then it stays {@code fetched}).
+     * Ends a claim unless the article got a new revision meanwhile (then it stays {@code fetched}) or another
+     * worker took the claim over.
      *
-     * @return false when the article changed and the result must not be applied
+     * @return false when the article changed or the claim was lost, and the result must not be applied
      */
-    boolean finishClaim(String articleId, int revision, ArticleStatus status, String reason, Instant retryAt);
+    boolean finishClaim(Claim claim, int revision, ArticleStatus status, String reason, Instant retryAt);
 
     /** One translation-memory entry. */
     record MemoryEntry(String key, String engine, String sourceLanguage, String targetLanguage, String sourceText,

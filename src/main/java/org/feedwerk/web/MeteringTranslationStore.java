@@ -62,12 +62,17 @@ public final class MeteringTranslationStore implements TranslationStore {
     }
 
     @Override
-    public Optional<Article> claimNext(Instant now, Instant staleClaimsBefore) {
+    public Optional<Claim> claimNext(Instant now, Instant staleClaimsBefore) {
         return delegate.claimNext(now, staleClaimsBefore);
     }
 
     @Override
-    public boolean finishClaim(String articleId, int revision, ArticleStatus status, String reason, Instant retryAt) {
-        return delegate.finishClaim(articleId, revision, status, reason, retryAt);
+    public boolean renewClaim(Claim claim, Instant now) {
+        return delegate.renewClaim(claim, now);
+    }
+
+    @Override
+    public boolean finishClaim(Claim claim, int revision, ArticleStatus status, String reason, Instant retryAt) {
+        return delegate.finishClaim(claim, revision, status, reason, retryAt);
     }
 }

@@ -338,8 +338,30 @@ class TranslationPipelineTest {
         assertThat(worker.translateNext()).isFalse();
         assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATING);
 
-        clock.advance(Duration.ofMinutes(11));
-        assertThat(worker.translateNext()).isTrue();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(worker.translateNext()).as("taken over after the 30-second lease").isTrue();
+        assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aWorkerThatOutlivedItsLeaseCannotFinishTheClaim(Kind kind) throws IOException {
+        open(kind, List.of(deepl()));
+        deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
+        var slow = app.translations().claimNext(clock.instant(), clock.instant().minusSeconds(30)).orElseThrow();
+
+        clock.advance(Duration.ofSeconds(31)); // the slow worker stalls past its lease, another takes over
+        var fast = app.translations().claimNext(clock.instant(), clock.instant().minusSeconds(30)).orElseThrow();
+        assertThat(app.translations().renewClaim(slow, clock.instant())).as("the slow worker's heartbeat fails")
+                .isFalse();
+        assertThat(app.translations().finishClaim(slow, 1, ArticleStatus.HELD, "stale", clock.instant()))
+                .as("fenced out").isFalse();
+
+        assertThat(app.translations().renewClaim(fast, clock.instant())).isTrue();
+        clock.advance(Duration.ofSeconds(25));
+        assertThat(app.translations().claimNext(clock.instant(), clock.instant().minusSeconds(30)))
+                .as("a renewed claim is not taken over").isEmpty();
+        assertThat(app.translations().finishClaim(fast, 1, ArticleStatus.TRANSLATED, null, null)).isTrue();
         assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
     }
 
@@ -347,10 +369,10 @@ class TranslationPipelineTest {
     void newRevisionDuringTranslationIsNotOverwritten() throws IOException {
         open(Kind.SQLITE, List.of(deepl()));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
-        Article claimed = app.translations().claimNext(clock.instant(), clock.instant()).orElseThrow();
+        var claimed = app.translations().claimNext(clock.instant(), clock.instant()).orElseThrow();
         deliver("v2.xml", "en", "Storm warning", "Gusts of up to 130 km/h.");
 
-        boolean applied = app.translations().finishClaim(claimed.id(), 1, ArticleStatus.TRANSLATED, null, null);
+        boolean applied = app.translations().finishClaim(claimed, 1, ArticleStatus.TRANSLATED, null, null);
 
         assertThat(applied).isFalse();
         assertThat(article().status()).isEqualTo(ArticleStatus.FETCHED);
