@@ -86,8 +86,22 @@ public final class FakeEngineServers {
         return requests.get();
     }
 
+    private volatile long latencyMillis;
+
+    /** Every answer takes this long, as a real engine's does (so that a crash can land mid-translation). */
+    public void answerAfter(java.time.Duration latency) {
+        this.latencyMillis = latency.toMillis();
+    }
+
     private boolean answeredWithQueuedError(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         List<Integer> queue = queuedStatuses.get(exchange.getRequestURI().getPath());
         if (queue != null && !queue.isEmpty()) {
             int status = queue.remove(0);
