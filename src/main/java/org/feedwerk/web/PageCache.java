@@ -58,21 +58,26 @@ public final class PageCache implements PublicationListener {
     }
 
     private synchronized void keep(String key, Page page, long renderedIn) {
-        if (renderedIn != generation.get() || page.bytes().length > budget) {
+        if (renderedIn != generation.get() || weight(page) > budget) {
             return; // the site changed while this page was rendered, or it alone exceeds the budget
         }
         var keys = pages.keySet().iterator();
-        while (bytes.get() + page.bytes().length > budget && keys.hasNext()) {
+        while (bytes.get() + weight(page) > budget && keys.hasNext()) {
             Page evicted = pages.remove(keys.next());
             if (evicted != null) {
-                bytes.addAndGet(-evicted.bytes().length);
+                bytes.addAndGet(-weight(evicted));
             }
         }
         Page previous = pages.put(key, page);
-        bytes.addAndGet(page.bytes().length - (previous == null ? 0 : previous.bytes().length));
+        bytes.addAndGet(weight(page) - (previous == null ? 0 : weight(previous)));
     }
 
-    /** Bytes of the pages kept now. */
+    /** The heap a page holds: its encoded bytes and its text (at most two bytes a character). */
+    private static long weight(Page page) {
+        return page.bytes().length + 2L * page.body().length();
+    }
+
+    /** Heap bytes of the pages kept now. */
     long size() {
         return bytes.get();
     }
