@@ -167,6 +167,14 @@ public final class SecureXml {
             // Feeds that claim UTF-8 but are really windows-1252 are common; strict first.
             return decodeStrictUtf8(body).orElseGet(() -> new String(body, WINDOWS_1252));
         }
+        if (charset.equals(WINDOWS_1252) && hasNonAscii(body)) {
+            // The opposite is as common: a CMS template declares ISO-8859-1 over UTF-8 text. Multi-byte UTF-8
+            // sequences almost never occur by chance in Latin-1 text ("Ã©"), so valid UTF-8 wins.
+            Optional<String> utf8 = decodeStrictUtf8(body);
+            if (utf8.isPresent()) {
+                return utf8.get();
+            }
+        }
         return new String(body, charset);
     }
 
@@ -231,6 +239,15 @@ public final class SecureXml {
             }
         }
         return true;
+    }
+
+    private static boolean hasNonAscii(byte[] body) {
+        for (byte value : body) {
+            if (value < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** juniversalchardet's guess, when it has one. */

@@ -73,6 +73,8 @@ class RealWorldCorpusTest {
                         List.of("Crew change at the pilot station – naïve café visitors welcome")),
                 Arguments.of("encoding/rss-utf32le-bom.xml",
                         List.of("Harbour festival programme – Überraschungen included")),
+                Arguments.of("encoding/rss-utf8-declared-latin1.xml",
+                        List.of("Café on the quay reopens – bigger than before")),
                 Arguments.of("encoding/rss-shift-jis-undeclared.xml", List.of("新しいフェリーが来月から運航します",
                         "灯台の見学は日曜日に再開します")),
                 Arguments.of("wellformed/jsonfeed-escaped-slashes.json", List.of("Cruise ship calls cancelled")),

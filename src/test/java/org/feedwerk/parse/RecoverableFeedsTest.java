@@ -98,6 +98,19 @@ class RecoverableFeedsTest {
     }
 
     @Test
+    void utf8TextUnderALatin1DeclarationIsReadAsUtf8() {
+        byte[] utf8 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><guid>g</guid><title>Café in Malmö öffnet – größer</title></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>t"
+                + "</title><item><guid>g</guid><title>Café in Malmö öffnet</title></item></channel></rss>")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(parse(utf8, SourceFormat.AUTO).items().get(0).title()).isEqualTo("Café in Malmö öffnet – größer");
+        assertThat(parse(latin1, SourceFormat.AUTO).items().get(0).title()).isEqualTo("Café in Malmö öffnet");
+    }
+
+    @Test
     void legacyCjkWithoutDeclarationIsDetectedNotMisread() {
         assertThat(realWorld("encoding/rss-shift-jis-undeclared.xml").items()).extracting(Item::title)
                 .containsExactly("新しいフェリーが来月から運航します", "灯台の見学は日曜日に再開します");
