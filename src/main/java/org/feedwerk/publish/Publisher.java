@@ -159,15 +159,33 @@ public final class Publisher {
         return "actor=" + actor + " reason=" + reason;
     }
 
-    /** Takes an article off the site for good; the reason and the actor go into the audit log. */
+    /** A withdrawal's reason is stated: at least this many characters, and not more than {@link #LONGEST_REASON}. */
+    public static final int SHORTEST_REASON = 3;
+    public static final int LONGEST_REASON = 1_000;
+
+    /**
+     * Takes an article off the site for good; the reason and the actor go into the audit log. The rules are
+     * checked here for every caller: a stated reason, a known article, not withdrawn already.
+     *
+     * @throws WithdrawalRefused with what is wrong
+     */
     public void withdraw(String articleId, String reason, String actor) {
+        String stated = reason == null ? "" : reason.strip();
+        if (stated.length() < SHORTEST_REASON || stated.length() > LONGEST_REASON) {
+            throw new WithdrawalRefused(WithdrawalRefused.Kind.INVALID_REASON, "a reason of " + SHORTEST_REASON
+                    + " to " + LONGEST_REASON + " characters is required");
+        }
+        if (articles.findArticle(articleId).isEmpty()) {
+            throw new WithdrawalRefused(WithdrawalRefused.Kind.UNKNOWN_ARTICLE, "no article " + articleId);
+        }
         Instant now = clock.instant();
         publications.inTransaction(tx -> {
             if (tx.findWithdrawal(articleId).isPresent()) {
-                throw new PublishException("article " + articleId + " is already withdrawn");
+                throw new WithdrawalRefused(WithdrawalRefused.Kind.ALREADY_WITHDRAWN,
+                        "article " + articleId + " is already withdrawn");
             }
-            tx.saveWithdrawal(new Withdrawal(articleId, reason, actor, now));
-            tx.audit(now, WITHDRAW_ACTION, articleId, withdrawalDetail(actor, reason));
+            tx.saveWithdrawal(new Withdrawal(articleId, stated, actor, now));
+            tx.audit(now, WITHDRAW_ACTION, articleId, withdrawalDetail(actor, stated));
             return null;
         });
         listener.withdrawn(articleId);

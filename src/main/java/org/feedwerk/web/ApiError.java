@@ -12,4 +12,14 @@ final class ApiError extends RuntimeException {
     int status() {
         return status;
     }
+
+    /** A refused withdrawal as the answer to the API or console request that asked for it. */
+    static ApiError of(org.feedwerk.publish.WithdrawalRefused refused) {
+        int status = switch (refused.kind()) {
+            case INVALID_REASON -> 400;
+            case UNKNOWN_ARTICLE -> 404;
+            case ALREADY_WITHDRAWN -> 409;
+        };
+        return new ApiError(status, refused.getMessage());
+    }
 }

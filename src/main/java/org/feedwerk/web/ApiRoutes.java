@@ -59,7 +59,6 @@ final class ApiRoutes {
             throw new ApiError(403, "withdrawal requires FEEDWERK_ADMIN_TOKEN to be set on the server");
         }
         String id = context.pathParam("id");
-        articles.findArticle(id).orElseThrow(() -> new ApiError(404, "no article " + id));
         String reason;
         try {
             var body = JSON.readTree(context.body());
@@ -67,13 +66,11 @@ final class ApiRoutes {
         } catch (java.io.IOException e) {
             throw new ApiError(400, "body must be JSON: {\"reason\": \"…\"}");
         }
-        if (reason == null || reason.isBlank()) {
-            throw new ApiError(400, "a reason is required: {\"reason\": \"…\"}");
+        try {
+            publisher.withdraw(id, reason, "api");
+        } catch (org.feedwerk.publish.WithdrawalRefused refused) {
+            throw ApiError.of(refused);
         }
-        if (publications.findWithdrawal(id).isPresent()) {
-            throw new ApiError(409, "article " + id + " is already withdrawn");
-        }
-        publisher.withdraw(id, reason.strip(), "api");
         context.json(java.util.Map.of("id", id, "status", "withdrawn", "reason", reason.strip()));
     }
 

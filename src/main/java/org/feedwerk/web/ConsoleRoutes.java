@@ -246,15 +246,11 @@ public final class ConsoleRoutes {
 
     private void withdraw(Context context) {
         String id = context.pathParam("id");
-        parts.articles().findArticle(id).orElseThrow(() -> new ApiError(404, "no article " + id));
-        String reason = Optional.ofNullable(context.formParam("reason")).orElse("").strip();
-        if (reason.length() < 3) {
-            throw new ApiError(400, "a reason is required");
+        try {
+            parts.publisher().withdraw(id, context.formParam("reason"), ACTOR);
+        } catch (org.feedwerk.publish.WithdrawalRefused refused) {
+            throw ApiError.of(refused);
         }
-        if (parts.publications().findWithdrawal(id).isPresent()) {
-            throw new ApiError(409, "article " + id + " is already withdrawn");
-        }
-        parts.publisher().withdraw(id, reason, ACTOR);
         done(context, "/admin/articles/" + id, "Artikel zurückgezogen.");
     }
 

@@ -211,6 +211,10 @@ class PublishingTest {
         assertThat(site.post("/api/articles/" + id + "/withdraw", "wrong", "{\"reason\":\"x\"}").statusCode())
                 .isEqualTo(403);
         assertThat(site.post("/api/articles/" + id + "/withdraw", TOKEN, "{}").statusCode()).isEqualTo(400);
+        assertThat(site.post("/api/articles/" + id + "/withdraw", TOKEN, "{\"reason\":\" x \"}").statusCode())
+                .as("the same rule as the console: a stated reason").isEqualTo(400);
+        assertThat(site.post("/api/articles/nope/withdraw", TOKEN, "{\"reason\":\"legal request\"}").statusCode())
+                .isEqualTo(404);
         HttpResponse<String> withdrawn = site.post("/api/articles/" + id + "/withdraw", TOKEN,
                 "{\"reason\":\"Agency killed the story\"}");
         assertThat(withdrawn.statusCode()).isEqualTo(200);
