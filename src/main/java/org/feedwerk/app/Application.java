@@ -306,8 +306,7 @@ public final class Application implements AutoCloseable {
                 List<String> reasons = new java.util.ArrayList<>();
                 boolean available = false;
                 for (var engine : engineChain.enginesFor(sourceLanguage, target)) {
-                    var reason = engine.unavailableReason().or(() -> engineMonitor.refusal(engine.name()))
-                            .or(() -> engineMonitor.failing(engine.name()));
+                    var reason = engineMonitor.whyNotReady(engine);
                     available |= reason.isEmpty();
                     reason.ifPresent(reasons::add);
                 }

@@ -103,7 +103,7 @@ public final class ArticleTranslator {
         }
         List<String> failures = new ArrayList<>();
         for (TranslationEngine engine : engines) {
-            Optional<String> unavailable = engine.unavailableReason().or(() -> monitor.refusal(engine.name()));
+            Optional<String> unavailable = monitor.whyUnusable(engine);
             if (unavailable.isPresent()) {
                 failures.add(unavailable.get());
                 continue;

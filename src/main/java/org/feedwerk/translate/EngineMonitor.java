@@ -39,6 +39,19 @@ public final class EngineMonitor {
         return new EngineMonitor(Map.of(), store, clock, (engine, error) -> { });
     }
 
+    /**
+     * The one answer to "may this engine be used now": why not (no key, unreachable by configuration, model
+     * missing, budget spent), or empty. The chain, readiness and the console all ask here.
+     */
+    public Optional<String> whyUnusable(TranslationEngine engine) {
+        return engine.unavailableReason().or(() -> refusal(engine.name()));
+    }
+
+    /** As {@link #whyUnusable}, and also down when its last attempt within ten minutes failed: for readiness. */
+    public Optional<String> whyNotReady(TranslationEngine engine) {
+        return whyUnusable(engine).or(() -> failing(engine.name()));
+    }
+
     /** Why the chain must skip the engine now (its budget is spent), or empty. */
     public Optional<String> refusal(String engine) {
         Long budget = budgets.get(engine);

@@ -199,7 +199,7 @@ public final class ConsoleRoutes {
         List<ConsoleViews.EngineRow> rows = new ArrayList<>();
         for (EngineConfig config : parts.engineConfigs()) {
             var engine = parts.engines().findEngine(config.name());
-            String availability = engine.flatMap(e -> e.unavailableReason().or(() -> parts.monitor().refusal(e.name())))
+            String availability = engine.flatMap(e -> parts.monitor().whyUnusable(e))
                     .orElse("verfügbar");
             EngineMonitor.Errors errors = parts.monitor().errors(config.name());
             rows.add(new ConsoleViews.EngineRow(config.name(), config.type().name().toLowerCase(), availability,
