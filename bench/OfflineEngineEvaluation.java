@@ -59,7 +59,7 @@ public class OfflineEngineEvaluation {
         System.out.printf("%d lines, %d characters%n%n%-12s %7s %7s %10s%n", lines, characters, "system", "BLEU",
                 "chrF", "chrF/B");
         double chrf = CorpusScores.chrf(hypotheses, reference);
-        System.out.printf("%-12s %7.2f %7.2f %10.3f   (%.0f characters/s, %.1f s)%n", "opus-mt", 
+        System.out.printf("%-12s %7.2f %7.2f %10.3f   (%.0f characters/s, %.1f s)%n", "opus-mt",
                 CorpusScores.bleu(hypotheses, reference), chrf, chrf / baseline, characters / seconds, seconds);
         for (String system : SYSTEMS) {
             List<String> output = Files.readAllLines(dir.resolve("generaltest2022.en-de.hyp." + system + ".de"))

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.translate.Translation;
 import org.feedwerk.translate.TranslationStatus;

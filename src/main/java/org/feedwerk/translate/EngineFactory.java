@@ -1,11 +1,11 @@
 package org.feedwerk.translate;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.feedwerk.FeedwerkException;

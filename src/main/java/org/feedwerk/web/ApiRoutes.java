@@ -9,9 +9,9 @@ import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.article.ArticleStore;
 import org.feedwerk.article.Revision;
 import org.feedwerk.config.SourceConfig;
-import org.feedwerk.source.SourceState;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.Publisher;
+import org.feedwerk.source.SourceState;
 import org.feedwerk.source.SourceStateStore;
 import org.feedwerk.translate.TranslationStore;
 

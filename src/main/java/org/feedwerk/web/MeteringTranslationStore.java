@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.translate.Translation;
 import org.feedwerk.translate.TranslationStore;

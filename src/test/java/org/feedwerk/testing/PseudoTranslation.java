@@ -3,7 +3,6 @@ package org.feedwerk.testing;
 import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.TextNode;
 
 /**
  * A deterministic stand-in for a real engine's output: the text of every text node in upper case, tags and
