@@ -13,6 +13,27 @@ import java.util.Optional;
  * redirect must not turn Feedwerk into a proxy to internal services.
  */
 final class NetworkGuard {
+    /**
+     * How long the JVM keeps a resolved address. The guard resolves a host and the HTTP client then resolves it
+     * again to connect; both lookups go through the JVM's address cache, so as long as the entry lives, the client
+     * connects to the address the guard checked and a DNS server cannot switch it in between (rebinding). An
+     * operator setting of 0 (never cache) would reopen that window, so it is raised to this.
+     */
+    static final int ADDRESS_CACHE_SECONDS = 60;
+
+    static {
+        String configured = java.security.Security.getProperty("networkaddress.cache.ttl");
+        int seconds;
+        try {
+            seconds = configured == null ? -2 : Integer.parseInt(configured.trim());
+        } catch (NumberFormatException e) {
+            seconds = -2;
+        }
+        if (seconds != -1 && seconds < ADDRESS_CACHE_SECONDS) { // -1 caches for ever, which is safe too
+            java.security.Security.setProperty("networkaddress.cache.ttl", String.valueOf(ADDRESS_CACHE_SECONDS));
+        }
+    }
+
     private NetworkGuard() {}
 
     /** Why {@code url} may not be fetched, or empty when it may. */

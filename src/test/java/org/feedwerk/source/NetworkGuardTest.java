@@ -21,4 +21,14 @@ class NetworkGuardTest {
     void classifiesAddresses(String address, boolean isPrivate) throws UnknownHostException {
         assertThat(NetworkGuard.isPrivate(InetAddress.getByName(address))).isEqualTo(isPrivate);
     }
+
+    @org.junit.jupiter.api.Test
+    void theAddressTheGuardCheckedIsTheOneTheClientGetsFromTheJvmCache() throws Exception {
+        NetworkGuard.refusal(java.net.URI.create("http://localhost/"), false);
+
+        String ttl = java.security.Security.getProperty("networkaddress.cache.ttl");
+        assertThat(Integer.parseInt(ttl)).satisfiesAnyOf(
+                seconds -> assertThat(seconds).isGreaterThanOrEqualTo(NetworkGuard.ADDRESS_CACHE_SECONDS),
+                seconds -> assertThat(seconds).isEqualTo(-1));
+    }
 }
