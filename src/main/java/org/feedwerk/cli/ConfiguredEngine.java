@@ -25,7 +25,7 @@ final class ConfiguredEngine {
         TranslationEngine engine = new EngineFactory(environment, clock, Sleeper.REAL,
                 loaded.models().directory(loaded.dataDir()), loaded.models(), Runnable::run).create(engineConfig);
         // A model the first call pulled is loaded by the second.
-        engine.unavailableReason().flatMap(first -> engine.unavailableReason()).ifPresent(reason -> {
+        engine.prepare().flatMap(first -> engine.prepare()).ifPresent(reason -> {
             throw new FeedwerkException(reason);
         });
         return engine;

@@ -103,7 +103,7 @@ public final class ArticleTranslator {
         }
         List<String> failures = new ArrayList<>();
         for (TranslationEngine engine : engines) {
-            Optional<String> unavailable = monitor.whyUnusable(engine);
+            Optional<String> unavailable = monitor.prepare(engine);
             if (unavailable.isPresent()) {
                 failures.add(unavailable.get());
                 continue;

@@ -47,6 +47,11 @@ public final class EngineMonitor {
         return engine.unavailableReason().or(() -> refusal(engine.name()));
     }
 
+    /** As {@link #whyUnusable}, after letting the engine get ready (load a model, start a download): for the chain. */
+    public Optional<String> prepare(TranslationEngine engine) {
+        return engine.prepare().or(() -> refusal(engine.name()));
+    }
+
     /** As {@link #whyUnusable}, and also down when its last attempt within ten minutes failed: for readiness. */
     public Optional<String> whyNotReady(TranslationEngine engine) {
         return whyUnusable(engine).or(() -> failing(engine.name()));

@@ -20,8 +20,19 @@ public interface TranslationEngine {
         return false;
     }
 
-    /** Why the engine cannot be used right now (quota used up, key missing), or empty when it can. */
+    /**
+     * Why the engine cannot be used right now (quota used up, key missing, model not installed), or empty when it
+     * can. Only reports: asking has no side effects (readiness and the console ask often).
+     */
     Optional<String> unavailableReason();
+
+    /**
+     * Makes the engine ready if it can (loads its model, starts a download) and then says why it cannot be used, as
+     * {@link #unavailableReason()}. The translator calls this before it uses an engine.
+     */
+    default Optional<String> prepare() {
+        return unavailableReason();
+    }
 
     /**
      * Translates all texts of the request; the result has one text per request text, in order.

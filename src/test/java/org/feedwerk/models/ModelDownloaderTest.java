@@ -127,7 +127,7 @@ class ModelDownloaderTest {
                 base(), false, Clock.systemUTC()), new OnnxEngine.Settings(true, 1, null, null), Runnable::run,
                 Clock.systemUTC());
         try {
-            assertThat(engine.unavailableReason()).as("the resumed model loads").isEmpty();
+            assertThat(engine.prepare()).as("the resumed model loads").isEmpty();
             assertThat(engine.translate(new EngineRequest("en", "de", TextFormat.PLAIN, List.of("A dog."))).texts())
                     .containsExactly("Ein Hund.");
         } finally {

@@ -31,7 +31,21 @@ public sealed interface ModelSource {
     String installHint();
 
     /** A folder given by the configuration; never downloaded. */
+    /** Where the model's files are, or would be once downloaded. */
+    Path expectedFolder();
+
+    /** All files of the layout are there (sizes and hashes are checked only when the model is loaded). */
+    default boolean looksInstalled(boolean quantized) {
+        return org.feedwerk.models.ModelLayout.files(quantized).stream()
+                .allMatch(file -> Files.isRegularFile(expectedFolder().resolve(file)));
+    }
+
     record Folder(Path folder) implements ModelSource {
+        @Override
+        public Path expectedFolder() {
+            return folder;
+        }
+
         @Override
         public String label() {
             return folder.toString();
@@ -61,6 +75,11 @@ public sealed interface ModelSource {
 
     /** A named model in the models folder, e.g. {@code opus-mt-en-de} from {@code Xenova/opus-mt-en-de}. */
     record Named(String name, Path modelsDir, URI baseUrl, boolean autoPull, Clock clock) implements ModelSource {
+        @Override
+        public Path expectedFolder() {
+            return new InstalledModels(modelsDir).folder(name);
+        }
+
         @Override
         public String label() {
             return name;

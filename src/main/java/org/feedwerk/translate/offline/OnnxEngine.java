@@ -106,6 +106,34 @@ public final class OnnxEngine implements TranslationEngine {
             if (problem != null && clock.instant().isBefore(retryAt)) {
                 return Optional.of(problem);
             }
+            if (!source.looksInstalled(settings.quantized())) {
+                return Optional.of(name + ": model " + source.label() + " is not installed" + (source.canPull()
+                        ? " (downloaded on first use; " + source.installHint() + " to do it now)"
+                        : "; " + source.installHint()));
+            }
+            return Optional.empty(); // installed; loaded on first use
+        }
+    }
+
+    /** Loads the model, or starts its download, and says why the engine cannot be used yet. */
+    @Override
+    public Optional<String> prepare() {
+        if (translator != null) {
+            return Optional.empty();
+        }
+        synchronized (state) {
+            if (translator != null) {
+                return Optional.empty();
+            }
+            if (closed) {
+                return Optional.of(name + ": shut down");
+            }
+            if (pulling) {
+                return downloading();
+            }
+            if (problem != null && clock.instant().isBefore(retryAt)) {
+                return Optional.of(problem);
+            }
             Path folder;
             try {
                 folder = source.verifiedFolder(settings.quantized());
@@ -167,7 +195,7 @@ public final class OnnxEngine implements TranslationEngine {
 
     @Override
     public EngineResult translate(EngineRequest request) {
-        Optional<String> unavailable = unavailableReason();
+        Optional<String> unavailable = prepare();
         if (unavailable.isPresent()) {
             throw new TranslationException(TranslationException.Kind.TRANSIENT, unavailable.get());
         }

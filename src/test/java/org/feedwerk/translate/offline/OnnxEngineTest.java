@@ -122,8 +122,11 @@ class OnnxEngineTest {
         Path models = work.resolve("models");
         OnnxEngine offline = named(models, hub.uri(""), true);
         assertThat(offline.supports("en", "de")).as("pair from the model name").isTrue();
-        assertThat(offline.unavailableReason()).get().asString().contains("downloading model opus-mt-en-de");
-        assertThat(offline.unavailableReason()).isEmpty();
+        assertThat(offline.unavailableReason()).get().asString().contains("is not installed")
+                .contains("downloaded on first use");
+        assertThat(hub.requests()).as("asking starts nothing").isEmpty();
+        assertThat(offline.prepare()).get().asString().contains("downloading model opus-mt-en-de");
+        assertThat(offline.prepare()).isEmpty();
         assertThat(offline.translate(request("The cat sleeps.")).texts()).containsExactly("Die Katze schläft.");
         for (String file : ModelLayout.files(true)) {
             assertThat(models.resolve("Xenova--opus-mt-en-de").resolve(file)).exists();
@@ -134,15 +137,15 @@ class OnnxEngineTest {
     void aFailedPullMakesTheEngineUnavailableWithOneReasonAndIsRetriedLater() throws IOException {
         Path published = TinyMarianModel.write(work.resolve("published"));
         OnnxEngine offline = named(work.resolve("models"), hub.uri(""), true);
-        offline.unavailableReason();
-        String reason = offline.unavailableReason().orElseThrow();
+        offline.prepare();
+        String reason = offline.prepare().orElseThrow();
         assertThat(reason).contains("could not be downloaded").contains("run: ./feedwerk models pull opus-mt-en-de");
         assertThat(offline.unavailableReason()).contains(reason);
 
         serveOnHub(published);
         clock.advance(java.time.Duration.ofMinutes(61));
-        offline.unavailableReason();
-        assertThat(offline.unavailableReason()).as("pulled on the retry after an hour").isEmpty();
+        offline.prepare();
+        assertThat(offline.prepare()).as("pulled on the retry after an hour").isEmpty();
     }
 
     @Test
@@ -150,10 +153,10 @@ class OnnxEngineTest {
         serveOnHub(TinyMarianModel.write(work.resolve("published")));
         Path models = work.resolve("models");
         OnnxEngine first = named(models, hub.uri(""), true);
-        first.unavailableReason();
+        first.prepare();
         first.close();
         Files.writeString(models.resolve("Xenova--opus-mt-en-de/vocab.json"), "{}");
         OnnxEngine second = named(models, hub.uri(""), false);
-        assertThat(second.unavailableReason()).get().asString().contains("vocab.json does not match its recorded SHA-256");
+        assertThat(second.prepare()).get().asString().contains("vocab.json does not match its recorded SHA-256");
     }
 }
