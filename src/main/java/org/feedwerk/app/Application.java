@@ -264,7 +264,8 @@ public final class Application implements AutoCloseable {
             sitePages.put(language, new SitePages(publications, config.site(), language, sourcesById, this::searchIndex));
         }
         return new WebServer.Site(sitePages, primary,
-                new SiteFeeds(publications, config.site(), primary, sitePages.get(primary)), pageCache);
+                new SiteFeeds(publications, config.site(), primary, sitePages.get(primary)), pageCache,
+                config.site().embedsImages());
     }
 
     /** Writes the site as static files; returns the number of files. */

@@ -32,6 +32,8 @@ final class ConfigValidator {
         require(isZone(config.site().timeZone()), "/site/timeZone", "site.timeZone '" + config.site().timeZone()
                 + "' is not a time zone such as Europe/Berlin");
         require(config.site().baseUrl().isAbsolute(), "/site/baseUrl", "site.baseUrl must be an absolute URL");
+        require(config.site().images().equals("link") || config.site().images().equals("embed"), "/site/images",
+                "site.images must be link or embed, not '" + config.site().images() + "'");
         require(config.site().pageSize() >= 1 && config.site().pageSize() <= 200, "/site/pageSize",
                 "site.pageSize must be between 1 and 200");
     }

@@ -5,10 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The public site: its name, the base URL pages are canonical under, its time zone for dates, and the
- * disclaimer shown on every article page per language.
+ * The public site: its name, the base URL pages are canonical under, its time zone for dates, the disclaimer
+ * shown on every article page per language, and whether pictures are embedded from their sources or linked.
  */
-public record SiteConfig(String name, URI baseUrl, String timeZone, Integer pageSize, Map<String, String> disclaimer) {
+public record SiteConfig(String name, URI baseUrl, String timeZone, Integer pageSize, Map<String, String> disclaimer,
+        String images) {
+    /** Pictures in article bodies are shown as links to their source, so that pages load nothing from third parties. */
+    public static final String IMAGES_AS_LINKS = "link";
+    /** Pictures are embedded from their sources' servers (each reader's browser requests them there). */
+    public static final String IMAGES_EMBEDDED = "embed";
+
     public static final String DISCLAIMER_DE =
             "Dies ist ein unbearbeiteter, automatisch generierter Artikel aus einem syndizierten Newsfeed.";
     public static final String DISCLAIMER_EN =
@@ -19,6 +25,7 @@ public record SiteConfig(String name, URI baseUrl, String timeZone, Integer page
         baseUrl = baseUrl == null ? URI.create("http://127.0.0.1:8080") : baseUrl;
         timeZone = timeZone == null ? "Europe/Berlin" : timeZone;
         pageSize = pageSize == null ? 20 : pageSize;
+        images = images == null ? IMAGES_AS_LINKS : images;
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("de", DISCLAIMER_DE);
         texts.put("en", DISCLAIMER_EN);
@@ -28,8 +35,16 @@ public record SiteConfig(String name, URI baseUrl, String timeZone, Integer page
         disclaimer = Map.copyOf(texts);
     }
 
+    public SiteConfig(String name, URI baseUrl, String timeZone, Integer pageSize, Map<String, String> disclaimer) {
+        this(name, baseUrl, timeZone, pageSize, disclaimer, null);
+    }
+
     static SiteConfig defaults() {
-        return new SiteConfig(null, null, null, null, null);
+        return new SiteConfig(null, null, null, null, null, null);
+    }
+
+    public boolean embedsImages() {
+        return IMAGES_EMBEDDED.equals(images);
     }
 
     public String disclaimerFor(String language) {

@@ -17,8 +17,11 @@ final class CachedPageHandler extends Handler.Wrapper {
     private final PageCache cache;
     private final io.micrometer.core.instrument.Counter served;
 
-    CachedPageHandler(PageCache cache, FeedwerkMetrics metrics) {
+    private final java.util.Map<String, String> securityHeaders;
+
+    CachedPageHandler(PageCache cache, FeedwerkMetrics metrics, java.util.Map<String, String> securityHeaders) {
         this.cache = cache;
+        this.securityHeaders = securityHeaders;
         this.served = metrics.cachedPageRequests();
     }
 
@@ -30,7 +33,7 @@ final class CachedPageHandler extends Handler.Wrapper {
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=60");
-                SecurityHeaders.ALL.forEach(response.getHeaders()::put);
+                securityHeaders.forEach(response.getHeaders()::put);
                 response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.bytes().length);
                 served.increment();
                 response.write(true, ByteBuffer.wrap(page.bytes()), callback);

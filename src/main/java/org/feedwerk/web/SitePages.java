@@ -147,7 +147,8 @@ public final class SitePages {
         SiteViews.Frame frame = new SiteViews.Frame(site.name(), content.language(),
                 content.headline() + " – " + site.name(), content.teaser(), canonical, site.base());
         boolean updated = content.isUpdate();
-        return new SiteViews.ArticlePage(frame, content.headline(), content.teaser(), content.bodyHtml(),
+        return new SiteViews.ArticlePage(frame, content.headline(), content.teaser(),
+                site.embedsImages() ? content.bodyHtml() : org.feedwerk.html.BodyImages.asLinks(content.bodyHtml()),
                 content.byline(), content.dateline(), content.attribution(), content.licence(), content.originalUrl(),
                 content.engine(), german(content.translatedAt()), german(first.firstPublishedAt()),
                 first.firstPublishedAt().toString(), updated ? german(content.publishedAt()) : null,

@@ -30,7 +30,7 @@ public final class WebServer {
 
     /** The public site: pages per language, feeds and the cache they share. */
     public record Site(Map<String, SitePages> pagesByLanguage, String primaryLanguage, SiteFeeds feeds,
-            PageCache cache) {}
+            PageCache cache, boolean embedsImages) {}
 
     /** What the JSON API reads and the one thing it may do: withdraw. */
     public record Api(List<SourceConfig> sources, SourceStateStore states, ArticleStore articles,
@@ -56,7 +56,7 @@ public final class WebServer {
             javalin.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(config.maxThreads(), 4);
             // Javalin attaches its servlet context inside this wrapper; cached pages never reach the router.
             javalin.jetty.modifyServer(server -> server.setHandler(
-                    new CachedPageHandler(site.cache(), operations.metrics())));
+                    new CachedPageHandler(site.cache(), operations.metrics(), SecurityHeaders.of(site.embedsImages()))));
             javalin.routes.get("/healthz", context -> {
                 boolean reachable = storeReachable.getAsBoolean();
                 context.status(reachable ? 200 : 503).json(java.util.Map.of("status", reachable ? "ok" : "store unreachable"));
@@ -70,7 +70,8 @@ public final class WebServer {
                     .result(operations.metrics().scrape()));
             javalin.routes.after(context -> operations.metrics().recordHttpRequest(route(context),
                     context.method().name(), context.statusCode()));
-            javalin.routes.before(context -> SecurityHeaders.ALL.forEach(context::header));
+            Map<String, String> securityHeaders = SecurityHeaders.of(site.embedsImages());
+            javalin.routes.before(context -> securityHeaders.forEach(context::header));
             javalin.routes.before("/api/*", auth::require);
             api.register(javalin.routes);
             siteRoutes.register(javalin.routes);

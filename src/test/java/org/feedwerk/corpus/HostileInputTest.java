@@ -156,6 +156,23 @@ class HostileInputTest {
     }
 
     @Test
+    void picturesAreLinkedNotLoadedFromTheirSources() throws Exception {
+        try (SiteFixture site = site(TestClock.system())) {
+            site.deliver("a.xml", "s-1", "Harbour authority approves terminal", "Approved.",
+                    "<figure><img src=\"https://images.example.net/quay.jpg\" alt=\"The quay\"><figcaption>The quay."
+                            + "</figcaption></figure><p>The harbour authority approved the ferry terminal.</p>");
+            var front = site.get("/");
+            String link = front.body().replaceAll("(?s).*href=\"(/de/[^\"]+)\".*", "$1");
+            var page = site.get(link);
+
+            assertThat(page.body()).doesNotContain("<img").contains("href=\"https://images.example.net/quay.jpg\"")
+                    .contains("Bild: The quay").contains("<figcaption>THE QUAY.</figcaption>");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                    assertThat(policy).contains("img-src 'self';"));
+        }
+    }
+
+    @Test
     void publicSearchTakesSimpleSyntaxOnly() throws Exception {
         try (SiteFixture site = site(TestClock.system())) {
             site.deliver("a.xml", "s-1", "Harbour authority approves terminal", "Approved.",
