@@ -116,20 +116,46 @@ class BrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
         browser.findElement(By.name("token")).sendKeys("browser-secret");
         browser.findElement(By.tagName("button")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Quellen");
+        assertThat(heading("Quellen")).isEqualTo("Quellen");
         screenshot("console-sources.png");
 
         for (String[] page : new String[][] {{"Pipeline", "Pipeline", "console-pipeline.png"},
                 {"Engines", "Engines", "console-engines.png"}, {"Artikel", "Artikel", "console-articles.png"}}) {
             browser.findElement(By.linkText(page[0])).click();
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(page[1]);
+            assertThat(heading(page[1])).isEqualTo(page[1]);
             screenshot(page[2]);
         }
         browser.findElement(By.partialLinkText("Harbour authority")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText())
-                .isEqualTo("Harbour authority approves new ferry terminal in Lindholm");
+        String article = "Harbour authority approves new ferry terminal in Lindholm";
+        assertThat(heading(article)).isEqualTo(article);
         assertThat(browser.findElement(By.name("reason")).isDisplayed()).isTrue();
         screenshot("console-article.png");
+    }
+
+    /**
+     * The page's heading once it is {@code expected}, or whatever it is after ten seconds: a form's POST and its
+     * redirect, or a link's navigation, can still be under way when click() returns.
+     */
+    private String heading(String expected) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        String seen = "(no heading on " + browser.getCurrentUrl() + ")";
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                seen = browser.findElement(By.tagName("h1")).getText();
+                if (seen.equals(expected)) {
+                    return seen;
+                }
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                seen = "(no heading on " + browser.getCurrentUrl() + ")";
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return seen;
     }
 
     private void screenshot(String name) throws IOException {
