@@ -39,6 +39,7 @@ public final class SecureXml {
     // The DOCTYPE's name and external id, up to the "[" of an internal subset; quoted ids may contain ">".
     private static final Pattern DOCTYPE_WITH_SUBSET = Pattern.compile(
             "<!DOCTYPE(?:[^\\[>\"']|\"[^\"]*\"|'[^']*')*\\[", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,8}));");
     private static final Pattern BARE_AMPERSAND =
             Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)");
     private static final Pattern UNBOUND_PREFIX = Pattern.compile("prefix \"([A-Za-z_][\\w.-]{0,40})\"");
@@ -69,7 +70,8 @@ public final class SecureXml {
     public static Document parse(Payload payload) {
         String text = stripBeforeProlog(decode(payload));
         refuseInternalSubset(text, payload.origin());
-        String cleaned = escapeBareAmpersands(replaceHtmlEntities(ILLEGAL_XML_CHARS.matcher(text).replaceAll("")));
+        String cleaned = escapeBareAmpersands(withoutIllegalCharacterReferences(
+                replaceHtmlEntities(ILLEGAL_XML_CHARS.matcher(text).replaceAll(""))));
         Set<String> declared = new LinkedHashSet<>();
         while (true) {
             try {
@@ -128,6 +130,33 @@ public final class SecureXml {
             result.append(text, cdata, cdataEnd);
             position = cdataEnd;
         }
+        return result.toString();
+    }
+
+    /**
+     * A character reference to a character XML forbids ({@code &#11;}, a vertical tab pasted from a word processor)
+     * makes the whole document malformed; feed readers drop the character, and so do we.
+     */
+    static String withoutIllegalCharacterReferences(String text) {
+        if (text.indexOf("&#") < 0) {
+            return text;
+        }
+        Matcher reference = CHARACTER_REFERENCE.matcher(text);
+        StringBuilder result = new StringBuilder(text.length());
+        while (reference.find()) {
+            int codePoint;
+            try {
+                codePoint = reference.group(1) != null ? Integer.parseInt(reference.group(1))
+                        : Integer.parseInt(reference.group(2), 16);
+            } catch (NumberFormatException tooLarge) {
+                codePoint = -1;
+            }
+            boolean legal = codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
+                    || codePoint >= 0x20 && codePoint <= 0xD7FF || codePoint >= 0xE000 && codePoint <= 0xFFFD
+                    || codePoint >= 0x10000 && codePoint <= 0x10FFFF;
+            reference.appendReplacement(result, legal ? Matcher.quoteReplacement(reference.group()) : "");
+        }
+        reference.appendTail(result);
         return result.toString();
     }
 

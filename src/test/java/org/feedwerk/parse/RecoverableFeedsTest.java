@@ -48,6 +48,14 @@ class RecoverableFeedsTest {
     }
 
     @Test
+    void referencesToCharactersXmlForbidsAreDropped() {
+        Item item = parse("<rss version='2.0'><channel><title>t</title><item><guid>g</guid><title>Tab&#11;bed &#x1;"
+                + "title &#233;</title></item></channel></rss>").items().get(0);
+
+        assertThat(item.title()).isEqualTo("Tabbed title é");
+    }
+
+    @Test
     void ampersandsInCdataAreLeftAsTheyAre() {
         Item item = parse("<rss version='2.0'><channel><title>t</title><item><guid>g</guid><title><![CDATA[A & B]]>"
                 + "</title><description><![CDATA[<p>C &amp; D</p>]]></description></item></channel></rss>")
