@@ -1,21 +1,30 @@
 package org.feedwerk.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.feedwerk.article.ArticleIngestor;
 import org.feedwerk.article.ArticleNormalizer;
 import org.feedwerk.article.ArticleStore;
 import org.feedwerk.config.FeedwerkConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.FeedParsers;
+import org.feedwerk.pipeline.Housekeeping;
 import org.feedwerk.pipeline.PollScheduler;
 import org.feedwerk.pipeline.PublishLoop;
 import org.feedwerk.pipeline.SourceRunReport;
@@ -66,7 +75,7 @@ public final class Application implements AutoCloseable {
     public static final String DATABASE_PASSWORD_VARIABLE = "FEEDWERK_DATABASE_PASSWORD";
     /** A translation claim older than this belongs to a worker that died; the article is claimed again. */
     /** Renewed every quarter of it while a translation runs; after a crash an article waits at most this long. */
-    private static final java.time.Duration TRANSLATION_LEASE = java.time.Duration.ofSeconds(30);
+    private static final Duration TRANSLATION_LEASE = Duration.ofSeconds(30);
 
     private final FeedwerkConfig config;
     private final Map<String, String> environment;
@@ -117,7 +126,7 @@ public final class Application implements AutoCloseable {
                 .build(config.translation().engines()));
         Set<String> detectable = Set.copyOf(config.translation().detectLanguages());
         LinguaLanguageDetector detector = new LinguaLanguageDetector(config.translation().detectLanguages());
-        Map<String, Long> budgets = new java.util.HashMap<>();
+        Map<String, Long> budgets = new HashMap<>();
         config.translation().engines().stream().filter(engine -> engine.dailyCharBudget() != null)
                 .forEach(engine -> budgets.put(engine.name(), engine.dailyCharBudget()));
         this.engineMonitor = new EngineMonitor(budgets, translations, clock,
@@ -127,7 +136,7 @@ public final class Application implements AutoCloseable {
                 new PostEditReview(new QualityGate(detector::detect)), engineMonitor, clock);
         this.publications = new JdbiPublicationStore(database);
         this.sourcesById = config.sources().stream()
-                .collect(java.util.stream.Collectors.toMap(SourceConfig::id, source -> source));
+                .collect(Collectors.toMap(SourceConfig::id, source -> source));
         this.publisher = new Publisher(publications, articles, translations, sourcesById,
                 config.translation().targets(), clock, new SiteListeners(pageCache, this::searchIndex, metrics));
     }
@@ -139,7 +148,7 @@ public final class Application implements AutoCloseable {
     public synchronized SearchIndex searchIndex() {
         if (searchIndex == null) {
             searchIndex = new SearchIndex(config.dataDir().resolve("search"));
-            List<Publication> live = new java.util.ArrayList<>();
+            List<Publication> live = new ArrayList<>();
             for (String language : config.translation().targets()) {
                 live.addAll(publications.listLive(language, null, Integer.MAX_VALUE, 0));
             }
@@ -149,7 +158,7 @@ public final class Application implements AutoCloseable {
     }
 
     /** Tells the page cache, the search index and the metrics about every change to the site. */
-    private record SiteListeners(PageCache cache, java.util.function.Supplier<SearchIndex> search,
+    private record SiteListeners(PageCache cache, Supplier<SearchIndex> search,
             FeedwerkMetrics metrics) implements PublicationListener {
         @Override
         public void withheld(String articleId) {
@@ -231,8 +240,8 @@ public final class Application implements AutoCloseable {
         return new PublishLoop(publisher);
     }
 
-    public org.feedwerk.pipeline.Housekeeping newHousekeeping() {
-        return new org.feedwerk.pipeline.Housekeeping(articles, clock);
+    public Housekeeping newHousekeeping() {
+        return new Housekeeping(articles, clock);
     }
 
     public ChainVerifier.Report verify() {
@@ -259,7 +268,7 @@ public final class Application implements AutoCloseable {
 
     private WebServer.Site site() {
         String primary = config.translation().targets().get(0);
-        Map<String, SitePages> sitePages = new java.util.LinkedHashMap<>();
+        Map<String, SitePages> sitePages = new LinkedHashMap<>();
         for (String language : config.translation().targets()) {
             sitePages.put(language, new SitePages(publications, config.site(), language, sourcesById, this::searchIndex));
         }
@@ -269,7 +278,7 @@ public final class Application implements AutoCloseable {
     }
 
     /** Writes the site as static files; returns the number of files. */
-    public int exportSite(java.nio.file.Path directory) {
+    public int exportSite(Path directory) {
         WebServer.Site site = site();
         return new SiteExporter(site.pagesByLanguage().get(site.primaryLanguage()), site.feeds(), publications,
                 site.primaryLanguage(), config.sources().stream().map(SourceConfig::id).toList())
@@ -293,18 +302,18 @@ public final class Application implements AutoCloseable {
      * 10 minutes). Empty when ready.
      */
     public List<String> readinessProblems() {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (!database.isReachable()) {
             problems.add("store unreachable");
         }
-        Set<String> sourceLanguages = new java.util.TreeSet<>();
+        Set<String> sourceLanguages = new TreeSet<>();
         config.sources().forEach(source -> sourceLanguages.add(source.language() == null ? "en" : source.language()));
         for (String target : config.translation().targets()) {
             for (String sourceLanguage : sourceLanguages) {
                 if (sourceLanguage.equals(target)) {
                     continue;
                 }
-                List<String> reasons = new java.util.ArrayList<>();
+                List<String> reasons = new ArrayList<>();
                 boolean available = false;
                 for (var engine : engineChain.enginesFor(sourceLanguage, target)) {
                     var reason = engineMonitor.whyNotReady(engine);

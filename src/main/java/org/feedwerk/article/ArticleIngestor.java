@@ -1,6 +1,7 @@
 package org.feedwerk.article;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class ArticleIngestor {
     /** Each item of a document is translated, i.e. paid for: a document with more is read up to this many. */
     static final int MOST_ITEMS = 2_000;
     /** Source times further ahead than this are not trusted for ordering revisions (an item dated 2099). */
-    static final java.time.Duration CLOCK_TOLERANCE = java.time.Duration.ofDays(1);
+    static final Duration CLOCK_TOLERANCE = Duration.ofDays(1);
 
     private final ArticleStore store;
     private final ArticleNormalizer normalizer;
@@ -90,7 +91,7 @@ public final class ArticleIngestor {
      * How far back a near duplicate is looked for. Only other sources count: a source that sends a story again
      * under a new id (a write-through) means a new story, not a copy.
      */
-    public static final java.time.Duration NEAR_DUPLICATE_WINDOW = java.time.Duration.ofDays(7);
+    public static final Duration NEAR_DUPLICATE_WINDOW = Duration.ofDays(7);
 
     private Outcome store(SourceConfig source, Item item, String key, RevisionContent content,
             Supplier<PayloadRef> payload) {

@@ -1,6 +1,7 @@
 package org.feedwerk.article;
 
 import java.net.URI;
+import java.text.BreakIterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -118,11 +119,11 @@ public final class ArticleNormalizer {
 
     /** The first sentence when it is short enough, else its first words and an ellipsis. */
     private static String firstWords(String text) {
-        java.text.BreakIterator sentences = java.text.BreakIterator.getSentenceInstance(Locale.ROOT);
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
         String head = text.length() > 1000 ? text.substring(0, 1000) : text;
         sentences.setText(head);
         int end = sentences.next();
-        if (end != java.text.BreakIterator.DONE && end < head.length()) {
+        if (end != BreakIterator.DONE && end < head.length()) {
             String first = head.substring(0, end).strip();
             if (first.split("\\s+").length <= DERIVED_HEADLINE_WORDS) {
                 return first;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.feedwerk.parse.ItemPackage;
 
 /** Persistence the normalize stage needs; implemented in {@code store} for SQLite and PostgreSQL. */
 public interface ArticleStore {
@@ -27,13 +28,13 @@ public interface ArticleStore {
      * one: the same story with small edits.
      */
     Optional<NearDuplicate> findClusterWithSimilarText(TextFingerprint fingerprint, String exceptSourceId,
-            java.time.Instant since);
+            Instant since);
 
     /**
      * Forgets the band keys of revisions stored before {@code cutoff}, which near-duplicate lookups no longer
      * consider; returns how many band rows went. The signatures stay on the revisions.
      */
-    int forgetTextBandsBefore(java.time.Instant cutoff);
+    int forgetTextBandsBefore(Instant cutoff);
 
     /** A cluster whose text is nearly the same, and the estimated share of word groups in common. */
     record NearDuplicate(String clusterId, double similarity) {}
@@ -47,7 +48,7 @@ public interface ArticleStore {
     void recordPayload(PayloadRef payload);
 
     /** Replaces the membership of a package (NewsML-G2 packageItem) with the items it now references. */
-    void savePackage(String sourceId, org.feedwerk.parse.ItemPackage itemPackage);
+    void savePackage(String sourceId, ItemPackage itemPackage);
 
     Set<String> findReusedGuids(String sourceId);
 
@@ -59,7 +60,7 @@ public interface ArticleStore {
      * Translated articles whose current revision is not under embargo at {@code now}, oldest first, so that any
      * number of embargoed articles never holds back the others.
      */
-    List<Article> listPublishable(java.time.Instant now, int limit);
+    List<Article> listPublishable(Instant now, int limit);
 
     /** How many articles are in each status. */
     Map<ArticleStatus, Integer> countByStatus();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.feedwerk.FeedwerkException;
@@ -80,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
             Files.write(output, hypotheses, StandardCharsets.UTF_8);
         }
         long characters = sources.stream().mapToLong(String::length).sum();
-        spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+        spec.commandLine().getOut().printf(Locale.ROOT,
                 "engine %s, %d lines: BLEU %.1f, chrF %.1f, %.0f characters/s%n", engineName, sources.size(),
                 CorpusScores.bleu(hypotheses, references), CorpusScores.chrf(hypotheses, references),
                 characters / seconds);

@@ -1,5 +1,6 @@
 package org.feedwerk.cli;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ public final class FeedwerkCommand implements Runnable {
     }
 
     /** The same, reading standard input of {@code translate} from {@code input}. */
-    public static CommandLine commandLine(Map<String, String> environment, java.io.InputStream input) {
+    public static CommandLine commandLine(Map<String, String> environment, InputStream input) {
         Clock clock = Clock.systemUTC();
         return new CommandLine(new FeedwerkCommand())
                 .addSubcommand(new RunCommand(environment, clock))

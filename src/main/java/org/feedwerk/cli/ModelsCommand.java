@@ -3,6 +3,7 @@ package org.feedwerk.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.feedwerk.FeedwerkException;
@@ -109,7 +110,7 @@ final class ModelsCommand implements Runnable {
                 }
                 for (ModelManifest model : models) {
                     long bytes = model.files().values().stream().mapToLong(ModelManifest.FileEntry::size).sum();
-                    spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%-32s %3d files %8.1f MB  pulled %s%n",
+                    spec.commandLine().getOut().printf(Locale.ROOT, "%-32s %3d files %8.1f MB  pulled %s%n",
                             model.repository(), model.files().size(), bytes / 1e6, model.pulledAt());
                 }
                 return ExitCodes.OK;

@@ -1,9 +1,12 @@
 package org.feedwerk.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.feedwerk.app.Application;
+import org.feedwerk.pipeline.Housekeeping;
 import org.feedwerk.pipeline.PollScheduler;
 import org.feedwerk.pipeline.PublishLoop;
 import org.feedwerk.pipeline.TranslationWorker;
@@ -33,7 +36,7 @@ final class RunCommand extends ApplicationCommand {
         recordConfiguration(application);
         TranslationWorker translator = application.newTranslationWorker();
         PublishLoop publishing = application.newPublishLoop();
-        org.feedwerk.pipeline.Housekeeping housekeeping = application.newHousekeeping();
+        Housekeeping housekeeping = application.newHousekeeping();
         WebServer server = application.newWebServer();
         server.start();
         scheduler.start();
@@ -60,8 +63,8 @@ final class RunCommand extends ApplicationCommand {
 
     private void recordConfiguration(Application application) {
         try {
-            application.recordConfiguration(java.nio.file.Files.readString(config.file));
-        } catch (java.io.IOException e) {
+            application.recordConfiguration(Files.readString(config.file));
+        } catch (IOException e) {
             log.atWarn().addKeyValue("reason", e.getMessage()).log("configuration not recorded in the audit log");
         }
     }

@@ -1,6 +1,7 @@
 package org.feedwerk.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -40,9 +41,9 @@ final class TranslateCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final Clock clock;
-    private final java.io.InputStream input;
+    private final InputStream input;
 
-    TranslateCommand(Map<String, String> environment, Clock clock, java.io.InputStream input) {
+    TranslateCommand(Map<String, String> environment, Clock clock, InputStream input) {
         this.environment = environment;
         this.clock = clock;
         this.input = input;

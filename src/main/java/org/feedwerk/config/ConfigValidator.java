@@ -1,11 +1,14 @@
 package org.feedwerk.config;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.feedwerk.models.ModelLayout;
 
 /** Checks what types alone cannot: ids, exclusive keys, ranges, duplicates. Stops at the first problem. */
 final class ConfigValidator {
@@ -40,9 +43,9 @@ final class ConfigValidator {
 
     private static boolean isZone(String zone) {
         try {
-            java.time.ZoneId.of(zone);
+            ZoneId.of(zone);
             return true;
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return false;
         }
     }
@@ -84,7 +87,7 @@ final class ConfigValidator {
         require(engine.model() != null ^ engine.path() != null, at,
                 "engine '" + engine.name() + "' of type onnx needs exactly one of model or path");
         require(!engine.pairs().isEmpty()
-                        || engine.model() != null && org.feedwerk.models.ModelLayout.languagePair(engine.model()).isPresent(),
+                        || engine.model() != null && ModelLayout.languagePair(engine.model()).isPresent(),
                 at, "engine '" + engine.name() + "' of type onnx needs pairs (e.g. [en-de]) unless its model is named "
                         + "like opus-mt-en-de");
         require(engine.threads() == null || engine.threads() >= 1, at + "/threads", "threads must be at least 1");

@@ -52,7 +52,7 @@ final class EnvironmentOverrides {
             Class<?> componentType = component.getType();
             if (componentType.isRecord()) {
                 collect(componentType, childPath, variables);
-            } else if (java.util.Map.class.isAssignableFrom(componentType)) {
+            } else if (Map.class.isAssignableFrom(componentType)) {
                 continue; // maps (per-language texts) are configured in the file only
             } else if (!List.class.isAssignableFrom(componentType) || isListOfStrings(component)) {
                 boolean list = List.class.isAssignableFrom(componentType);

@@ -1,5 +1,6 @@
 package org.feedwerk.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record TranslationConfig(
     }
 
     /** The same settings with relative engine paths made absolute against {@code base}. */
-    TranslationConfig resolvedAgainst(java.nio.file.Path base) {
+    TranslationConfig resolvedAgainst(Path base) {
         return new TranslationConfig(targets, engines.stream().map(engine -> engine.resolvedAgainst(base)).toList(),
                 workers, maxHoldBackoff, detectLanguages, glossary, doNotTranslate);
     }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -119,11 +123,11 @@ public final class ModelDownloader {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             progress.printf("%n");
             return new ModelManifest.FileEntry(size, sha);
-        } catch (java.net.ConnectException | java.nio.channels.UnresolvedAddressException e) {
+        } catch (ConnectException | UnresolvedAddressException e) {
             throw new ModelException("cannot reach " + url.getHost() + " (" + e.getClass().getSimpleName() + ")", e);
         } catch (IOException e) {
-            if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException
-                    || e.getCause() instanceof java.net.UnknownHostException) {
+            if (e.getCause() instanceof UnresolvedAddressException
+                    || e.getCause() instanceof UnknownHostException) {
                 throw new ModelException("cannot reach " + url.getHost() + " (unknown host)", e);
             }
             String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
@@ -211,7 +215,7 @@ public final class ModelDownloader {
     /** Hugging Face answers large (LFS) files with their SHA-256 as X-Linked-Etag. */
     private static Optional<String> publishedSha(HttpResponse<?> response) {
         return response.headers().firstValue("X-Linked-Etag").map(value -> SHA256.matcher(value.toLowerCase(Locale.ROOT)))
-                .filter(java.util.regex.Matcher::matches).map(matcher -> matcher.group(1));
+                .filter(Matcher::matches).map(matcher -> matcher.group(1));
     }
 
     static String sha256(Path file) {

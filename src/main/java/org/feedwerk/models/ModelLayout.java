@@ -2,6 +2,9 @@ package org.feedwerk.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The files of an OPUS-MT export in the layout of the Hugging Face transformers.js / Optimum exports, and how a
@@ -12,16 +15,16 @@ public final class ModelLayout {
     private static final List<String> TOKENIZER_AND_CONFIG = List.of("config.json", "generation_config.json",
             "source.spm", "target.spm", "vocab.json", "tokenizer_config.json");
 
-    private static final java.util.regex.Pattern OPUS_MT_PAIR =
-            java.util.regex.Pattern.compile(".*opus-mt-([a-z]{2,3})-([a-z]{2,3})");
+    private static final Pattern OPUS_MT_PAIR =
+            Pattern.compile(".*opus-mt-([a-z]{2,3})-([a-z]{2,3})");
 
     private ModelLayout() {}
 
     /** The language pair a model name states, as OPUS-MT names do ({@code opus-mt-en-de} → {@code en-de}). */
-    public static java.util.Optional<String> languagePair(String name) {
-        java.util.regex.Matcher matcher = OPUS_MT_PAIR.matcher(name);
-        return matcher.matches() ? java.util.Optional.of(matcher.group(1) + "-" + matcher.group(2))
-                : java.util.Optional.empty();
+    public static Optional<String> languagePair(String name) {
+        Matcher matcher = OPUS_MT_PAIR.matcher(name);
+        return matcher.matches() ? Optional.of(matcher.group(1) + "-" + matcher.group(2))
+                : Optional.empty();
     }
 
     public static String repository(String name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public record ModelManifest(String repository, String baseUrl, Instant pulledAt,
         try {
             Path temporary = Files.createTempFile(folder, FILE, ".tmp");
             JSON.writeValue(temporary.toFile(), this);
-            Files.move(temporary, folder.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, folder.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ModelException("cannot write the manifest in " + folder + ": " + e.getMessage(), e);
         }

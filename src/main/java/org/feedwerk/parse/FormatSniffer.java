@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +75,7 @@ public final class FormatSniffer {
 
     private static String head(Payload payload) {
         byte[] body = payload.body();
-        byte[] start = body.length <= HEAD_CHARS ? body : java.util.Arrays.copyOf(body, HEAD_CHARS);
+        byte[] start = body.length <= HEAD_CHARS ? body : Arrays.copyOf(body, HEAD_CHARS);
         return SecureXml.decode(new Payload(start, payload.contentType(), payload.origin()));
     }
 }

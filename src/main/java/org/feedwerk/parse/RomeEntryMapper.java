@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,22 +152,22 @@ final class RomeEntryMapper {
         return images.stream().distinct().toList();
     }
 
-    private static java.util.Optional<ItemImage> findMediaImage(Element element) {
+    private static Optional<ItemImage> findMediaImage(Element element) {
         String url = element.getAttributeValue("url");
         if (url == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String medium = String.valueOf(element.getAttributeValue("medium"));
         String type = String.valueOf(element.getAttributeValue("type"));
         boolean image = element.getName().equals("thumbnail") || medium.equals("image") || type.startsWith("image/");
         if (!image) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String caption = RomeFeedReader.blankToNull(element.getChildTextNormalize("description", MEDIA_RSS));
         if (caption == null) {
             caption = RomeFeedReader.blankToNull(element.getChildTextNormalize("title", MEDIA_RSS));
         }
-        return java.util.Optional.of(new ItemImage(url.trim(), caption));
+        return Optional.of(new ItemImage(url.trim(), caption));
     }
 
     private static Instant toInstant(Date date) {

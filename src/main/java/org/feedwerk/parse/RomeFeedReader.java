@@ -6,6 +6,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** Shared by the RSS and Atom parsers: Rome over a DOM that {@link SecureXml} built, mapped to the neutral model. */
 final class RomeFeedReader {
@@ -35,7 +36,7 @@ final class RomeFeedReader {
         try {
             return input.build(document);
         } catch (FeedException | IllegalArgumentException e) {
-            org.w3c.dom.Element root = document.getDocumentElement();
+            Element root = document.getDocumentElement();
             String rootName = root == null ? "none" : "<" + root.getNodeName() + ">"
                     + (root.getNamespaceURI() == null ? "" : " in namespace " + root.getNamespaceURI());
             throw new ParseException("well-formed XML, but not RSS or Atom (root element " + rootName + "): "

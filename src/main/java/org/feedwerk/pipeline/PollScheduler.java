@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.source.SourceStateStore;
@@ -87,8 +89,8 @@ public final class PollScheduler {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        var counter = new java.util.concurrent.atomic.AtomicInteger();
+    private static ThreadFactory named(String prefix) {
+        var counter = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
             thread.setDaemon(false);

@@ -3,6 +3,7 @@ package org.feedwerk.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import org.feedwerk.FeedwerkException;
 import org.feedwerk.article.ArticleIngestor;
 import org.feedwerk.article.IngestCounts;
@@ -33,7 +34,7 @@ public final class SourceRunner {
     private final SourceStateStore states;
     private final SourceStateRecorder recorder;
     private final Clock clock;
-    private final java.util.function.BiConsumer<SourceRunReport, Duration> afterRun;
+    private final BiConsumer<SourceRunReport, Duration> afterRun;
 
     public SourceRunner(HttpFeedFetcher fetcher, DropFolder dropFolder, FeedParsers parsers, ArticleIngestor ingestor,
             PayloadArchive archive, SourceStateStore states, Backoff backoff, Duration dropSettle, Clock clock) {
@@ -43,7 +44,7 @@ public final class SourceRunner {
     /** {@code afterRun} hears about every run and its duration (metrics, refreshing what the site shows). */
     public SourceRunner(HttpFeedFetcher fetcher, DropFolder dropFolder, FeedParsers parsers, ArticleIngestor ingestor,
             PayloadArchive archive, SourceStateStore states, Backoff backoff, Duration dropSettle, Clock clock,
-            java.util.function.BiConsumer<SourceRunReport, Duration> afterRun) {
+            BiConsumer<SourceRunReport, Duration> afterRun) {
         this.afterRun = afterRun;
         this.states = states;
         this.clock = clock;

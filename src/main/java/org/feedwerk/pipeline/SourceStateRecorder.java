@@ -3,6 +3,8 @@ package org.feedwerk.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.source.Backoff;
 import org.feedwerk.source.SourceState;
@@ -61,7 +63,7 @@ final class SourceStateRecorder {
 
     private record HeldBack(int failures, Instant until) {}
 
-    private final java.util.Map<String, HeldBack> heldBack = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, HeldBack> heldBack = new ConcurrentHashMap<>();
 
     void fail(SourceConfig source, SourceState state, String reason, Duration retryAfter) {
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package org.feedwerk.postedit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,7 @@ public final class GermanRules {
 
             @Override
             public List<String> apply(List<String> pieces, String sourceText) {
-                List<String> edited = new java.util.ArrayList<>();
+                List<String> edited = new ArrayList<>();
                 for (String piece : pieces) {
                     String text = inside.matcher(piece).replaceAll("$1");
                     if (!edited.isEmpty() && wordEnd.matcher(edited.get(edited.size() - 1)).find()) {

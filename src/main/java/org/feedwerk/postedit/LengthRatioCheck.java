@@ -1,5 +1,6 @@
 package org.feedwerk.postedit;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ final class LengthRatioCheck implements QualityCheck {
         double ratio = (double) input.targetText().length() / sourceLength;
         double[] bounds = BOUNDS.getOrDefault(input.sourceLanguage() + "-" + input.targetLanguage(), DEFAULT_BOUNDS);
         if (ratio < bounds[0] || ratio > bounds[1]) {
-            return CheckResult.fail(NAME, Severity.BLOCKING, String.format(java.util.Locale.ROOT,
+            return CheckResult.fail(NAME, Severity.BLOCKING, String.format(Locale.ROOT,
                     "translation is %.2f times as long as the source (expected %.2f–%.2f)", ratio, bounds[0], bounds[1]));
         }
         return CheckResult.pass(NAME, Severity.BLOCKING);

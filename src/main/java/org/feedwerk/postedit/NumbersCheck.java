@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every number, clock time and date of the source must appear in the translation, whatever its format: 1,200.5
@@ -17,7 +19,7 @@ import java.util.Set;
 final class NumbersCheck implements QualityCheck {
     static final String NAME = "numbers";
     private static final int HALF_DAY = 12 * 60;
-    private static final java.util.regex.Pattern DAY_MONTH = java.util.regex.Pattern.compile("(\\d{1,2})\\.(\\d{1,2})");
+    private static final Pattern DAY_MONTH = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})");
 
     @Override
     public CheckResult check(QaInput input) {
@@ -91,7 +93,7 @@ final class NumbersCheck implements QualityCheck {
 
     /** "18.12" may be the 18th of December, written "18.12." or "18. Dezember" in German. */
     private static boolean isDayAndMonth(String token, Set<BigDecimal> values) {
-        java.util.regex.Matcher parts = DAY_MONTH.matcher(token);
+        Matcher parts = DAY_MONTH.matcher(token);
         return parts.matches() && Integer.parseInt(parts.group(1)) <= 31 && Integer.parseInt(parts.group(2)) <= 12
                 && values.contains(Quantities.normalized(Integer.parseInt(parts.group(1))))
                 && values.contains(Quantities.normalized(Integer.parseInt(parts.group(2))));

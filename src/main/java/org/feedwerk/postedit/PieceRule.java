@@ -1,6 +1,7 @@
 package org.feedwerk.postedit;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ class PieceRule implements PostEditRule {
         return pieces.stream().map(edit).toList();
     }
 
-    static String replaceAll(String text, Pattern pattern, java.util.function.Function<Matcher, String> replacement) {
+    static String replaceAll(String text, Pattern pattern, Function<Matcher, String> replacement) {
         Matcher matcher = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

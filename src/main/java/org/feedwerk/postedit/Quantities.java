@@ -3,9 +3,12 @@ package org.feedwerk.postedit;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,7 +113,7 @@ final class Quantities {
                 found.numbers.add(new Number(match.group(2), readings(match.group(2))));
             });
         }
-        Matcher word = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
+        Matcher word = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (word.find()) {
             int month = monthNumber(word.group());
             if (month > 0) {
@@ -176,8 +179,8 @@ final class Quantities {
         }
         for (int index = 0; index < ENGLISH_MONTHS.size(); index++) {
             String month = ENGLISH_MONTHS.get(index);
-            if (word.equals(month) || word.startsWith(month) && java.time.Month.of(index + 1).name()
-                    .toLowerCase(java.util.Locale.ROOT).equals(word) || word.equals("sept")) {
+            if (word.equals(month) || word.startsWith(month) && Month.of(index + 1).name()
+                    .toLowerCase(Locale.ROOT).equals(word) || word.equals("sept")) {
                 return word.equals("sept") ? 9 : index + 1;
             }
         }
@@ -214,11 +217,11 @@ final class Quantities {
         dates.add(new DateMention(text, readings));
     }
 
-    private static java.util.Optional<LocalDate> date(int year, String month, String day) {
+    private static Optional<LocalDate> date(int year, String month, String day) {
         try {
-            return java.util.Optional.of(LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day)));
+            return Optional.of(LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day)));
         } catch (DateTimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

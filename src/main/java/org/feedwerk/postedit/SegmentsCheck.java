@@ -3,7 +3,9 @@ package org.feedwerk.postedit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.feedwerk.text.Abbreviations;
 import org.feedwerk.text.Sentences;
 
@@ -22,7 +24,7 @@ final class SegmentsCheck implements QualityCheck {
      * "…maybe they are on 8." — a source ending with a preposition and a bare number lets the translation end with
      * an ordinal ("am 8."); "on December 7." or "until you turn 60." does not.
      */
-    private static final java.util.regex.Pattern ENDS_WITH_NUMBER = java.util.regex.Pattern.compile(
+    private static final Pattern ENDS_WITH_NUMBER = Pattern.compile(
             "(?i)\\b(?:on|at|in|to|from|by|of|number|no\\.?)\\s+\\d+[.!?]?[\"”’')]*\\s*$");
 
     @Override
@@ -75,11 +77,11 @@ final class SegmentsCheck implements QualityCheck {
 
     /** Without list numbering in front ("1.-Go to …"), case and spacing, for finding repeats. */
     private static String comparable(String sentence) {
-        return LIST_NUMBER.matcher(sentence.strip()).replaceFirst("").toLowerCase(java.util.Locale.ROOT)
+        return LIST_NUMBER.matcher(sentence.strip()).replaceFirst("").toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+", " ");
     }
 
-    private static final java.util.regex.Pattern LIST_NUMBER = java.util.regex.Pattern.compile("^[\\d\\W_]+(?=\\p{L})");
+    private static final Pattern LIST_NUMBER = Pattern.compile("^[\\d\\W_]+(?=\\p{L})");
 
     /** Sentences of at least {@code minLength} characters that occur again; the source's own repeats excuse as many. */
     private static List<String> repeatedSentences(String text, int minLength) {

@@ -2,6 +2,7 @@ package org.feedwerk.postedit;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,7 +20,7 @@ final class UntranslatedCheck implements QualityCheck {
     private static final int MIN_LETTERS = 30;
     private static final double SHARED_WORDS = 0.5;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
-    private static final java.util.Map<String, Set<String>> OWN_FUNCTION_WORDS = java.util.Map.of("de", Set.of("der",
+    private static final Map<String, Set<String>> OWN_FUNCTION_WORDS = Map.of("de", Set.of("der",
             "das", "den", "dem", "des", "und", "oder", "ein", "eine", "einen", "einem", "einer", "ist", "sind",
             "wird", "werden", "wurde", "mit", "von", "zu", "im", "auf", "für", "nicht", "sich", "er", "wir", "dass",
             "auch", "aber", "nach", "aus", "über", "unter", "wie", "als", "ich", "sie", "ihr", "ihre", "ihren", "uns"));

@@ -1,7 +1,13 @@
 package org.feedwerk.publish;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recomputes every hash of the publication chain and the audit log: each entry's content hash from its stored
@@ -39,7 +45,7 @@ public final class ChainVerifier {
                         + "digits>, not '" + text + "'");
             }
             return new Anchor(named ? parts[0] : "publication", Long.parseLong(parts[parts.length - 2]),
-                    parts[parts.length - 1].toLowerCase(java.util.Locale.ROOT));
+                    parts[parts.length - 1].toLowerCase(Locale.ROOT));
         }
     }
 
@@ -74,7 +80,7 @@ public final class ChainVerifier {
         verifyLinks("audit", auditLinks, "entry does not match its hash (the log was changed)", problems);
         verifyWithdrawals(audit, problems);
         for (Anchor anchor : anchors) {
-            java.util.Optional<String> recorded = (anchor.chain().equals("audit") ? auditLinks : publications).stream()
+            Optional<String> recorded = (anchor.chain().equals("audit") ? auditLinks : publications).stream()
                     .filter(link -> link.position() == anchor.position()).map(Link::entrySha256).findFirst();
             if (recorded.isEmpty()) {
                 problems.add("anchor " + anchor.chain() + " " + anchor.position() + ": no such entry (the chain was "
@@ -92,13 +98,13 @@ public final class ChainVerifier {
      * actor and reason) and each withdrawal in the audit log its row.
      */
     private void verifyWithdrawals(List<AuditEntry> audit, List<String> problems) {
-        java.util.Map<String, String> audited = new java.util.HashMap<>();
+        Map<String, String> audited = new HashMap<>();
         for (AuditEntry entry : audit) {
             if (entry.action().equals(Publisher.WITHDRAW_ACTION)) {
                 audited.put(entry.subject(), entry.detail());
             }
         }
-        java.util.Set<String> rows = new java.util.HashSet<>();
+        Set<String> rows = new HashSet<>();
         for (Withdrawal withdrawal : store.listWithdrawals()) {
             rows.add(withdrawal.articleId());
             String detail = audited.get(withdrawal.articleId());

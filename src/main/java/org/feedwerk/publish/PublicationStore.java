@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.feedwerk.article.ArticleStatus;
 
 /** Persistence of the publish stage; implemented in {@code store}. Appends are the only writes to the chains. */
 public interface PublicationStore {
@@ -61,7 +62,7 @@ public interface PublicationStore {
     ChainHead findHead(String chain);
 
     /** What publishing needs to know about an article at the moment it publishes. */
-    record ArticleState(org.feedwerk.article.ArticleStatus status, int currentRevision) {}
+    record ArticleState(ArticleStatus status, int currentRevision) {}
 
     /** Position and hash of the last entry of a chain. */
     record ChainHead(long position, String lastSha256) {}

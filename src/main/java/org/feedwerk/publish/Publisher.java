@@ -2,6 +2,7 @@ package org.feedwerk.publish;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +106,7 @@ public final class Publisher {
                     || current.get().currentRevision() != revision.number()) {
                 return List.<Publication>of(); // changed meanwhile: a newer revision or a withdrawal wins
             }
-            List<Publication> added = new java.util.ArrayList<>();
+            List<Publication> added = new ArrayList<>();
             for (String language : targets) {
                 ready.stream().filter(translation -> translation.language().equals(language)).reduce((a, b) -> b)
                         .flatMap(translation -> appendVersion(tx, article, revision, translation))

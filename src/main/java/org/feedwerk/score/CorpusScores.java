@@ -1,5 +1,6 @@
 package org.feedwerk.score;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class CorpusScores {
                 totals[n - 1] += Math.max(0, hypothesis.size() - n + 1);
             }
         }
-        if (java.util.Arrays.stream(matches).allMatch(count -> count == 0)) {
+        if (Arrays.stream(matches).allMatch(count -> count == 0)) {
             return 0; // sacreBLEU stops early when nothing matches at all
         }
         double logSum = 0;

@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.Security;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ final class NetworkGuard {
     static final int ADDRESS_CACHE_SECONDS = 60;
 
     static {
-        String configured = java.security.Security.getProperty("networkaddress.cache.ttl");
+        String configured = Security.getProperty("networkaddress.cache.ttl");
         int seconds;
         try {
             seconds = configured == null ? -2 : Integer.parseInt(configured.trim());
@@ -30,7 +31,7 @@ final class NetworkGuard {
             seconds = -2;
         }
         if (seconds != -1 && seconds < ADDRESS_CACHE_SECONDS) { // -1 caches for ever, which is safe too
-            java.security.Security.setProperty("networkaddress.cache.ttl", String.valueOf(ADDRESS_CACHE_SECONDS));
+            Security.setProperty("networkaddress.cache.ttl", String.valueOf(ADDRESS_CACHE_SECONDS));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.feedwerk.store;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -41,7 +42,7 @@ final class HandleSource {
         }
     }
 
-    void use(java.util.function.Consumer<Handle> work) {
+    void use(Consumer<Handle> work) {
         with(handle -> {
             work.accept(handle);
             return null;

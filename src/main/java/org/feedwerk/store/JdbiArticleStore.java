@@ -3,10 +3,14 @@ package org.feedwerk.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleQuery;
@@ -19,6 +23,7 @@ import org.feedwerk.article.TextFingerprint;
 import org.feedwerk.parse.ItemPackage;
 import org.feedwerk.parse.PubStatus;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -74,7 +79,7 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public Optional<NearDuplicate> findClusterWithSimilarText(TextFingerprint fingerprint, String exceptSourceId,
-            java.time.Instant since) {
+            Instant since) {
         long[] keys = fingerprint.bandKeys();
         StringBuilder anyBand = new StringBuilder();
         for (int band = 0; band < keys.length; band++) {
@@ -103,7 +108,7 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public int forgetTextBandsBefore(java.time.Instant cutoff) {
+    public int forgetTextBandsBefore(Instant cutoff) {
         return handles.with(handle -> handle.createUpdate("""
                         DELETE FROM text_band WHERE EXISTS (SELECT 1 FROM revision r WHERE r.article_id = text_band.article_id
                             AND r.number = text_band.revision AND r.created_at < :cutoff)""")
@@ -182,7 +187,7 @@ public final class JdbiArticleStore implements ArticleStore {
                 .bind("signature", fingerprint.map(TextFingerprint::encode).orElse(null))
                 .execute();
         fingerprint.ifPresent(signature -> {
-            org.jdbi.v3.core.statement.PreparedBatch bands = handle.prepareBatch(
+            PreparedBatch bands = handle.prepareBatch(
                     "INSERT INTO text_band (article_id, revision, band, band_key) VALUES (:article, :revision, :band, :key)");
             long[] keys = signature.bandKeys();
             for (int band = 0; band < keys.length; band++) {
@@ -241,43 +246,43 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public java.util.Map<ArticleStatus, Integer> countByStatus() {
-        java.util.Map<ArticleStatus, Integer> counts = new java.util.EnumMap<>(ArticleStatus.class);
+    public Map<ArticleStatus, Integer> countByStatus() {
+        Map<ArticleStatus, Integer> counts = new EnumMap<>(ArticleStatus.class);
         handles.use(handle -> handle.createQuery("SELECT status, COUNT(*) FROM article GROUP BY status")
-                .map((row, context) -> java.util.Map.entry(ArticleStatus.fromWireName(row.getString(1)), row.getInt(2)))
+                .map((row, context) -> Map.entry(ArticleStatus.fromWireName(row.getString(1)), row.getInt(2)))
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
         return counts;
     }
 
     @Override
-    public java.util.Map<ArticleStatus, Instant> oldestByStatus() {
-        java.util.Map<ArticleStatus, Instant> oldest = new java.util.EnumMap<>(ArticleStatus.class);
+    public Map<ArticleStatus, Instant> oldestByStatus() {
+        Map<ArticleStatus, Instant> oldest = new EnumMap<>(ArticleStatus.class);
         handles.use(handle -> handle.createQuery("SELECT status, MIN(updated_at) FROM article GROUP BY status")
-                .map((row, context) -> java.util.Map.entry(ArticleStatus.fromWireName(row.getString(1)),
+                .map((row, context) -> Map.entry(ArticleStatus.fromWireName(row.getString(1)),
                         Instant.ofEpochMilli(row.getLong(2))))
                 .forEach(entry -> oldest.put(entry.getKey(), entry.getValue())));
         return oldest;
     }
 
     @Override
-    public java.util.Map<String, Integer> countNewArticlesSince(Instant since) {
-        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    public Map<String, Integer> countNewArticlesSince(Instant since) {
+        Map<String, Integer> counts = new TreeMap<>();
         handles.use(handle -> handle.createQuery(
                         "SELECT source_id, COUNT(*) FROM article WHERE created_at >= :since GROUP BY source_id")
                 .bind("since", Times.toMillis(since))
-                .map((row, context) -> java.util.Map.entry(row.getString(1), row.getInt(2)))
+                .map((row, context) -> Map.entry(row.getString(1), row.getInt(2)))
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
         return counts;
     }
 
     @Override
-    public java.util.Map<Long, Integer> countNewArticlesPerHour(Instant since) {
+    public Map<Long, Integer> countNewArticlesPerHour(Instant since) {
         return HourlyCounts.count(handles, "article", "created_at", since);
     }
 
     @Override
     public List<Article> searchArticles(String text, int limit) {
-        String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
         return handles.with(handle -> handle.createQuery("""
                         SELECT * FROM article WHERE id = :id OR LOWER(headline) LIKE :pattern
                         ORDER BY updated_at DESC LIMIT :limit""")
@@ -309,7 +314,7 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public List<Article> listPublishable(java.time.Instant now, int limit) {
+    public List<Article> listPublishable(Instant now, int limit) {
         return handles.with(handle -> handle.createQuery("""
                         SELECT a.* FROM article a
                         JOIN revision r ON r.article_id = a.id AND r.number = a.current_revision

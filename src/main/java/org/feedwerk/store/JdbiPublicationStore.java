@@ -3,9 +3,12 @@ package org.feedwerk.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.publish.AuditEntry;
 import org.feedwerk.publish.ContentCodec;
 import org.feedwerk.publish.Hashes;
@@ -85,7 +88,7 @@ public final class JdbiPublicationStore implements PublicationStore {
 
     private AuditEntry auditLocked(Instant time, String action, String subject, String detail) {
         // The column keeps milliseconds; the hash must cover exactly what is stored, or verify fails on it.
-        Instant at = time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant at = time.truncatedTo(ChronoUnit.MILLIS);
         return handles.with(handle -> {
             ChainHead head = lockHead(handle, "audit");
             long position = head.position() + 1;
@@ -191,7 +194,7 @@ public final class JdbiPublicationStore implements PublicationStore {
                         "SELECT status, current_revision FROM article WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
                 .bind("id", articleId)
                 .map((row, context) -> new ArticleState(
-                        org.feedwerk.article.ArticleStatus.fromWireName(row.getString("status")),
+                        ArticleStatus.fromWireName(row.getString("status")),
                         row.getInt("current_revision")))
                 .findOne());
     }
@@ -204,7 +207,7 @@ public final class JdbiPublicationStore implements PublicationStore {
     }
 
     @Override
-    public java.util.Map<Long, Integer> countPublicationsPerHour(Instant since) {
+    public Map<Long, Integer> countPublicationsPerHour(Instant since) {
         return HourlyCounts.count(handles, "publication", "published_at", since);
     }
 

@@ -2,6 +2,7 @@ package org.feedwerk.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.feedwerk.source.DroppedFile;
@@ -58,7 +59,7 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                         INSERT INTO source_state (source_id, failures, next_fetch, paused)
                         VALUES (:id, 0, :nextFetch, :paused)
                         ON CONFLICT (source_id) DO UPDATE SET paused = excluded.paused""")
-                .bind("id", sourceId).bind("nextFetch", Times.toMillis(java.time.Instant.EPOCH))
+                .bind("id", sourceId).bind("nextFetch", Times.toMillis(Instant.EPOCH))
                 .bind("paused", paused ? 1 : 0).execute());
     }
 

@@ -3,16 +3,21 @@ package org.feedwerk.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.translate.Translation;
 import org.feedwerk.translate.TranslationStatus;
 import org.feedwerk.translate.TranslationStore;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -83,7 +88,7 @@ public final class JdbiTranslationStore implements TranslationStore {
                         FROM translation WHERE translated_at >= :since AND engine <> 'original'
                         GROUP BY engine, translated_at / 86400000 ORDER BY day DESC, engine""")
                 .bind("since", Times.toMillis(since))
-                .map((row, context) -> new EngineDay(row.getString(1), java.time.LocalDate.ofEpochDay(row.getLong(2)),
+                .map((row, context) -> new EngineDay(row.getString(1), LocalDate.ofEpochDay(row.getLong(2)),
                         row.getLong(3), row.getLong(4), row.getInt(5)))
                 .list());
     }
@@ -104,22 +109,22 @@ public final class JdbiTranslationStore implements TranslationStore {
     }
 
     private static String utcDay(Instant instant) {
-        return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     @Override
     public Map<String, Map<String, Integer>> countFailedChecks() {
-        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
         handles.use(handle -> handle.createQuery("""
                         SELECT engine, check_name, COUNT(*) AS failures FROM qa_failure
                         GROUP BY engine, check_name ORDER BY engine, check_name""")
                 .map((row, context) -> new Object[] {row.getString(1), row.getString(2), row.getInt(3)})
-                .forEach(row -> counts.computeIfAbsent((String) row[0], engine -> new java.util.TreeMap<>())
+                .forEach(row -> counts.computeIfAbsent((String) row[0], engine -> new TreeMap<>())
                         .put((String) row[1], (Integer) row[2])));
         return counts;
     }
 
-    private static void insertTranslation(org.jdbi.v3.core.Handle handle, Translation translation) {
+    private static void insertTranslation(Handle handle, Translation translation) {
         handle.createUpdate("""
                         INSERT INTO translation (article_id, revision, language, engine, source_language, status,
                             headline, teaser, body_html, chars_sent, chars_reused, billed, translated_at, post_edits, qa)
@@ -160,7 +165,7 @@ public final class JdbiTranslationStore implements TranslationStore {
                                OR (status = 'translating' AND claimed_at < :stale)
                             ORDER BY created_at, id LIMIT 1%s)
                 RETURNING *""".formatted(lock);
-        String token = java.util.UUID.randomUUID().toString();
+        String token = UUID.randomUUID().toString();
         return handles.inTransaction(handle -> handle.createQuery(sql)
                 .bind("now", Times.toMillis(now)).bind("stale", Times.toMillis(staleClaimsBefore))
                 .bind("token", token)

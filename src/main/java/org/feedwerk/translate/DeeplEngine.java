@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * DeepL API v2: {@code POST /v2/translate}, form-encoded, {@code Authorization: DeepL-Auth-Key}, HTML kept with
@@ -26,7 +27,7 @@ public final class DeeplEngine extends HttpEngine {
             "fr", "he", "hu", "id", "it", "ja", "ko", "lt", "lv", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv",
             "th", "tr", "uk", "vi", "zh");
 
-    private final java.util.Map<String, String> glossaryIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> glossaryIds = new ConcurrentHashMap<>();
 
     /** A key is always required; {@code keyVariable} names where it comes from. */
     DeeplEngine(String name, Optional<URI> url, Optional<String> key, String keyVariable, EngineHttp http, Clock clock) {

@@ -1,6 +1,7 @@
 package org.feedwerk.translate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,7 +19,7 @@ public final class EngineMonitor {
     public record Errors(int count, String lastError, Instant lastErrorAt) {}
 
     /** An engine whose last attempt within this window failed counts as failing. */
-    private static final java.time.Duration FAILING_WINDOW = java.time.Duration.ofMinutes(10);
+    private static final Duration FAILING_WINDOW = Duration.ofMinutes(10);
 
     private final Map<String, Long> budgets;
     private final TranslationStore store;

@@ -3,6 +3,7 @@ package org.feedwerk.translate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public final class LibreTranslateEngine extends HttpEngine {
     LibreTranslateEngine(String name, URI baseUri, Optional<String> key, String keyVariable, EngineHttp http,
-            java.time.Clock clock) {
+            Clock clock) {
         super(name, baseUri, key, keyVariable, http, clock);
     }
 

@@ -3,6 +3,7 @@ package org.feedwerk.translate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public final class OpenAiEngine extends HttpEngine {
     private final String model;
 
     OpenAiEngine(String name, URI baseUri, String model, Optional<String> key, String keyVariable,
-            EngineHttp http, java.time.Clock clock) {
+            EngineHttp http, Clock clock) {
         super(name, baseUri, key, keyVariable, http, clock);
         this.model = model;
     }

@@ -1,6 +1,7 @@
 package org.feedwerk.translate;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public interface TranslationStore {
     void recordCharsSent(String engine, Instant at, long chars);
 
     /** One engine's usage on one UTC day. */
-    record EngineDay(String engine, java.time.LocalDate day, long charsSent, long charsReused, int translations) {}
+    record EngineDay(String engine, LocalDate day, long charsSent, long charsReused, int translations) {}
 
     /** How often each check failed, per engine: engine → check → count. */
     Map<String, Map<String, Integer>> countFailedChecks();

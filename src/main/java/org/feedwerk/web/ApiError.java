@@ -1,5 +1,7 @@
 package org.feedwerk.web;
 
+
+import org.feedwerk.publish.WithdrawalRefused;
 /** A request the API refuses, with the HTTP status to answer and a message for the caller. */
 final class ApiError extends RuntimeException {
     private final int status;
@@ -14,7 +16,7 @@ final class ApiError extends RuntimeException {
     }
 
     /** A refused withdrawal as the answer to the API or console request that asked for it. */
-    static ApiError of(org.feedwerk.publish.WithdrawalRefused refused) {
+    static ApiError of(WithdrawalRefused refused) {
         int status = switch (refused.kind()) {
             case INVALID_REASON -> 400;
             case UNKNOWN_ARTICLE -> 404;

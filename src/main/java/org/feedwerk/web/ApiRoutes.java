@@ -1,8 +1,12 @@
 package org.feedwerk.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.article.ArticleStatus;
@@ -11,8 +15,11 @@ import org.feedwerk.article.Revision;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.Publisher;
+import org.feedwerk.publish.WithdrawalRefused;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.source.SourceStateStore;
+import org.feedwerk.translate.Translation;
+import org.feedwerk.translate.TranslationStatus;
 import org.feedwerk.translate.TranslationStore;
 
 /**
@@ -21,7 +28,7 @@ import org.feedwerk.translate.TranslationStore;
  * held, withheld or withdrawn one.
  */
 final class ApiRoutes {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
@@ -63,15 +70,15 @@ final class ApiRoutes {
         try {
             var body = JSON.readTree(context.body());
             reason = body == null ? null : body.path("reason").asText(null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ApiError(400, "body must be JSON: {\"reason\": \"…\"}");
         }
         try {
             publisher.withdraw(id, reason, "api");
-        } catch (org.feedwerk.publish.WithdrawalRefused refused) {
+        } catch (WithdrawalRefused refused) {
             throw ApiError.of(refused);
         }
-        context.json(java.util.Map.of("id", id, "status", "withdrawn", "reason", reason.strip()));
+        context.json(Map.of("id", id, "status", "withdrawn", "reason", reason.strip()));
     }
 
     private String pagePath(Article article) {
@@ -111,9 +118,9 @@ final class ApiRoutes {
         List<Revision> revisions = articles.listRevisions(id);
         Revision current = revisions.stream().filter(revision -> revision.number() == article.currentRevision())
                 .findFirst().orElseThrow(() -> new ApiError(500, "article " + id + " has no current revision"));
-        List<org.feedwerk.translate.Translation> shown = translations.listTranslations(id).stream()
+        List<Translation> shown = translations.listTranslations(id).stream()
                 .filter(translation -> !isPublic()
-                        || translation.status() == org.feedwerk.translate.TranslationStatus.TRANSLATED)
+                        || translation.status() == TranslationStatus.TRANSLATED)
                 .toList();
         context.json(ApiViews.ArticleDetailView.of(article, pagePath(article), current, revisions, shown,
                 publications.findPackageMates(id)));
@@ -126,7 +133,7 @@ final class ApiRoutes {
         try {
             return ArticleStatus.fromWireName(status.trim());
         } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "unknown status '" + status + "'; one of " + java.util.Arrays.stream(
+            throw new ApiError(400, "unknown status '" + status + "'; one of " + Arrays.stream(
                     ArticleStatus.values()).map(ArticleStatus::wireName).toList());
         }
     }

@@ -3,6 +3,7 @@ package org.feedwerk.web;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.feedwerk.article.Article;
 import org.feedwerk.article.Revision;
 import org.feedwerk.config.DurationText;
@@ -86,7 +87,7 @@ final class ApiViews {
     }
 
     /** Quality checks failed per engine and check, for comparing engines. */
-    record StatsView(java.util.Map<String, java.util.Map<String, Integer>> qaFailures) {}
+    record StatsView(Map<String, Map<String, Integer>> qaFailures) {}
 
     record ErrorView(String error) {}
 }

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,19 +20,19 @@ final class BearerTokenCheck {
     private static final Logger log = LoggerFactory.getLogger(BearerTokenCheck.class);
     private final Optional<String> token;
     private final LoginThrottle throttle;
-    private final java.util.Set<String> trustedProxies;
+    private final Set<String> trustedProxies;
 
     /** The outcome of presenting a token. */
     enum Verdict { RIGHT, WRONG, THROTTLED }
 
     BearerTokenCheck(Optional<String> token, Clock clock) {
-        this(token, clock, java.util.List.of());
+        this(token, clock, List.of());
     }
 
-    BearerTokenCheck(Optional<String> token, Clock clock, java.util.List<String> trustedProxies) {
+    BearerTokenCheck(Optional<String> token, Clock clock, List<String> trustedProxies) {
         this.token = token.filter(value -> !value.isBlank());
         this.throttle = new LoginThrottle(clock);
-        this.trustedProxies = java.util.Set.copyOf(trustedProxies);
+        this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
     /**

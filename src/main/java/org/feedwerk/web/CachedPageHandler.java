@@ -1,6 +1,8 @@
 package org.feedwerk.web;
 
+import io.micrometer.core.instrument.Counter;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -15,11 +17,11 @@ import org.feedwerk.web.PageCache.Page;
  */
 final class CachedPageHandler extends Handler.Wrapper {
     private final PageCache cache;
-    private final io.micrometer.core.instrument.Counter served;
+    private final Counter served;
 
-    private final java.util.Map<String, String> securityHeaders;
+    private final Map<String, String> securityHeaders;
 
-    CachedPageHandler(PageCache cache, FeedwerkMetrics metrics, java.util.Map<String, String> securityHeaders) {
+    CachedPageHandler(PageCache cache, FeedwerkMetrics metrics, Map<String, String> securityHeaders) {
         this.cache = cache;
         this.securityHeaders = securityHeaders;
         this.served = metrics.cachedPageRequests();

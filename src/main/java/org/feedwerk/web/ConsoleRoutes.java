@@ -5,6 +5,8 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.feedwerk.config.SiteConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.Publisher;
+import org.feedwerk.publish.WithdrawalRefused;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.source.SourceStateStore;
 import org.feedwerk.translate.EngineChain;
@@ -90,11 +93,11 @@ public final class ConsoleRoutes {
         }
         Optional<ConsoleSessions.Session> session = sessions.find(context.cookie(ConsoleSessions.COOKIE));
         if (session.isEmpty()) {
-            context.redirect("/admin/login", io.javalin.http.HttpStatus.SEE_OTHER);
+            context.redirect("/admin/login", HttpStatus.SEE_OTHER);
             context.skipRemainingHandlers();
             return;
         }
-        if (context.method() == io.javalin.http.HandlerType.POST
+        if (context.method() == HandlerType.POST
                 && !session.get().csrfToken().equals(context.formParam("csrf"))) {
             throw new ApiError(403, "missing or wrong form token (CSRF)");
         }
@@ -121,13 +124,13 @@ public final class ConsoleRoutes {
         audit("sign-in", "console", "client=" + client);
         ConsoleSessions.Session session = sessions.create();
         context.header("Set-Cookie", ConsoleSessions.cookie(session, isHttps(context)));
-        context.redirect("/admin/sources", io.javalin.http.HttpStatus.SEE_OTHER);
+        context.redirect("/admin/sources", HttpStatus.SEE_OTHER);
     }
 
     private void logout(Context context) {
         sessions.end(context.cookie(ConsoleSessions.COOKIE));
         context.header("Set-Cookie", ConsoleSessions.expiredCookie());
-        context.redirect("/admin/login", io.javalin.http.HttpStatus.SEE_OTHER);
+        context.redirect("/admin/login", HttpStatus.SEE_OTHER);
     }
 
     private void sources(Context context) {
@@ -248,7 +251,7 @@ public final class ConsoleRoutes {
         String id = context.pathParam("id");
         try {
             parts.publisher().withdraw(id, context.formParam("reason"), ACTOR);
-        } catch (org.feedwerk.publish.WithdrawalRefused refused) {
+        } catch (WithdrawalRefused refused) {
             throw ApiError.of(refused);
         }
         done(context, "/admin/articles/" + id, "Artikel zurückgezogen.");
@@ -278,7 +281,7 @@ public final class ConsoleRoutes {
 
     private void done(Context context, String location, String notice) {
         sessions.leaveNotice(context.attribute("session"), notice);
-        context.redirect(location, io.javalin.http.HttpStatus.SEE_OTHER);
+        context.redirect(location, HttpStatus.SEE_OTHER);
     }
 
     private ConsoleViews.Page page(Context context, String active, String title) {

@@ -1,7 +1,9 @@
 package org.feedwerk.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationListener;
@@ -19,7 +21,7 @@ public final class PageCache implements PublicationListener {
     public record Page(int status, String contentType, String body, String location, byte[] bytes) {
         /** The body is encoded once, when the page is rendered, not on every request. */
         public Page(int status, String contentType, String body, String location) {
-            this(status, contentType, body, location, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            this(status, contentType, body, location, body.getBytes(StandardCharsets.UTF_8));
         }
 
         public static Page html(int status, String body) {
@@ -32,8 +34,8 @@ public final class PageCache implements PublicationListener {
     }
 
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
     private final long budget;
 
     public PageCache() {

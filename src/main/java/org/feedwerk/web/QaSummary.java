@@ -2,6 +2,7 @@ package org.feedwerk.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class QaSummary {
                 }
             }
             return failed.isEmpty() ? "ok" : String.join("; ", failed);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unreadable report";
         }
     }

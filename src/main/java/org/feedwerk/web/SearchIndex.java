@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.document.Document;
@@ -136,7 +137,7 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
 
     private Query parse(String text) {
         SimpleQueryParser parser = new SimpleQueryParser(analyzer,
-                java.util.Map.of("headline", 3f, "teaser", 2f, "body", 1f), SYNTAX);
+                Map.of("headline", 3f, "teaser", 2f, "body", 1f), SYNTAX);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         return parser.parse(text);
     }

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.config.SiteConfig;
 import org.feedwerk.config.SourceConfig;
+import org.feedwerk.html.BodyImages;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.PublishedContent;
@@ -37,12 +40,12 @@ public final class SitePages {
     private final Map<String, SourceConfig> sources;
     private final ArticleUrls urls;
     private final ZoneId zone;
-    private final java.util.function.Supplier<SearchIndex> search;
+    private final Supplier<SearchIndex> search;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
     /** {@code search} is opened only when a search is made (exporting needs no index). */
     public SitePages(PublicationStore publications, SiteConfig site, String language, Map<String, SourceConfig> sources,
-            java.util.function.Supplier<SearchIndex> search) {
+            Supplier<SearchIndex> search) {
         this.publications = publications;
         this.site = site;
         this.language = language;
@@ -148,7 +151,7 @@ public final class SitePages {
                 content.headline() + " – " + site.name(), content.teaser(), canonical, site.base());
         boolean updated = content.isUpdate();
         return new SiteViews.ArticlePage(frame, content.headline(), content.teaser(),
-                site.embedsImages() ? content.bodyHtml() : org.feedwerk.html.BodyImages.asLinks(content.bodyHtml()),
+                site.embedsImages() ? content.bodyHtml() : BodyImages.asLinks(content.bodyHtml()),
                 content.byline(), content.dateline(), content.attribution(), content.licence(), content.originalUrl(),
                 content.engine(), german(content.translatedAt()), german(first.firstPublishedAt()),
                 first.firstPublishedAt().toString(), updated ? german(content.publishedAt()) : null,
@@ -185,7 +188,7 @@ public final class SitePages {
     }
 
     private List<SiteViews.Alternate> alternates(String articleId) {
-        Map<String, String> latestByLanguage = new java.util.TreeMap<>();
+        Map<String, String> latestByLanguage = new TreeMap<>();
         for (Publication publication : publications.listPublications(articleId)) {
             if (publication.content() != null && publication.content().sequence() == 1) {
                 latestByLanguage.put(publication.content().language(),

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.feedwerk.FeedwerkException;
 import org.feedwerk.article.ArticleStore;
 import org.feedwerk.config.ServerConfig;
@@ -37,7 +40,7 @@ public final class WebServer {
             TranslationStore translations, PublicationStore publications, Publisher publisher) {}
 
     /** Health and metrics: the registry, and what keeps the service from being ready (empty when ready). */
-    public record Operations(FeedwerkMetrics metrics, java.util.function.Supplier<List<String>> readinessProblems) {}
+    public record Operations(FeedwerkMetrics metrics, Supplier<List<String>> readinessProblems) {}
 
     public WebServer(ServerConfig config, Api apiParts, Site site, BooleanSupplier storeReachable,
             Optional<String> adminToken, Clock clock, Operations operations, ConsoleRoutes.Parts console) {
@@ -53,17 +56,17 @@ public final class WebServer {
             javalin.startup.showJavalinBanner = false;
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
-            javalin.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(config.maxThreads(), 4);
+            javalin.jetty.threadPool = new QueuedThreadPool(config.maxThreads(), 4);
             // Javalin attaches its servlet context inside this wrapper; cached pages never reach the router.
             javalin.jetty.modifyServer(server -> server.setHandler(
                     new CachedPageHandler(site.cache(), operations.metrics(), SecurityHeaders.of(site.embedsImages()))));
             javalin.routes.get("/healthz", context -> {
                 boolean reachable = storeReachable.getAsBoolean();
-                context.status(reachable ? 200 : 503).json(java.util.Map.of("status", reachable ? "ok" : "store unreachable"));
+                context.status(reachable ? 200 : 503).json(Map.of("status", reachable ? "ok" : "store unreachable"));
             });
             javalin.routes.get("/readyz", context -> {
                 List<String> problems = operations.readinessProblems().get();
-                context.status(problems.isEmpty() ? 200 : 503).json(java.util.Map.of(
+                context.status(problems.isEmpty() ? 200 : 503).json(Map.of(
                         "status", problems.isEmpty() ? "ready" : "not ready", "problems", problems));
             });
             javalin.routes.get("/metrics", context -> context.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -90,7 +93,7 @@ public final class WebServer {
         });
     }
 
-    private static String route(io.javalin.http.Context context) {
+    private static String route(Context context) {
         try {
             return context.endpoints().matchedHttpEndpoint().path; // the route, not the after-handler's "*"
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.feedwerk.models.InstalledModels;
 import org.feedwerk.models.ModelDownloader;
+import org.feedwerk.models.ModelException;
 import org.feedwerk.models.ModelLayout;
 import org.feedwerk.models.ProgressLog;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public sealed interface ModelSource {
 
     /** All files of the layout are there (sizes and hashes are checked only when the model is loaded). */
     default boolean looksInstalled(boolean quantized) {
-        return org.feedwerk.models.ModelLayout.files(quantized).stream()
+        return ModelLayout.files(quantized).stream()
                 .allMatch(file -> Files.isRegularFile(expectedFolder().resolve(file)));
     }
 
@@ -89,7 +90,7 @@ public sealed interface ModelSource {
         public Path verifiedFolder(boolean quantized) {
             Path folder = new InstalledModels(modelsDir).folder(name);
             if (!Files.isDirectory(folder)) {
-                throw new org.feedwerk.models.ModelException("model " + name + " is not installed in " + modelsDir);
+                throw new ModelException("model " + name + " is not installed in " + modelsDir);
             }
             InstalledModels.verifyFolder(folder, quantized);
             return folder;

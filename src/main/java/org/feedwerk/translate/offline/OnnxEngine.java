@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -246,7 +247,7 @@ public final class OnnxEngine implements TranslationEngine {
     /** Translates the units with the loaded model, one translation at a time. */
     private Map<String, String> run(Set<String> units) {
         List<String> sources = new ArrayList<>(units);
-        Map<String, String> translations = new java.util.HashMap<>();
+        Map<String, String> translations = new HashMap<>();
         if (sources.isEmpty()) {
             return translations;
         }
