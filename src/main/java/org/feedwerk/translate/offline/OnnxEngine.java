@@ -95,17 +95,9 @@ public final class OnnxEngine implements TranslationEngine {
             return Optional.empty();
         }
         synchronized (state) {
-            if (translator != null) {
-                return Optional.empty();
-            }
-            if (closed) {
-                return Optional.of(name + ": shut down");
-            }
-            if (pulling) {
-                return downloading();
-            }
-            if (problem != null && clock.instant().isBefore(retryAt)) {
-                return Optional.of(problem);
+            Optional<Optional<String>> known = knownState();
+            if (known.isPresent()) {
+                return known.get();
             }
             if (!source.looksInstalled(settings.quantized())) {
                 return Optional.of(name + ": model " + source.label() + " is not installed" + (source.canPull()
@@ -116,6 +108,26 @@ public final class OnnxEngine implements TranslationEngine {
         }
     }
 
+    /**
+     * What is already decided, under the lock: loaded (an empty reason), shut down, downloading, or a recent
+     * problem; empty when the model has still to be looked at.
+     */
+    private Optional<Optional<String>> knownState() {
+        if (translator != null) {
+            return Optional.of(Optional.empty());
+        }
+        if (closed) {
+            return Optional.of(Optional.of(name + ": shut down"));
+        }
+        if (pulling) {
+            return Optional.of(downloading());
+        }
+        if (problem != null && clock.instant().isBefore(retryAt)) {
+            return Optional.of(Optional.of(problem));
+        }
+        return Optional.empty();
+    }
+
     /** Loads the model, or starts its download, and says why the engine cannot be used yet. */
     @Override
     public Optional<String> prepare() {
@@ -123,17 +135,9 @@ public final class OnnxEngine implements TranslationEngine {
             return Optional.empty();
         }
         synchronized (state) {
-            if (translator != null) {
-                return Optional.empty();
-            }
-            if (closed) {
-                return Optional.of(name + ": shut down");
-            }
-            if (pulling) {
-                return downloading();
-            }
-            if (problem != null && clock.instant().isBefore(retryAt)) {
-                return Optional.of(problem);
+            Optional<Optional<String>> known = knownState();
+            if (known.isPresent()) {
+                return known.get();
             }
             Path folder;
             try {
