@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.feedwerk.metrics.FeedwerkMetrics;
 import org.feedwerk.web.PageCache.Page;
 
 /**

@@ -23,6 +23,7 @@ import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.PublishedContent;
 import org.feedwerk.publish.Withdrawal;
+import org.feedwerk.search.SearchIndex;
 import org.feedwerk.web.PageCache.Page;
 
 /**

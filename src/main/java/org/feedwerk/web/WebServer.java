@@ -17,6 +17,7 @@ import org.feedwerk.FeedwerkException;
 import org.feedwerk.article.ArticleStore;
 import org.feedwerk.config.ServerConfig;
 import org.feedwerk.config.SourceConfig;
+import org.feedwerk.metrics.FeedwerkMetrics;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.Publisher;
 import org.feedwerk.source.SourceStateStore;

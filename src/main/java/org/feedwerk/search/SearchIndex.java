@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

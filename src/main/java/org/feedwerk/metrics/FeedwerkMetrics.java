@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
