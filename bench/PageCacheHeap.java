@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.Map;
 import org.feedwerk.app.Application;
 import org.feedwerk.config.ConfigLoader;
-import org.feedwerk.web.PageCache;
 import org.feedwerk.web.WebServer;
+import org.feedwerk.web.site.PageCache;
 
 /**
  * The heap the page cache holds under anonymous requests that each carry another query string (issue 14): the

@@ -62,12 +62,12 @@ import org.feedwerk.translate.Sleeper;
 import org.feedwerk.translate.TranslationEngine;
 import org.feedwerk.translate.TranslationStore;
 import org.feedwerk.translate.offline.OnnxEngine;
-import org.feedwerk.web.ConsoleRoutes;
-import org.feedwerk.web.PageCache;
-import org.feedwerk.web.SiteExporter;
-import org.feedwerk.web.SiteFeeds;
-import org.feedwerk.web.SitePages;
 import org.feedwerk.web.WebServer;
+import org.feedwerk.web.admin.ConsoleRoutes;
+import org.feedwerk.web.site.PageCache;
+import org.feedwerk.web.site.SiteExporter;
+import org.feedwerk.web.site.SiteFeeds;
+import org.feedwerk.web.site.SitePages;
 
 /** The composition root: the only place that builds and wires Feedwerk's parts. */
 public final class Application implements AutoCloseable {

@@ -22,6 +22,16 @@ import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.Publisher;
 import org.feedwerk.source.SourceStateStore;
 import org.feedwerk.translate.TranslationStore;
+import org.feedwerk.web.admin.ConsoleRoutes;
+import org.feedwerk.web.api.ApiError;
+import org.feedwerk.web.api.ApiRoutes;
+import org.feedwerk.web.api.ApiViews;
+import org.feedwerk.web.api.BearerTokenCheck;
+import org.feedwerk.web.site.CachedPageHandler;
+import org.feedwerk.web.site.PageCache;
+import org.feedwerk.web.site.SiteFeeds;
+import org.feedwerk.web.site.SitePages;
+import org.feedwerk.web.site.SiteRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

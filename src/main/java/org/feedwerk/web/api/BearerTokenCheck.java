@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.api;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -16,20 +16,20 @@ import org.slf4j.LoggerFactory;
  * signs in with it. Wrong tokens are counted per client address ({@link LoginThrottle}), for the API and the
  * console together.
  */
-final class BearerTokenCheck {
+public final class BearerTokenCheck {
     private static final Logger log = LoggerFactory.getLogger(BearerTokenCheck.class);
     private final Optional<String> token;
     private final LoginThrottle throttle;
     private final Set<String> trustedProxies;
 
     /** The outcome of presenting a token. */
-    enum Verdict { RIGHT, WRONG, THROTTLED }
+    public enum Verdict { RIGHT, WRONG, THROTTLED }
 
-    BearerTokenCheck(Optional<String> token, Clock clock) {
+    public BearerTokenCheck(Optional<String> token, Clock clock) {
         this(token, clock, List.of());
     }
 
-    BearerTokenCheck(Optional<String> token, Clock clock, List<String> trustedProxies) {
+    public BearerTokenCheck(Optional<String> token, Clock clock, List<String> trustedProxies) {
         this.token = token.filter(value -> !value.isBlank());
         this.throttle = new LoginThrottle(clock);
         this.trustedProxies = Set.copyOf(trustedProxies);
@@ -39,7 +39,7 @@ final class BearerTokenCheck {
      * The client's address: the peer's, or — when the peer is a configured trusted proxy — the nearest address in
      * X-Forwarded-For that is not one of the trusted proxies (the ones further left can be forged by the client).
      */
-    String client(Context context) {
+    public String client(Context context) {
         String peer = context.req().getRemoteAddr();
         if (!trustedProxies.contains(peer)) {
             return peer;
@@ -58,11 +58,11 @@ final class BearerTokenCheck {
         return peer;
     }
 
-    boolean isConfigured() {
+    public boolean isConfigured() {
         return token.isPresent();
     }
 
-    void require(Context context) {
+    public void require(Context context) {
         if (token.isEmpty()) {
             return;
         }
@@ -88,7 +88,7 @@ final class BearerTokenCheck {
      * with the operators, such as everyone behind one proxy, could lock them out); a wrong one is counted, and
      * refused as throttled once the address has sent too many.
      */
-    Verdict verify(String presented, String client) {
+    public Verdict verify(String presented, String client) {
         if (matches(presented)) {
             throttle.succeeded(client);
             return Verdict.RIGHT;
@@ -102,7 +102,7 @@ final class BearerTokenCheck {
     }
 
     /** How long a client that presented too many wrong tokens must wait, or empty. */
-    Optional<Duration> waitFor(String client) {
+    public Optional<Duration> waitFor(String client) {
         return throttle.waitFor(client);
     }
 

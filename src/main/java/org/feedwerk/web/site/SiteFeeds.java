@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

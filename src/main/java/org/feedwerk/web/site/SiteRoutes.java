@@ -1,21 +1,21 @@
-package org.feedwerk.web;
+package org.feedwerk.web.site;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.feedwerk.web.PageCache.Page;
+import org.feedwerk.web.site.PageCache.Page;
 
 /** The public site's routes; every answer comes from the page cache or is rendered and cached. */
-final class SiteRoutes {
+public final class SiteRoutes {
     private final Map<String, SitePages> pagesByLanguage;
     private final SitePages pages;
     private final SiteFeeds feeds;
     private final PageCache cache;
     private final Clock clock;
 
-    SiteRoutes(Map<String, SitePages> pagesByLanguage, String primaryLanguage, SiteFeeds feeds, PageCache cache,
+    public SiteRoutes(Map<String, SitePages> pagesByLanguage, String primaryLanguage, SiteFeeds feeds, PageCache cache,
             Clock clock) {
         this.pagesByLanguage = Map.copyOf(pagesByLanguage);
         this.pages = pagesByLanguage.get(primaryLanguage);
@@ -24,7 +24,7 @@ final class SiteRoutes {
         this.clock = clock;
     }
 
-    void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes) {
         routes.get("/", context -> answer(context, () -> pages.front(1)));
         routes.get("/seite/{page}", context -> answer(context, () -> pages.front(pageNumber(context))));
         routes.get("/quelle/{source}", context -> answer(context, () -> pages.source(context.pathParam("source"), 1)));

@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.site;
 
 import java.text.Normalizer;
 import java.time.ZoneId;

@@ -1,22 +1,22 @@
-package org.feedwerk.web;
+package org.feedwerk.web.api;
 
 
 import org.feedwerk.publish.WithdrawalRefused;
 /** A request the API refuses, with the HTTP status to answer and a message for the caller. */
-final class ApiError extends RuntimeException {
+public final class ApiError extends RuntimeException {
     private final int status;
 
-    ApiError(int status, String message) {
+    public ApiError(int status, String message) {
         super(message, null, false, false);
         this.status = status;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
     /** A refused withdrawal as the answer to the API or console request that asked for it. */
-    static ApiError of(WithdrawalRefused refused) {
+    public static ApiError of(WithdrawalRefused refused) {
         int status = switch (refused.kind()) {
             case INVALID_REASON -> 400;
             case UNKNOWN_ARTICLE -> 404;

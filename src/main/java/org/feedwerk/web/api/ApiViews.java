@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import org.feedwerk.source.SourceState;
 import org.feedwerk.translate.Translation;
 
 /** The JSON shapes of the API. Field names are a contract; add fields, never rename them. */
-final class ApiViews {
+public final class ApiViews {
     private ApiViews() {}
 
     record SourceView(String id, String url, String dir, String format, String language, String interval,
@@ -89,5 +89,5 @@ final class ApiViews {
     /** Quality checks failed per engine and check, for comparing engines. */
     record StatsView(Map<String, Map<String, Integer>> qaFailures) {}
 
-    record ErrorView(String error) {}
+    public record ErrorView(String error) {}
 }

@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -21,13 +21,15 @@ import org.feedwerk.source.SourceStateStore;
 import org.feedwerk.translate.Translation;
 import org.feedwerk.translate.TranslationStatus;
 import org.feedwerk.translate.TranslationStore;
+import org.feedwerk.web.WebServer;
+import org.feedwerk.web.site.SitePages;
 
 /**
  * The read-only JSON API: sources and their state, articles and their revisions. Without an admin token
  * configured it fails closed: it serves only what the site serves (published articles), never an embargoed,
  * held, withheld or withdrawn one.
  */
-final class ApiRoutes {
+public final class ApiRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
@@ -41,7 +43,7 @@ final class ApiRoutes {
     private final BearerTokenCheck auth;
     private final SitePages pages;
 
-    ApiRoutes(WebServer.Api parts, BearerTokenCheck auth, SitePages pages) {
+    public ApiRoutes(WebServer.Api parts, BearerTokenCheck auth, SitePages pages) {
         this.sources = parts.sources();
         this.states = parts.states();
         this.articles = parts.articles();
@@ -52,7 +54,7 @@ final class ApiRoutes {
         this.pages = pages;
     }
 
-    void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes) {
         routes.get("/api/sources", this::listSources);
         routes.get("/api/articles", this::listArticles);
         routes.get("/api/articles/{id}", this::showArticle);

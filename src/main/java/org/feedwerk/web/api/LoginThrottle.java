@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.api;
 
 import java.time.Clock;
 import java.time.Duration;

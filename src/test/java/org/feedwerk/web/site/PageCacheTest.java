@@ -1,9 +1,9 @@
-package org.feedwerk.web;
+package org.feedwerk.web.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.feedwerk.web.PageCache.Page;
+import org.feedwerk.web.site.PageCache.Page;
 import org.junit.jupiter.api.Test;
 
 class PageCacheTest {

@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.admin;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

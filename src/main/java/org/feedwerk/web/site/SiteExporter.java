@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.site;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationStore;
-import org.feedwerk.web.PageCache.Page;
+import org.feedwerk.web.site.PageCache.Page;
 
 /**
  * Writes the same site as static files: every list page, every version of every live article page (as

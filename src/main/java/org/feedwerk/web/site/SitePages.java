@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +24,7 @@ import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.PublishedContent;
 import org.feedwerk.publish.Withdrawal;
 import org.feedwerk.search.SearchIndex;
-import org.feedwerk.web.PageCache.Page;
+import org.feedwerk.web.site.PageCache.Page;
 
 /**
  * Renders the public site from published content only: list pages, article pages (every version), the 410 page

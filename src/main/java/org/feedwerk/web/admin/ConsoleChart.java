@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.admin;
 
 import java.time.Instant;
 import java.util.Locale;

@@ -1,6 +1,7 @@
-package org.feedwerk.web;
+package org.feedwerk.web.admin;
 
 import java.util.List;
+import org.feedwerk.web.site.SiteViews;
 
 /** What the console templates show. */
 public final class ConsoleViews {

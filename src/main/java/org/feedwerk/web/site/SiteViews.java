@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.site;
 
 import java.util.List;
 

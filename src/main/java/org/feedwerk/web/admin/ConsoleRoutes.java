@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.admin;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -33,6 +33,9 @@ import org.feedwerk.translate.EngineMonitor;
 import org.feedwerk.translate.Translation;
 import org.feedwerk.translate.TranslationStatus;
 import org.feedwerk.translate.TranslationStore;
+import org.feedwerk.web.api.ApiError;
+import org.feedwerk.web.api.BearerTokenCheck;
+import org.feedwerk.web.site.SiteViews;
 
 /**
  * The operator console under {@code /admin}: sources (pause, resume, fetch now), pipeline (queues, throughput,
@@ -54,7 +57,7 @@ public final class ConsoleRoutes {
     private final DateTimeFormatter time;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    ConsoleRoutes(Parts parts, BearerTokenCheck auth, Clock clock) {
+    public ConsoleRoutes(Parts parts, BearerTokenCheck auth, Clock clock) {
         this.parts = parts;
         this.auth = auth;
         this.clock = clock;
@@ -62,7 +65,7 @@ public final class ConsoleRoutes {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(parts.site().timeZone()));
     }
 
-    void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes) {
         routes.before("/admin", this::guard);
         routes.before("/admin/*", this::guard);
         routes.get("/admin", context -> context.redirect("/admin/sources"));

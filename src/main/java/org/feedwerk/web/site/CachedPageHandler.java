@@ -1,4 +1,4 @@
-package org.feedwerk.web;
+package org.feedwerk.web.site;
 
 import io.micrometer.core.instrument.Counter;
 import java.nio.ByteBuffer;
@@ -9,20 +9,20 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.feedwerk.metrics.FeedwerkMetrics;
-import org.feedwerk.web.PageCache.Page;
+import org.feedwerk.web.site.PageCache.Page;
 
 /**
  * Answers GET requests for pages already in the page cache directly at the Jetty level, before Javalin's
  * servlet and router: the hot path of a news site is the same rendered page again and again. Everything else
  * (first renders, the API, search) goes on to Javalin.
  */
-final class CachedPageHandler extends Handler.Wrapper {
+public final class CachedPageHandler extends Handler.Wrapper {
     private final PageCache cache;
     private final Counter served;
 
     private final Map<String, String> securityHeaders;
 
-    CachedPageHandler(PageCache cache, FeedwerkMetrics metrics, Map<String, String> securityHeaders) {
+    public CachedPageHandler(PageCache cache, FeedwerkMetrics metrics, Map<String, String> securityHeaders) {
         this.cache = cache;
         this.securityHeaders = securityHeaders;
         this.served = metrics.cachedPageRequests();
