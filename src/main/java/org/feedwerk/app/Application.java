@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +28,7 @@ import org.feedwerk.parse.FeedParsers;
 import org.feedwerk.pipeline.Housekeeping;
 import org.feedwerk.pipeline.PollScheduler;
 import org.feedwerk.pipeline.PublishLoop;
+import org.feedwerk.pipeline.Readiness;
 import org.feedwerk.pipeline.SourceRunReport;
 import org.feedwerk.pipeline.SourceRunner;
 import org.feedwerk.pipeline.TranslationWorker;
@@ -61,7 +61,6 @@ import org.feedwerk.translate.LinguaLanguageDetector;
 import org.feedwerk.translate.Sleeper;
 import org.feedwerk.translate.TranslationEngine;
 import org.feedwerk.translate.TranslationStore;
-import org.feedwerk.translate.offline.OnnxEngine;
 import org.feedwerk.web.WebServer;
 import org.feedwerk.web.admin.ConsoleRoutes;
 import org.feedwerk.web.site.PageCache;
@@ -296,46 +295,15 @@ public final class Application implements AutoCloseable {
                         translations, publications, publisher, engineChain, engineMonitor, config.site()));
     }
 
-    /**
-     * Why the service is not ready: the store unreachable, or a target language no available engine can serve
-     * from the configured sources' languages (unavailable, budget spent, or failing on its last attempt within
-     * 10 minutes). Empty when ready.
-     */
+    /** Why the service is not ready (see {@link Readiness}); empty when ready. */
     public List<String> readinessProblems() {
-        List<String> problems = new ArrayList<>();
-        if (!database.isReachable()) {
-            problems.add("store unreachable");
-        }
-        Set<String> sourceLanguages = new TreeSet<>();
-        config.sources().forEach(source -> sourceLanguages.add(source.language() == null ? "en" : source.language()));
-        for (String target : config.translation().targets()) {
-            for (String sourceLanguage : sourceLanguages) {
-                if (sourceLanguage.equals(target)) {
-                    continue;
-                }
-                List<String> reasons = new ArrayList<>();
-                boolean available = false;
-                for (var engine : engineChain.enginesFor(sourceLanguage, target)) {
-                    var reason = engineMonitor.whyNotReady(engine);
-                    available |= reason.isEmpty();
-                    reason.ifPresent(reasons::add);
-                }
-                if (!available) {
-                    problems.add("no engine available for " + sourceLanguage + "→" + target
-                            + (reasons.isEmpty() ? " (none configured)" : ": " + String.join("; ", reasons)));
-                }
-            }
-        }
-        return problems;
+        return new Readiness(database::isReachable, config.sources(), config.translation().targets(), engineChain,
+                engineMonitor).problems();
     }
 
     @Override
     public synchronized void close() {
-        for (TranslationEngine engine : engineChain.engines()) {
-            if (engine instanceof OnnxEngine offline) {
-                offline.close();
-            }
-        }
+        engineChain.engines().forEach(TranslationEngine::close);
         if (searchIndex != null) {
             searchIndex.close();
         }

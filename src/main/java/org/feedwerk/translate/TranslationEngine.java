@@ -6,7 +6,7 @@ import java.util.Optional;
  * One machine-translation service behind a common interface. Adding an engine (Google, Azure, a local model)
  * means one new class. Implementations are thread-safe.
  */
-public interface TranslationEngine {
+public interface TranslationEngine extends AutoCloseable {
     /** The configured name, shown on pages and in the API. */
     String name();
 
@@ -40,4 +40,8 @@ public interface TranslationEngine {
      * @throws TranslationException when the engine fails after its own retries
      */
     EngineResult translate(EngineRequest request);
+
+    /** Releases what the engine holds (an offline engine's model sessions); HTTP engines hold nothing. */
+    @Override
+    default void close() {}
 }

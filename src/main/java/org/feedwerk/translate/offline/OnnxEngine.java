@@ -273,6 +273,7 @@ public final class OnnxEngine implements TranslationEngine {
     }
 
     /** Closes the ONNX Runtime sessions, after the translation running now (if any) has finished. */
+    @Override
     public void close() {
         running.lock();
         try {
