@@ -1,8 +1,5 @@
 package org.feedwerk.web.admin;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -33,6 +30,7 @@ import org.feedwerk.translate.EngineMonitor;
 import org.feedwerk.translate.Translation;
 import org.feedwerk.translate.TranslationStatus;
 import org.feedwerk.translate.TranslationStore;
+import org.feedwerk.web.Templates;
 import org.feedwerk.web.api.ApiError;
 import org.feedwerk.web.api.BearerTokenCheck;
 import org.feedwerk.web.site.SiteViews;
@@ -55,7 +53,6 @@ public final class ConsoleRoutes {
     private final ConsoleSessions sessions;
     private final Clock clock;
     private final DateTimeFormatter time;
-    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public ConsoleRoutes(Parts parts, BearerTokenCheck auth, Clock clock) {
         this.parts = parts;
@@ -298,10 +295,8 @@ public final class ConsoleRoutes {
     }
 
     private void html(Context context, String template, Object model) {
-        StringOutput output = new StringOutput();
-        templates.render(template, model, output);
         context.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store")
-                .header("X-Frame-Options", "DENY").result(output.toString());
+                .header("X-Frame-Options", "DENY").result(Templates.render(template, model));
     }
 
     private String format(Instant instant) {

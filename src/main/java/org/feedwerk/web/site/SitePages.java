@@ -2,9 +2,6 @@ package org.feedwerk.web.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +21,7 @@ import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.PublishedContent;
 import org.feedwerk.publish.Withdrawal;
 import org.feedwerk.search.SearchIndex;
+import org.feedwerk.web.Templates;
 import org.feedwerk.web.site.PageCache.Page;
 
 /**
@@ -42,7 +40,6 @@ public final class SitePages {
     private final ArticleUrls urls;
     private final ZoneId zone;
     private final Supplier<SearchIndex> search;
-    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
     /** {@code search} is opened only when a search is made (exporting needs no index). */
     public SitePages(PublicationStore publications, SiteConfig site, String language, Map<String, SourceConfig> sources,
@@ -169,10 +166,11 @@ public final class SitePages {
     String chainHeads() {
         PublicationStore.ChainHead publication = publications.findHead("publication");
         PublicationStore.ChainHead audit = publications.findHead("audit");
-        return "{\"publication\":{\"position\":" + publication.position() + ",\"sha256\":\""
-                + publication.lastSha256() + "\"},\"audit\":{\"position\":" + audit.position() + ",\"sha256\":\""
-                + audit.lastSha256() + "\"},\"check\":\"feedwerk verify --anchor " + publication.position() + ":"
-                + publication.lastSha256() + "\"}";
+        ObjectNode heads = JSON.createObjectNode();
+        heads.putObject("publication").put("position", publication.position()).put("sha256", publication.lastSha256());
+        heads.putObject("audit").put("position", audit.position()).put("sha256", audit.lastSha256());
+        heads.put("check", "feedwerk verify --anchor " + publication.position() + ":" + publication.lastSha256());
+        return heads.toString();
     }
 
     /** Live articles the source grouped with this one in a package. */
@@ -235,8 +233,8 @@ public final class SitePages {
     private Page gone(Withdrawal withdrawal) {
         SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Artikel zurückgezogen – " + site.name(),
                 null, null, site.base());
-        String body = render(new SiteViews.GonePage(frame, withdrawal.reason(), german(withdrawal.withdrawnAt())),
-                "gone.jte");
+        String body = Templates.render("gone.jte",
+                new SiteViews.GonePage(frame, withdrawal.reason(), german(withdrawal.withdrawnAt())));
         return Page.html(410, body);
     }
 
@@ -255,16 +253,16 @@ public final class SitePages {
     private Page withheld() {
         SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Vorübergehend nicht verfügbar – "
                 + site.name(), null, null, site.base());
-        return Page.html(404, render(new SiteViews.MessagePage(frame, "Vorübergehend nicht verfügbar",
+        return Page.html(404, Templates.render("message.jte", new SiteViews.MessagePage(frame, "Vorübergehend nicht verfügbar",
                 "Die Quelle hält diese Meldung derzeit zurück. Sie erscheint wieder, sobald eine freigegebene Fassung "
-                        + "vorliegt."), "message.jte"));
+                        + "vorliegt.")));
     }
 
     public Page notFound() {
         SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Nicht gefunden – " + site.name(), null,
                 null, site.base());
-        return Page.html(404, render(new SiteViews.MessagePage(frame, "Seite nicht gefunden",
-                "Diese Seite gibt es nicht."), "message.jte"));
+        return Page.html(404, Templates.render("message.jte", new SiteViews.MessagePage(frame, "Seite nicht gefunden",
+                "Diese Seite gibt es nicht.")));
     }
 
     List<SiteViews.Card> cards(List<Publication> live) {
@@ -283,12 +281,6 @@ public final class SitePages {
     }
 
     private Page render(String template, Object model) {
-        return Page.html(200, render(model, template));
-    }
-
-    private String render(Object model, String template) {
-        StringOutput output = new StringOutput();
-        templates.render(template, model, output);
-        return output.toString();
+        return Page.html(200, Templates.render(template, model));
     }
 }
