@@ -34,13 +34,12 @@ import org.feedwerk.pipeline.SourceRunner;
 import org.feedwerk.pipeline.TranslationWorker;
 import org.feedwerk.postedit.PostEditReview;
 import org.feedwerk.postedit.QualityGate;
-import org.feedwerk.publish.AuditEntry;
 import org.feedwerk.publish.ChainVerifier;
-import org.feedwerk.publish.Hashes;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationListener;
 import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.Publisher;
+import org.feedwerk.search.LazySearchIndex;
 import org.feedwerk.search.SearchIndex;
 import org.feedwerk.source.Backoff;
 import org.feedwerk.source.DropFolder;
@@ -92,7 +91,7 @@ public final class Application implements AutoCloseable {
     private final PageCache pageCache = new PageCache();
     private final Publisher publisher;
     private final Map<String, SourceConfig> sourcesById;
-    private SearchIndex searchIndex;
+    private final LazySearchIndex searchIndex;
 
     private Application(FeedwerkConfig config, Map<String, String> environment, Clock clock) {
         this.config = config;
@@ -134,6 +133,7 @@ public final class Application implements AutoCloseable {
                 new GlossaryBook(config.translation().glossary(), config.translation().doNotTranslate()),
                 new PostEditReview(new QualityGate(detector::detect)), engineMonitor, clock);
         this.publications = new JdbiPublicationStore(database);
+        this.searchIndex = new LazySearchIndex(config.dataDir().resolve("search"), this::livePublications);
         this.sourcesById = config.sources().stream()
                 .collect(Collectors.toMap(SourceConfig::id, source -> source));
         this.publisher = new Publisher(publications, articles, translations, sourcesById,
@@ -144,16 +144,16 @@ public final class Application implements AutoCloseable {
      * The search index, opened (and rebuilt from the live publications) on first use, so that commands that do
      * not serve the site never take its lock.
      */
-    public synchronized SearchIndex searchIndex() {
-        if (searchIndex == null) {
-            searchIndex = new SearchIndex(config.dataDir().resolve("search"));
-            List<Publication> live = new ArrayList<>();
-            for (String language : config.translation().targets()) {
-                live.addAll(publications.listLive(language, null, Integer.MAX_VALUE, 0));
-            }
-            searchIndex.replaceAll(live); // once: replaceAll starts from an empty index
+    public SearchIndex searchIndex() {
+        return searchIndex.get();
+    }
+
+    private List<Publication> livePublications() {
+        List<Publication> live = new ArrayList<>();
+        for (String language : config.translation().targets()) {
+            live.addAll(publications.listLive(language, null, Integer.MAX_VALUE, 0));
         }
-        return searchIndex;
+        return live;
     }
 
     /** Tells the page cache, the search index and the metrics about every change to the site. */
@@ -254,11 +254,7 @@ public final class Application implements AutoCloseable {
 
     /** Records a configuration change (by the file's SHA-256) in the audit log, once per change. */
     public void recordConfiguration(String configurationText) {
-        String sha = Hashes.sha256(configurationText);
-        List<AuditEntry> history = publications.listAudit("configuration");
-        if (history.isEmpty() || !history.get(history.size() - 1).detail().equals("sha256=" + sha)) {
-            publications.audit(clock.instant(), "configure", "configuration", "sha256=" + sha);
-        }
+        publisher.recordConfiguration(configurationText);
     }
 
     public PollScheduler newScheduler() {
@@ -304,9 +300,7 @@ public final class Application implements AutoCloseable {
     @Override
     public synchronized void close() {
         engineChain.engines().forEach(TranslationEngine::close);
-        if (searchIndex != null) {
-            searchIndex.close();
-        }
+        searchIndex.close();
         database.close();
     }
 

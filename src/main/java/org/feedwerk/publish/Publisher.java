@@ -155,6 +155,15 @@ public final class Publisher {
 
     static final String WITHDRAW_ACTION = "withdraw";
 
+    /** Records the configuration file's SHA-256 in the audit log when it changed since the last record. */
+    public void recordConfiguration(String configurationText) {
+        String sha = Hashes.sha256(configurationText);
+        List<AuditEntry> history = publications.listAudit("configuration");
+        if (history.isEmpty() || !history.get(history.size() - 1).detail().equals("sha256=" + sha)) {
+            publications.audit(clock.instant(), "configure", "configuration", "sha256=" + sha);
+        }
+    }
+
     /** The audit detail of a withdrawal; {@link ChainVerifier} checks the withdrawal row against it. */
     static String withdrawalDetail(String actor, String reason) {
         return "actor=" + actor + " reason=" + reason;
