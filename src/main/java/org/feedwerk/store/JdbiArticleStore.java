@@ -215,13 +215,16 @@ public final class JdbiArticleStore implements ArticleStore {
         handles.use(handle -> {
             handle.createUpdate("DELETE FROM package_member WHERE source_id = :sourceId AND package_guid = :guid")
                     .bind("sourceId", sourceId).bind("guid", itemPackage.guid()).execute();
+            PreparedBatch members = handle.prepareBatch("""
+                    INSERT INTO package_member (source_id, package_guid, position, item_guid, headline)
+                    VALUES (:sourceId, :guid, :position, :item, :headline)""");
             int position = 0;
             for (String itemGuid : itemPackage.itemGuids()) {
-                handle.createUpdate("""
-                                INSERT INTO package_member (source_id, package_guid, position, item_guid, headline)
-                                VALUES (:sourceId, :guid, :position, :item, :headline)""")
-                        .bind("sourceId", sourceId).bind("guid", itemPackage.guid()).bind("position", position++)
-                        .bind("item", itemGuid).bind("headline", itemPackage.headline()).execute();
+                members.bind("sourceId", sourceId).bind("guid", itemPackage.guid()).bind("position", position++)
+                        .bind("item", itemGuid).bind("headline", itemPackage.headline()).add();
+            }
+            if (position > 0) {
+                members.execute();
             }
         });
     }
@@ -235,13 +238,15 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public void rememberReusedGuids(String sourceId, Set<String> guids) {
+        if (guids.isEmpty()) {
+            return;
+        }
         handles.use(handle -> {
-            for (String guid : guids) {
-                handle.createUpdate("""
-                                INSERT INTO reused_guid (source_id, guid) VALUES (:sourceId, :guid)
-                                ON CONFLICT (source_id, guid) DO NOTHING""")
-                        .bind("sourceId", sourceId).bind("guid", guid).execute();
-            }
+            PreparedBatch inserts = handle.prepareBatch("""
+                    INSERT INTO reused_guid (source_id, guid) VALUES (:sourceId, :guid)
+                    ON CONFLICT (source_id, guid) DO NOTHING""");
+            guids.forEach(guid -> inserts.bind("sourceId", sourceId).bind("guid", guid).add());
+            inserts.execute();
         });
     }
 
@@ -301,16 +306,13 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public List<Article> listArticles(ArticleQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM article WHERE 1 = 1");
-        query.findStatus().ifPresent(status -> sql.append(" AND status = :status"));
-        query.findSourceId().ifPresent(source -> sql.append(" AND source_id = :sourceId"));
-        sql.append(" ORDER BY updated_at DESC, id LIMIT :limit");
-        return handles.with(handle -> {
-            Query select = handle.createQuery(sql.toString()).bind("limit", query.limit());
-            query.findStatus().ifPresent(status -> select.bind("status", status.wireName()));
-            query.findSourceId().ifPresent(source -> select.bind("sourceId", source));
-            return select.map(JdbiArticleStore::mapArticle).list();
-        });
+        return handles.with(handle -> handle.createQuery("""
+                        SELECT * FROM article
+                        WHERE (:status IS NULL OR status = :status) AND (:sourceId IS NULL OR source_id = :sourceId)
+                        ORDER BY updated_at DESC, id LIMIT :limit""")
+                .bind("status", query.findStatus().map(ArticleStatus::wireName).orElse(null))
+                .bind("sourceId", query.findSourceId().orElse(null)).bind("limit", query.limit())
+                .map(JdbiArticleStore::mapArticle).list());
     }
 
     @Override
