@@ -40,7 +40,7 @@ public final class ArticleKeys {
         if (!title.isEmpty()) {
             return "title:" + title;
         }
-        String text = ArticleHtml.plainText(content.bodyHtml()).replaceAll("\\s+", " ");
+        String text = ArticleHtml.plainText(content.bodyHtml()); // whitespace already collapsed
         return "text:" + RevisionContent.sha256Hex(text.isEmpty() ? content.headline() : text);
     }
 

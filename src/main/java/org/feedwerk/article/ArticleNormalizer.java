@@ -1,7 +1,6 @@
 package org.feedwerk.article;
 
 import java.net.URI;
-import java.text.BreakIterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.Item;
 import org.feedwerk.parse.ItemImage;
 import org.feedwerk.parse.ParsedFeed;
+import org.feedwerk.text.Sentences;
 
 /**
  * Turns a parsed item into revision content: plain-text headline and teaser, sanitized body, cleaned metadata.
@@ -44,9 +44,10 @@ public final class ArticleNormalizer {
                 ArticleHtml.paragraphsIfPlainText(hasContent ? item.contentHtml() : item.summaryHtml()), base);
         String bodyText = ArticleHtml.plainText(bodyHtml);
         String headline = ArticleHtml.plainText(item.title());
+        String language = findLanguage(item, feed, source);
         boolean headlineDerived = headline.isEmpty();
         if (headlineDerived) {
-            headline = firstWords(bodyText);
+            headline = firstWords(bodyText, language == null ? "en" : language);
         }
         if (headline.isEmpty()) {
             return Normalized.skipped("no title and no text");
@@ -73,7 +74,7 @@ public final class ArticleNormalizer {
                 bodyHtml,
                 item.authors().isEmpty() ? null : ArticleHtml.plainText(String.join(", ", item.authors())),
                 item.dateline() == null ? null : ArticleHtml.plainText(item.dateline()),
-                findLanguage(item, feed, source),
+                language,
                 item.published(),
                 item.updated(),
                 item.version(),
@@ -118,16 +119,11 @@ public final class ArticleNormalizer {
     }
 
     /** The first sentence when it is short enough, else its first words and an ellipsis. */
-    private static String firstWords(String text) {
-        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+    private static String firstWords(String text, String language) {
         String head = text.length() > 1000 ? text.substring(0, 1000) : text;
-        sentences.setText(head);
-        int end = sentences.next();
-        if (end != BreakIterator.DONE && end < head.length()) {
-            String first = head.substring(0, end).strip();
-            if (first.split("\\s+").length <= DERIVED_HEADLINE_WORDS) {
-                return first;
-            }
+        List<String> sentences = Sentences.split(head, language);
+        if (sentences.size() > 1 && sentences.get(0).split("\\s+").length <= DERIVED_HEADLINE_WORDS) {
+            return sentences.get(0);
         }
         String[] words = head.split("\\s+");
         if (words.length <= DERIVED_HEADLINE_WORDS) {

@@ -1,10 +1,6 @@
 package org.feedwerk.parse;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -13,8 +9,6 @@ import java.util.regex.Pattern;
 /** Decides the format of a payload: XML by its root element, JSON by parsing; parsers themselves never guess. */
 public final class FormatSniffer {
     private static final int HEAD_CHARS = 16 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
     // Skips the XML declaration, processing instructions, comments and a DOCTYPE (with internal subset).
     private static final Pattern ROOT_ELEMENT = Pattern.compile(
             "^(?:\\s+|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(?:\\[.*?\\])?\\s*>)*<([A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)",
@@ -27,7 +21,7 @@ public final class FormatSniffer {
             throw new ParseException("empty document");
         }
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            return sniffJson(SecureXml.decode(payload));
+            return sniffJson(JsonDocuments.read(payload));
         }
         if (trimmed.startsWith("<")) {
             return sniffXml(trimmed);
@@ -39,14 +33,7 @@ public final class FormatSniffer {
      * By parsing, not by searching text: the version URL may be written with escaped slashes, and {@code version}
      * may come after the items.
      */
-    private static FeedFormat sniffJson(String document) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new ParseException("malformed JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
-        }
+    private static FeedFormat sniffJson(JsonNode root) {
         if (root.isObject() && root.path("version").asText("").contains("jsonfeed.org/version")) {
             return FeedFormat.JSON_FEED;
         }

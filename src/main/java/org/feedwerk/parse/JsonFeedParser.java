@@ -1,10 +1,6 @@
 package org.feedwerk.parse;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,9 +9,6 @@ import java.util.Set;
 
 /** JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/). */
 public final class JsonFeedParser implements FeedParser {
-    private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-            .build());
 
     @Override
     public FeedFormat format() {
@@ -24,7 +17,7 @@ public final class JsonFeedParser implements FeedParser {
 
     @Override
     public ParsedFeed parse(Payload payload) {
-        JsonNode root = readTree(payload);
+        JsonNode root = JsonDocuments.read(payload);
         String version = text(root, "version");
         if (version == null || !version.contains("jsonfeed.org/version/")) {
             throw new ParseException("not a JSON Feed: missing or unknown \"version\"");
@@ -42,15 +35,6 @@ public final class JsonFeedParser implements FeedParser {
         }
         return new ParsedFeed(FeedFormat.JSON_FEED, text(root, "title"), text(root, "home_page_url"), feedLanguage,
                 parsed);
-    }
-
-    private JsonNode readTree(Payload payload) {
-        try {
-            return mapper.readTree(SecureXml.decode(payload));
-        } catch (JsonProcessingException e) {
-            throw new ParseException("malformed JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
-        }
     }
 
     private static Item mapItem(JsonNode item) {

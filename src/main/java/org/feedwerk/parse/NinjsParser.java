@@ -1,10 +1,6 @@
 package org.feedwerk.parse;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,8 +16,6 @@ import java.util.regex.Pattern;
 public final class NinjsParser implements FeedParser {
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("</?[A-Za-z][^<>]*>");
 
-    private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
 
     @Override
     public FeedFormat format() {
@@ -30,13 +24,7 @@ public final class NinjsParser implements FeedParser {
 
     @Override
     public ParsedFeed parse(Payload payload) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(SecureXml.decode(payload));
-        } catch (JsonProcessingException e) {
-            throw new ParseException("malformed JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
-        }
+        JsonNode root = JsonDocuments.read(payload);
         List<Item> items = new ArrayList<>();
         for (JsonNode node : root.isArray() ? root : List.of(root)) {
             items.add(mapItem(node));

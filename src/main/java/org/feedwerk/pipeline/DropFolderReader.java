@@ -87,8 +87,7 @@ final class DropFolderReader {
                     "a symbolic link; links are not followed out of the drop folder");
         }
         if (file.size() > maxFileBytes) {
-            throw setAside(source, file, "size:" + file.size(), clock.instant(),
-                    "larger than the limit of " + maxFileBytes + " bytes (fetch.maxBodyBytes)");
+            throw tooLarge(source, file, file.size());
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS)) {
@@ -97,8 +96,7 @@ final class DropFolderReader {
             throw new FileFailure("cannot read: " + e.getMessage());
         }
         if (bytes.length > maxFileBytes) {
-            throw setAside(source, file, "size:" + bytes.length, clock.instant(),
-                    "larger than the limit of " + maxFileBytes + " bytes (fetch.maxBodyBytes)");
+            throw tooLarge(source, file, bytes.length); // it grew while being read
         }
         if (bytes.length != file.size()) {
             return IngestCounts.NONE; // grew or shrank since it was listed: still being written, next scan
@@ -123,9 +121,13 @@ final class DropFolderReader {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             // Whatever else one hostile file does to a parser, it must not jam the files dropped after it.
-            throw setAside(source, file, hash, now, "unreadable (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            throw setAside(source, file, hash, now, "unreadable (" + SourceRunner.describe(e) + ")");
         }
+    }
+
+    private FileFailure tooLarge(SourceConfig source, DropFolder.ReadyFile file, long size) {
+        return setAside(source, file, "size:" + size, clock.instant(),
+                "larger than the limit of " + maxFileBytes + " bytes (fetch.maxBodyBytes)");
     }
 
     private FileFailure setAside(SourceConfig source, DropFolder.ReadyFile file, String hash, Instant now,

@@ -66,8 +66,7 @@ public final class SourceRunner {
         } catch (RuntimeException | StackOverflowError e) {
             // Any failure of one run, expected or not, is recorded with backoff: a run that crashed without a
             // record would be started again on the next tick, for ever.
-            String reason = e instanceof FeedwerkException ? e.getMessage() : "unexpected " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            String reason = e instanceof FeedwerkException ? e.getMessage() : "unexpected " + describe(e);
             if (!(e instanceof FeedwerkException)) {
                 log.atError().addKeyValue("source_id", source.id()).setCause(e).log("source run failed unexpectedly");
             }
@@ -83,6 +82,11 @@ public final class SourceRunner {
                 .log("source run");
         afterRun.accept(report, Duration.between(started, clock.instant()));
         return report;
+    }
+
+    /** An unexpected failure for a reason line: its kind and message ("StackOverflowError", "NullPointerException: x"). */
+    static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
     /**

@@ -25,7 +25,9 @@ final class NumbersCheck implements QualityCheck {
     public CheckResult check(QaInput input) {
         Quantities source = Quantities.of(input.sourceText(), input.sourceLanguage());
         Quantities target = Quantities.of(input.targetText(), input.targetLanguage());
-        Set<BigDecimal> values = target.values();
+        Set<BigDecimal> parts = target.partValues();
+        Set<BigDecimal> values = new LinkedHashSet<>(parts);
+        target.numbers().forEach(number -> values.addAll(number.readings()));
         List<List<BigDecimal>> unused = new ArrayList<>();
         target.numbers().forEach(number -> unused.add(number.readings()));
         if (input.targetLanguage().startsWith("de")) {
@@ -34,7 +36,6 @@ final class NumbersCheck implements QualityCheck {
                 unused.add(List.of(Quantities.normalized(value)));
             }
         }
-        Set<BigDecimal> parts = target.partValues();
         Set<String> missing = new LinkedHashSet<>();
         for (Quantities.TimeMention time : source.times()) {
             if (!hasTime(target, time, values)) {

@@ -44,8 +44,6 @@ final class Quantities {
     private static final Pattern DOT_DAY_MONTH = Pattern.compile("(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(?![\\d])");
     private static final List<String> GERMAN_MONTHS = List.of("januar", "februar", "märz", "april", "mai", "juni",
             "juli", "august", "september", "oktober", "november", "dezember");
-    private static final List<String> ENGLISH_MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-            "sep", "oct", "nov", "dec");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     /** A number as written, and the values it can stand for. */
@@ -75,8 +73,7 @@ final class Quantities {
                     normalized(match.group(1).endsWith("00") ? Long.parseLong(match.group(1)) / 100 + 1
                             : Long.parseLong(match.group(1)) % 100)))));
             found.read(rest, TWELVE_HOUR, match -> found.times.add(new TimeMention(match.group(),
-                    (Integer.parseInt(match.group(1)) % 12 + (match.group(3).equalsIgnoreCase("p") ? 12 : 0)) * 60
-                            + minutes(match.group(2)))));
+                    twelveHour(match.group(1), match.group(2), match.group(3)))));
         }
         if (german) {
             found.read(rest, ROUND_THE_CLOCK, match -> {
@@ -86,8 +83,7 @@ final class Quantities {
             found.read(rest, KEPT_TWELVE_HOUR, match -> {
                 String half = match.group(3) != null ? match.group(3) : match.group(4) != null ? match.group(4)
                         : match.group(5);
-                found.times.add(new TimeMention(match.group(), (Integer.parseInt(match.group(1)) % 12
-                        + (half.equalsIgnoreCase("p") ? 12 : 0)) * 60 + minutes(match.group(2))));
+                found.times.add(new TimeMention(match.group(), twelveHour(match.group(1), match.group(2), half)));
             });
             found.read(rest, GERMAN_TIME, match -> {
                 int hour = Integer.parseInt(match.group(1));
@@ -140,17 +136,6 @@ final class Quantities {
     }
 
     /**
-     * Every value the numbers of this text can stand for, with the parts of its times and dates and the months it
-     * names ({@link #partValues()}).
-     */
-    Set<BigDecimal> values() {
-        Set<BigDecimal> values = new LinkedHashSet<>();
-        numbers.forEach(number -> values.addAll(number.readings()));
-        values.addAll(partValues());
-        return values;
-    }
-
-    /**
      * The parts of this text's times (the hour; "5.30" as 5.3) and dates (day, month, year in two and four digits)
      * and the months it names: any number of the other text may match them.
      */
@@ -172,19 +157,19 @@ final class Quantities {
         return values;
     }
 
+    /** A German month name, or an English one written out or cut to three letters ("Sept" too); else 0. */
     private static int monthNumber(String word) {
         int german = GERMAN_MONTHS.indexOf(word);
         if (german >= 0) {
             return german + 1;
         }
-        for (int index = 0; index < ENGLISH_MONTHS.size(); index++) {
-            String month = ENGLISH_MONTHS.get(index);
-            if (word.equals(month) || word.startsWith(month) && Month.of(index + 1).name()
-                    .toLowerCase(Locale.ROOT).equals(word) || word.equals("sept")) {
-                return word.equals("sept") ? 9 : index + 1;
+        for (Month month : Month.values()) {
+            String name = month.name().toLowerCase(Locale.ROOT);
+            if (word.equals(name) || word.equals(name.substring(0, 3))) {
+                return month.getValue();
             }
         }
-        return 0;
+        return word.equals("sept") ? 9 : 0;
     }
 
     private interface MatchAction {
@@ -233,6 +218,11 @@ final class Quantities {
 
     static BigDecimal normalized(long value) {
         return normalized(BigDecimal.valueOf(value));
+    }
+
+    /** Minutes after midnight of "5", "30" and "p" (5.30pm). */
+    private static int twelveHour(String hour, String minutes, String half) {
+        return (Integer.parseInt(hour) % 12 + (half.equalsIgnoreCase("p") ? 12 : 0)) * 60 + minutes(minutes);
     }
 
     private static int minutes(String minutes) {
