@@ -1,6 +1,8 @@
 package org.feedwerk.postedit;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -76,16 +78,7 @@ final class UntranslatedCheck implements QualityCheck {
      */
     private static boolean hasOwnFunctionWords(String text, String language) {
         Set<String> own = OWN_FUNCTION_WORDS.get(language);
-        if (own == null) {
-            return false;
-        }
-        Matcher word = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (word.find()) {
-            if (own.contains(word.group())) {
-                return true;
-            }
-        }
-        return false;
+        return own != null && words(text).stream().anyMatch(own::contains);
     }
 
     /**
@@ -93,20 +86,19 @@ final class UntranslatedCheck implements QualityCheck {
      * shares most; a correct translation the detector misreads (a German sentence full of loanwords) shares few.
      */
     private static double sharedWords(String source, String target) {
-        Set<String> sourceWords = new HashSet<>();
-        Matcher word = WORD.matcher(source.toLowerCase(Locale.ROOT));
+        Set<String> sourceWords = new HashSet<>(words(source));
+        List<String> targetWords = words(target);
+        long shared = targetWords.stream().filter(sourceWords::contains).count();
+        return targetWords.isEmpty() ? 0 : (double) shared / targetWords.size();
+    }
+
+    /** The words of a text, lower case, in order. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher word = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (word.find()) {
-            sourceWords.add(word.group());
+            words.add(word.group());
         }
-        int words = 0;
-        int shared = 0;
-        Matcher targetWord = WORD.matcher(target.toLowerCase(Locale.ROOT));
-        while (targetWord.find()) {
-            words++;
-            if (sourceWords.contains(targetWord.group())) {
-                shared++;
-            }
-        }
-        return words == 0 ? 0 : (double) shared / words;
+        return words;
     }
 }
