@@ -71,32 +71,37 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
     /** The results of one search: the hits on this page and how many there are in all. */
     public record Results(List<Hit> hits, int total) {}
 
-    public synchronized void replaceAll(List<Publication> live) {
-        try {
+    public void replaceAll(List<Publication> live) {
+        change(() -> {
             writer.deleteAll();
             for (Publication publication : live) {
-                writer.updateDocument(new Term(KEY, key(publication.content())), document(publication.content()));
+                index(publication);
             }
-            writer.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     @Override
-    public synchronized void published(Publication publication) {
-        try {
-            writer.updateDocument(new Term(KEY, key(publication.content())), document(publication.content()));
-            writer.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void published(Publication publication) {
+        change(() -> index(publication));
     }
 
     @Override
-    public synchronized void withdrawn(String articleId) {
+    public void withdrawn(String articleId) {
+        change(() -> writer.deleteDocuments(new Term(ARTICLE, articleId)));
+    }
+
+    private void index(Publication publication) throws IOException {
+        writer.updateDocument(new Term(KEY, key(publication.content())), document(publication.content()));
+    }
+
+    /** A change of the index, committed at once; searches see it on their next refresh. */
+    private interface Change {
+        void apply() throws IOException;
+    }
+
+    private synchronized void change(Change change) {
         try {
-            writer.deleteDocuments(new Term(ARTICLE, articleId));
+            change.apply();
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
