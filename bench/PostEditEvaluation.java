@@ -109,7 +109,11 @@ public class PostEditEvaluation {
             }
             Matcher last = LAST_SENTENCE.matcher(target);
             if (last.matches() && target.length() >= 60) {
-                count(dropped, check(gate, src, last.group(1)).isBlocking());
+                boolean caught = check(gate, src, last.group(1)).isBlocking();
+                count(dropped, caught);
+                if (!caught && Boolean.getBoolean("misses")) { // -Dmisses=true lists the cuts that pass
+                    System.out.println("missed cut: " + src + "\n         -> " + last.group(1));
+                }
             }
             if (src.codePoints().filter(Character::isLetter).count() >= 30) {
                 count(english, check(gate, src, src).isBlocking());

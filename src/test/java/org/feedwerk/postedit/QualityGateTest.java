@@ -110,7 +110,28 @@ class QualityGateTest {
                         "1. Gehen Sie jetzt bitte zum Startbildschirm."), List.of()),
                 row("a bare number at the end", List.of("He looked confused and said maybe they are on 8."),
                         List.of("Er sah verwirrt aus und sagte, vielleicht seien sie am 8."), List.of()),
+                row("a compact but whole translation of a long sentence", List.of("The harbour authority said on "
+                        + "Sunday that the new ferry terminal would open in spring, weeks later than planned."),
+                        List.of("Die Hafenbehörde sagte am Sonntag, das neue Fährterminal öffne Wochen später als "
+                                + "geplant im Frühjahr."), List.of()),
+                row("an ellipsis the source has", List.of("The ferry waited, and waited, and waited..."),
+                        List.of("Die Fähre wartete und wartete und wartete ..."), List.of()),
+                row("placeholders and hashtags in another form", List.of("Write to #ORG_NAME# about #harbourfees "
+                        + "or to @portauthority."), List.of("Schreiben Sie an #ORG_NAME # zu # harbourfees oder an "
+                        + "Portauthority."), List.of()),
                 // Defects that used to pass: each must be caught.
+                row("second half of a long sentence lost after a split", List.of(SOURCE, "The harbour authority approved "
+                        + "the new ferry terminal on Sunday, and the first ships are expected to dock there early next "
+                        + "spring."), List.of(GOOD, "Die Hafenbehörde hat am Sonntag das neue Fährterminal genehmigt."),
+                        List.of("segments")),
+                row("translation trails off", List.of("The harbour was closed (nobody knew why) and the ferry "
+                        + "turned back."), List.of("Der Hafen war geschlossen (niemand wusste, warum ..."),
+                        List.of("segments")),
+                row("placeholder lost with its clause", List.of(SOURCE, "Thanks for calling the harbour office, you "
+                        + "are speaking to #AGENT_NAME#."), List.of(GOOD, "Danke für Ihren Anruf beim Hafenamt."),
+                        List.of("terms")),
+                row("hashtag lost", List.of("Residents protested under #saveourharbour on Sunday."),
+                        List.of("Die Anwohner protestierten am Sonntag."), List.of("terms")),
                 row("evening time given as morning", List.of("Warnings apply from 9pm on Sunday."),
                         List.of("Die Warnungen gelten ab 9 Uhr am Sonntag."), List.of("numbers")),
                 row("one of two equal numbers changed", List.of("Cancel within 60 days, renew within 60 days."),
