@@ -22,6 +22,8 @@ import org.feedwerk.article.ArticleNormalizer;
 import org.feedwerk.article.ArticleStore;
 import org.feedwerk.config.FeedwerkConfig;
 import org.feedwerk.config.SourceConfig;
+import org.feedwerk.coordination.Signal;
+import org.feedwerk.coordination.Signals;
 import org.feedwerk.metrics.FeedwerkMetrics;
 import org.feedwerk.metrics.MeteringTranslationStore;
 import org.feedwerk.parse.FeedParsers;
@@ -34,6 +36,7 @@ import org.feedwerk.pipeline.SourceRunner;
 import org.feedwerk.pipeline.TranslationWorker;
 import org.feedwerk.postedit.PostEditReview;
 import org.feedwerk.postedit.QualityGate;
+import org.feedwerk.publish.ChainFollower;
 import org.feedwerk.publish.ChainVerifier;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationListener;
@@ -50,7 +53,9 @@ import org.feedwerk.store.JdbiArticleStore;
 import org.feedwerk.store.JdbiPublicationStore;
 import org.feedwerk.store.JdbiSourceStateStore;
 import org.feedwerk.store.JdbiTranslationStore;
+import org.feedwerk.store.JdbiWebStateStore;
 import org.feedwerk.store.PayloadArchive;
+import org.feedwerk.store.PgSignalRelay;
 import org.feedwerk.translate.ArticleTranslator;
 import org.feedwerk.translate.EngineChain;
 import org.feedwerk.translate.EngineFactory;
@@ -92,6 +97,9 @@ public final class Application implements AutoCloseable {
     private final Publisher publisher;
     private final Map<String, SourceConfig> sourcesById;
     private final LazySearchIndex searchIndex;
+    private final Signals signals = new Signals();
+    private final JdbiWebStateStore webState;
+    private PgSignalRelay relay;
 
     private Application(FeedwerkConfig config, Map<String, String> environment, Clock clock) {
         this.config = config;
@@ -101,6 +109,7 @@ public final class Application implements AutoCloseable {
                 environment.get(DATABASE_PASSWORD_VARIABLE));
         this.articles = new JdbiArticleStore(database);
         this.sourceStates = new JdbiSourceStateStore(database);
+        this.webState = new JdbiWebStateStore(database);
         this.metrics = new FeedwerkMetrics(articles::countByStatus, clock);
         this.sourceRunner = new SourceRunner(
                 new HttpFeedFetcher(config.fetch(), clock),
@@ -114,8 +123,12 @@ public final class Application implements AutoCloseable {
                 clock,
                 (report, elapsed) -> {
                     metrics.recordSourceRun(report, elapsed);
+                    if (report.counts().newArticles() + report.counts().newRevisions() > 0) {
+                        signals.announce(Signal.FETCHED);
+                    }
                     if (report.counts().packages() > 0) {
                         pageCache.clear(); // groupings changed the "Zum Thema" lists of published pages
+                        signals.announce(Signal.REGROUPED);
                     }
                 });
         this.translations = new MeteringTranslationStore(new JdbiTranslationStore(database), metrics);
@@ -137,7 +150,8 @@ public final class Application implements AutoCloseable {
         this.sourcesById = config.sources().stream()
                 .collect(Collectors.toMap(SourceConfig::id, source -> source));
         this.publisher = new Publisher(publications, articles, translations, sourcesById,
-                config.translation().targets(), clock, new SiteListeners(pageCache, this::searchIndex, metrics));
+                config.translation().targets(), clock,
+                new SiteListeners(pageCache, this::searchIndex, metrics, () -> signals.announce(Signal.SITE_CHANGED)));
     }
 
     /**
@@ -158,12 +172,13 @@ public final class Application implements AutoCloseable {
 
     /** Tells the page cache, the search index and the metrics about every change to the site. */
     private record SiteListeners(PageCache cache, Supplier<SearchIndex> search,
-            FeedwerkMetrics metrics) implements PublicationListener {
+            FeedwerkMetrics metrics, Runnable announce) implements PublicationListener {
         @Override
         public void withheld(String articleId) {
             search.get().withheld(articleId);
             cache.withheld(articleId);
             metrics.withheld(articleId);
+            announce.run();
         }
 
         @Override
@@ -171,6 +186,7 @@ public final class Application implements AutoCloseable {
             metrics.published(publication);
             search.get().published(publication);
             cache.published(publication);
+            announce.run();
         }
 
         @Override
@@ -178,7 +194,50 @@ public final class Application implements AutoCloseable {
             metrics.withdrawn(articleId);
             search.get().withdrawn(articleId);
             cache.withdrawn(articleId);
+            announce.run();
         }
+    }
+
+    /** What a web node learns from the audit log about changes made by other processes. */
+    private record FollowedChanges(PageCache cache, Supplier<SearchIndex> search) implements PublicationListener {
+        @Override
+        public void published(Publication publication) {
+            search.get().published(publication);
+            cache.published(publication);
+        }
+
+        @Override
+        public void withdrawn(String articleId) {
+            search.get().withdrawn(articleId);
+            cache.withdrawn(articleId);
+        }
+
+        @Override
+        public void withheld(String articleId) {
+            search.get().withheld(articleId);
+            cache.withheld(articleId);
+        }
+    }
+
+    /**
+     * With PostgreSQL, hand-offs between processes go by {@code NOTIFY}; with SQLite there is one process and
+     * signals stay in it.
+     */
+    public synchronized void startCoordination() {
+        if (!database.isSqlite() && relay == null) {
+            relay = new PgSignalRelay(database, signals);
+            relay.start();
+        }
+    }
+
+    public boolean usesSqlite() {
+        return database.isSqlite();
+    }
+
+    /** Keeps this process's pages and search in step with what every process publishes and withdraws. */
+    public ChainFollower newChainFollower() {
+        return new ChainFollower(publications, config.translation().targets(),
+                new FollowedChanges(pageCache, this::searchIndex), pageCache::clear, signals);
     }
 
     public static Application open(FeedwerkConfig config, Map<String, String> environment, Clock clock) {
@@ -220,7 +279,8 @@ public final class Application implements AutoCloseable {
 
     public TranslationWorker newTranslationWorker() {
         return new TranslationWorker(translations, articles, translator, config.translation().targets(),
-                config.translation().workers(), TRANSLATION_LEASE, config.translation().maxHoldBackoff(), clock);
+                config.translation().workers(), TRANSLATION_LEASE, config.translation().maxHoldBackoff(), clock,
+                signals);
     }
 
     public FeedwerkMetrics metrics() {
@@ -236,7 +296,7 @@ public final class Application implements AutoCloseable {
     }
 
     public PublishLoop newPublishLoop() {
-        return new PublishLoop(publisher);
+        return new PublishLoop(publisher, signals);
     }
 
     public Housekeeping newHousekeeping() {
@@ -286,9 +346,9 @@ public final class Application implements AutoCloseable {
                 publisher);
         return new WebServer(config.server(), api, site, database::isReachable,
                 Optional.ofNullable(environment.get(ADMIN_TOKEN_VARIABLE)), clock,
-                new WebServer.Operations(metrics, this::readinessProblems),
+                new WebServer.Operations(metrics, this::readinessProblems, webState),
                 new ConsoleRoutes.Parts(config.sources(), config.translation().engines(), sourceStates, articles,
-                        translations, publications, publisher, engineChain, engineMonitor, config.site()));
+                        translations, publications, publisher, engineChain, engineMonitor, config.site(), webState));
     }
 
     /** Why the service is not ready (see {@link Readiness}); empty when ready. */
@@ -299,6 +359,9 @@ public final class Application implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (relay != null) {
+            relay.close();
+        }
         engineChain.engines().forEach(TranslationEngine::close);
         searchIndex.close();
         database.close();

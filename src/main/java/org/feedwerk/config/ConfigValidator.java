@@ -29,6 +29,11 @@ final class ConfigValidator {
                 "server.port must be between 0 and 65535");
         require(config.server().maxThreads() >= 8, "/server/maxThreads", "server.maxThreads must be at least 8");
         require(config.database().poolSize() >= 1, "/database/poolSize", "database.poolSize must be at least 1");
+        try {
+            config.activeRoles();
+        } catch (IllegalArgumentException e) {
+            require(false, "/roles", "roles: " + e.getMessage());
+        }
         validateFetch(config.fetch());
         validateSources(config.sources());
         validateTranslation(config.translation());

@@ -3,6 +3,7 @@ package org.feedwerk.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The whole configuration, read once at start-up from {@code feedwerk.yml} and the environment, validated by
@@ -17,7 +18,8 @@ public record FeedwerkConfig(
         List<SourceConfig> sources,
         TranslationConfig translation,
         SiteConfig site,
-        ModelsConfig models) {
+        ModelsConfig models,
+        List<String> roles) {
 
     public FeedwerkConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -28,6 +30,12 @@ public record FeedwerkConfig(
         translation = translation == null ? TranslationConfig.defaults() : translation;
         site = site == null ? SiteConfig.defaults() : site;
         models = models == null ? ModelsConfig.defaults() : models;
+        roles = roles == null ? Role.ALL.stream().sorted().map(Role::key).toList() : List.copyOf(roles);
+    }
+
+    public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
+            List<SourceConfig> sources, TranslationConfig translation, SiteConfig site, ModelsConfig models) {
+        this(server, dataDir, database, fetch, sources, translation, site, models, null);
     }
 
     public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
@@ -46,6 +54,17 @@ public record FeedwerkConfig(
         this(server, dataDir, database, fetch, sources, null, null);
     }
 
+    /** The roles this configuration gives a process ({@code roles:}, default all four); validated at load. */
+    public Set<Role> activeRoles() {
+        return Role.parse(roles);
+    }
+
+    /** The same configuration with other roles ({@code run --roles}). */
+    public FeedwerkConfig withRoles(Set<Role> active) {
+        return new FeedwerkConfig(server, dataDir, database, fetch, sources, translation, site, models,
+                active.stream().sorted().map(Role::key).toList());
+    }
+
     public Optional<SourceConfig> findSource(String id) {
         return sources.stream().filter(source -> source.id().equals(id)).findFirst();
     }
@@ -56,6 +75,6 @@ public record FeedwerkConfig(
         ModelsConfig resolvedModels = new ModelsConfig(models.findDir().map(dir -> base.resolve(dir).normalize())
                 .orElse(null), models.baseUrl(), models.autoPull());
         return new FeedwerkConfig(server, base.resolve(dataDir).normalize(), database, fetch, resolvedSources,
-                translation.resolvedAgainst(base), site, resolvedModels);
+                translation.resolvedAgainst(base), site, resolvedModels, roles);
     }
 }

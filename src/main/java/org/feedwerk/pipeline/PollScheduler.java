@@ -1,6 +1,7 @@
 package org.feedwerk.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls due sources: once a second it looks for sources whose stored next-fetch time has passed and hands them
  * to a bounded pool, one run per source at a time. The schedule lives in the store, so it survives restarts.
- * {@link #stop()} lets running fetches finish; an interrupted run is safe to repeat.
+ * Several processes may poll the same sources: a run takes the source's lease in the store first (renewed while
+ * it runs, so a dead holder's lease ends within {@link #LEASE}), so each source is fetched by one process per
+ * interval. {@link #stop()} lets running fetches finish; an interrupted run is safe to repeat.
  */
 public final class PollScheduler {
     private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
@@ -32,9 +36,24 @@ public final class PollScheduler {
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    static final Duration LEASE = Duration.ofMinutes(2);
+    /** Renews the leases of running fetches; a daemon thread shared by the schedulers of the process. */
+    private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "feedwerk-lease-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final String holder;
 
     public PollScheduler(List<SourceConfig> sources, SourceRunner runner, SourceStateStore states, int concurrency,
             Clock clock) {
+        this(sources, runner, states, concurrency, clock, ProcessIdentity.current());
+    }
+
+    /** {@code holder} names this process in source leases. */
+    public PollScheduler(List<SourceConfig> sources, SourceRunner runner, SourceStateStore states, int concurrency,
+            Clock clock, String holder) {
+        this.holder = holder;
         this.sources = List.copyOf(sources);
         this.runner = runner;
         this.states = states;
@@ -55,7 +74,12 @@ public final class PollScheduler {
                 SourceState state = states.findState(source.id()).orElse(SourceState.initial(source.id()));
                 if (!state.paused() && !state.nextFetch().isAfter(now) && runner.mayRun(source.id())
                         && running.add(source.id())) {
-                    workers.execute(() -> runGuarded(source));
+                    Lease lease = takeLease(source.id(), now);
+                    if (lease == Lease.TAKEN_ELSEWHERE) {
+                        running.remove(source.id());
+                    } else {
+                        workers.execute(() -> runGuarded(source, lease == Lease.HELD));
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -63,14 +87,56 @@ public final class PollScheduler {
         }
     }
 
-    private void runGuarded(SourceConfig source) {
+    private enum Lease { HELD, TAKEN_ELSEWHERE, UNRECORDABLE }
+
+    /**
+     * When the store cannot even record a lease (a read-only or full database), the source runs anyway: its
+     * failure to record is then backed off in memory like any other.
+     */
+    private Lease takeLease(String sourceId, Instant now) {
+        try {
+            return states.tryLease(sourceId, holder, now, now.plus(LEASE)) ? Lease.HELD : Lease.TAKEN_ELSEWHERE;
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("source_id", sourceId).addKeyValue("reason", e.getMessage())
+                    .log("cannot record the source lease; running without it");
+            return Lease.UNRECORDABLE;
+        }
+    }
+
+    private void runGuarded(SourceConfig source, boolean leased) {
+        ScheduledFuture<?> renewal = leased ? RENEWALS.scheduleWithFixedDelay(() -> renew(source.id()),
+                LEASE.toMillis() / 4, LEASE.toMillis() / 4, TimeUnit.MILLISECONDS) : null;
         try {
             runner.run(source);
         } catch (RuntimeException | StackOverflowError e) {
             log.atError().addKeyValue("source_id", source.id()).addKeyValue("reason", e.getMessage())
                     .setCause(e).log("source run crashed");
         } finally {
+            if (renewal != null) {
+                renewal.cancel(false);
+                release(source.id());
+            }
             running.remove(source.id());
+        }
+    }
+
+    private void renew(String sourceId) {
+        try {
+            if (!states.renewLease(sourceId, holder, clock.instant().plus(LEASE))) {
+                log.atWarn().addKeyValue("source_id", sourceId).log("source lease lost during a run");
+            }
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("source_id", sourceId).addKeyValue("reason", e.getMessage())
+                    .log("cannot renew the source lease");
+        }
+    }
+
+    private void release(String sourceId) {
+        try {
+            states.releaseLease(sourceId, holder);
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("source_id", sourceId).addKeyValue("reason", e.getMessage())
+                    .log("cannot release the source lease; it ends by itself");
         }
     }
 

@@ -15,6 +15,8 @@ import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.article.ArticleStore;
 import org.feedwerk.article.Revision;
+import org.feedwerk.coordination.Signal;
+import org.feedwerk.coordination.Signals;
 import org.feedwerk.translate.ArticleTranslator;
 import org.feedwerk.translate.TranslationStore;
 import org.slf4j.Logger;
@@ -45,11 +47,18 @@ public final class TranslationWorker {
     private final Duration maxHold;
     private final Clock clock;
     private final int workers;
+    private final Signals signals;
     private ExecutorService pool;
     private volatile boolean running;
 
     public TranslationWorker(TranslationStore queue, ArticleStore articles, ArticleTranslator translator,
             List<String> targets, int workers, Duration lease, Duration maxHold, Clock clock) {
+        this(queue, articles, translator, targets, workers, lease, maxHold, clock, new Signals());
+    }
+
+    /** Idle workers wake on {@link Signal#FETCHED}; each finished translation announces {@link Signal#TRANSLATED}. */
+    public TranslationWorker(TranslationStore queue, ArticleStore articles, ArticleTranslator translator,
+            List<String> targets, int workers, Duration lease, Duration maxHold, Clock clock, Signals signals) {
         this.queue = queue;
         this.articles = articles;
         this.translator = translator;
@@ -58,6 +67,7 @@ public final class TranslationWorker {
         this.lease = lease;
         this.maxHold = maxHold;
         this.clock = clock;
+        this.signals = signals;
     }
 
     public void start() {
@@ -89,6 +99,7 @@ public final class TranslationWorker {
 
     private void loop() {
         while (running && !Thread.currentThread().isInterrupted()) {
+            long fetched = signals.count(Signal.FETCHED);
             boolean worked;
             try {
                 worked = translateNext();
@@ -98,7 +109,7 @@ public final class TranslationWorker {
             }
             if (!worked) {
                 try {
-                    Thread.sleep(IDLE_WAIT.toMillis());
+                    signals.await(Signal.FETCHED, fetched, IDLE_WAIT);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -150,6 +161,9 @@ public final class TranslationWorker {
             applied = queue.finishClaim(claim, revision.number(), ArticleStatus.TRANSLATED, null, null);
             log.atInfo().addKeyValue("article_id", article.id()).addKeyValue("revision", revision.number())
                     .log("translated");
+            if (applied) {
+                signals.announce(Signal.TRANSLATED);
+            }
         } else {
             Instant retryAt = clock.instant().plus(holdDelay(article.attempts()));
             applied = queue.finishClaim(claim, revision.number(), ArticleStatus.HELD, outcome.reason(), retryAt);

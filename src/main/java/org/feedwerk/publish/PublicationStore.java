@@ -58,6 +58,9 @@ public interface PublicationStore {
 
     List<AuditEntry> listAudit(String subject);
 
+    /** Audit entries after {@code position}, in chain order, at most {@code limit} (to follow the chain). */
+    List<AuditEntry> listAuditAfter(long position, int limit);
+
     /** Position and hash recorded as the end of a chain ({@code publication} or {@code audit}). */
     ChainHead findHead(String chain);
 

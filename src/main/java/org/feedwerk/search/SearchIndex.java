@@ -3,13 +3,17 @@ package org.feedwerk.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -22,9 +26,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.feedwerk.article.ArticleHtml;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationListener;
@@ -38,6 +45,8 @@ import org.feedwerk.publish.PublishedContent;
 public final class SearchIndex implements PublicationListener, AutoCloseable {
     private static final String KEY = "key";
     private static final String ARTICLE = "article";
+    private static final String PUBLISHED = "published";
+    private static final String KEY_ORDER = "key_order";
 
     /** Longer queries are cut; nobody types more, and a long one is a way to make the server work. */
     static final int LONGEST_QUERY = 200;
@@ -53,6 +62,15 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
     private final IndexWriter writer;
     /** One reader shared by all searches, refreshed after each change of the index. */
     private final SearcherManager searchers;
+    /**
+     * The chain position indexed for each article and language. A web node hears of a publication twice (from its
+     * own publisher and from following the chain); indexing it again would leave a deleted document that shifts
+     * the scores, and the nodes of one site must rank alike.
+     */
+    private final Map<String, Long> indexedPositions = new HashMap<>();
+    /** Equal scores are ordered by date, newest first, then by key, so that every node lists them alike. */
+    private static final Sort RANKING = new Sort(SortField.FIELD_SCORE,
+            new SortField(PUBLISHED, SortField.Type.LONG, true), new SortField(KEY_ORDER, SortField.Type.STRING));
 
     public SearchIndex(Path directory) {
         try {
@@ -74,6 +92,7 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
     public void replaceAll(List<Publication> live) {
         change(() -> {
             writer.deleteAll();
+            indexedPositions.clear();
             for (Publication publication : live) {
                 index(publication);
             }
@@ -87,11 +106,20 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
 
     @Override
     public void withdrawn(String articleId) {
-        change(() -> writer.deleteDocuments(new Term(ARTICLE, articleId)));
+        change(() -> {
+            writer.deleteDocuments(new Term(ARTICLE, articleId));
+            indexedPositions.keySet().removeIf(key -> key.startsWith(articleId + "/"));
+        });
     }
 
     private void index(Publication publication) throws IOException {
-        writer.updateDocument(new Term(KEY, key(publication.content())), document(publication.content()));
+        String key = key(publication.content());
+        Long indexed = indexedPositions.get(key);
+        if (indexed != null && indexed >= publication.position()) {
+            return; // this version or a newer one is in the index already
+        }
+        writer.updateDocument(new Term(KEY, key), document(publication.content()));
+        indexedPositions.put(key, publication.position());
     }
 
     /** A change of the index, committed at once; searches see it on their next refresh. */
@@ -125,7 +153,7 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
                         .add(parsed, BooleanClause.Occur.MUST)
                         .add(new TermQuery(new Term("language", language)), BooleanClause.Occur.FILTER)
                         .build();
-                TopDocs top = searcher.search(query, limit);
+                TopDocs top = searcher.search(query, Math.max(1, limit), RANKING);
                 List<Hit> hits = new ArrayList<>();
                 for (ScoreDoc score : top.scoreDocs) {
                     Document document = searcher.storedFields().document(score.doc);
@@ -152,6 +180,9 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
         document.add(new StringField(KEY, key(content), Field.Store.YES));
         document.add(new StringField(ARTICLE, content.articleId(), Field.Store.YES));
         document.add(new StringField("language", content.language(), Field.Store.YES));
+        Instant dated = content.firstPublishedAt() != null ? content.firstPublishedAt() : content.publishedAt();
+        document.add(new NumericDocValuesField(PUBLISHED, dated == null ? 0 : dated.toEpochMilli()));
+        document.add(new SortedDocValuesField(KEY_ORDER, new BytesRef(key(content))));
         document.add(new TextField("headline", content.headline(), Field.Store.NO));
         if (content.teaser() != null) {
             document.add(new TextField("teaser", content.teaser(), Field.Store.NO));

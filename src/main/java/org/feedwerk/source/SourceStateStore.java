@@ -1,5 +1,6 @@
 package org.feedwerk.source;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,19 @@ public interface SourceStateStore {
 
     /** Pauses or resumes the source, whatever a run saves meanwhile. */
     void setPaused(String sourceId, boolean paused);
+
+    /**
+     * Takes the source's lease for {@code holder} until {@code until} if the source is due ({@code next_fetch} not
+     * after {@code now}), not paused, and its lease is free or expired — in one statement, so that of several
+     * processes exactly one gets it. False when another process holds it or the source is not due.
+     */
+    boolean tryLease(String sourceId, String holder, Instant now, Instant until);
+
+    /** Extends the holder's lease; false when the holder lost it. */
+    boolean renewLease(String sourceId, String holder, Instant until);
+
+    /** Gives the lease up (after the run saved its state). */
+    void releaseLease(String sourceId, String holder);
 
     Optional<DroppedFile> findDroppedFile(String sourceId, String name);
 

@@ -264,6 +264,13 @@ public final class JdbiPublicationStore implements PublicationStore {
     }
 
     @Override
+    public List<AuditEntry> listAuditAfter(long position, int limit) {
+        return handles.with(handle -> handle.createQuery(
+                        "SELECT * FROM audit_log WHERE position > :position ORDER BY position LIMIT :limit")
+                .bind("position", position).bind("limit", limit).map(JdbiPublicationStore::mapAudit).list());
+    }
+
+    @Override
     public ChainHead findHead(String chain) {
         return handles.with(handle -> handle.createQuery(
                         "SELECT position, last_sha256 FROM chain_head WHERE chain = :chain")

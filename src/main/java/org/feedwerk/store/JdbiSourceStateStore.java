@@ -64,6 +64,37 @@ public final class JdbiSourceStateStore implements SourceStateStore {
     }
 
     @Override
+    public boolean tryLease(String sourceId, String holder, Instant now, Instant until) {
+        return handles.with(handle -> {
+            handle.createUpdate("""
+                            INSERT INTO source_state (source_id, failures, next_fetch, paused)
+                            VALUES (:id, 0, 0, 0) ON CONFLICT (source_id) DO NOTHING""")
+                    .bind("id", sourceId).execute();
+            return handle.createUpdate("""
+                            UPDATE source_state SET lease_holder = :holder, lease_until = :until
+                            WHERE source_id = :id AND paused = 0 AND next_fetch <= :now
+                              AND (lease_until IS NULL OR lease_until < :now)""")
+                    .bind("id", sourceId).bind("holder", holder).bind("until", Times.toMillis(until))
+                    .bind("now", Times.toMillis(now)).execute() == 1;
+        });
+    }
+
+    @Override
+    public boolean renewLease(String sourceId, String holder, Instant until) {
+        return handles.with(handle -> handle.createUpdate(
+                        "UPDATE source_state SET lease_until = :until WHERE source_id = :id AND lease_holder = :holder")
+                .bind("id", sourceId).bind("holder", holder).bind("until", Times.toMillis(until)).execute() == 1);
+    }
+
+    @Override
+    public void releaseLease(String sourceId, String holder) {
+        handles.use(handle -> handle.createUpdate("""
+                        UPDATE source_state SET lease_holder = NULL, lease_until = NULL
+                        WHERE source_id = :id AND lease_holder = :holder""")
+                .bind("id", sourceId).bind("holder", holder).execute());
+    }
+
+    @Override
     public Optional<DroppedFile> findDroppedFile(String sourceId, String name) {
         return handles.with(handle -> handle.createQuery(
                         "SELECT * FROM dropped_file WHERE source_id = :sourceId AND name = :name")

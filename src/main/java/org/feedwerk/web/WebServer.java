@@ -27,6 +27,7 @@ import org.feedwerk.web.api.ApiError;
 import org.feedwerk.web.api.ApiRoutes;
 import org.feedwerk.web.api.ApiViews;
 import org.feedwerk.web.api.BearerTokenCheck;
+import org.feedwerk.web.api.LoginFailures;
 import org.feedwerk.web.site.CachedPageHandler;
 import org.feedwerk.web.site.PageCache;
 import org.feedwerk.web.site.SiteFeeds;
@@ -51,12 +52,15 @@ public final class WebServer {
             TranslationStore translations, PublicationStore publications, Publisher publisher) {}
 
     /** Health and metrics: the registry, and what keeps the service from being ready (empty when ready). */
-    public record Operations(FeedwerkMetrics metrics, Supplier<List<String>> readinessProblems) {}
+    /** Metrics, readiness, and the wrong-token log shared by every web process. */
+    public record Operations(FeedwerkMetrics metrics, Supplier<List<String>> readinessProblems,
+            LoginFailures loginFailures) {}
 
     public WebServer(ServerConfig config, Api apiParts, Site site, BooleanSupplier storeReachable,
             Optional<String> adminToken, Clock clock, Operations operations, ConsoleRoutes.Parts console) {
         this.config = config;
-        BearerTokenCheck auth = new BearerTokenCheck(adminToken, clock, config.trustedProxies());
+        BearerTokenCheck auth = new BearerTokenCheck(adminToken, clock, config.trustedProxies(),
+                operations.loginFailures());
         ApiRoutes api = new ApiRoutes(apiParts, auth, site.pagesByLanguage().get(site.primaryLanguage()));
         SiteRoutes siteRoutes = new SiteRoutes(site.pagesByLanguage(), site.primaryLanguage(), site.feeds(),
                 site.cache(), clock);

@@ -44,6 +44,21 @@ class UnrecordableFailureTest {
         }
 
         @Override
+        public boolean tryLease(String sourceId, String holder, Instant now, Instant until) {
+            throw new StoreException("attempt to write a readonly database", null);
+        }
+
+        @Override
+        public boolean renewLease(String sourceId, String holder, Instant until) {
+            throw new StoreException("attempt to write a readonly database", null);
+        }
+
+        @Override
+        public void releaseLease(String sourceId, String holder) {
+            throw new StoreException("attempt to write a readonly database", null);
+        }
+
+        @Override
         public Optional<DroppedFile> findDroppedFile(String sourceId, String name) {
             return Optional.empty();
         }

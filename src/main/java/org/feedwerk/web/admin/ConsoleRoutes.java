@@ -45,7 +45,7 @@ public final class ConsoleRoutes {
     /** What the console reads and the few things it may change. */
     public record Parts(List<SourceConfig> sources, List<EngineConfig> engineConfigs, SourceStateStore states,
             ArticleStore articles, TranslationStore translations, PublicationStore publications, Publisher publisher,
-            EngineChain engines, EngineMonitor monitor, SiteConfig site) {}
+            EngineChain engines, EngineMonitor monitor, SiteConfig site, ConsoleSessionStore sessions) {}
 
     private static final String ACTOR = "console";
     private final Parts parts;
@@ -58,7 +58,7 @@ public final class ConsoleRoutes {
         this.parts = parts;
         this.auth = auth;
         this.clock = clock;
-        this.sessions = new ConsoleSessions(clock);
+        this.sessions = new ConsoleSessions(parts.sessions(), clock);
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(parts.site().timeZone()));
     }
 

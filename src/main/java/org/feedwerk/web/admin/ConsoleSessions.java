@@ -3,54 +3,50 @@ package org.feedwerk.web.admin;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.feedwerk.publish.Hashes;
 
 /**
  * Signed-in console sessions: a random session id in an HttpOnly, SameSite=Strict cookie, and a random CSRF token
- * per session that every state-changing form must send back. Sessions live in memory for 8 hours.
+ * per session that every state-changing form must send back. Sessions last 8 hours and are stored (by the SHA-256
+ * of their id) where every web process finds them, so an operator stays signed in behind a load balancer.
  */
 final class ConsoleSessions {
     static final String COOKIE = "feedwerk_session";
     private static final Duration LIFETIME = Duration.ofHours(8);
 
     /** One signed-in operator. */
-    record Session(String id, String csrfToken, Instant expires) {}
+    record Session(String id, String csrfToken) {}
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    /** The notice an action left for the next page of its session ("Quelle … pausiert."), shown once. */
-    private final Map<String, String> notices = new ConcurrentHashMap<>();
+    private final ConsoleSessionStore store;
     private final Clock clock;
 
-    ConsoleSessions(Clock clock) {
+    ConsoleSessions(ConsoleSessionStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     Session create() {
-        Session session = new Session(randomToken(), randomToken(), clock.instant().plus(LIFETIME));
-        sessions.put(session.id(), session);
+        store.forgetExpired(clock.instant());
+        Session session = new Session(randomToken(), randomToken());
+        store.save(new ConsoleSessionStore.StoredSession(hash(session.id()), session.csrfToken(),
+                clock.instant().plus(LIFETIME)));
         return session;
     }
 
     Optional<Session> find(String id) {
-        if (id == null) {
+        if (id == null || id.isEmpty()) {
             return Optional.empty();
         }
-        Session session = sessions.get(id);
-        if (session == null || clock.instant().isAfter(session.expires())) {
-            sessions.remove(id);
-            return Optional.empty();
-        }
-        return Optional.of(session);
+        return store.find(hash(id)).filter(stored -> !clock.instant().isAfter(stored.expires()))
+                .map(stored -> new Session(id, stored.csrfToken()));
     }
 
     void end(String id) {
         if (id != null) {
-            sessions.remove(id);
+            store.delete(hash(id));
         }
     }
 
@@ -72,11 +68,15 @@ final class ConsoleSessions {
 
     /** Leaves a notice for the session's next page; a notice never comes from the request, so no link can forge one. */
     void leaveNotice(Session session, String notice) {
-        notices.put(session.id(), notice);
+        store.leaveNotice(hash(session.id()), notice);
     }
 
     /** The notice left for this session, once. */
     String takeNotice(Session session) {
-        return notices.remove(session.id());
+        return store.takeNotice(hash(session.id())).orElse(null);
+    }
+
+    private static String hash(String id) {
+        return Hashes.sha256(id);
     }
 }

@@ -25,13 +25,10 @@ public final class BearerTokenCheck {
     /** The outcome of presenting a token. */
     public enum Verdict { RIGHT, WRONG, THROTTLED }
 
-    public BearerTokenCheck(Optional<String> token, Clock clock) {
-        this(token, clock, List.of());
-    }
-
-    public BearerTokenCheck(Optional<String> token, Clock clock, List<String> trustedProxies) {
+    public BearerTokenCheck(Optional<String> token, Clock clock, List<String> trustedProxies,
+            LoginFailures failures) {
         this.token = token.filter(value -> !value.isBlank());
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(failures, clock);
         this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
