@@ -74,6 +74,38 @@ class CommandLineTest {
     }
 
     @Test
+    void runRefusesAnUnknownRole() throws IOException {
+        assertThat(run("run", "--config", config().toString(), "--roles", "fetch,render")).isEqualTo(2);
+        assertThat(err.toString()).contains("--roles: unknown role 'render' (roles are fetch, translate, publish, web)");
+    }
+
+    @Test
+    void aSecondRunOnOneSqliteDatabaseIsRefused() throws Exception {
+        Path config = config();
+        Files.writeString(config, Files.readString(config).replace("dataDir: ./data", "dataDir: ./data\nserver: { port: 0 }"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.feedwerk.app.Main", "run", "--config", config.toString(), "--roles", "web")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile());
+        builder.environment().put("FEEDWERK_LOG_LEVEL", "INFO");
+        Process first = builder.start();
+        try {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!Files.readString(dir.resolve("first.log")).contains("feedwerk running")) {
+                assertThat(Instant.now()).as("first process started").isBefore(deadline);
+                assertThat(first.isAlive()).as(Files.readString(dir.resolve("first.log"))).isTrue();
+                Thread.sleep(100);
+            }
+            assertThat(run("run", "--config", config.toString(), "--roles", "web")).isEqualTo(2);
+            assertThat(err.toString()).contains("another feedwerk process is running on the SQLite database")
+                    .contains("database.url");
+        } finally {
+            first.destroy();
+            first.waitFor();
+        }
+    }
+
+    @Test
     void ingestPrintsALinePerSourceAndFailsIfOneFailed() throws IOException {
         Path config = config();
 

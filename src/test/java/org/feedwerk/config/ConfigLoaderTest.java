@@ -41,6 +41,17 @@ class ConfigLoaderTest {
             """;
 
     @Test
+    void readsRolesWithAllFourByDefault() throws IOException {
+        assertThat(new ConfigLoader(Map.of()).load(write(VALID)).activeRoles()).isEqualTo(Role.ALL);
+        assertThat(new ConfigLoader(Map.of()).load(write("roles: [fetch, Publish]\n" + VALID)).activeRoles())
+                .containsExactlyInAnyOrder(Role.FETCH, Role.PUBLISH);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(write("roles: [fetch, render]\n" + VALID)))
+                .hasMessageContaining("feedwerk.yml:1:").hasMessageContaining("unknown role 'render'");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(write("roles: []\n" + VALID)))
+                .hasMessageContaining("at least one role");
+    }
+
+    @Test
     void readsTrustedProxies() throws IOException {
         FeedwerkConfig config = new ConfigLoader(Map.of()).load(write(VALID.replace("server: { port: 9090 }",
                 "server: { port: 9090, trustedProxies: [10.0.0.5, \"::1\"] }")));
