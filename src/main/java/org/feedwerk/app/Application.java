@@ -27,6 +27,7 @@ import org.feedwerk.coordination.Signals;
 import org.feedwerk.metrics.FeedwerkMetrics;
 import org.feedwerk.metrics.MeteringTranslationStore;
 import org.feedwerk.parse.FeedParsers;
+import org.feedwerk.pipeline.DropFolderWatcher;
 import org.feedwerk.pipeline.Housekeeping;
 import org.feedwerk.pipeline.PollScheduler;
 import org.feedwerk.pipeline.PublishLoop;
@@ -115,7 +116,7 @@ public final class Application implements AutoCloseable {
                 new HttpFeedFetcher(config.fetch(), clock),
                 new DropFolder(),
                 new FeedParsers(),
-                new ArticleIngestor(articles, new ArticleNormalizer(), clock),
+                new ArticleIngestor(articles, new ArticleNormalizer(), clock, config.fetch().maxItemsPerDocument()),
                 new PayloadArchive(config.dataDir()),
                 sourceStates,
                 new Backoff(config.fetch().maxBackoff(), new Random()),
@@ -315,6 +316,11 @@ public final class Application implements AutoCloseable {
     /** Records a configuration change (by the file's SHA-256) in the audit log, once per change. */
     public void recordConfiguration(String configurationText) {
         publisher.recordConfiguration(configurationText);
+    }
+
+    /** Wakes the scheduler's drop-folder sources as soon as a delivery settles. */
+    public DropFolderWatcher newDropFolderWatcher(PollScheduler scheduler) {
+        return new DropFolderWatcher(scheduler::wakeUp, config.fetch().dropSettle(), clock);
     }
 
     public PollScheduler newScheduler() {

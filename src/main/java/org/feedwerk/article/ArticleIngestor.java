@@ -3,12 +3,15 @@ package org.feedwerk.article;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.feedwerk.FeedwerkException;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.Item;
 import org.feedwerk.parse.ParsedFeed;
@@ -17,8 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores the items of a parsed document as articles and revisions: one article per stable id, a new revision
- * only when the normalized content changed, never a rollback to an older copy. Each item is stored in its own
- * transaction, so a failure leaves no partial article.
+ * only when the normalized content changed, never a rollback to an older copy. The items are stored in
+ * transactions of up to {@value #ITEMS_PER_TRANSACTION}, each item in a savepoint: an item that cannot be stored
+ * leaves nothing behind and does not lose the others, and a crash loses only the uncommitted transaction (the
+ * document is read again). When an item could not be stored, the run fails after storing the others, so that the
+ * source is retried with backoff and the item is not silently dropped.
  */
 public final class ArticleIngestor {
     private static final Logger log = LoggerFactory.getLogger(ArticleIngestor.class);
@@ -27,17 +33,26 @@ public final class ArticleIngestor {
 
     /** Each item of a document is translated, i.e. paid for: a document with more is read up to this many. */
     static final int MOST_ITEMS = 2_000;
+    /** Long enough to spread the commit's cost, short enough not to hold SQLite's write lock for long. */
+    static final int ITEMS_PER_TRANSACTION = 500;
     /** Source times further ahead than this are not trusted for ordering revisions (an item dated 2099). */
     static final Duration CLOCK_TOLERANCE = Duration.ofDays(1);
 
     private final ArticleStore store;
     private final ArticleNormalizer normalizer;
     private final Clock clock;
+    private final int mostItems;
 
     public ArticleIngestor(ArticleStore store, ArticleNormalizer normalizer, Clock clock) {
+        this(store, normalizer, clock, MOST_ITEMS);
+    }
+
+    /** {@code mostItems}: items read from one document ({@code fetch.maxItemsPerDocument}). */
+    public ArticleIngestor(ArticleStore store, ArticleNormalizer normalizer, Clock clock, int mostItems) {
         this.store = store;
         this.normalizer = normalizer;
         this.clock = clock;
+        this.mostItems = mostItems;
     }
 
     /**
@@ -47,14 +62,12 @@ public final class ArticleIngestor {
     public IngestCounts ingest(SourceConfig source, ParsedFeed feed, Supplier<PayloadRef> archiver) {
         Supplier<PayloadRef> payload = new OnceSupplier<>(archiver);
         Set<String> reusedGuids = rememberReusedGuids(source, feed);
-        int newArticles = 0;
-        int newRevisions = 0;
-        int unchanged = 0;
         Map<String, Integer> skipped = new TreeMap<>();
+        List<Prepared> prepared = new ArrayList<>();
         int position = 0;
         for (Item item : feed.items()) {
-            if (++position > MOST_ITEMS) {
-                skipped.merge("more than " + MOST_ITEMS + " items in one document", 1, Integer::sum);
+            if (++position > mostItems) {
+                skipped.merge("more than " + mostItems + " items in one document", 1, Integer::sum);
                 continue;
             }
             ArticleNormalizer.Normalized normalized = normalizer.normalizeOrExplain(item, feed, source);
@@ -65,13 +78,32 @@ public final class ArticleIngestor {
                 continue;
             }
             RevisionContent content = normalized.content();
-            String key = ArticleKeys.keyFor(item, reusedGuids, content);
-            switch (store(source, item, key, content, payload)) {
-                case NEW_ARTICLE -> newArticles++;
-                case NEW_REVISION -> newRevisions++;
-                case UNCHANGED -> unchanged++;
-            }
+            prepared.add(new Prepared(item, ArticleKeys.keyFor(item, reusedGuids, content), content));
         }
+        Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
+        List<String> failures = new ArrayList<>();
+        for (int from = 0; from < prepared.size(); from += ITEMS_PER_TRANSACTION) {
+            List<Prepared> chunk = prepared.subList(from, Math.min(prepared.size(), from + ITEMS_PER_TRANSACTION));
+            store.inTransaction(tx -> {
+                for (Prepared next : chunk) {
+                    try {
+                        outcomes.merge(tx.inSavepoint(item -> store(item, source, next, payload)), 1, Integer::sum);
+                    } catch (FeedwerkException e) {
+                        log.atWarn().addKeyValue("source_id", source.id()).addKeyValue("guid", next.item().guid())
+                                .addKeyValue("reason", e.getMessage()).log("item could not be stored");
+                        failures.add(e.getMessage());
+                    }
+                }
+                return null;
+            });
+        }
+        if (!failures.isEmpty()) {
+            throw new IngestException(failures.size() + " of " + prepared.size() + " items could not be stored ("
+                    + failures.get(0) + "); the others were stored, the document will be read again");
+        }
+        int newArticles = outcomes.getOrDefault(Outcome.NEW_ARTICLE, 0);
+        int newRevisions = outcomes.getOrDefault(Outcome.NEW_REVISION, 0);
+        int unchanged = outcomes.getOrDefault(Outcome.UNCHANGED, 0);
         feed.packages().forEach(itemPackage -> store.savePackage(source.id(), itemPackage));
         int skippedItems = skipped.values().stream().mapToInt(Integer::intValue).sum();
         return new IngestCounts(newArticles, newRevisions, unchanged, skippedItems, feed.packages().size(), skipped);
@@ -93,46 +125,48 @@ public final class ArticleIngestor {
      */
     public static final Duration NEAR_DUPLICATE_WINDOW = Duration.ofDays(7);
 
-    private Outcome store(SourceConfig source, Item item, String key, RevisionContent content,
-            Supplier<PayloadRef> payload) {
-        String id = ArticleKeys.articleId(source.id(), key);
+    /** An item ready to be stored: normalized, with its key. */
+    private record Prepared(Item item, String key, RevisionContent content) {}
+
+    private Outcome store(ArticleStore tx, SourceConfig source, Prepared prepared, Supplier<PayloadRef> payload) {
+        Item item = prepared.item();
+        RevisionContent content = prepared.content();
+        String id = ArticleKeys.articleId(source.id(), prepared.key());
         String hash = content.contentHash();
-        return store.inTransaction(tx -> {
-            Instant now = clock.instant();
-            Optional<Article> existing = tx.findArticle(id);
-            if (existing.isEmpty()) {
-                PayloadRef ref = recorded(tx, payload);
-                Optional<TextFingerprint> fingerprint = TextFingerprint.of(content);
-                String cluster = tx.findClusterWithContent(hash, id).orElse(id);
-                String reason = cluster.equals(id) ? null : "same content as article " + cluster;
-                if (reason == null) {
-                    Optional<ArticleStore.NearDuplicate> near = fingerprint.flatMap(signature ->
-                            tx.findClusterWithSimilarText(signature, source.id(), now.minus(NEAR_DUPLICATE_WINDOW)));
-                    if (near.isPresent()) {
-                        cluster = near.get().clusterId();
-                        reason = "nearly the same text as article " + cluster + " ("
-                                + Math.round(near.get().similarity() * 100) + " % of word groups in common)";
-                    }
-                }
-                ArticleStatus status = statusFor(content,
-                        reason == null ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
-                Article article = new Article(id, source.id(), item.guid(), ArticleNormalizer.webLink(item.link()),
-                        cluster, content.headline(),
-                        status, status == ArticleStatus.DUPLICATE ? reason : null, 1, content.language(), 0, now, now);
-                tx.insertArticle(article, new Revision(id, 1, hash, content, ref.hash(), now), fingerprint);
-                return Outcome.NEW_ARTICLE;
-            }
-            Article article = existing.get();
-            Revision current = tx.findRevision(id, article.currentRevision()).orElseThrow();
-            if (current.contentHash().equals(hash) || isOlderCopy(content, current.content(), now)) {
-                return Outcome.UNCHANGED;
-            }
+        Instant now = clock.instant();
+        Optional<Article> existing = tx.findArticle(id);
+        if (existing.isEmpty()) {
             PayloadRef ref = recorded(tx, payload);
-            Revision next = new Revision(id, article.currentRevision() + 1, hash, content, ref.hash(), now);
-            tx.appendRevision(next, TextFingerprint.of(content), statusFor(content, statusAfterChange(article.status())),
-                    now);
-            return Outcome.NEW_REVISION;
-        });
+            Optional<TextFingerprint> fingerprint = TextFingerprint.of(content);
+            String cluster = tx.findClusterWithContent(hash, id).orElse(id);
+            String reason = cluster.equals(id) ? null : "same content as article " + cluster;
+            if (reason == null) {
+                Optional<ArticleStore.NearDuplicate> near = fingerprint.flatMap(signature ->
+                        tx.findClusterWithSimilarText(signature, source.id(), now.minus(NEAR_DUPLICATE_WINDOW)));
+                if (near.isPresent()) {
+                    cluster = near.get().clusterId();
+                    reason = "nearly the same text as article " + cluster + " ("
+                            + Math.round(near.get().similarity() * 100) + " % of word groups in common)";
+                }
+            }
+            ArticleStatus status = statusFor(content,
+                    reason == null ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
+            Article article = new Article(id, source.id(), item.guid(), ArticleNormalizer.webLink(item.link()),
+                    cluster, content.headline(),
+                    status, status == ArticleStatus.DUPLICATE ? reason : null, 1, content.language(), 0, now, now);
+            tx.insertArticle(article, new Revision(id, 1, hash, content, ref.hash(), now), fingerprint);
+            return Outcome.NEW_ARTICLE;
+        }
+        Article article = existing.get();
+        Revision current = tx.findRevision(id, article.currentRevision()).orElseThrow();
+        if (current.contentHash().equals(hash) || isOlderCopy(content, current.content(), now)) {
+            return Outcome.UNCHANGED;
+        }
+        PayloadRef ref = recorded(tx, payload);
+        Revision next = new Revision(id, article.currentRevision() + 1, hash, content, ref.hash(), now);
+        tx.appendRevision(next, TextFingerprint.of(content), statusFor(content, statusAfterChange(article.status())),
+                now);
+        return Outcome.NEW_REVISION;
     }
 
     private static PayloadRef recorded(ArticleStore tx, Supplier<PayloadRef> payload) {

@@ -13,6 +13,12 @@ public interface ArticleStore {
     /** Runs {@code work} in one database transaction; everything it stores is kept or nothing is. */
     <T> T inTransaction(Function<ArticleStore, T> work);
 
+    /**
+     * Inside a transaction: runs {@code work} in a savepoint, so that when it fails its writes are undone and the
+     * transaction goes on (the exception is rethrown). Outside one it is a transaction of its own.
+     */
+    <T> T inSavepoint(Function<ArticleStore, T> work);
+
     Optional<Article> findArticle(String id);
 
     Optional<Revision> findRevision(String articleId, int number);

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.feedwerk.app.Application;
 import org.feedwerk.config.Role;
+import org.feedwerk.pipeline.DropFolderWatcher;
 import org.feedwerk.pipeline.Housekeeping;
 import org.feedwerk.pipeline.PollScheduler;
 import org.feedwerk.pipeline.PublishLoop;
@@ -82,10 +83,13 @@ final class RunCommand extends ApplicationCommand {
         }
         if (active.contains(Role.FETCH)) {
             PollScheduler scheduler = application.newScheduler();
+            DropFolderWatcher watcher = application.newDropFolderWatcher(scheduler);
             Housekeeping housekeeping = application.newHousekeeping();
             scheduler.start();
+            watcher.start(application.config().sources());
             housekeeping.start();
             stops.add(0, () -> {
+                watcher.close();
                 scheduler.stop(SHUTDOWN_GRACE_SECONDS);
                 housekeeping.stop();
             });

@@ -105,6 +105,8 @@ final class ConfigValidator {
     private void validateFetch(FetchConfig fetch) {
         require(fetch.concurrency() >= 1, "/fetch/concurrency", "fetch.concurrency must be at least 1");
         require(fetch.maxBodyBytes() >= 1024, "/fetch/maxBodyBytes", "fetch.maxBodyBytes must be at least 1024");
+        require(fetch.maxItemsPerDocument() >= 1 && fetch.maxItemsPerDocument() <= 100_000,
+                "/fetch/maxItemsPerDocument", "fetch.maxItemsPerDocument must be between 1 and 100000");
         require(fetch.maxRedirects() >= 0 && fetch.maxRedirects() <= 5, "/fetch/maxRedirects",
                 "fetch.maxRedirects must be between 0 and 5");
     }

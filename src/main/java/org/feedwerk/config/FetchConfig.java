@@ -11,7 +11,8 @@ public record FetchConfig(
         Integer maxRedirects,
         Duration maxBackoff,
         Duration dropSettle,
-        String userAgent) {
+        String userAgent,
+        Integer maxItemsPerDocument) {
 
     public static final String DEFAULT_USER_AGENT =
             "Feedwerk/0.1 (syndicated news translation; +https://github.com/feedwerk/feedwerk)";
@@ -25,9 +26,16 @@ public record FetchConfig(
         maxBackoff = maxBackoff == null ? Duration.ofHours(6) : maxBackoff;
         dropSettle = dropSettle == null ? Duration.ofSeconds(2) : dropSettle;
         userAgent = userAgent == null ? DEFAULT_USER_AGENT : userAgent;
+        maxItemsPerDocument = maxItemsPerDocument == null ? 2_000 : maxItemsPerDocument;
+    }
+
+    public FetchConfig(Integer concurrency, Duration connectTimeout, Duration readTimeout, Long maxBodyBytes,
+            Integer maxRedirects, Duration maxBackoff, Duration dropSettle, String userAgent) {
+        this(concurrency, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, maxBackoff, dropSettle, userAgent,
+                null);
     }
 
     public static FetchConfig defaults() {
-        return new FetchConfig(null, null, null, null, null, null, null, null);
+        return new FetchConfig(null, null, null, null, null, null, null, null, null);
     }
 }

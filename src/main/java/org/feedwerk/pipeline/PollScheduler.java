@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,8 @@ public final class PollScheduler {
         return thread;
     });
     private final String holder;
+    /** Sources to run before they are due: a file arrived in their drop folder ({@link DropFolderWatcher}). */
+    private final Map<String, Instant> wakeUps = new ConcurrentHashMap<>();
 
     public PollScheduler(List<SourceConfig> sources, SourceRunner runner, SourceStateStore states, int concurrency,
             Clock clock) {
@@ -66,15 +69,34 @@ public final class PollScheduler {
         ticker.scheduleWithFixedDelay(this::dispatchDueSources, 0, 1, TimeUnit.SECONDS);
     }
 
-    /** Starts a run for every due source that is not running already. */
+    /**
+     * Runs the source at {@code at} even if it is not due then (a file arrived in its drop folder and settles
+     * then), instead of at its next interval.
+     */
+    public void wakeUp(String sourceId, Instant at) {
+        wakeUps.merge(sourceId, at, (earlier, later) -> earlier.isBefore(later) ? later : earlier);
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        try {
+            ticker.schedule(this::dispatchDueSources, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping: the next start runs it
+        }
+    }
+
+    /** Starts a run for every due (or woken) source that is not running already. */
     void dispatchDueSources() {
         try {
             Instant now = clock.instant();
             for (SourceConfig source : sources) {
                 SourceState state = states.findState(source.id()).orElse(SourceState.initial(source.id()));
-                if (!state.paused() && !state.nextFetch().isAfter(now) && runner.mayRun(source.id())
-                        && running.add(source.id())) {
-                    Lease lease = takeLease(source.id(), now);
+                Instant wakeUp = wakeUps.get(source.id());
+                boolean woken = wakeUp != null && !wakeUp.isAfter(now);
+                boolean due = !state.nextFetch().isAfter(now);
+                if (!state.paused() && (due || woken) && runner.mayRun(source.id()) && running.add(source.id())) {
+                    if (woken) {
+                        wakeUps.remove(source.id(), wakeUp);
+                    }
+                    Lease lease = takeLease(source.id(), now, due);
                     if (lease == Lease.TAKEN_ELSEWHERE) {
                         running.remove(source.id());
                     } else {
@@ -93,9 +115,11 @@ public final class PollScheduler {
      * When the store cannot even record a lease (a read-only or full database), the source runs anyway: its
      * failure to record is then backed off in memory like any other.
      */
-    private Lease takeLease(String sourceId, Instant now) {
+    private Lease takeLease(String sourceId, Instant now, boolean due) {
         try {
-            return states.tryLease(sourceId, holder, now, now.plus(LEASE)) ? Lease.HELD : Lease.TAKEN_ELSEWHERE;
+            boolean taken = due ? states.tryLease(sourceId, holder, now, now.plus(LEASE))
+                    : states.tryLeaseBeforeDue(sourceId, holder, now, now.plus(LEASE));
+            return taken ? Lease.HELD : Lease.TAKEN_ELSEWHERE;
         } catch (RuntimeException e) {
             log.atWarn().addKeyValue("source_id", sourceId).addKeyValue("reason", e.getMessage())
                     .log("cannot record the source lease; running without it");

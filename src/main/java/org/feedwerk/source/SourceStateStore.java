@@ -26,6 +26,9 @@ public interface SourceStateStore {
      */
     boolean tryLease(String sourceId, String holder, Instant now, Instant until);
 
+    /** The same, also when the source is not due yet (a file arrived in its drop folder). */
+    boolean tryLeaseBeforeDue(String sourceId, String holder, Instant now, Instant until);
+
     /** Extends the holder's lease; false when the holder lost it. */
     boolean renewLease(String sourceId, String holder, Instant until);
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleQuery;
@@ -41,12 +42,32 @@ public final class JdbiArticleStore implements ArticleStore {
         this.handles = new HandleSource(database.jdbi(), transaction);
     }
 
+    private final AtomicLong savepoints = new AtomicLong();
+
     @Override
     public <T> T inTransaction(Function<ArticleStore, T> work) {
         if (handles.isInTransaction()) {
             return work.apply(this);
         }
         return handles.inTransaction(handle -> work.apply(new JdbiArticleStore(database, handle)));
+    }
+
+    @Override
+    public <T> T inSavepoint(Function<ArticleStore, T> work) {
+        if (!handles.isInTransaction()) {
+            return inTransaction(work);
+        }
+        String name = "item_" + savepoints.incrementAndGet();
+        handles.use(handle -> handle.savepoint(name));
+        T result;
+        try {
+            result = work.apply(this);
+        } catch (RuntimeException e) {
+            handles.use(handle -> handle.rollbackToSavepoint(name));
+            throw e;
+        }
+        handles.use(handle -> handle.releaseSavepoint(name));
+        return result;
     }
 
     @Override

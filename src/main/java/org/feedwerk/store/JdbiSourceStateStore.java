@@ -65,6 +65,15 @@ public final class JdbiSourceStateStore implements SourceStateStore {
 
     @Override
     public boolean tryLease(String sourceId, String holder, Instant now, Instant until) {
+        return lease(sourceId, holder, now, until, now);
+    }
+
+    @Override
+    public boolean tryLeaseBeforeDue(String sourceId, String holder, Instant now, Instant until) {
+        return lease(sourceId, holder, now, until, null);
+    }
+
+    private boolean lease(String sourceId, String holder, Instant now, Instant until, Instant dueBy) {
         return handles.with(handle -> {
             handle.createUpdate("""
                             INSERT INTO source_state (source_id, failures, next_fetch, paused)
@@ -72,10 +81,11 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                     .bind("id", sourceId).execute();
             return handle.createUpdate("""
                             UPDATE source_state SET lease_holder = :holder, lease_until = :until
-                            WHERE source_id = :id AND paused = 0 AND next_fetch <= :now
+                            WHERE source_id = :id AND paused = 0 AND next_fetch <= :dueBy
                               AND (lease_until IS NULL OR lease_until < :now)""")
                     .bind("id", sourceId).bind("holder", holder).bind("until", Times.toMillis(until))
-                    .bind("now", Times.toMillis(now)).execute() == 1;
+                    .bind("now", Times.toMillis(now))
+                    .bind("dueBy", dueBy == null ? Long.MAX_VALUE : Times.toMillis(dueBy)).execute() == 1;
         });
     }
 

@@ -49,6 +49,11 @@ class UnrecordableFailureTest {
         }
 
         @Override
+        public boolean tryLeaseBeforeDue(String sourceId, String holder, Instant now, Instant until) {
+            throw new StoreException("attempt to write a readonly database", null);
+        }
+
+        @Override
         public boolean renewLease(String sourceId, String holder, Instant until) {
             throw new StoreException("attempt to write a readonly database", null);
         }

@@ -17,6 +17,7 @@ import org.feedwerk.article.ArticleNormalizer;
 import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.article.IngestCounts;
+import org.feedwerk.article.IngestException;
 import org.feedwerk.article.PayloadRef;
 import org.feedwerk.article.Revision;
 import org.feedwerk.config.SourceConfig;
@@ -86,6 +87,45 @@ class IngestStoreTest {
 
     private static Item updatedItem(String guid, String body, Instant updated) {
         return new Item(guid, null, "Title", null, body, null, null, updated, null, null, null, null, null);
+    }
+
+    /**
+     * A real statement fails for one item (a trigger refuses its revision): the item leaves nothing behind, the
+     * items before and after it in the same document are stored, and the run fails so that the document is read
+     * again (on PostgreSQL a failed statement aborts the transaction unless its savepoint is rolled back).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anItemThatCannotBeStoredLosesNeitherTheOthersNorItself(Kind kind) {
+        open(kind);
+        installFailingRevisionTrigger(kind); // the article row is written, then its revision fails
+        Item before = item("g-1", null, "Ferry terminal approved", "<p>One.</p>");
+        Item poisoned = item("g-2", null, "POISON", "<p>Two.</p>");
+        Item after = item("g-3", null, "Harbour reopens", "<p>Three.</p>");
+
+        assertThatThrownBy(() -> ingest(WIRE, "p1", before, poisoned, after))
+                .hasMessageContaining("1 of 3 items could not be stored")
+                .hasMessageContaining("poisoned revision");
+
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-1"))).isPresent();
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-2"))).isEmpty();
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-3"))).isPresent();
+        assertThat(store.listRevisions(ArticleKeys.articleId("wire", "g-3"))).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aLargeDocumentIsStoredInSeveralTransactions(Kind kind) {
+        open(kind);
+        ingestor = new ArticleIngestor(store, new ArticleNormalizer(), clock, 1_200);
+        Item[] items = new Item[1_201];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = item("g-" + i, null, "Harbour notice " + i, "<p>Notice number " + i + " for the port.</p>");
+        }
+        IngestCounts counts = ingest(WIRE, "p1", items);
+        assertThat(counts.newArticles()).isEqualTo(1_200);
+        assertThat(counts.skipReasons()).containsEntry("more than 1200 items in one document", 1);
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-1199"))).isPresent();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -197,7 +237,7 @@ class IngestStoreTest {
         installFailingRevisionTrigger(kind);
 
         assertThatThrownBy(() -> ingest(WIRE, "p1", item("g-poison", null, "POISON", "<p>x</p>")))
-                .isInstanceOf(StoreException.class);
+                .isInstanceOf(IngestException.class).hasMessageContaining("poisoned revision");
 
         assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-poison"))).isEmpty();
         assertThat(store.listArticles(new ArticleQuery(null, null, 10))).isEmpty();
