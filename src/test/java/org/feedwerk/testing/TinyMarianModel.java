@@ -32,7 +32,9 @@ import org.feedwerk.testing.sentencepiece.SentencePieceSubset;
  * step {@code p} reads the encoder state at position {@code p} through a word table ({@code The → Die},
  * {@code cat → Kater 2.0 / Katze 1.5}, …), plus a penalty for {@code schläft} after {@code Kater}. So greedy search
  * translates "The cat sleeps." as "Die Kater schläft." and beam search finds the better "Die Katze schläft.".
- * {@code dog} scores {@code <pad>} above {@code Hund}: the pad token must never be generated. In the cache branch
+ * {@code dog} scores {@code <pad>} above {@code Hund}: the pad token must never be generated. The self-attention
+ * cache (the tokens a row has fed) changes the logits ({@link #historyTable}), so beam search must move it with
+ * its row. In the cache branch
  * the decoder reads the source only from the cross-attention cache of the first step and returns zeros as its
  * encoder outputs, so a runtime that does not keep that cache translates wrongly.
  */
@@ -152,6 +154,8 @@ public final class TinyMarianModel {
         graph.addInitializer(floats("embedding", identity(), V, V))
                 .addInitializer(floats("word_table", wordTable(), V, V))
                 .addInitializer(floats("previous_word", previousWord(), V, V))
+                .addInitializer(floats("history_table", historyTable(), V, V))
+                .addInitializer(longs("axis_2", new long[] {2}, 1))
                 .addInitializer(longs("axis_1", new long[] {1}, 1))
                 .addInitializer(longs("index_1", new long[] {1}))
                 .addInitializer(longs("index_2", new long[] {2}))
@@ -198,7 +202,13 @@ public final class TinyMarianModel {
                         intAttribute("axis", 1)))
                 .addNode(node("MatMul", List.of("aligned_states", "word_table"), List.of("from_source")))
                 .addNode(node("Gather", List.of("previous_word", "input_ids"), List.of("from_previous")))
-                .addNode(node("Add", List.of("from_source", "from_previous"), List.of("logits")));
+                .addNode(node("Add", List.of("from_source", "from_previous"), List.of("without_history")))
+                // The self-attention cache holds every token fed so far: its sum is the row's history, and the
+                // history table turns it into logits, so a row that reads another row's cache decodes differently.
+                .addNode(node("ReduceSum", List.of("past_key_values.0.decoder.key", "axis_2"), List.of("history"),
+                        intAttribute("keepdims", 0)))
+                .addNode(node("MatMul", List.of("history", "history_table"), List.of("from_history")))
+                .addNode(node("Add", List.of("without_history", "from_history"), List.of("logits")));
         return model(graph);
     }
 
@@ -226,6 +236,7 @@ public final class TinyMarianModel {
     private static float[] wordTable() {
         float[] table = new float[V * V];
         set(table, "▁The", "▁Die", 4);
+        set(table, "▁The", "<unk>", 3);
         set(table, "▁cat", "▁Kater", 2.0f);
         set(table, "▁cat", "▁Katze", 1.5f);
         set(table, "▁sleeps", "▁schläft", 3);
@@ -235,6 +246,18 @@ public final class TinyMarianModel {
         set(table, ".", ".", 4);
         set(table, "</s>", "</s>", 5);
         set(table, "<unk>", "<unk>", 3);
+        return table;
+    }
+
+    /**
+     * {@code <unk>} anywhere in a row's history makes {@code schläft} unlikely. Beam search on "The cat sleeps."
+     * keeps "<unk>" as the second beam after the first step ({@code The → <unk>} scores just below {@code Die}),
+     * then moves both beams onto the "Die" row: a decoder that does not reorder the cache lets "Die Katze" read
+     * the "<unk>" row's history and loses "Die Katze schläft.".
+     */
+    private static float[] historyTable() {
+        float[] table = new float[V * V];
+        set(table, "<unk>", "▁schläft", -10);
         return table;
     }
 
