@@ -44,6 +44,7 @@ public final class TinyMarianModel {
     public static final int LAYERS = 2;
     private static final int V = VOCABULARY.size();
     private static final int FLOAT = 1;
+    private static final int FLOAT16 = 10;
     private static final int INT64 = 7;
     private static final int BOOL = 9;
 
@@ -86,6 +87,29 @@ public final class TinyMarianModel {
                 Files.write(folder.resolve("onnx/decoder_model_merged" + suffix + ".onnx"), decoder);
             }
             return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces the decoder with one that declares float16 states, as a float16 export does (it only passes its
+     * input through: a loader must refuse it before running it).
+     */
+    public static void writeFloat16Decoder(Path folder) {
+        GraphProto.Builder graph = GraphProto.newBuilder().setName("decoder_float16")
+                .addInput(value("encoder_attention_mask", INT64, "batch_size", "encoder_sequence_length"))
+                .addInput(value("input_ids", INT64, "batch_size", "decoder_sequence_length"))
+                .addInput(value("encoder_hidden_states", FLOAT16, "batch_size", "encoder_sequence_length", V))
+                .addInput(value("past_key_values.0.decoder.key", FLOAT16, "batch_size", 1, "past_length", V))
+                .addInput(value("use_cache_branch", BOOL, 1))
+                .addOutput(value("logits", FLOAT16, "batch_size", "encoder_sequence_length", V))
+                .addNode(node("Identity", List.of("encoder_hidden_states"), List.of("logits")));
+        try {
+            for (String suffix : List.of("", "_quantized")) {
+                Files.write(folder.resolve("onnx/decoder_model_merged" + suffix + ".onnx"),
+                        model(graph).toByteArray());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package org.feedwerk.translate.offline;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -59,6 +60,11 @@ final class MarianOnnxModel implements AutoCloseable {
         }
         if (count == 0 || shape == null || shape.length != 4) {
             throw new OfflineModelException("the decoder has no past_key_values inputs of rank 4");
+        }
+        NodeInfo states = inputs.get("encoder_hidden_states");
+        if (states.getInfo() instanceof TensorInfo tensor && tensor.type != OnnxJavaType.FLOAT) {
+            throw new OfflineModelException("the export computes in " + tensor.type.toString().toLowerCase()
+                    + "; only float32 and int8-quantized exports (with float32 inputs and outputs) are supported");
         }
         this.layers = count;
         this.heads = shape[1];

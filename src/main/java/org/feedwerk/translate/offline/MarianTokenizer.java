@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Marian tokenization as Hugging Face's {@code MarianTokenizer} does it: the source text is cut into pieces by
@@ -16,6 +20,10 @@ import java.util.Map;
  * pieces become {@code <unk>}) and {@code </s>} is appended. Output ids go back through the vocabulary to pieces,
  * special tokens are dropped, {@code target.spm} joins the pieces into text, and spaces before punctuation are
  * cleaned up unless {@code tokenizer_config.json} says {@code clean_up_tokenization_spaces: false}.
+ *
+ * <p>Multilingual exports (opus-mt-en-mul, opus-mt-tc-big-*) name the target language by a token in front of the
+ * source, {@code >>deu<<} or {@code >>de<<}; when the vocabulary has such tokens, the one for the requested target
+ * language is put first. A separate target vocabulary ({@code target_vocab.json}) is refused at load.
  */
 final class MarianTokenizer implements AutoCloseable {
     private final SpTokenizer source;
@@ -26,6 +34,9 @@ final class MarianTokenizer implements AutoCloseable {
     private final int eosId;
     private final int padId;
     private final boolean cleanUpSpaces;
+    /** {@code >>xxx<<} tokens of a multilingual model, by the language they name; empty for one target. */
+    private final Map<String, Integer> targetTokens;
+    private static final Pattern TARGET_TOKEN = Pattern.compile(">>([a-z]{2,3}(?:_[A-Za-z]+)?)<<");
 
     /** What Hugging Face's clean-up of tokenization spaces undoes, in its order. */
     private static final String[][] SPACE_CLEAN_UP = {{" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","},
@@ -47,9 +58,21 @@ final class MarianTokenizer implements AutoCloseable {
         this.eosId = eosId;
         this.padId = padId;
         this.cleanUpSpaces = cleanUpSpaces;
+        Map<String, Integer> tokens = new TreeMap<>();
+        vocabulary.forEach((piece, id) -> {
+            Matcher matcher = TARGET_TOKEN.matcher(piece);
+            if (matcher.matches()) {
+                tokens.put(matcher.group(1), id);
+            }
+        });
+        this.targetTokens = Map.copyOf(tokens);
     }
 
     static MarianTokenizer load(Path folder, MarianConfig config) {
+        if (Files.exists(folder.resolve("target_vocab.json"))) {
+            throw new OfflineModelException(folder + " has a separate target vocabulary (target_vocab.json); only "
+                    + "exports with one shared vocab.json are supported");
+        }
         Map<String, Integer> vocabulary;
         try {
             vocabulary = new ObjectMapper().readValue(folder.resolve("vocab.json").toFile(),
@@ -90,13 +113,51 @@ final class MarianTokenizer implements AutoCloseable {
 
     /** The model input for one sentence: vocabulary ids of its source pieces, then {@code </s>}. */
     long[] encode(String text) {
+        return encode(text, null);
+    }
+
+    /**
+     * The same, for a multilingual model with the token of {@code targetLanguage} (ISO 639-1 or -3) in front;
+     * a model without such tokens ignores it.
+     */
+    long[] encode(String text, String targetLanguage) {
         List<String> sourcePieces = source.tokenize(text);
-        long[] ids = new long[sourcePieces.size() + 1];
+        int prefix = targetTokens.isEmpty() ? 0 : 1;
+        long[] ids = new long[prefix + sourcePieces.size() + 1];
+        if (prefix == 1) {
+            ids[0] = targetToken(targetLanguage);
+        }
         for (int index = 0; index < sourcePieces.size(); index++) {
-            ids[index] = vocabulary.getOrDefault(sourcePieces.get(index), unknownId);
+            ids[prefix + index] = vocabulary.getOrDefault(sourcePieces.get(index), unknownId);
         }
         ids[ids.length - 1] = eosId;
         return ids;
+    }
+
+    boolean isMultilingual() {
+        return !targetTokens.isEmpty();
+    }
+
+    /** The id of {@code >>deu<<} (or {@code >>de<<}) for "de"; refused with the languages the model has. */
+    int targetToken(String language) {
+        if (language == null) {
+            throw new OfflineModelException("this multilingual model needs the target language (a >>xxx<< token)");
+        }
+        String threeLetters;
+        try {
+            threeLetters = Locale.forLanguageTag(language).getISO3Language();
+        } catch (java.util.MissingResourceException e) {
+            threeLetters = language;
+        }
+        for (String candidate : List.of(threeLetters, language)) {
+            Integer id = targetTokens.get(candidate);
+            if (id != null) {
+                return id;
+            }
+        }
+        throw new OfflineModelException("the model has no target-language token for '" + language + "' (it has "
+                + targetTokens.keySet().stream().limit(12).map(code -> ">>" + code + "<<").toList()
+                + (targetTokens.size() > 12 ? " and " + (targetTokens.size() - 12) + " more" : "") + ")");
     }
 
     /** The text of generated ids, without {@code </s>}, {@code <pad>} and {@code <unk>}. */

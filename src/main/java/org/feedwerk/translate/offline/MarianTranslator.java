@@ -54,9 +54,17 @@ final class MarianTranslator implements AutoCloseable {
      * the model's positions is cut at the comma or space nearest its middle and translated in parts.
      */
     List<String> translate(List<String> sentences) {
+        return translate(sentences, null);
+    }
+
+    /** The same into {@code targetLanguage}, which a multilingual model needs (its {@code >>xxx<<} token). */
+    List<String> translate(List<String> sentences, String targetLanguage) {
+        if (tokenizer.isMultilingual()) {
+            tokenizer.targetToken(targetLanguage); // refused before any work when the model lacks the language
+        }
         List<List<String>> parts = sentences.stream().map(this::fitting).toList();
         List<String> flat = parts.stream().flatMap(List::stream).toList();
-        List<String> translated = translateFitting(flat);
+        List<String> translated = translateFitting(flat, targetLanguage);
         List<String> joined = new ArrayList<>(sentences.size());
         int next = 0;
         for (List<String> sentence : parts) {
@@ -87,8 +95,8 @@ final class MarianTranslator implements AutoCloseable {
         return halves;
     }
 
-    private List<String> translateFitting(List<String> sentences) {
-        List<long[]> ids = sentences.stream().map(tokenizer::encode).toList();
+    private List<String> translateFitting(List<String> sentences, String targetLanguage) {
+        List<long[]> ids = sentences.stream().map(sentence -> tokenizer.encode(sentence, targetLanguage)).toList();
         Integer[] byLength = new Integer[ids.size()];
         Arrays.setAll(byLength, index -> index);
         Arrays.sort(byLength, Comparator.comparingInt(index -> ids.get(index).length));

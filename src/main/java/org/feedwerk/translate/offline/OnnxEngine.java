@@ -234,11 +234,11 @@ public final class OnnxEngine implements TranslationEngine {
         }
         Set<String> whole = new LinkedHashSet<>();
         plans.forEach(plan -> plan.collectWhole(whole));
-        Map<String, String> translations = run(whole);
+        Map<String, String> translations = run(whole, request.targetLanguage());
         Set<String> runs = new LinkedHashSet<>();
         plans.stream().filter(plan -> !plan.align(translations)).forEach(plan -> plan.collectRuns(runs));
         runs.removeAll(translations.keySet());
-        translations.putAll(run(runs));
+        translations.putAll(run(runs, request.targetLanguage()));
         List<String> results = texts.stream().map(parts -> {
             StringBuilder joined = new StringBuilder();
             parts.forEach(part -> joined.append(part instanceof SentencePlan plan ? plan.assemble(translations)
@@ -249,7 +249,7 @@ public final class OnnxEngine implements TranslationEngine {
     }
 
     /** Translates the units with the loaded model, one translation at a time. */
-    private Map<String, String> run(Set<String> units) {
+    private Map<String, String> run(Set<String> units, String targetLanguage) {
         List<String> sources = new ArrayList<>(units);
         Map<String, String> translations = new HashMap<>();
         if (sources.isEmpty()) {
@@ -262,7 +262,7 @@ public final class OnnxEngine implements TranslationEngine {
             if (loaded == null) {
                 throw new TranslationException(TranslationException.Kind.TRANSIENT, name + ": shut down");
             }
-            translated = loaded.translate(sources);
+            translated = loaded.translate(sources, targetLanguage);
         } finally {
             running.unlock();
         }

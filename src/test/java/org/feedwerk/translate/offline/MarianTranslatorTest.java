@@ -3,10 +3,13 @@ package org.feedwerk.translate.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.feedwerk.testing.TinyMarianModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,5 +142,47 @@ class MarianTranslatorTest {
         } finally {
             TinyMarianModel.write(folder);
         }
+    }
+
+    @Test
+    void aMultilingualModelGetsTheTargetLanguageTokenFirst(@TempDir Path multilingual) throws IOException {
+        TinyMarianModel.write(multilingual);
+        Map<String, Integer> vocabulary = new LinkedHashMap<>();
+        for (int id = 0; id < TinyMarianModel.VOCABULARY.size(); id++) {
+            vocabulary.put(TinyMarianModel.VOCABULARY.get(id), id);
+        }
+        vocabulary.put(">>deu<<", 15);
+        vocabulary.put(">>fra<<", 16);
+        vocabulary.put(">>cat<<", 17);
+        new ObjectMapper().writeValue(multilingual.resolve("vocab.json").toFile(), vocabulary);
+        try (MarianTokenizer multi = MarianTokenizer.load(multilingual, MarianConfig.read(multilingual))) {
+            assertThat(multi.encode("The cat sleeps.", "de")).startsWith(15L, TinyMarianModel.id("▁The"));
+            assertThat(multi.encode("The cat sleeps.", "fr")[0]).isEqualTo(16L);
+            assertThat(multi.encode("The cat sleeps.", "cat")[0]).as("three-letter codes too").isEqualTo(17L);
+            assertThatThrownBy(() -> multi.encode("The cat sleeps.", "es")).isInstanceOf(OfflineModelException.class)
+                    .hasMessageContaining("no target-language token for 'es'").hasMessageContaining(">>deu<<");
+            assertThatThrownBy(() -> multi.encode("The cat sleeps.", null))
+                    .hasMessageContaining("needs the target language");
+        }
+        assertThat(tokenizer.encode("The cat sleeps.", "de")).as("a one-target model ignores the language")
+                .isEqualTo(tokenizer.encode("The cat sleeps."));
+    }
+
+    @Test
+    void aSeparateTargetVocabularyIsRefusedAtLoad(@TempDir Path separate) throws IOException {
+        TinyMarianModel.write(separate);
+        Files.writeString(separate.resolve("target_vocab.json"), "{\"</s>\": 0}");
+        assertThatThrownBy(() -> MarianTranslator.load(separate, false, 1, null, null))
+                .isInstanceOf(OfflineModelException.class)
+                .hasMessageContaining("separate target vocabulary (target_vocab.json)");
+    }
+
+    @Test
+    void aFloat16ExportIsRefusedAtLoad(@TempDir Path half) {
+        TinyMarianModel.write(half);
+        TinyMarianModel.writeFloat16Decoder(half);
+        assertThatThrownBy(() -> MarianTranslator.load(half, false, 1, null, null))
+                .isInstanceOf(OfflineModelException.class).hasMessageContaining("computes in float16")
+                .hasMessageContaining("only float32 and int8-quantized exports");
     }
 }
