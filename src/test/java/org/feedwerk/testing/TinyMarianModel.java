@@ -68,10 +68,23 @@ public final class TinyMarianModel {
                 vocabulary.put(VOCABULARY.get(id), id);
             }
             json.writeValue(folder.resolve("vocab.json").toFile(), vocabulary);
-            json.writeValue(folder.resolve("config.json").toFile(), Map.of("model_type", "marian",
-                    "pad_token_id", id("<pad>"), "eos_token_id", 0, "decoder_start_token_id", id("<pad>"),
-                    "vocab_size", V, "num_beams", 4, "max_length", 64, "bad_words_ids", List.of(List.of(id("<pad>"))),
-                    "max_position_embeddings", positions));
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("model_type", "marian");
+            config.put("is_encoder_decoder", true); // what transformers.js reads to size the empty cache
+            config.put("d_model", V);
+            config.put("encoder_layers", LAYERS);
+            config.put("decoder_layers", LAYERS);
+            config.put("encoder_attention_heads", 1);
+            config.put("decoder_attention_heads", 1);
+            config.put("pad_token_id", id("<pad>"));
+            config.put("eos_token_id", 0);
+            config.put("decoder_start_token_id", id("<pad>"));
+            config.put("vocab_size", V);
+            config.put("num_beams", 4);
+            config.put("max_length", 64);
+            config.put("bad_words_ids", List.of(List.of(id("<pad>"))));
+            config.put("max_position_embeddings", positions);
+            json.writeValue(folder.resolve("config.json").toFile(), config);
             json.writeValue(folder.resolve("generation_config.json").toFile(), Map.of("num_beams", 2,
                     "max_length", 32, "bad_words_ids", List.of(List.of(id("<pad>")))));
             json.writeValue(folder.resolve("tokenizer_config.json").toFile(), Map.of("source_lang", "en",

@@ -120,15 +120,21 @@ final class MarianTranslator implements AutoCloseable {
     }
 
     private void run(List<Integer> batch, List<long[]> ids, String[] translations) {
-        List<long[]> inputs = batch.stream().map(ids::get).toList();
-        MarianOnnxModel.EncodedBatch encoded = model.encode(inputs, config.padTokenId());
-        List<long[]> outputs;
-        try (DecoderRun run = new DecoderRun(model, encoded, beams)) {
-            outputs = beams == 1 ? GreedySearch.generate(run, config, maxLength)
-                    : BeamSearch.generate(run, config, beams, maxLength);
-        }
+        List<long[]> outputs = generate(batch.stream().map(ids::get).toList());
         for (int position = 0; position < batch.size(); position++) {
             translations[batch.get(position)] = tokenizer.decode(outputs.get(position));
+        }
+    }
+
+    /**
+     * The generated ids (without the start token) for a batch of encoded sentences: what the differential test
+     * compares with the reference implementation.
+     */
+    List<long[]> generate(List<long[]> inputs) {
+        MarianOnnxModel.EncodedBatch encoded = model.encode(inputs, config.padTokenId());
+        try (DecoderRun run = new DecoderRun(model, encoded, beams)) {
+            return beams == 1 ? GreedySearch.generate(run, config, maxLength)
+                    : BeamSearch.generate(run, config, beams, maxLength);
         }
     }
 
