@@ -7,6 +7,8 @@ public enum EngineType {
     @JsonProperty("deepl") DEEPL,
     @JsonProperty("libretranslate") LIBRETRANSLATE,
     @JsonProperty("openai") OPENAI,
+    /** Apertium's HTTP service (apertium-apy): rule-based, local, many pairs without a commercial engine. */
+    @JsonProperty("apertium") APERTIUM,
     /** In-process OPUS-MT model run with ONNX Runtime: no service, no network. */
     @JsonProperty("onnx") ONNX
 }

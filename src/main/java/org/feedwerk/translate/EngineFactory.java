@@ -71,6 +71,8 @@ public final class EngineFactory {
                     config.findApiKeyEnv().orElse(null), http, clock);
             case OPENAI -> new OpenAiEngine(config.name(), config.findUrl().orElse(OpenAiEngine.DEFAULT_API),
                     config.model(), key, config.findApiKeyEnv().orElse(null), http, clock);
+            case APERTIUM -> new ApertiumEngine(config.name(), config.findUrl().orElse(ApertiumEngine.DEFAULT_URL),
+                    http, clock);
             case ONNX -> throw new IllegalStateException("handled above");
         };
     }
