@@ -328,14 +328,22 @@ public final class Application implements AutoCloseable {
     }
 
     private WebServer.Site site() {
-        String primary = config.translation().targets().get(0);
+        List<String> targets = config.translation().targets();
+        String primary = config.site().defaultEdition(targets);
         Map<String, SitePages> sitePages = new LinkedHashMap<>();
-        for (String language : config.translation().targets()) {
-            sitePages.put(language, new SitePages(publications, config.site(), language, sourcesById, this::searchIndex));
+        Map<String, SitePages> editions = new LinkedHashMap<>();
+        Map<String, SiteFeeds> editionFeeds = new LinkedHashMap<>();
+        for (String language : targets) {
+            SitePages edition = new SitePages(publications, config.site(), language, sourcesById, this::searchIndex,
+                    "/" + language + "/");
+            editions.put(language, edition);
+            editionFeeds.put(language, new SiteFeeds(publications, config.site(), language, edition));
+            sitePages.put(language, language.equals(primary) ? new SitePages(publications, config.site(), language,
+                    sourcesById, this::searchIndex) : edition);
         }
         return new WebServer.Site(sitePages, primary,
                 new SiteFeeds(publications, config.site(), primary, sitePages.get(primary)), pageCache,
-                config.site().embedsImages());
+                config.site().embedsImages(), editions, editionFeeds);
     }
 
     /** Writes the site as static files; returns the number of files. */

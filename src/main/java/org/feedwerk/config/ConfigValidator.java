@@ -40,6 +40,10 @@ final class ConfigValidator {
         require(isZone(config.site().timeZone()), "/site/timeZone", "site.timeZone '" + config.site().timeZone()
                 + "' is not a time zone such as Europe/Berlin");
         require(config.site().baseUrl().isAbsolute(), "/site/baseUrl", "site.baseUrl must be an absolute URL");
+        require(config.site().defaultLanguage() == null
+                || config.translation().targets().contains(config.site().defaultLanguage()), "/site/defaultLanguage",
+                "site.defaultLanguage '" + config.site().defaultLanguage() + "' is not one of translation.targets "
+                        + config.translation().targets());
         require(config.site().images().equals("link") || config.site().images().equals("embed"), "/site/images",
                 "site.images must be link or embed, not '" + config.site().images() + "'");
         require(config.site().pageSize() >= 1 && config.site().pageSize() <= 200, "/site/pageSize",

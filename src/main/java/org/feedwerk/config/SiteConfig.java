@@ -9,7 +9,7 @@ import java.util.Map;
  * shown on every article page per language, and whether pictures are embedded from their sources or linked.
  */
 public record SiteConfig(String name, URI baseUrl, String timeZone, Integer pageSize, Map<String, String> disclaimer,
-        String images) {
+        String images, String defaultLanguage) {
     /** Pictures in article bodies are shown as links to their source, so that pages load nothing from third parties. */
     public static final String IMAGES_AS_LINKS = "link";
     /** Pictures are embedded from their sources' servers (each reader's browser requests them there). */
@@ -29,6 +29,12 @@ public record SiteConfig(String name, URI baseUrl, String timeZone, Integer page
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("de", DISCLAIMER_DE);
         texts.put("en", DISCLAIMER_EN);
+        texts.put("es", "Este es un artículo sin editar, generado automáticamente a partir de un servicio de noticias "
+                + "sindicado.");
+        texts.put("ca", "Aquest és un article sense editar, generat automàticament a partir d'un servei de notícies "
+                + "sindicat.");
+        texts.put("fr", "Ceci est un article non révisé, généré automatiquement à partir d'un fil d'actualités "
+                + "syndiqué.");
         if (disclaimer != null) {
             texts.putAll(disclaimer);
         }
@@ -39,8 +45,18 @@ public record SiteConfig(String name, URI baseUrl, String timeZone, Integer page
         this(name, baseUrl, timeZone, pageSize, disclaimer, null);
     }
 
+    public SiteConfig(String name, URI baseUrl, String timeZone, Integer pageSize, Map<String, String> disclaimer,
+            String images) {
+        this(name, baseUrl, timeZone, pageSize, disclaimer, images, null);
+    }
+
     static SiteConfig defaults() {
-        return new SiteConfig(null, null, null, null, null, null);
+        return new SiteConfig(null, null, null, null, null, null, null);
+    }
+
+    /** The edition {@code /} shows: {@code site.defaultLanguage}, else the first target language. */
+    public String defaultEdition(java.util.List<String> targets) {
+        return defaultLanguage != null ? defaultLanguage : targets.get(0);
     }
 
     public boolean embedsImages() {

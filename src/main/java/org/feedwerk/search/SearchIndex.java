@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -58,7 +57,7 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
             | SimpleQueryParser.OR_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR
             | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.WHITESPACE_OPERATOR;
 
-    private final Analyzer analyzer = new GermanAnalyzer();
+    private final Analyzer analyzer = new LanguageAnalyzers();
     private final IndexWriter writer;
     /** One reader shared by all searches, refreshed after each change of the index. */
     private final SearcherManager searchers;
@@ -141,7 +140,7 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
         if (text == null || text.isBlank()) {
             return new Results(List.of(), 0);
         }
-        Query parsed = parse(text.length() > LONGEST_QUERY ? text.substring(0, LONGEST_QUERY) : text);
+        Query parsed = parse(text.length() > LONGEST_QUERY ? text.substring(0, LONGEST_QUERY) : text, language);
         if (parsed == null) {
             return new Results(List.of(), 0); // only stop words or operators
         }
@@ -168,9 +167,10 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
         }
     }
 
-    private Query parse(String text) {
-        SimpleQueryParser parser = new SimpleQueryParser(analyzer,
-                Map.of("headline", 3f, "teaser", 2f, "body", 1f), SYNTAX);
+    private Query parse(String text, String language) {
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(LanguageAnalyzers.field("headline", language),
+                3f, LanguageAnalyzers.field("teaser", language), 2f, LanguageAnalyzers.field("body", language), 1f),
+                SYNTAX);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         return parser.parse(text);
     }
@@ -183,11 +183,13 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
         Instant dated = content.firstPublishedAt() != null ? content.firstPublishedAt() : content.publishedAt();
         document.add(new NumericDocValuesField(PUBLISHED, dated == null ? 0 : dated.toEpochMilli()));
         document.add(new SortedDocValuesField(KEY_ORDER, new BytesRef(key(content))));
-        document.add(new TextField("headline", content.headline(), Field.Store.NO));
+        String language = content.language();
+        document.add(new TextField(LanguageAnalyzers.field("headline", language), content.headline(), Field.Store.NO));
         if (content.teaser() != null) {
-            document.add(new TextField("teaser", content.teaser(), Field.Store.NO));
+            document.add(new TextField(LanguageAnalyzers.field("teaser", language), content.teaser(), Field.Store.NO));
         }
-        document.add(new TextField("body", ArticleHtml.plainText(content.bodyHtml()), Field.Store.NO));
+        document.add(new TextField(LanguageAnalyzers.field("body", language), ArticleHtml.plainText(content.bodyHtml()),
+                Field.Store.NO));
         return document;
     }
 

@@ -43,9 +43,13 @@ public final class WebServer {
     private final Javalin app;
     private final ServerConfig config;
 
-    /** The public site: pages per language, feeds and the cache they share. */
+    /**
+     * The public site: one edition per target language under {@code /L/} (pages and feeds), the default edition
+     * also at {@code /} ({@code pagesByLanguage} holds it with that home), and the cache they share.
+     */
     public record Site(Map<String, SitePages> pagesByLanguage, String primaryLanguage, SiteFeeds feeds,
-            PageCache cache, boolean embedsImages) {}
+            PageCache cache, boolean embedsImages, Map<String, SitePages> editions,
+            Map<String, SiteFeeds> editionFeeds) {}
 
     /** What the JSON API reads and the one thing it may do: withdraw. */
     public record Api(List<SourceConfig> sources, SourceStateStore states, ArticleStore articles,
@@ -62,8 +66,7 @@ public final class WebServer {
         BearerTokenCheck auth = new BearerTokenCheck(adminToken, clock, config.trustedProxies(),
                 operations.loginFailures());
         ApiRoutes api = new ApiRoutes(apiParts, auth, site.pagesByLanguage().get(site.primaryLanguage()));
-        SiteRoutes siteRoutes = new SiteRoutes(site.pagesByLanguage(), site.primaryLanguage(), site.feeds(),
-                site.cache(), clock);
+        SiteRoutes siteRoutes = new SiteRoutes(site, clock);
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.app = Javalin.create(javalin -> {

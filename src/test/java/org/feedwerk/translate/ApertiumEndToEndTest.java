@@ -122,16 +122,69 @@ class ApertiumEndToEndTest {
                 WebServer server = app.newWebServer();
                 server.start();
                 try {
-                    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertThat(page.statusCode()).isEqualTo(200);
-                    assertThat(page.body()).contains(harbour.content().headline());
+                    checkEditions(server.port(), harbour);
                 } finally {
                     server.stop();
                 }
             }
         }
+    }
+
+    /** Two complete editions, each in its own language, linked to each other; the default one also at {@code /}. */
+    private void checkEditions(int port, Publication spanishHarbour) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String spanishHeadline = spanishHarbour.content().headline();
+        String front = get(http, port, "/es/").body();
+        assertThat(front).contains("lang=\"es\"").contains(spanishHeadline).contains("placeholder=\"Buscar\"")
+                .contains("sin revisión editorial").contains("href=\"/es/feed.xml\"");
+        assertThat(get(http, port, "/").body()).as("the first target is the default edition")
+                .contains(spanishHeadline);
+        String articlePath = java.util.regex.Pattern.compile("href=\"(/es/\\d{4}/[^\"]+)\"").matcher(front)
+                .results().map(match -> match.group(1)).filter(path -> front.contains(path + "\">"
+                        + spanishHeadline)).findFirst().orElseThrow();
+        String spanishPage = get(http, port, articlePath).body();
+        assertThat(spanishPage).contains("Este es un artículo sin editar").contains("Fuente:")
+                .contains("Traducido con apertium").contains("hreflang=\"ca\"").contains(">Català</a>");
+        String catalanUrl = java.util.regex.Pattern.compile("<link rel=\"alternate\" hreflang=\"ca\" href=\"([^\"]+)\"")
+                .matcher(spanishPage).results().findFirst().orElseThrow().group(1);
+        String catalanPath = URI.create(catalanUrl).getPath();
+        HttpResponse<String> catalan = get(http, port, catalanPath);
+        assertThat(catalan.statusCode()).isEqualTo(200);
+        assertThat(catalan.body()).contains("lang=\"ca\"").contains("Aquest és un article sense editar")
+                .contains("Font:").contains("hreflang=\"es\"").contains(">Español</a>");
+        String catalanFront = get(http, port, "/ca/").body();
+        assertThat(catalanFront).contains("placeholder=\"Cerca\"").contains(catalanPath)
+                .doesNotContain(articlePath);
+
+        assertThat(get(http, port, "/es/feed.xml").body()).contains("<language>es</language>")
+                .contains(spanishHeadline);
+        assertThat(get(http, port, "/ca/atom.xml").body()).contains(catalanPath);
+        assertThat(get(http, port, "/ca/feed.json").body()).contains("\"language\" : \"ca\"")
+                .contains(catalanPath);
+        assertThat(get(http, port, "/es/sitemap.xml").body()).contains(articlePath).doesNotContain(catalanPath);
+        assertThat(get(http, port, "/ca/news-sitemap.xml").body()).contains(catalanPath)
+                .contains("<news:language>ca</news:language>");
+
+        String spanishWord = longestWord(spanishHeadline);
+        assertThat(get(http, port, "/es/search?q=" + java.net.URLEncoder.encode(spanishWord,
+                java.nio.charset.StandardCharsets.UTF_8)).body()).as("search for " + spanishWord)
+                .contains(articlePath).contains("Búsqueda");
+        String catalanHeadline = java.util.regex.Pattern.compile("<h1>([^<]+)</h1>").matcher(catalan.body())
+                .results().findFirst().orElseThrow().group(1);
+        String catalanWord = longestWord(catalanHeadline);
+        assertThat(get(http, port, "/ca/search?q=" + java.net.URLEncoder.encode(catalanWord,
+                java.nio.charset.StandardCharsets.UTF_8)).body()).as("search for " + catalanWord)
+                .contains(catalanPath);
+    }
+
+    private static String longestWord(String text) {
+        return java.util.Arrays.stream(text.split("[^\\p{L}]+")).max(java.util.Comparator.comparingInt(String::length))
+                .orElseThrow();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Why articles are not published, for the failure message. */

@@ -33,6 +33,7 @@ import org.feedwerk.translate.TranslationStore;
 import org.feedwerk.web.Templates;
 import org.feedwerk.web.api.ApiError;
 import org.feedwerk.web.api.BearerTokenCheck;
+import org.feedwerk.web.site.Messages;
 import org.feedwerk.web.site.SiteViews;
 
 /**
@@ -48,6 +49,8 @@ public final class ConsoleRoutes {
             EngineChain engines, EngineMonitor monitor, SiteConfig site, ConsoleSessionStore sessions) {}
 
     private static final String ACTOR = "console";
+    /** The console speaks German, whatever the site's editions. */
+    private static final Messages CONSOLE_TEXTS = new Messages("de");
     private final Parts parts;
     private final BearerTokenCheck auth;
     private final ConsoleSessions sessions;
@@ -291,7 +294,7 @@ public final class ConsoleRoutes {
 
     private SiteViews.Frame frame(String title) {
         return new SiteViews.Frame(parts.site().name() + " · Konsole", "de", title + " – Konsole", null, null,
-                parts.site().base());
+                parts.site().base(), "/", CONSOLE_TEXTS);
     }
 
     private void html(Context context, String template, Object model) {

@@ -40,6 +40,7 @@ public final class SiteFeeds {
     private final String language;
     private final SitePages pages;
 
+    /** The feeds and sitemaps of the edition {@code pages} belongs to, under its home ({@code /} or {@code /es/}). */
     public SiteFeeds(PublicationStore publications, SiteConfig site, String language, SitePages pages) {
         this.publications = publications;
         this.site = site;
@@ -47,28 +48,32 @@ public final class SiteFeeds {
         this.pages = pages;
     }
 
+    private String home() {
+        return site.base() + pages.home();
+    }
+
     public String rss() {
-        return write(feed("rss_2.0", "/feed.xml"));
+        return write(feed("rss_2.0", "feed.xml"));
     }
 
     public String atom() {
-        return write(feed("atom_1.0", "/atom.xml"));
+        return write(feed("atom_1.0", "atom.xml"));
     }
 
     private SyndFeed feed(String type, String selfPath) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
         feed.setTitle(site.name());
-        feed.setLink(site.base() + "/");
-        feed.setUri(site.base() + "/");
-        feed.setDescription("Maschinell übersetzte Meldungen aus syndizierten Newsfeeds, ohne redaktionelle Bearbeitung.");
+        feed.setLink(home());
+        feed.setUri(home());
+        feed.setDescription(pages.messages().t("feed.description"));
         feed.setLanguage(language);
         SyndLink self = new SyndLinkImpl();
         self.setRel("self");
-        self.setHref(site.base() + selfPath);
+        self.setHref(home() + selfPath);
         SyndLink alternate = new SyndLinkImpl();
         alternate.setRel("alternate");
-        alternate.setHref(site.base() + "/");
+        alternate.setHref(home());
         feed.setLinks(List.of(alternate, self));
         List<SyndEntry> entries = new ArrayList<>();
         Instant newest = Instant.EPOCH;
@@ -116,8 +121,8 @@ public final class SiteFeeds {
         ObjectNode feed = JSON.createObjectNode();
         feed.put("version", "https://jsonfeed.org/version/1.1");
         feed.put("title", site.name());
-        feed.put("home_page_url", site.base() + "/");
-        feed.put("feed_url", site.base() + "/feed.json");
+        feed.put("home_page_url", home());
+        feed.put("feed_url", home() + "feed.json");
         feed.put("language", language);
         ArrayNode items = feed.putArray("items");
         for (Publication publication : live()) {
@@ -152,7 +157,7 @@ public final class SiteFeeds {
     public String sitemap() {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        xml.append("<url><loc>").append(xml(site.base() + "/")).append("</loc></url>\n");
+        xml.append("<url><loc>").append(xml(home())).append("</loc></url>\n");
         for (Publication publication : publications.listLive(language, null, SITEMAP_URLS, 0)) {
             PublishedContent content = publication.content();
             xml.append("<url><loc>").append(xml(articleUrl(content))).append("</loc><lastmod>")

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,8 +27,6 @@ import org.feedwerk.web.site.PageCache.Page;
  * of a withdrawn article and search results. Templates are precompiled JTE classes.
  */
 public final class SitePages {
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy, HH:mm 'Uhr'",
-            Locale.GERMAN);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PublicationStore publications;
@@ -40,10 +36,20 @@ public final class SitePages {
     private final ArticleUrls urls;
     private final ZoneId zone;
     private final Supplier<SearchIndex> search;
+    private final String home;
+    private final Messages messages;
 
     /** {@code search} is opened only when a search is made (exporting needs no index). */
     public SitePages(PublicationStore publications, SiteConfig site, String language, Map<String, SourceConfig> sources,
             Supplier<SearchIndex> search) {
+        this(publications, site, language, sources, search, "/");
+    }
+
+    /** The pages of one edition, whose lists, search and feeds live under {@code home} ({@code /} or {@code /es/}). */
+    public SitePages(PublicationStore publications, SiteConfig site, String language, Map<String, SourceConfig> sources,
+            Supplier<SearchIndex> search, String home) {
+        this.home = home;
+        this.messages = new Messages(language);
         this.publications = publications;
         this.site = site;
         this.language = language;
@@ -57,8 +63,20 @@ public final class SitePages {
         return urls;
     }
 
+    public String home() {
+        return home;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    private SiteViews.Frame frame(String title, String description, String canonical) {
+        return new SiteViews.Frame(site.name(), language, title, description, canonical, site.base(), home, messages);
+    }
+
     public Page front(int page) {
-        return list(null, site.name(), "/", page);
+        return list(null, site.name(), home, page);
     }
 
     public Page source(String sourceId, int page) {
@@ -66,7 +84,8 @@ public final class SitePages {
         if (source == null) {
             return notFound();
         }
-        return list(sourceId, "Meldungen von " + source.attributionOrId(), "/quelle/" + sourceId, page);
+        return list(sourceId, messages.t("source.heading", source.attributionOrId()), home + "quelle/" + sourceId,
+                page);
     }
 
     private Page list(String sourceId, String heading, String path, int page) {
@@ -79,8 +98,7 @@ public final class SitePages {
         String previous = page > 1 ? (page == 2 ? path : pagePath(path, page - 1)) : null;
         String next = page * size < total ? pagePath(path, page + 1) : null;
         String canonical = site.base() + (page == 1 ? path : pagePath(path, page));
-        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language,
-                page == 1 ? heading : heading + " – Seite " + page, null, canonical, site.base());
+        SiteViews.Frame frame = frame(page == 1 ? heading : messages.t("list.page", heading, page), null, canonical);
         return render("list.jte", new SiteViews.ListPage(frame, heading, cards(live), previous, next));
     }
 
@@ -142,17 +160,16 @@ public final class SitePages {
         for (Publication version : versions) {
             versionViews.add(new SiteViews.Version(version.content().sequence(),
                     canonicalPath + "/fassung/" + version.content().sequence(),
-                    german(version.content().publishedAt()), version == shown));
+                    dated(version.content().publishedAt()), version == shown));
         }
         List<SiteViews.Alternate> alternates = alternates(content.articleId());
-        SiteViews.Frame frame = new SiteViews.Frame(site.name(), content.language(),
-                content.headline() + " – " + site.name(), content.teaser(), canonical, site.base());
+        SiteViews.Frame frame = frame(content.headline() + " – " + site.name(), content.teaser(), canonical);
         boolean updated = content.isUpdate();
         return new SiteViews.ArticlePage(frame, content.headline(), content.teaser(),
                 site.embedsImages() ? content.bodyHtml() : BodyImages.asLinks(content.bodyHtml()),
                 content.byline(), content.dateline(), content.attribution(), content.licence(), content.originalUrl(),
-                content.engine(), german(content.translatedAt()), german(first.firstPublishedAt()),
-                first.firstPublishedAt().toString(), updated ? german(content.publishedAt()) : null,
+                content.engine(), dated(content.translatedAt()), dated(first.firstPublishedAt()),
+                first.firstPublishedAt().toString(), updated ? dated(content.publishedAt()) : null,
                 updated ? content.publishedAt().toString() : null, site.disclaimerFor(content.language()),
                 versionViews, alternates, content.imageUrl(), jsonLd(content, canonical), older, content.correction(),
                 related(content.articleId()), new SiteViews.Proof(shown.position(), shown.contentSha256(),
@@ -198,7 +215,8 @@ public final class SitePages {
             return List.of();
         }
         return latestByLanguage.entrySet().stream()
-                .map(entry -> new SiteViews.Alternate(entry.getKey(), entry.getValue())).toList();
+                .map(entry -> new SiteViews.Alternate(entry.getKey(), entry.getValue(),
+                        new Messages(entry.getKey()).t("language.name"))).toList();
     }
 
     private String jsonLd(PublishedContent content, String canonical) {
@@ -231,10 +249,9 @@ public final class SitePages {
     }
 
     private Page gone(Withdrawal withdrawal) {
-        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Artikel zurückgezogen – " + site.name(),
-                null, null, site.base());
+        SiteViews.Frame frame = frame(messages.t("gone.title") + " – " + site.name(), null, null);
         String body = Templates.render("gone.jte",
-                new SiteViews.GonePage(frame, withdrawal.reason(), german(withdrawal.withdrawnAt())));
+                new SiteViews.GonePage(frame, withdrawal.reason(), dated(withdrawal.withdrawnAt())));
         return Page.html(410, body);
     }
 
@@ -245,24 +262,20 @@ public final class SitePages {
         for (SearchIndex.Hit hit : results.hits()) {
             publications.findLatest(hit.articleId(), hit.language()).ifPresent(found::add);
         }
-        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Suche – " + site.name(), null, null,
-                site.base());
+        SiteViews.Frame frame = frame(messages.t("search.title", site.name()), null, null);
         return render("search.jte", new SiteViews.SearchPage(frame, text, cards(found), results.total()));
     }
 
     private Page withheld() {
-        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Vorübergehend nicht verfügbar – "
-                + site.name(), null, null, site.base());
-        return Page.html(404, Templates.render("message.jte", new SiteViews.MessagePage(frame, "Vorübergehend nicht verfügbar",
-                "Die Quelle hält diese Meldung derzeit zurück. Sie erscheint wieder, sobald eine freigegebene Fassung "
-                        + "vorliegt.")));
+        SiteViews.Frame frame = frame(messages.t("withheld.title") + " – " + site.name(), null, null);
+        return Page.html(404, Templates.render("message.jte", new SiteViews.MessagePage(frame,
+                messages.t("withheld.title"), messages.t("withheld.text"))));
     }
 
     public Page notFound() {
-        SiteViews.Frame frame = new SiteViews.Frame(site.name(), language, "Nicht gefunden – " + site.name(), null,
-                null, site.base());
-        return Page.html(404, Templates.render("message.jte", new SiteViews.MessagePage(frame, "Seite nicht gefunden",
-                "Diese Seite gibt es nicht.")));
+        SiteViews.Frame frame = frame(messages.t("notfound.title") + " – " + site.name(), null, null);
+        return Page.html(404, Templates.render("message.jte", new SiteViews.MessagePage(frame,
+                messages.t("notfound.heading"), messages.t("notfound.text"))));
     }
 
     List<SiteViews.Card> cards(List<Publication> live) {
@@ -271,13 +284,15 @@ public final class SitePages {
             PublishedContent content = publication.content();
             String path = pagePath(content.articleId()).orElseGet(() -> urls.path(content));
             cards.add(new SiteViews.Card(path, content.headline(), content.teaser(), content.attribution(),
-                    german(content.publishedAt()), content.publishedAt().toString(), content.isUpdate()));
+                    dated(content.publishedAt()), content.publishedAt().toString(), content.isUpdate(),
+                    messages.t("updated")));
         }
         return cards;
     }
 
-    String german(Instant instant) {
-        return instant == null ? "" : GERMAN_DATE.format(instant.atZone(zone));
+    /** A date and time as this edition writes them. */
+    String dated(Instant instant) {
+        return messages.date(instant, zone);
     }
 
     private Page render(String template, Object model) {

@@ -5,47 +5,63 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.feedwerk.web.WebServer;
 import org.feedwerk.web.site.PageCache.Page;
 
-/** The public site's routes; every answer comes from the page cache or is rendered and cached. */
+/**
+ * The public site's routes; every answer comes from the page cache or is rendered and cached. Each language
+ * edition {@code L} has its front page, source pages, search, feeds and sitemaps under {@code /L/}; the default
+ * edition is also served at {@code /} and today's paths ({@code /feed.xml}, {@code /search}, …).
+ */
 public final class SiteRoutes {
     private final Map<String, SitePages> pagesByLanguage;
     private final SitePages pages;
     private final SiteFeeds feeds;
+    private final Map<String, SitePages> editions;
+    private final Map<String, SiteFeeds> editionFeeds;
     private final PageCache cache;
     private final Clock clock;
 
-    public SiteRoutes(Map<String, SitePages> pagesByLanguage, String primaryLanguage, SiteFeeds feeds, PageCache cache,
-            Clock clock) {
-        this.pagesByLanguage = Map.copyOf(pagesByLanguage);
-        this.pages = pagesByLanguage.get(primaryLanguage);
-        this.feeds = feeds;
-        this.cache = cache;
+    public SiteRoutes(WebServer.Site site, Clock clock) {
+        this.pagesByLanguage = Map.copyOf(site.pagesByLanguage());
+        this.pages = site.pagesByLanguage().get(site.primaryLanguage());
+        this.feeds = site.feeds();
+        this.editions = Map.copyOf(site.editions());
+        this.editionFeeds = Map.copyOf(site.editionFeeds());
+        this.cache = site.cache();
         this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/", context -> answer(context, () -> pages.front(1)));
-        routes.get("/seite/{page}", context -> answer(context, () -> pages.front(pageNumber(context))));
-        routes.get("/quelle/{source}", context -> answer(context, () -> pages.source(context.pathParam("source"), 1)));
-        routes.get("/quelle/{source}/seite/{page}", context ->
-                answer(context, () -> pages.source(context.pathParam("source"), pageNumber(context))));
-        routes.get("/search", context -> send(context, pages.search(context.queryParam("q"))));
-        routes.get("/feed.xml", context -> answer(context, () -> xml("application/rss+xml", feeds.rss())));
-        routes.get("/atom.xml", context -> answer(context, () -> xml("application/atom+xml", feeds.atom())));
-        routes.get("/feed.json", context -> answer(context, () ->
-                new Page(200, "application/feed+json; charset=utf-8", feeds.jsonFeed(), null)));
+        editions.forEach((language, edition) -> registerEdition(routes, "/" + language + "/", edition,
+                editionFeeds.get(language)));
+        registerEdition(routes, "/", pages, feeds);
         routes.get("/pruefkette.json", context -> send(context, new Page(200, "application/json; charset=utf-8",
                 pages.chainHeads(), null)));
-        routes.get("/sitemap.xml", context -> answer(context, () -> xml("application/xml", feeds.sitemap())));
-        routes.get("/news-sitemap.xml", context -> send(context,
-                xml("application/xml", feeds.newsSitemap(clock.instant()))));
         pagesByLanguage.forEach((language, languagePages) -> {
             String article = "/" + language + "/{year}/{month}/{day}/{slug}";
             routes.get(article, context -> answer(context, () -> languagePages.article(context.path(), null)));
             routes.get(article + "/fassung/{version}", context -> answer(context, () -> languagePages.article(
                     context.path().replaceFirst("/fassung/[^/]*$", ""), version(context))));
         });
+    }
+
+    /** The lists, search, feeds and sitemaps of one edition under {@code home}. */
+    private void registerEdition(RoutesConfig routes, String home, SitePages pages, SiteFeeds feeds) {
+        routes.get(home, context -> answer(context, () -> pages.front(1)));
+        routes.get(home + "seite/{page}", context -> answer(context, () -> pages.front(pageNumber(context))));
+        routes.get(home + "quelle/{source}", context ->
+                answer(context, () -> pages.source(context.pathParam("source"), 1)));
+        routes.get(home + "quelle/{source}/seite/{page}", context ->
+                answer(context, () -> pages.source(context.pathParam("source"), pageNumber(context))));
+        routes.get(home + "search", context -> send(context, pages.search(context.queryParam("q"))));
+        routes.get(home + "feed.xml", context -> answer(context, () -> xml("application/rss+xml", feeds.rss())));
+        routes.get(home + "atom.xml", context -> answer(context, () -> xml("application/atom+xml", feeds.atom())));
+        routes.get(home + "feed.json", context -> answer(context, () ->
+                new Page(200, "application/feed+json; charset=utf-8", feeds.jsonFeed(), null)));
+        routes.get(home + "sitemap.xml", context -> answer(context, () -> xml("application/xml", feeds.sitemap())));
+        routes.get(home + "news-sitemap.xml", context -> send(context,
+                xml("application/xml", feeds.newsSitemap(clock.instant()))));
     }
 
     /** Cached by path: these pages read no query parameters, so "?x=1" is the same page, not another entry. */

@@ -6,13 +6,21 @@ import java.util.List;
 public final class SiteViews {
     private SiteViews() {}
 
-    /** Site-wide parts of every page. */
+    /**
+     * Site-wide parts of every page: {@code home} is the edition's root ({@code /} for the default edition,
+     * {@code /es/} for another), {@code messages} its chrome.
+     */
     public record Frame(String siteName, String language, String title, String description, String canonicalUrl,
-            String baseUrl) {}
+            String baseUrl, String home, Messages messages) {
+        /** A text of the page chrome in this edition's language. */
+        public String t(String key, Object... arguments) {
+            return messages.t(key, arguments);
+        }
+    }
 
     /** One article in a list. */
     public record Card(String url, String headline, String teaser, String attribution, String dateText,
-            String dateIso, boolean updated) {}
+            String dateIso, boolean updated, String updatedText) {}
 
     /** A page of the article list, for the front page and the source pages. */
     public record ListPage(Frame frame, String heading, List<Card> cards, String previousUrl, String nextUrl) {}
@@ -20,8 +28,8 @@ public final class SiteViews {
     /** An earlier or current version of an article page. */
     public record Version(int sequence, String url, String dateText, boolean current) {}
 
-    /** A language version of the same article, for hreflang. */
-    public record Alternate(String language, String url) {}
+    /** A language version of the same article, for hreflang and the edition switcher. */
+    public record Alternate(String language, String url, String languageName) {}
 
     public record ArticlePage(Frame frame, String headline, String teaser, String bodyHtml, String byline,
             String dateline, String attribution, String licence, String originalUrl, String engine,
