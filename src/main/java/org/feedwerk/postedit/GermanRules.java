@@ -16,7 +16,7 @@ public final class GermanRules {
 
     public static List<PostEditRule> all() {
         return List.of(
-                new GermanQuotesRule(),
+                QuotesRule.german(),
                 compoundHyphen(),
                 spaceBeforePunctuation(),
                 abbreviationSpaces(),

@@ -13,7 +13,9 @@ import org.jsoup.nodes.TextNode;
  * nodes of each text run of an HTML body, never tags, attributes or URLs. Reports which rules changed something.
  */
 public final class PostEditor {
-    private static final Map<String, List<PostEditRule>> RULES = Map.of("de", GermanRules.all());
+    /** Rules per target language; a language without rules is left as the engine wrote it. */
+    private static final Map<String, List<PostEditRule>> RULES = Map.of("de", GermanRules.all(),
+            "es", SpanishCatalanRules.spanish(), "ca", SpanishCatalanRules.catalan());
 
     /** The edited text and the names of the rules that changed it. */
     public record Edited(String text, Set<String> rules) {}

@@ -18,19 +18,19 @@ class GermanRulesTest {
         return Stream.of(
                 Arguments.of("quotes: straight pair", GermanRules.all().get(0), "Er sagte: \"Gut so.\"", "",
                         "Er sagte: „Gut so.“"),
-                Arguments.of("quotes: English curly pair", new GermanQuotesRule(), "Sie nannte es “historisch”.", "",
+                Arguments.of("quotes: English curly pair", QuotesRule.german(), "Sie nannte es “historisch”.", "",
                         "Sie nannte es „historisch“."),
-                Arguments.of("quotes: reversed curly pair", new GermanQuotesRule(), "das ”neue“ Terminal", "",
+                Arguments.of("quotes: reversed curly pair", QuotesRule.german(), "das ”neue“ Terminal", "",
                         "das „neue“ Terminal"),
-                Arguments.of("quotes: single pair", new GermanQuotesRule(), "der sogenannte 'Hafendeal' gilt", "",
+                Arguments.of("quotes: single pair", QuotesRule.german(), "der sogenannte 'Hafendeal' gilt", "",
                         "der sogenannte ‚Hafendeal‘ gilt"),
-                Arguments.of("quotes: already German", new GermanQuotesRule(), "Er sagte: „Gut so.“", "",
+                Arguments.of("quotes: already German", QuotesRule.german(), "Er sagte: „Gut so.“", "",
                         "Er sagte: „Gut so.“"),
-                Arguments.of("quotes: unpaired left alone", new GermanQuotesRule(), "Er sagte: \"Gut so.", "",
+                Arguments.of("quotes: unpaired left alone", QuotesRule.german(), "Er sagte: \"Gut so.", "",
                         "Er sagte: \"Gut so."),
-                Arguments.of("quotes: inch marks left alone", new GermanQuotesRule(), "Fotos 20x16\" und 24x20\"", "",
+                Arguments.of("quotes: inch marks left alone", QuotesRule.german(), "Fotos 20x16\" und 24x20\"", "",
                         "Fotos 20x16\" und 24x20\""),
-                Arguments.of("quotes: apostrophe left alone", new GermanQuotesRule(), "Peter's Boot und 's Haus", "",
+                Arguments.of("quotes: apostrophe left alone", QuotesRule.german(), "Peter's Boot und 's Haus", "",
                         "Peter's Boot und 's Haus"),
                 Arguments.of("hyphen: torn compound", GermanRules.compoundHyphen(), "das US -Außenministerium", "",
                         "das US-Außenministerium"),
@@ -110,7 +110,7 @@ class GermanRulesTest {
 
     @Test
     void quotesSpanningInlineMarkupPairUp() {
-        assertThat(new GermanQuotesRule().apply(List.of("Er nannte es \"", "historisch", "\"."), ""))
+        assertThat(QuotesRule.german().apply(List.of("Er nannte es \"", "historisch", "\"."), ""))
                 .containsExactly("Er nannte es „", "historisch", "“.");
     }
 }

@@ -50,7 +50,7 @@ class ApertiumEndToEndTest {
             <link>https://wire.example.org/storm-2</link>
             <content:encoded><![CDATA[<p>The police closed the coastal road after a storm with winds of 110 km per
             hour.</p><ul><li>The schools will stay closed on Monday.</li><li>The trains will run every 30
-            minutes.</li></ul>]]></content:encoded></item>
+            minutes.</li></ul><p>The mayor said: "The road will open again on Tuesday."</p>]]></content:encoded></item>
             <item><guid>market-3</guid><title>The city opens a new market</title>
             <link>https://wire.example.org/market-3</link>
             <description>The city opened a new market in the old station. More than 200 people visited it on the first
@@ -116,7 +116,7 @@ class ApertiumEndToEndTest {
                         .filter(article -> article.guid().equals("storm-2")).findFirst().orElseThrow().id(), "ca")
                         .orElseThrow();
                 assertThat(storm.content().bodyHtml()).containsPattern("(?s)<ul>\\s*<li>.*</li>\\s*<li>.*</li>\\s*</ul>")
-                        .contains("110").contains("30");
+                        .contains("110").contains("30").as("Catalan quotation marks").containsPattern("«[^»]+»");
                 assertThat(app.verify().problems()).isEmpty();
 
                 WebServer server = app.newWebServer();

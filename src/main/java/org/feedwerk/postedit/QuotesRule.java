@@ -4,18 +4,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * German quotation marks: double quotes ("…", “…”, ”…“) become „…“, single quotes used as quotation marks
- * ('…', ‘…’) become ‚…‘. Whether a mark opens or closes is decided by its neighbours; apostrophes inside or at
- * the end of words (don't, Peters') are left alone. When the marks of a segment do not pair up, or a straight
- * mark follows a digit (20x16" is inches), nothing changes.
+ * A language's quotation marks. German: double quotes ("…", “…”, ”…“) become „…“, single quotes used as
+ * quotation marks ('…', ‘…’) become ‚…‘. Spanish and Catalan: double quotes become «…», single ones “…”. Whether
+ * a mark opens or closes is decided by its neighbours; apostrophes inside or at the end of words (don't, Peters',
+ * l'home) are left alone. When the marks of a segment do not pair up, or a straight mark follows a digit (20x16"
+ * is inches), nothing changes.
  */
-final class GermanQuotesRule implements PostEditRule {
-    private static final String DOUBLE = "\"“”„";
+final class QuotesRule implements PostEditRule {
     private static final String SINGLE = "'‘’‚";
+
+    private final String name;
+    /** The marks read as double quotation marks: every language's own, plus the English ones. */
+    private final String doubleMarks;
+    private final char open;
+    private final char close;
+    private final char singleOpen;
+    private final char singleClose;
+
+    private QuotesRule(String name, String doubleMarks, char open, char close, char singleOpen, char singleClose) {
+        this.name = name;
+        this.doubleMarks = doubleMarks;
+        this.open = open;
+        this.close = close;
+        this.singleOpen = singleOpen;
+        this.singleClose = singleClose;
+    }
+
+    static QuotesRule german() {
+        return new QuotesRule("german-quotes", "\"“”„", '„', '“', '‚', '‘');
+    }
+
+    /** «…» first, “…” inside, as the Real Academia Española and the Institut d'Estudis Catalans recommend. */
+    static QuotesRule angular(String name) {
+        return new QuotesRule(name, "\"“”«»", '«', '»', '“', '”');
+    }
 
     @Override
     public String name() {
-        return "german-quotes";
+        return name;
     }
 
     @Override
@@ -34,13 +60,13 @@ final class GermanQuotesRule implements PostEditRule {
         return result;
     }
 
-    private static boolean convertDouble(char[] chars) {
+    private boolean convertDouble(char[] chars) {
         List<Integer> marks = new ArrayList<>();
         for (int i = 0; i < chars.length; i++) {
             if (chars[i] == '"' && i > 0 && Character.isDigit(chars[i - 1])) {
                 return false; // an inch or seconds mark (20x16"), so the marks cannot be paired safely
             }
-            if (DOUBLE.indexOf(chars[i]) >= 0) {
+            if (doubleMarks.indexOf(chars[i]) >= 0) {
                 marks.add(i);
             }
         }
@@ -56,29 +82,29 @@ final class GermanQuotesRule implements PostEditRule {
         }
         boolean changed = false;
         for (int pair = 0; pair < marks.size(); pair += 2) {
-            changed |= chars[marks.get(pair)] != '„' || chars[marks.get(pair + 1)] != '“';
-            chars[marks.get(pair)] = '„';
-            chars[marks.get(pair + 1)] = '“';
+            changed |= chars[marks.get(pair)] != open || chars[marks.get(pair + 1)] != close;
+            chars[marks.get(pair)] = open;
+            chars[marks.get(pair + 1)] = close;
         }
         return changed;
     }
 
-    private static boolean convertSingle(char[] chars) {
+    private boolean convertSingle(char[] chars) {
         boolean changed = false;
-        for (int open = 0; open < chars.length; open++) {
-            if (SINGLE.indexOf(chars[open]) < 0 || !isOpening(chars, open) || !isWordChar(chars, open + 1)) {
+        for (int start = 0; start < chars.length; start++) {
+            if (SINGLE.indexOf(chars[start]) < 0 || !isOpening(chars, start) || !isWordChar(chars, start + 1)) {
                 continue;
             }
-            for (int close = open + 1; close < chars.length; close++) {
-                if (DOUBLE.indexOf(chars[close]) >= 0) {
+            for (int end = start + 1; end < chars.length; end++) {
+                if (doubleMarks.indexOf(chars[end]) >= 0) {
                     break; // a single quotation never crosses a double one
                 }
-                if (SINGLE.indexOf(chars[close]) >= 0 && !isWordChar(chars, close + 1) && !isBlank(chars, close - 1)
-                        && !isPluralPossessive(chars, close)) {
-                    chars[open] = '‚';
-                    chars[close] = '‘';
-                    changed = true;
-                    open = close;
+                if (SINGLE.indexOf(chars[end]) >= 0 && !isWordChar(chars, end + 1) && !isBlank(chars, end - 1)
+                        && !isPluralPossessive(chars, end)) {
+                    changed |= chars[start] != singleOpen || chars[end] != singleClose;
+                    chars[start] = singleOpen;
+                    chars[end] = singleClose;
+                    start = end;
                     break;
                 }
             }
