@@ -133,8 +133,10 @@ class ScaleOutTest {
         for (Process process : processes) {
             process.waitFor();
         }
-        try (Application app = Application.open(new ConfigLoader(Map.of("FEEDWERK_DATABASE_PASSWORD",
-                password == null ? "" : password)).load(configs[0]), Map.of(), Clock.systemUTC())) {
+        Map<String, String> environment = password == null ? Map.of()
+                : Map.of("FEEDWERK_DATABASE_PASSWORD", password);
+        try (Application app = Application.open(new ConfigLoader(environment).load(configs[0]), environment,
+                Clock.systemUTC())) {
             assertThat(app.verify().problems()).isEmpty();
             Map<String, Integer> perArticle = new HashMap<>();
             for (Publication publication : app.publications().listChain()) {
