@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
+import org.feedwerk.testing.FeedwerkProcess;
 import org.feedwerk.testing.LocalHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,12 +84,7 @@ class CommandLineTest {
     void aSecondRunOnOneSqliteDatabaseIsRefused() throws Exception {
         Path config = config();
         Files.writeString(config, Files.readString(config).replace("dataDir: ./data", "dataDir: ./data\nserver: { port: 0 }"));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.feedwerk.app.Main", "run", "--config", config.toString(), "--roles", "web")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile());
-        builder.environment().put("FEEDWERK_LOG_LEVEL", "INFO");
-        Process first = builder.start();
+        Process first = FeedwerkProcess.run(config, dir.resolve("first.log"), Map.of(), "--roles", "web");
         try {
             Instant deadline = Instant.now().plusSeconds(60);
             while (!Files.readString(dir.resolve("first.log")).contains("feedwerk running")) {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.feedwerk.config.ConfigLoader;
 import org.feedwerk.publish.ChainVerifier;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.testing.FakeEngineServers;
+import org.feedwerk.testing.FeedwerkProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,11 +117,7 @@ class CrashRecoveryTest {
     }
 
     private Process start(Path config, int wave) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.feedwerk.app.Main", "run", "--config", config.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("run-" + wave + ".log").toFile()).start();
+        return FeedwerkProcess.run(config, dir.resolve("run-" + wave + ".log"), Map.of());
     }
 
     private static void drop(Path inbox, int number) throws IOException {

@@ -26,6 +26,7 @@ import org.feedwerk.config.ConfigLoader;
 import org.feedwerk.config.DatabaseConfig;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.testing.FakeEngineServers;
+import org.feedwerk.testing.FeedwerkProcess;
 import org.feedwerk.testing.LocalHttpServer;
 import org.feedwerk.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -173,17 +174,12 @@ class ScaleOutTest {
     }
 
     private Process start(Path config, String roles, String password, String name) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "org.feedwerk.app.Main",
-                "run", "--config", config.toString(), "--roles", roles);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("run-" + name + ".log").toFile());
-        builder.environment().put("FEEDWERK_ADMIN_TOKEN", TOKEN);
-        builder.environment().put("FEEDWERK_LOG_LEVEL", "INFO");
+        Map<String, String> environment = new HashMap<>(Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN));
         if (password != null) {
-            builder.environment().put("FEEDWERK_DATABASE_PASSWORD", password);
+            environment.put("FEEDWERK_DATABASE_PASSWORD", password);
         }
-        Process process = builder.start();
+        Process process = FeedwerkProcess.run(config, dir.resolve("run-" + name + ".log"), environment, "--roles",
+                roles);
         processes.add(process);
         return process;
     }
