@@ -349,8 +349,12 @@ public final class Application implements AutoCloseable {
     /** Writes the site as static files; returns the number of files. */
     public int exportSite(Path directory) {
         WebServer.Site site = site();
-        return new SiteExporter(site.pagesByLanguage().get(site.primaryLanguage()), site.feeds(), publications,
-                site.primaryLanguage(), config.sources().stream().map(SourceConfig::id).toList())
+        List<SiteExporter.Edition> editions = new ArrayList<>();
+        editions.add(new SiteExporter.Edition(site.pagesByLanguage().get(site.primaryLanguage()), site.feeds(),
+                site.primaryLanguage()));
+        site.editions().forEach((language, pages) -> editions.add(new SiteExporter.Edition(pages,
+                site.editionFeeds().get(language), language)));
+        return new SiteExporter(editions, publications, config.sources().stream().map(SourceConfig::id).toList())
                 .export(directory, clock.instant());
     }
 

@@ -324,7 +324,12 @@ class PublishingTest {
 
         int files = site.app().exportSite(export);
 
-        assertThat(files).isEqualTo(11); // front, source page, article + 2 versions, 5 feeds and sitemaps, chain heads
+        // At /: front, source page, article + 2 versions, 5 feeds and sitemaps, chain heads (11); the same edition
+        // under /de/: front, source page, 5 feeds and sitemaps (7; its article pages are the ones above).
+        assertThat(files).isEqualTo(18);
+        assertThat(java.nio.file.Files.readString(export.resolve("de/index.html"))).isEqualTo(site.get("/de/").body());
+        assertThat(java.nio.file.Files.readString(export.resolve("de/feed.xml"))).isEqualTo(site.get("/de/feed.xml")
+                .body());
         String page = java.nio.file.Files.readString(export.resolve(path.substring(1)).resolve("index.html"));
         assertThat(page).isEqualTo(site.get(path).body());
         assertThat(export.resolve(path.substring(1)).resolve("fassung/1/index.html")).exists();

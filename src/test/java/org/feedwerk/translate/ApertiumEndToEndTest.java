@@ -119,6 +119,17 @@ class ApertiumEndToEndTest {
                         .contains("110").contains("30").as("Catalan quotation marks").containsPattern("«[^»]+»");
                 assertThat(app.verify().problems()).isEmpty();
 
+                Path export = dir.resolve("export");
+                app.exportSite(export);
+                assertThat(Files.readString(export.resolve("index.html"))).contains(harbour.content().headline());
+                assertThat(Files.readString(export.resolve("ca/index.html"))).contains("lang=\"ca\"");
+                assertThat(Files.readString(export.resolve("es/feed.xml"))).contains("<language>es</language>");
+                assertThat(Files.readString(export.resolve("ca/news-sitemap.xml")))
+                        .contains("<news:language>ca</news:language>");
+                assertThat(Files.walk(export).filter(written -> written.toString().matches(".*/(es|ca)/\\d{4}/.*index\\.html"))
+                        .map(written -> written.toString().contains("/es/") ? "es" : "ca").distinct().sorted().toList())
+                        .as("article pages of both editions").containsExactly("ca", "es");
+
                 WebServer server = app.newWebServer();
                 server.start();
                 try {

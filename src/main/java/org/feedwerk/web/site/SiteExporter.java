@@ -14,22 +14,27 @@ import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.web.site.PageCache.Page;
 
 /**
- * Writes the same site as static files: every list page, every version of every live article page (as
- * {@code …/index.html}), the feeds and sitemaps. Withdrawn articles are not written. Search needs the server.
+ * Writes the same site as static files: for every edition (the default one at {@code /}, each language under
+ * {@code /L/}) every list page, the feeds and sitemaps, and every version of every live article page (as
+ * {@code …/index.html}). Withdrawn articles are not written. Search needs the server.
  */
 public final class SiteExporter {
-    private final SitePages pages;
-    private final SiteFeeds feeds;
+    /** The pages and feeds of one edition, under its home. */
+    public record Edition(SitePages pages, SiteFeeds feeds, String language) {}
+
+    private final List<Edition> editions;
     private final PublicationStore publications;
-    private final String language;
     private final List<String> sourceIds;
 
     public SiteExporter(SitePages pages, SiteFeeds feeds, PublicationStore publications, String language,
             List<String> sourceIds) {
-        this.pages = pages;
-        this.feeds = feeds;
+        this(List.of(new Edition(pages, feeds, language)), publications, sourceIds);
+    }
+
+    /** The first edition writes the chain heads and, for each language, the article pages are written once. */
+    public SiteExporter(List<Edition> editions, PublicationStore publications, List<String> sourceIds) {
+        this.editions = List.copyOf(editions);
         this.publications = publications;
-        this.language = language;
         this.sourceIds = List.copyOf(sourceIds);
     }
 
@@ -43,33 +48,47 @@ public final class SiteExporter {
      */
     public int export(Path directory, Instant now) {
         Set<Path> written = new LinkedHashSet<>();
+        Set<String> articlesWritten = new LinkedHashSet<>();
+        for (Edition edition : editions) {
+            exportEdition(directory, now, edition, articlesWritten.add(edition.language()), written);
+        }
+        writeFile(directory, "pruefkette.json", editions.get(0).pages().chainHeads(), written);
+        removeStale(directory, written);
+        return written.size();
+    }
+
+    private void exportEdition(Path directory, Instant now, Edition edition, boolean withArticles,
+            Set<Path> written) {
+        SitePages pages = edition.pages();
+        String home = pages.home();
         for (int page = 1; page <= pages.pageCount(null); page++) {
-            write(directory, page == 1 ? "/" : SitePages.pagePath("/", page), pages.front(page), written);
+            write(directory, page == 1 ? home : SitePages.pagePath(home, page), pages.front(page), written);
         }
         for (String source : sourceIds) {
             for (int page = 1; page <= pages.pageCount(source); page++) {
-                String path = "/quelle/" + source;
+                String path = home + "quelle/" + source;
                 write(directory, page == 1 ? path : SitePages.pagePath(path, page), pages.source(source, page), written);
             }
         }
-        for (Publication live : publications.listLive(language, null, Integer.MAX_VALUE, 0)) {
-            List<Publication> versions = publications.listPublications(live.content().articleId()).stream()
-                    .filter(publication -> language.equals(publication.content().language())).toList();
-            String path = pages.urls().path(versions.get(0).content());
-            write(directory, path, pages.article(path, null), written);
-            for (Publication version : versions) {
-                write(directory, path + "/fassung/" + version.content().sequence(),
-                        pages.article(path, version.content().sequence()), written);
+        if (withArticles) {
+            String language = edition.language();
+            for (Publication live : publications.listLive(language, null, Integer.MAX_VALUE, 0)) {
+                List<Publication> versions = publications.listPublications(live.content().articleId()).stream()
+                        .filter(publication -> language.equals(publication.content().language())).toList();
+                String path = pages.urls().path(versions.get(0).content());
+                write(directory, path, pages.article(path, null), written);
+                for (Publication version : versions) {
+                    write(directory, path + "/fassung/" + version.content().sequence(),
+                            pages.article(path, version.content().sequence()), written);
+                }
             }
         }
-        writeFile(directory, "feed.xml", feeds.rss(), written);
-        writeFile(directory, "atom.xml", feeds.atom(), written);
-        writeFile(directory, "feed.json", feeds.jsonFeed(), written);
-        writeFile(directory, "sitemap.xml", feeds.sitemap(), written);
-        writeFile(directory, "news-sitemap.xml", feeds.newsSitemap(now), written);
-        writeFile(directory, "pruefkette.json", pages.chainHeads(), written);
-        removeStale(directory, written);
-        return written.size();
+        String folder = home.substring(1);
+        writeFile(directory, folder + "feed.xml", edition.feeds().rss(), written);
+        writeFile(directory, folder + "atom.xml", edition.feeds().atom(), written);
+        writeFile(directory, folder + "feed.json", edition.feeds().jsonFeed(), written);
+        writeFile(directory, folder + "sitemap.xml", edition.feeds().sitemap(), written);
+        writeFile(directory, folder + "news-sitemap.xml", edition.feeds().newsSitemap(now), written);
     }
 
     private static void removeStale(Path directory, Set<Path> written) {
@@ -104,8 +123,8 @@ public final class SiteExporter {
 
     private static void write(Path directory, String path, Page page, Set<Path> written) {
         if (page.status() == 200) {
-            writeFile(directory, path.substring(1) + (path.length() > 1 ? "/" : "") + "index.html", page.body(),
-                    written);
+            String folder = path.replaceAll("^/+|/+$", "");
+            writeFile(directory, folder.isEmpty() ? "index.html" : folder + "/index.html", page.body(), written);
         }
     }
 
