@@ -35,6 +35,8 @@ public final class ArticleIngestor {
     static final int MOST_ITEMS = 2_000;
     /** Long enough to spread the commit's cost, short enough not to hold SQLite's write lock for long. */
     static final int ITEMS_PER_TRANSACTION = 500;
+    /** From this many items a document is normalized on all cores. */
+    private static final int PARALLEL_FROM = 64;
     /** Source times further ahead than this are not trusted for ordering revisions (an item dated 2099). */
     static final Duration CLOCK_TOLERANCE = Duration.ofDays(1);
 
@@ -63,39 +65,39 @@ public final class ArticleIngestor {
         Supplier<PayloadRef> payload = new OnceSupplier<>(archiver);
         Set<String> reusedGuids = rememberReusedGuids(source, feed);
         Map<String, Integer> skipped = new TreeMap<>();
+        List<Item> items = feed.items();
+        if (items.size() > mostItems) {
+            skipped.put("more than " + mostItems + " items in one document", items.size() - mostItems);
+            items = items.subList(0, mostItems);
+        }
+        // Normalizing (sanitizing, plain text) is the costly part and independent per item: in parallel for
+        // large documents, in document order.
+        List<ArticleNormalizer.Normalized> normalized = (items.size() >= PARALLEL_FROM ? items.parallelStream()
+                : items.stream()).map(item -> normalizer.normalizeOrExplain(item, feed, source)).toList();
         List<Prepared> prepared = new ArrayList<>();
-        int position = 0;
-        for (Item item : feed.items()) {
-            if (++position > mostItems) {
-                skipped.merge("more than " + mostItems + " items in one document", 1, Integer::sum);
-                continue;
-            }
-            ArticleNormalizer.Normalized normalized = normalizer.normalizeOrExplain(item, feed, source);
-            if (normalized.content() == null) {
+        for (int index = 0; index < items.size(); index++) {
+            Item item = items.get(index);
+            RevisionContent content = normalized.get(index).content();
+            if (content == null) {
                 log.atInfo().addKeyValue("source_id", source.id()).addKeyValue("guid", item.guid())
-                        .addKeyValue("reason", normalized.skipReason()).log("item skipped");
-                skipped.merge(normalized.skipReason(), 1, Integer::sum);
+                        .addKeyValue("reason", normalized.get(index).skipReason()).log("item skipped");
+                skipped.merge(normalized.get(index).skipReason(), 1, Integer::sum);
                 continue;
             }
-            RevisionContent content = normalized.content();
             prepared.add(new Prepared(item, ArticleKeys.keyFor(item, reusedGuids, content), content));
         }
         Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
         List<String> failures = new ArrayList<>();
         for (int from = 0; from < prepared.size(); from += ITEMS_PER_TRANSACTION) {
             List<Prepared> chunk = prepared.subList(from, Math.min(prepared.size(), from + ITEMS_PER_TRANSACTION));
-            store.inTransaction(tx -> {
-                for (Prepared next : chunk) {
-                    try {
-                        outcomes.merge(tx.inSavepoint(item -> store(item, source, next, payload)), 1, Integer::sum);
-                    } catch (FeedwerkException e) {
-                        log.atWarn().addKeyValue("source_id", source.id()).addKeyValue("guid", next.item().guid())
-                                .addKeyValue("reason", e.getMessage()).log("item could not be stored");
-                        failures.add(e.getMessage());
-                    }
-                }
-                return null;
-            });
+            Map<Outcome, Integer> stored;
+            try {
+                stored = store.inTransaction(tx -> storeChunk(tx, source, chunk, payload));
+            } catch (FeedwerkException e) {
+                // An item failed and the chunk was rolled back: store it again item by item, each in a savepoint.
+                stored = store.inTransaction(tx -> storeChunkCarefully(tx, source, chunk, payload, failures));
+            }
+            stored.forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
         }
         if (!failures.isEmpty()) {
             throw new IngestException(failures.size() + " of " + prepared.size() + " items could not be stored ("
@@ -107,6 +109,51 @@ public final class ArticleIngestor {
         feed.packages().forEach(itemPackage -> store.savePackage(source.id(), itemPackage));
         int skippedItems = skipped.values().stream().mapToInt(Integer::intValue).sum();
         return new IngestCounts(newArticles, newRevisions, unchanged, skippedItems, feed.packages().size(), skipped);
+    }
+
+    /**
+     * The fast path: the chunk's known articles are looked up in one query, the payload is recorded once, and no
+     * savepoints are set; any failure rolls the whole chunk back.
+     */
+    private Map<Outcome, Integer> storeChunk(ArticleStore tx, SourceConfig source, List<Prepared> chunk,
+            Supplier<PayloadRef> payload) {
+        Set<String> ids = new HashSet<>();
+        chunk.forEach(next -> ids.add(ArticleKeys.articleId(source.id(), next.key())));
+        Set<String> known = new HashSet<>(tx.findExistingArticleIds(ids));
+        boolean[] payloadRecorded = {false};
+        Supplier<PayloadRef> recordOnce = () -> {
+            PayloadRef ref = payload.get();
+            if (!payloadRecorded[0]) {
+                tx.recordPayload(ref);
+                payloadRecorded[0] = true;
+            }
+            return ref;
+        };
+        Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
+        for (Prepared next : chunk) {
+            String id = ArticleKeys.articleId(source.id(), next.key());
+            Outcome outcome = store(tx, source, next, recordOnce, known.contains(id));
+            known.add(id); // a second item with the same key in this chunk finds the first one
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        return outcomes;
+    }
+
+    /** Item by item, each in a savepoint: a failing item is undone and reported, the others are stored. */
+    private Map<Outcome, Integer> storeChunkCarefully(ArticleStore tx, SourceConfig source, List<Prepared> chunk,
+            Supplier<PayloadRef> payload, List<String> failures) {
+        Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
+        Supplier<PayloadRef> recordEach = () -> recorded(tx, payload);
+        for (Prepared next : chunk) {
+            try {
+                outcomes.merge(tx.inSavepoint(item -> store(item, source, next, recordEach, true)), 1, Integer::sum);
+            } catch (FeedwerkException e) {
+                log.atWarn().addKeyValue("source_id", source.id()).addKeyValue("guid", next.item().guid())
+                        .addKeyValue("reason", e.getMessage()).log("item could not be stored");
+                failures.add(e.getMessage());
+            }
+        }
+        return outcomes;
     }
 
     private Set<String> rememberReusedGuids(SourceConfig source, ParsedFeed feed) {
@@ -128,15 +175,20 @@ public final class ArticleIngestor {
     /** An item ready to be stored: normalized, with its key. */
     private record Prepared(Item item, String key, RevisionContent content) {}
 
-    private Outcome store(ArticleStore tx, SourceConfig source, Prepared prepared, Supplier<PayloadRef> payload) {
+    /**
+     * @param payload records the document's payload (once per transaction or per savepoint) and returns it
+     * @param mayExist false when the chunk's lookup showed the article is new, which saves a query
+     */
+    private Outcome store(ArticleStore tx, SourceConfig source, Prepared prepared, Supplier<PayloadRef> payload,
+            boolean mayExist) {
         Item item = prepared.item();
         RevisionContent content = prepared.content();
         String id = ArticleKeys.articleId(source.id(), prepared.key());
         String hash = content.contentHash();
         Instant now = clock.instant();
-        Optional<Article> existing = tx.findArticle(id);
+        Optional<Article> existing = mayExist ? tx.findArticle(id) : Optional.empty();
         if (existing.isEmpty()) {
-            PayloadRef ref = recorded(tx, payload);
+            PayloadRef ref = payload.get();
             Optional<TextFingerprint> fingerprint = TextFingerprint.of(content);
             String cluster = tx.findClusterWithContent(hash, id).orElse(id);
             String reason = cluster.equals(id) ? null : "same content as article " + cluster;
@@ -162,7 +214,7 @@ public final class ArticleIngestor {
         if (current.contentHash().equals(hash) || isOlderCopy(content, current.content(), now)) {
             return Outcome.UNCHANGED;
         }
-        PayloadRef ref = recorded(tx, payload);
+        PayloadRef ref = payload.get();
         Revision next = new Revision(id, article.currentRevision() + 1, hash, content, ref.hash(), now);
         tx.appendRevision(next, TextFingerprint.of(content), statusFor(content, statusAfterChange(article.status())),
                 now);

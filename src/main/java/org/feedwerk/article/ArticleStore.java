@@ -1,6 +1,7 @@
 package org.feedwerk.article;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,9 @@ public interface ArticleStore {
      * transaction goes on (the exception is rethrown). Outside one it is a transaction of its own.
      */
     <T> T inSavepoint(Function<ArticleStore, T> work);
+
+    /** Which of these article ids exist (one query for a chunk of a document). */
+    Set<String> findExistingArticleIds(Collection<String> ids);
 
     Optional<Article> findArticle(String id);
 

@@ -3,6 +3,7 @@ package org.feedwerk.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,15 @@ public final class JdbiArticleStore implements ArticleStore {
         }
         handles.use(handle -> handle.releaseSavepoint(name));
         return result;
+    }
+
+    @Override
+    public Set<String> findExistingArticleIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return handles.with(handle -> Set.copyOf(handle.createQuery("SELECT id FROM article WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids)).mapTo(String.class).list()));
     }
 
     @Override
