@@ -152,7 +152,7 @@ public final class Application implements AutoCloseable {
                 .collect(Collectors.toMap(SourceConfig::id, source -> source));
         this.publisher = new Publisher(publications, articles, translations, sourcesById,
                 config.translation().targets(), clock,
-                new SiteListeners(pageCache, this::searchIndex, metrics, () -> signals.announce(Signal.SITE_CHANGED)));
+                new SiteListeners(pageCache, searchIndex, metrics, () -> signals.announce(Signal.SITE_CHANGED)));
     }
 
     /**
@@ -172,11 +172,11 @@ public final class Application implements AutoCloseable {
     }
 
     /** Tells the page cache, the search index and the metrics about every change to the site. */
-    private record SiteListeners(PageCache cache, Supplier<SearchIndex> search,
+    private record SiteListeners(PageCache cache, LazySearchIndex search,
             FeedwerkMetrics metrics, Runnable announce) implements PublicationListener {
         @Override
         public void withheld(String articleId) {
-            search.get().withheld(articleId);
+            search.ifOpen(index -> index.withheld(articleId));
             cache.withheld(articleId);
             metrics.withheld(articleId);
             announce.run();
@@ -185,7 +185,7 @@ public final class Application implements AutoCloseable {
         @Override
         public void published(Publication publication) {
             metrics.published(publication);
-            search.get().published(publication);
+            search.ifOpen(index -> index.published(publication));
             cache.published(publication);
             announce.run();
         }
@@ -193,7 +193,7 @@ public final class Application implements AutoCloseable {
         @Override
         public void withdrawn(String articleId) {
             metrics.withdrawn(articleId);
-            search.get().withdrawn(articleId);
+            search.ifOpen(index -> index.withdrawn(articleId));
             cache.withdrawn(articleId);
             announce.run();
         }

@@ -2,6 +2,7 @@ package org.feedwerk.search;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.feedwerk.publish.Publication;
 
@@ -26,6 +27,16 @@ public final class LazySearchIndex implements Supplier<SearchIndex>, AutoCloseab
             index.replaceAll(live.get()); // once: replaceAll starts from an empty index
         }
         return index;
+    }
+
+    /**
+     * Applies a change only when the index is open: an index opened later reads the live articles anyway, so a
+     * process that never searches (a {@code publish}-only node) never builds one.
+     */
+    public synchronized void ifOpen(Consumer<SearchIndex> change) {
+        if (index != null) {
+            change.accept(index);
+        }
     }
 
     @Override
