@@ -134,10 +134,6 @@ final class MarianTokenizer implements AutoCloseable {
         return ids;
     }
 
-    boolean isMultilingual() {
-        return !targetTokens.isEmpty();
-    }
-
     /** The id of {@code >>deu<<} (or {@code >>de<<}) for "de"; refused with the languages the model has. */
     int targetToken(String language) {
         if (language == null) {

@@ -59,10 +59,7 @@ final class MarianTranslator implements AutoCloseable {
 
     /** The same into {@code targetLanguage}, which a multilingual model needs (its {@code >>xxx<<} token). */
     List<String> translate(List<String> sentences, String targetLanguage) {
-        if (tokenizer.isMultilingual()) {
-            tokenizer.targetToken(targetLanguage); // refused before any work when the model lacks the language
-        }
-        List<List<String>> parts = sentences.stream().map(this::fitting).toList();
+        List<List<String>> parts = sentences.stream().map(sentence -> fitting(sentence, targetLanguage)).toList();
         List<String> flat = parts.stream().flatMap(List::stream).toList();
         List<String> translated = translateFitting(flat, targetLanguage);
         List<String> joined = new ArrayList<>(sentences.size());
@@ -74,8 +71,9 @@ final class MarianTranslator implements AutoCloseable {
         return joined;
     }
 
-    private List<String> fitting(String sentence) {
-        if (sentence.length() < 2 || tokenizer.encode(sentence).length <= config.maxSourceTokens()) {
+    /** Tokenizing refuses a target language a multilingual model lacks before the model runs. */
+    private List<String> fitting(String sentence, String targetLanguage) {
+        if (sentence.length() < 2 || tokenizer.encode(sentence, targetLanguage).length <= config.maxSourceTokens()) {
             return List.of(sentence);
         }
         int middle = sentence.length() / 2;
@@ -90,8 +88,8 @@ final class MarianTranslator implements AutoCloseable {
         if (cut < 0) {
             cut = sentence.lastIndexOf(' ', middle) > 0 ? sentence.lastIndexOf(' ', middle) : middle;
         }
-        List<String> halves = new ArrayList<>(fitting(sentence.substring(0, cut).strip()));
-        halves.addAll(fitting(sentence.substring(cut).strip()));
+        List<String> halves = new ArrayList<>(fitting(sentence.substring(0, cut).strip(), targetLanguage));
+        halves.addAll(fitting(sentence.substring(cut).strip(), targetLanguage));
         return halves;
     }
 

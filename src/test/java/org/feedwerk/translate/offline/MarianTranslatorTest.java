@@ -169,6 +169,23 @@ class MarianTranslatorTest {
     }
 
     @Test
+    void aMultilingualModelTranslatesIntoALanguageItHasAndRefusesOneItLacks(@TempDir Path multilingual)
+            throws IOException {
+        TinyMarianModel.write(multilingual);
+        Map<String, Integer> vocabulary = new LinkedHashMap<>();
+        for (int id = 0; id < TinyMarianModel.VOCABULARY.size(); id++) {
+            vocabulary.put(TinyMarianModel.VOCABULARY.get(id), id);
+        }
+        vocabulary.put(">>deu<<", TinyMarianModel.id("<unk>")); // an id the tiny model's tables know
+        new ObjectMapper().writeValue(multilingual.resolve("vocab.json").toFile(), vocabulary);
+        try (MarianTranslator translator = MarianTranslator.load(multilingual, false, 1, 1, null)) {
+            assertThat(translator.translate(List.of("A dog."), "de")).hasSize(1);
+            assertThatThrownBy(() -> translator.translate(List.of("A dog."), "es"))
+                    .isInstanceOf(OfflineModelException.class).hasMessageContaining("no target-language token for 'es'");
+        }
+    }
+
+    @Test
     void aSeparateTargetVocabularyIsRefusedAtLoad(@TempDir Path separate) throws IOException {
         TinyMarianModel.write(separate);
         Files.writeString(separate.resolve("target_vocab.json"), "{\"</s>\": 0}");
