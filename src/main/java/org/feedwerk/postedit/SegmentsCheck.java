@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.feedwerk.text.Abbreviations;
@@ -17,17 +16,17 @@ import org.feedwerk.text.Sentences;
  */
 final class SegmentsCheck implements QualityCheck {
     static final String NAME = "segments";
-    private static final double SHORTEST_RATIO = 0.4;
+    static final double SHORTEST_RATIO = 0.4;
     private static final int LONG_SOURCE = 20;
     /**
-     * From this length on a segment's own length is judged by the language pair's bound: long sentences vary
+     * From this length on a segment's own length is judged by the language pair's bound
+     * ({@link LengthRatioCheck.PairBounds#shortestLongSegment}): long sentences vary
      * least, and a translation that split one long sentence in two and lost the second half is shorter than any
      * whole one. English → German on WMT22 (2,037 lines, five systems and the human reference): every segment of
      * ≥ 100 characters under 0.78 of its source that the rest of the gate accepted had lost a clause, and so were
      * 7 of the 11 injected cuts that keep the source's sentence count.
      */
     private static final int LONG_SEGMENT = 100;
-    private static final Map<String, Double> SHORTEST_LONG_SEGMENT_RATIO = Map.of("en-de", 0.78);
     private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("(?:\\.{3}|…)[\"”“’')\\]]*\\s*$");
     private static final int LONG_SENTENCE = 25;
     private static final int SHORT_SENTENCE = 8;
@@ -47,8 +46,8 @@ final class SegmentsCheck implements QualityCheck {
         for (int index = 0; index < input.sourceSegments().size(); index++) {
             String source = input.sourceSegments().get(index).strip();
             String target = input.targetSegments().get(index).strip();
-            double shortest = source.length() < LONG_SEGMENT ? SHORTEST_RATIO : SHORTEST_LONG_SEGMENT_RATIO.getOrDefault(
-                    input.sourceLanguage() + "-" + input.targetLanguage(), SHORTEST_RATIO);
+            double shortest = source.length() < LONG_SEGMENT ? SHORTEST_RATIO
+                    : LengthRatioCheck.boundsFor(input.sourceLanguage(), input.targetLanguage()).shortestLongSegment();
             boolean dropped = !source.isEmpty() && target.isEmpty()
                     || source.length() >= LONG_SOURCE && target.length() < source.length() * shortest;
             int sourceSentences = sentences(source, input.sourceLanguage());
