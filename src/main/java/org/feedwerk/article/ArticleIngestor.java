@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the items of a parsed document as articles and revisions: one article per stable id, a new revision
  * only when the normalized content changed, never a rollback to an older copy. The items are stored in
- * transactions of up to {@value #ITEMS_PER_TRANSACTION}, each item in a savepoint: an item that cannot be stored
- * leaves nothing behind and does not lose the others, and a crash loses only the uncommitted transaction (the
- * document is read again). When an item could not be stored, the run fails after storing the others, so that the
- * source is retried with backoff and the item is not silently dropped.
+ * transactions of up to {@value #ITEMS_PER_TRANSACTION}; when one of them fails, that transaction is rolled back
+ * and stored again with each item in a savepoint, so an item that cannot be stored leaves nothing behind and does
+ * not lose the others. A crash loses only the uncommitted transaction (the document is read again). When an item
+ * could not be stored, the run fails after storing the others, so that the source is retried with backoff and the
+ * item is not silently dropped.
  */
 public final class ArticleIngestor {
     private static final Logger log = LoggerFactory.getLogger(ArticleIngestor.class);
@@ -84,9 +86,10 @@ public final class ArticleIngestor {
                 skipped.merge(normalized.get(index).skipReason(), 1, Integer::sum);
                 continue;
             }
-            prepared.add(new Prepared(item, ArticleKeys.keyFor(item, reusedGuids, content), content));
+            prepared.add(new Prepared(item, ArticleKeys.articleId(source.id(),
+                    ArticleKeys.keyFor(item, reusedGuids, content)), content));
         }
-        Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         List<String> failures = new ArrayList<>();
         for (int from = 0; from < prepared.size(); from += ITEMS_PER_TRANSACTION) {
             List<Prepared> chunk = prepared.subList(from, Math.min(prepared.size(), from + ITEMS_PER_TRANSACTION));
@@ -117,9 +120,7 @@ public final class ArticleIngestor {
      */
     private Map<Outcome, Integer> storeChunk(ArticleStore tx, SourceConfig source, List<Prepared> chunk,
             Supplier<PayloadRef> payload) {
-        Set<String> ids = new HashSet<>();
-        chunk.forEach(next -> ids.add(ArticleKeys.articleId(source.id(), next.key())));
-        Set<String> known = new HashSet<>(tx.findExistingArticleIds(ids));
+        Set<String> known = new HashSet<>(tx.findExistingArticleIds(chunk.stream().map(Prepared::id).toList()));
         boolean[] payloadRecorded = {false};
         Supplier<PayloadRef> recordOnce = () -> {
             PayloadRef ref = payload.get();
@@ -129,11 +130,10 @@ public final class ArticleIngestor {
             }
             return ref;
         };
-        Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (Prepared next : chunk) {
-            String id = ArticleKeys.articleId(source.id(), next.key());
-            Outcome outcome = store(tx, source, next, recordOnce, known.contains(id));
-            known.add(id); // a second item with the same key in this chunk finds the first one
+            Outcome outcome = store(tx, source, next, recordOnce, known.contains(next.id()));
+            known.add(next.id()); // a second item with the same key in this chunk finds the first one
             outcomes.merge(outcome, 1, Integer::sum);
         }
         return outcomes;
@@ -142,7 +142,7 @@ public final class ArticleIngestor {
     /** Item by item, each in a savepoint: a failing item is undone and reported, the others are stored. */
     private Map<Outcome, Integer> storeChunkCarefully(ArticleStore tx, SourceConfig source, List<Prepared> chunk,
             Supplier<PayloadRef> payload, List<String> failures) {
-        Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         Supplier<PayloadRef> recordEach = () -> recorded(tx, payload);
         for (Prepared next : chunk) {
             try {
@@ -172,8 +172,8 @@ public final class ArticleIngestor {
      */
     public static final Duration NEAR_DUPLICATE_WINDOW = Duration.ofDays(7);
 
-    /** An item ready to be stored: normalized, with its key. */
-    private record Prepared(Item item, String key, RevisionContent content) {}
+    /** An item ready to be stored: normalized, with the id of its article. */
+    private record Prepared(Item item, String id, RevisionContent content) {}
 
     /**
      * @param payload records the document's payload (once per transaction or per savepoint) and returns it
@@ -183,7 +183,7 @@ public final class ArticleIngestor {
             boolean mayExist) {
         Item item = prepared.item();
         RevisionContent content = prepared.content();
-        String id = ArticleKeys.articleId(source.id(), prepared.key());
+        String id = prepared.id();
         String hash = content.contentHash();
         Instant now = clock.instant();
         Optional<Article> existing = mayExist ? tx.findArticle(id) : Optional.empty();
