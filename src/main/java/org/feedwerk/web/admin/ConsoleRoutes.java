@@ -50,7 +50,7 @@ public final class ConsoleRoutes {
 
     private static final String ACTOR = "console";
     /** The console speaks German, whatever the site's editions. */
-    private static final Messages CONSOLE_TEXTS = new Messages("de");
+    private static final Messages CONSOLE_TEXTS = Messages.of("de");
     private final Parts parts;
     private final BearerTokenCheck auth;
     private final ConsoleSessions sessions;

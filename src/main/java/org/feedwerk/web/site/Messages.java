@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The page chrome of one language edition, from {@code messages/site_<lang>.properties} (complete for de, en, es,
@@ -13,11 +15,18 @@ import java.util.ResourceBundle;
  * {@code MessageFormat}, whose quoting would eat the apostrophes of Catalan and French.
  */
 public final class Messages {
+    /** One per language: pages ask for other editions' language names on every render. */
+    private static final Map<String, Messages> BY_LANGUAGE = new ConcurrentHashMap<>();
+
     private final String language;
     private final ResourceBundle bundle;
     private final DateTimeFormatter dates;
 
-    public Messages(String language) {
+    public static Messages of(String language) {
+        return BY_LANGUAGE.computeIfAbsent(language, Messages::new);
+    }
+
+    private Messages(String language) {
         this.language = language;
         ResourceBundle found;
         try {

@@ -49,7 +49,7 @@ public final class SitePages {
     public SitePages(PublicationStore publications, SiteConfig site, String language, Map<String, SourceConfig> sources,
             Supplier<SearchIndex> search, String home) {
         this.home = home;
-        this.messages = new Messages(language);
+        this.messages = Messages.of(language);
         this.publications = publications;
         this.site = site;
         this.language = language;
@@ -216,7 +216,7 @@ public final class SitePages {
         }
         return latestByLanguage.entrySet().stream()
                 .map(entry -> new SiteViews.Alternate(entry.getKey(), entry.getValue(),
-                        new Messages(entry.getKey()).t("language.name"))).toList();
+                        Messages.of(entry.getKey()).t("language.name"))).toList();
     }
 
     private String jsonLd(PublishedContent content, String canonical) {
