@@ -2,6 +2,7 @@ package org.feedwerk.article;
 
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -71,7 +72,29 @@ public final class ArticleHtml {
         if (html == null) {
             return "";
         }
-        return withoutControlCharacters(Jsoup.parseBodyFragment(html).text()).strip();
+        String text = isPlainText(html) ? collapsedWhitespace(html) : Jsoup.parseBodyFragment(html).text();
+        return withoutControlCharacters(text).strip();
+    }
+
+    /**
+     * Without markup, character references or NUL (which the HTML parser drops), the parser would only collapse
+     * whitespace: most headlines and summaries are read without building a document.
+     */
+    private static boolean isPlainText(String html) {
+        for (int index = 0; index < html.length(); index++) {
+            char c = html.charAt(index);
+            if (c == '<' || c == '&' || c == '\0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Exactly what jsoup's {@code Element.text()} makes of one text node. */
+    private static String collapsedWhitespace(String text) {
+        StringBuilder collapsed = new StringBuilder(text.length());
+        StringUtil.appendNormalisedWhitespace(collapsed, text, true);
+        return collapsed.toString().trim();
     }
 
     /**

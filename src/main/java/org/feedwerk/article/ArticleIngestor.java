@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.feedwerk.FeedwerkException;
 import org.feedwerk.config.SourceConfig;
@@ -72,10 +75,71 @@ public final class ArticleIngestor {
             skipped.put("more than " + mostItems + " items in one document", items.size() - mostItems);
             items = items.subList(0, mostItems);
         }
-        // Normalizing (sanitizing, plain text) is the costly part and independent per item: in parallel for
-        // large documents, in document order.
-        List<ArticleNormalizer.Normalized> normalized = (items.size() >= PARALLEL_FROM ? items.parallelStream()
-                : items.stream()).map(item -> normalizer.normalizeOrExplain(item, feed, source)).toList();
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        List<String> failures = new ArrayList<>();
+        int storable = 0;
+        // Normalizing (sanitizing, plain text, fingerprint) is the costly part and independent per item: a large
+        // document's next chunk is normalized on all cores while this one is stored.
+        CompletableFuture<List<Normalized>> next = normalizeChunk(items, 0, feed, source);
+        for (int from = 0; from < items.size(); from += ITEMS_PER_TRANSACTION) {
+            List<Normalized> normalized = joined(next);
+            if (from + ITEMS_PER_TRANSACTION < items.size()) {
+                next = normalizeChunk(items, from + ITEMS_PER_TRANSACTION, feed, source);
+            }
+            List<Prepared> chunk = prepared(source, items.subList(from, from + normalized.size()), normalized,
+                    reusedGuids, skipped);
+            storable += chunk.size();
+            Map<Outcome, Integer> stored;
+            try {
+                stored = store.inTransaction(tx -> storeChunk(tx, source, chunk, payload));
+            } catch (FeedwerkException e) {
+                // An item failed and the chunk was rolled back: store it again item by item, each in a savepoint.
+                stored = store.inTransaction(tx -> storeChunkCarefully(tx, source, chunk, payload, failures));
+            }
+            stored.forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
+        }
+        if (!failures.isEmpty()) {
+            throw new IngestException(failures.size() + " of " + storable + " items could not be stored ("
+                    + failures.get(0) + "); the others were stored, the document will be read again");
+        }
+        int newArticles = outcomes.getOrDefault(Outcome.NEW_ARTICLE, 0);
+        int newRevisions = outcomes.getOrDefault(Outcome.NEW_REVISION, 0);
+        int unchanged = outcomes.getOrDefault(Outcome.UNCHANGED, 0);
+        feed.packages().forEach(itemPackage -> store.savePackage(source.id(), itemPackage));
+        int skippedItems = skipped.values().stream().mapToInt(Integer::intValue).sum();
+        return new IngestCounts(newArticles, newRevisions, unchanged, skippedItems, feed.packages().size(), skipped);
+    }
+
+    /** The chunk of {@code items} from {@code from}: in the background on all cores when it is large. */
+    private CompletableFuture<List<Normalized>> normalizeChunk(List<Item> items, int from, ParsedFeed feed,
+            SourceConfig source) {
+        List<Item> chunk = items.subList(from, Math.min(items.size(), from + ITEMS_PER_TRANSACTION));
+        if (chunk.size() < PARALLEL_FROM) {
+            return CompletableFuture.completedFuture(chunk.stream().map(item -> normalized(item, feed, source))
+                    .toList());
+        }
+        return CompletableFuture.supplyAsync(() -> chunk.parallelStream().map(item -> normalized(item, feed, source))
+                .toList());
+    }
+
+    private Normalized normalized(Item item, ParsedFeed feed, SourceConfig source) {
+        return Normalized.of(normalizer.normalizeOrExplain(item, feed, source));
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The chunk's items that can be stored, with their article ids; the others are counted with their reason. */
+    private static List<Prepared> prepared(SourceConfig source, List<Item> items, List<Normalized> normalized,
+            Set<String> reusedGuids, Map<String, Integer> skipped) {
         List<Prepared> prepared = new ArrayList<>();
         for (int index = 0; index < items.size(); index++) {
             Item item = items.get(index);
@@ -87,40 +151,20 @@ public final class ArticleIngestor {
                 continue;
             }
             prepared.add(new Prepared(item, ArticleKeys.articleId(source.id(),
-                    ArticleKeys.keyFor(item, reusedGuids, content)), content));
+                    ArticleKeys.keyFor(item, reusedGuids, content)), content, normalized.get(index).fingerprint()));
         }
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        List<String> failures = new ArrayList<>();
-        for (int from = 0; from < prepared.size(); from += ITEMS_PER_TRANSACTION) {
-            List<Prepared> chunk = prepared.subList(from, Math.min(prepared.size(), from + ITEMS_PER_TRANSACTION));
-            Map<Outcome, Integer> stored;
-            try {
-                stored = store.inTransaction(tx -> storeChunk(tx, source, chunk, payload));
-            } catch (FeedwerkException e) {
-                // An item failed and the chunk was rolled back: store it again item by item, each in a savepoint.
-                stored = store.inTransaction(tx -> storeChunkCarefully(tx, source, chunk, payload, failures));
-            }
-            stored.forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
-        }
-        if (!failures.isEmpty()) {
-            throw new IngestException(failures.size() + " of " + prepared.size() + " items could not be stored ("
-                    + failures.get(0) + "); the others were stored, the document will be read again");
-        }
-        int newArticles = outcomes.getOrDefault(Outcome.NEW_ARTICLE, 0);
-        int newRevisions = outcomes.getOrDefault(Outcome.NEW_REVISION, 0);
-        int unchanged = outcomes.getOrDefault(Outcome.UNCHANGED, 0);
-        feed.packages().forEach(itemPackage -> store.savePackage(source.id(), itemPackage));
-        int skippedItems = skipped.values().stream().mapToInt(Integer::intValue).sum();
-        return new IngestCounts(newArticles, newRevisions, unchanged, skippedItems, feed.packages().size(), skipped);
+        return prepared;
     }
 
     /**
-     * The fast path: the chunk's known articles are looked up in one query, the payload is recorded once, and no
-     * savepoints are set; any failure rolls the whole chunk back.
+     * The fast path: the chunk's known articles are looked up in one query, its new articles are checked for
+     * copies and stored in batches, the payload is recorded once, and no savepoints are set; any failure rolls
+     * the whole chunk back. Known articles go first in document order, then the new ones, then items that repeat
+     * a new article's key (they find it stored).
      */
     private Map<Outcome, Integer> storeChunk(ArticleStore tx, SourceConfig source, List<Prepared> chunk,
             Supplier<PayloadRef> payload) {
-        Set<String> known = new HashSet<>(tx.findExistingArticleIds(chunk.stream().map(Prepared::id).toList()));
+        Set<String> known = tx.findExistingArticleIds(chunk.stream().map(Prepared::id).toList());
         boolean[] payloadRecorded = {false};
         Supplier<PayloadRef> recordOnce = () -> {
             PayloadRef ref = payload.get();
@@ -131,10 +175,24 @@ public final class ArticleIngestor {
             return ref;
         };
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Set<String> freshIds = new HashSet<>();
+        List<Prepared> fresh = new ArrayList<>();
+        List<Prepared> repeats = new ArrayList<>();
         for (Prepared next : chunk) {
-            Outcome outcome = store(tx, source, next, recordOnce, known.contains(next.id()));
-            known.add(next.id()); // a second item with the same key in this chunk finds the first one
-            outcomes.merge(outcome, 1, Integer::sum);
+            if (known.contains(next.id())) {
+                outcomes.merge(store(tx, source, next, recordOnce), 1, Integer::sum);
+            } else if (freshIds.add(next.id())) {
+                fresh.add(next);
+            } else {
+                repeats.add(next);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            insertNew(tx, source, fresh, recordOnce.get());
+            outcomes.merge(Outcome.NEW_ARTICLE, fresh.size(), Integer::sum);
+        }
+        for (Prepared next : repeats) {
+            outcomes.merge(store(tx, source, next, recordOnce), 1, Integer::sum);
         }
         return outcomes;
     }
@@ -146,7 +204,7 @@ public final class ArticleIngestor {
         Supplier<PayloadRef> recordEach = () -> recorded(tx, payload);
         for (Prepared next : chunk) {
             try {
-                outcomes.merge(tx.inSavepoint(item -> store(item, source, next, recordEach, true)), 1, Integer::sum);
+                outcomes.merge(tx.inSavepoint(item -> store(item, source, next, recordEach)), 1, Integer::sum);
             } catch (FeedwerkException e) {
                 log.atWarn().addKeyValue("source_id", source.id()).addKeyValue("guid", next.item().guid())
                         .addKeyValue("reason", e.getMessage()).log("item could not be stored");
@@ -172,43 +230,34 @@ public final class ArticleIngestor {
      */
     public static final Duration NEAR_DUPLICATE_WINDOW = Duration.ofDays(7);
 
+    /** An item's normalized content and text fingerprint (computed together, in parallel), or why it is skipped. */
+    private record Normalized(RevisionContent content, Optional<TextFingerprint> fingerprint, String skipReason) {
+        static Normalized of(ArticleNormalizer.Normalized normalized) {
+            RevisionContent content = normalized.content();
+            return new Normalized(content, content == null ? Optional.empty() : TextFingerprint.of(content),
+                    normalized.skipReason());
+        }
+    }
+
     /** An item ready to be stored: normalized, with the id of its article. */
-    private record Prepared(Item item, String id, RevisionContent content) {}
+    private record Prepared(Item item, String id, RevisionContent content, Optional<TextFingerprint> fingerprint) {}
 
     /**
+     * Stores an item whose article may exist: a new revision when its content changed, a new article when there
+     * is none.
+     *
      * @param payload records the document's payload (once per transaction or per savepoint) and returns it
-     * @param mayExist false when the chunk's lookup showed the article is new, which saves a query
      */
-    private Outcome store(ArticleStore tx, SourceConfig source, Prepared prepared, Supplier<PayloadRef> payload,
-            boolean mayExist) {
-        Item item = prepared.item();
+    private Outcome store(ArticleStore tx, SourceConfig source, Prepared prepared, Supplier<PayloadRef> payload) {
         RevisionContent content = prepared.content();
         String id = prepared.id();
-        String hash = content.contentHash();
-        Instant now = clock.instant();
-        Optional<Article> existing = mayExist ? tx.findArticle(id) : Optional.empty();
+        Optional<Article> existing = tx.findArticle(id);
         if (existing.isEmpty()) {
-            PayloadRef ref = payload.get();
-            Optional<TextFingerprint> fingerprint = TextFingerprint.of(content);
-            String cluster = tx.findClusterWithContent(hash, id).orElse(id);
-            String reason = cluster.equals(id) ? null : "same content as article " + cluster;
-            if (reason == null) {
-                Optional<ArticleStore.NearDuplicate> near = fingerprint.flatMap(signature ->
-                        tx.findClusterWithSimilarText(signature, source.id(), now.minus(NEAR_DUPLICATE_WINDOW)));
-                if (near.isPresent()) {
-                    cluster = near.get().clusterId();
-                    reason = "nearly the same text as article " + cluster + " ("
-                            + Math.round(near.get().similarity() * 100) + " % of word groups in common)";
-                }
-            }
-            ArticleStatus status = statusFor(content,
-                    reason == null ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
-            Article article = new Article(id, source.id(), item.guid(), ArticleNormalizer.webLink(item.link()),
-                    cluster, content.headline(),
-                    status, status == ArticleStatus.DUPLICATE ? reason : null, 1, content.language(), 0, now, now);
-            tx.insertArticle(article, new Revision(id, 1, hash, content, ref.hash(), now), fingerprint);
+            insertNew(tx, source, List.of(prepared), payload.get());
             return Outcome.NEW_ARTICLE;
         }
+        Instant now = clock.instant();
+        String hash = content.contentHash();
         Article article = existing.get();
         Revision current = tx.findRevision(id, article.currentRevision()).orElseThrow();
         if (current.contentHash().equals(hash) || isOlderCopy(content, current.content(), now)) {
@@ -216,9 +265,54 @@ public final class ArticleIngestor {
         }
         PayloadRef ref = payload.get();
         Revision next = new Revision(id, article.currentRevision() + 1, hash, content, ref.hash(), now);
-        tx.appendRevision(next, TextFingerprint.of(content), statusFor(content, statusAfterChange(article.status())),
-                now);
+        tx.appendRevision(next, prepared.fingerprint(),
+                statusFor(content, statusAfterChange(article.status())), now);
         return Outcome.NEW_REVISION;
+    }
+
+    /**
+     * Stores new articles (distinct ids, none stored yet), each in the cluster of an earlier article with the same
+     * content or, failing that, with nearly the same text from another source; otherwise it leads its own.
+     * Copies are looked up for all of them at once; a later one finds an earlier one with the same content.
+     */
+    private void insertNew(ArticleStore tx, SourceConfig source, List<Prepared> fresh, PayloadRef ref) {
+        Instant now = clock.instant();
+        Map<String, String> clusterByContent = new HashMap<>(tx.findClustersWithContent(
+                fresh.stream().map(next -> next.content().contentHash()).toList()));
+        List<Prepared> fingerprinted = fresh.stream().filter(next -> next.fingerprint().isPresent()
+                && !clusterByContent.containsKey(next.content().contentHash())).toList();
+        List<Optional<ArticleStore.NearDuplicate>> nearDuplicates = tx.findClustersWithSimilarText(
+                fingerprinted.stream().map(next -> next.fingerprint().orElseThrow()).toList(), source.id(),
+                now.minus(NEAR_DUPLICATE_WINDOW));
+        Map<String, ArticleStore.NearDuplicate> nearById = new HashMap<>();
+        for (int index = 0; index < fingerprinted.size(); index++) {
+            String id = fingerprinted.get(index).id();
+            nearDuplicates.get(index).ifPresent(near -> nearById.put(id, near));
+        }
+        List<ArticleStore.NewArticle> articles = new ArrayList<>();
+        for (Prepared next : fresh) {
+            RevisionContent content = next.content();
+            String hash = content.contentHash();
+            String cluster = clusterByContent.get(hash);
+            String reason = cluster == null ? null : "same content as article " + cluster;
+            ArticleStore.NearDuplicate near = nearById.get(next.id());
+            if (reason == null && near != null) {
+                cluster = near.clusterId();
+                reason = "nearly the same text as article " + cluster + " ("
+                        + Math.round(near.similarity() * 100) + " % of word groups in common)";
+            }
+            if (cluster == null) {
+                cluster = next.id();
+            }
+            clusterByContent.putIfAbsent(hash, cluster);
+            ArticleStatus status = statusFor(content, reason == null ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
+            Article article = new Article(next.id(), source.id(), next.item().guid(),
+                    ArticleNormalizer.webLink(next.item().link()), cluster, content.headline(), status,
+                    status == ArticleStatus.DUPLICATE ? reason : null, 1, content.language(), 0, now, now);
+            articles.add(new ArticleStore.NewArticle(article, new Revision(next.id(), 1, hash, content, ref.hash(), now),
+                    next.fingerprint()));
+        }
+        tx.insertArticles(articles);
     }
 
     private static PayloadRef recorded(ArticleStore tx, Supplier<PayloadRef> payload) {

@@ -29,16 +29,19 @@ public interface ArticleStore {
 
     List<Revision> listRevisions(String articleId);
 
-    /** The cluster of an existing article (other than {@code exceptArticleId}) with exactly this content. */
-    Optional<String> findClusterWithContent(String contentHash, String exceptArticleId);
+    /**
+     * For each of these content hashes that an existing article has had, the cluster of the earliest such
+     * article (one query for a chunk of a document).
+     */
+    Map<String, String> findClustersWithContent(Collection<String> contentHashes);
 
     /**
-     * The cluster of the earliest article from another source (in a cluster led by another source) since
-     * {@code since} whose text shares at least {@link TextFingerprint#MIN_SIMILARITY} of its word groups with this
-     * one: the same story with small edits.
+     * For each fingerprint, in the same order: the cluster of the earliest article from another source (in a
+     * cluster led by another source) since {@code since} whose text shares at least
+     * {@link TextFingerprint#MIN_SIMILARITY} of its word groups with this one, the same story with small edits.
      */
-    Optional<NearDuplicate> findClusterWithSimilarText(TextFingerprint fingerprint, String exceptSourceId,
-            Instant since);
+    List<Optional<NearDuplicate>> findClustersWithSimilarText(List<TextFingerprint> fingerprints,
+            String exceptSourceId, Instant since);
 
     /**
      * Forgets the band keys of revisions stored before {@code cutoff}, which near-duplicate lookups no longer
@@ -49,8 +52,11 @@ public interface ArticleStore {
     /** A cluster whose text is nearly the same, and the estimated share of word groups in common. */
     record NearDuplicate(String clusterId, double similarity) {}
 
-    /** Stores a new article with its first revision and that revision's text fingerprint, if it has one. */
-    void insertArticle(Article article, Revision first, Optional<TextFingerprint> fingerprint);
+    /** A new article with its first revision and that revision's text fingerprint, if it has one. */
+    record NewArticle(Article article, Revision first, Optional<TextFingerprint> fingerprint) {}
+
+    /** Stores new articles (in batches, whatever their number). */
+    void insertArticles(List<NewArticle> articles);
 
     void appendRevision(Revision revision, Optional<TextFingerprint> fingerprint, ArticleStatus status,
             Instant updatedAt);

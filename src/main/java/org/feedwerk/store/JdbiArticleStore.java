@@ -1,11 +1,16 @@
 package org.feedwerk.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +31,6 @@ import org.feedwerk.parse.ItemPackage;
 import org.feedwerk.parse.PubStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** {@link ArticleStore} over Jdbi; the same SQL runs on SQLite and PostgreSQL. */
@@ -101,41 +105,70 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public Optional<String> findClusterWithContent(String contentHash, String exceptArticleId) {
-        return handles.with(handle -> handle.createQuery("""
-                        SELECT a.cluster_id FROM revision r JOIN article a ON a.id = r.article_id
-                        WHERE r.content_hash = :hash AND a.id <> :except ORDER BY a.created_at LIMIT 1""")
-                .bind("hash", contentHash).bind("except", exceptArticleId).mapTo(String.class).findOne());
+    public Map<String, String> findClustersWithContent(Collection<String> contentHashes) {
+        Map<String, String> clusters = new HashMap<>();
+        for (List<String> group : groups(List.copyOf(new LinkedHashSet<>(contentHashes)), MOST_LIST_VALUES)) {
+            handles.use(handle -> handle.createQuery("""
+                            SELECT r.content_hash, a.cluster_id FROM revision r JOIN article a ON a.id = r.article_id
+                            WHERE r.content_hash IN (<hashes>) ORDER BY a.created_at, a.id""")
+                    .bindList("hashes", group)
+                    .map((row, context) -> Map.entry(row.getString("content_hash"), row.getString("cluster_id")))
+                    .forEach(found -> clusters.putIfAbsent(found.getKey(), found.getValue())));
+        }
+        return clusters;
     }
 
+    /**
+     * One query per group of fingerprints for the articles sharing any band key with any of them; each
+     * fingerprint then takes the earliest of those that share one of its own bands and are similar enough.
+     */
     @Override
-    public Optional<NearDuplicate> findClusterWithSimilarText(TextFingerprint fingerprint, String exceptSourceId,
-            Instant since) {
-        long[] keys = fingerprint.bandKeys();
-        StringBuilder anyBand = new StringBuilder();
-        for (int band = 0; band < keys.length; band++) {
-            anyBand.append(band == 0 ? "" : " OR ").append("(b.band_key = :k").append(band).append(" AND b.band = ")
-                    .append(band).append(')');
-        }
-        return handles.with(handle -> {
-            Query query = handle.createQuery("""
-                            SELECT DISTINCT a.cluster_id, a.created_at, a.id, r.text_signature
+    public List<Optional<NearDuplicate>> findClustersWithSimilarText(List<TextFingerprint> fingerprints,
+            String exceptSourceId, Instant since) {
+        List<Optional<NearDuplicate>> found = new ArrayList<>();
+        int perGroup = Math.max(1, MOST_LIST_VALUES / TextFingerprint.BANDS);
+        for (List<TextFingerprint> group : groups(fingerprints, perGroup)) {
+            Set<Long> keys = new HashSet<>();
+            group.forEach(fingerprint -> Arrays.stream(fingerprint.bandKeys()).forEach(keys::add));
+            List<BandCandidate> candidates = handles.with(handle -> handle.createQuery("""
+                            SELECT DISTINCT b.band, b.band_key, a.cluster_id, a.created_at, a.id, r.text_signature
                             FROM text_band b
                             JOIN revision r ON r.article_id = b.article_id AND r.number = b.revision
                             JOIN article a ON a.id = r.article_id
                             JOIN article leader ON leader.id = a.cluster_id
-                            WHERE (%s) AND a.source_id <> :source AND leader.source_id <> :source
+                            WHERE b.band_key IN (<keys>) AND a.source_id <> :source AND leader.source_id <> :source
                               AND r.created_at >= :since
-                            ORDER BY a.created_at, a.id""".formatted(anyBand))
-                    .bind("source", exceptSourceId).bind("since", Times.toMillis(since));
-            for (int band = 0; band < keys.length; band++) {
-                query.bind("k" + band, keys[band]);
+                            ORDER BY a.created_at, a.id""")
+                    .bindList("keys", List.copyOf(keys)).bind("source", exceptSourceId)
+                    .bind("since", Times.toMillis(since))
+                    .map((row, context) -> new BandCandidate(row.getInt("band"), row.getLong("band_key"),
+                            row.getString("cluster_id"), row.getString("text_signature")))
+                    .list());
+            Map<String, TextFingerprint> decoded = new HashMap<>();
+            for (TextFingerprint fingerprint : group) {
+                long[] own = fingerprint.bandKeys();
+                found.add(candidates.stream().filter(candidate -> own[candidate.band()] == candidate.key())
+                        .map(candidate -> new NearDuplicate(candidate.clusterId(), fingerprint.similarity(
+                                decoded.computeIfAbsent(candidate.signature(), TextFingerprint::decode))))
+                        .filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
+                        .findFirst());
             }
-            return query.map((row, context) -> new NearDuplicate(row.getString("cluster_id"),
-                            fingerprint.similarity(TextFingerprint.decode(row.getString("text_signature")))))
-                    .stream().filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
-                    .findFirst();
-        });
+        }
+        return found;
+    }
+
+    /** A revision that shares band {@code band} (with key {@code key}) with a fingerprint looked up. */
+    private record BandCandidate(int band, long key, String clusterId, String signature) {}
+
+    /** Values bound in one IN list: far below SQLite's and PostgreSQL's limits on parameters. */
+    private static final int MOST_LIST_VALUES = 4_000;
+
+    private static <T> List<List<T>> groups(List<T> values, int size) {
+        List<List<T>> groups = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += size) {
+            groups.add(values.subList(from, Math.min(values.size(), from + size)));
+        }
+        return groups;
     }
 
     @Override
@@ -146,23 +179,32 @@ public final class JdbiArticleStore implements ArticleStore {
                 .bind("cutoff", Times.toMillis(cutoff)).execute());
     }
 
+    /** Three batches whatever the number of articles: articles, their first revisions, their band keys. */
     @Override
-    public void insertArticle(Article article, Revision first, Optional<TextFingerprint> fingerprint) {
+    public void insertArticles(List<NewArticle> articles) {
+        if (articles.isEmpty()) {
+            return;
+        }
         handles.use(handle -> {
-            handle.createUpdate("""
-                            INSERT INTO article (id, source_id, guid, link, cluster_id, headline, status, status_reason,
-                                current_revision, language, created_at, updated_at)
-                            VALUES (:id, :sourceId, :guid, :link, :clusterId, :headline, :status, :reason,
-                                :revision, :language, :createdAt, :updatedAt)""")
-                    .bind("id", article.id()).bind("sourceId", article.sourceId()).bind("guid", article.guid())
-                    .bind("link", article.link()).bind("clusterId", article.clusterId())
-                    .bind("headline", article.headline())
-                    .bind("status", article.status().wireName()).bind("reason", article.statusReason())
-                    .bind("revision", article.currentRevision()).bind("language", article.language())
-                    .bind("createdAt", Times.toMillis(article.createdAt()))
-                    .bind("updatedAt", Times.toMillis(article.updatedAt()))
-                    .execute();
-            insertRevision(handle, first, fingerprint);
+            PreparedBatch rows = handle.prepareBatch("""
+                    INSERT INTO article (id, source_id, guid, link, cluster_id, headline, status, status_reason,
+                        current_revision, language, created_at, updated_at)
+                    VALUES (:id, :sourceId, :guid, :link, :clusterId, :headline, :status, :reason,
+                        :revision, :language, :createdAt, :updatedAt)""");
+            for (NewArticle next : articles) {
+                Article article = next.article();
+                rows.bind("id", article.id()).bind("sourceId", article.sourceId()).bind("guid", article.guid())
+                        .bind("link", article.link()).bind("clusterId", article.clusterId())
+                        .bind("headline", article.headline())
+                        .bind("status", article.status().wireName()).bind("reason", article.statusReason())
+                        .bind("revision", article.currentRevision()).bind("language", article.language())
+                        .bind("createdAt", Times.toMillis(article.createdAt()))
+                        .bind("updatedAt", Times.toMillis(article.updatedAt()))
+                        .add();
+            }
+            rows.execute();
+            insertRevisions(handle, articles.stream().map(next -> new RevisionRow(next.first(), next.fingerprint()))
+                    .toList());
         });
     }
 
@@ -190,43 +232,74 @@ public final class JdbiArticleStore implements ArticleStore {
         });
     }
 
+    private record RevisionRow(Revision revision, Optional<TextFingerprint> fingerprint) {}
+
     private static void insertRevision(Handle handle, Revision revision, Optional<TextFingerprint> fingerprint) {
-        RevisionContent content = revision.content();
-        handle.createUpdate("""
-                        INSERT INTO revision (article_id, number, content_hash, headline, teaser, body_html, byline,
-                            dateline, language, source_published, source_updated, source_version, pub_status,
-                            subjects, images, payload_hash, created_at, embargoed, correction, rights, slugline,
-                            urgency, text_signature, headline_derived)
-                        VALUES (:articleId, :number, :hash, :headline, :teaser, :body, :byline, :dateline, :language,
-                            :published, :updated, :version, :pubStatus, :subjects, :images, :payload, :createdAt,
-                            :embargoed, :correction, :rights, :slugline, :urgency, :signature, :headlineDerived)""")
-                .bind("headlineDerived", content.headlineDerived() ? 1 : 0)
-                .bind("slugline", content.slugline()).bind("urgency", content.urgency())
-                .bind("embargoed", Times.toMillis(content.embargoed())).bind("correction", content.correction() ? 1 : 0)
-                .bind("rights", content.rights())
-                .bind("articleId", revision.articleId()).bind("number", revision.number())
-                .bind("hash", revision.contentHash()).bind("headline", content.headline())
-                .bind("teaser", content.teaser()).bind("body", content.bodyHtml()).bind("byline", content.byline())
-                .bind("dateline", content.dateline()).bind("language", content.language())
-                .bind("published", Times.toMillis(content.sourcePublished()))
-                .bind("updated", Times.toMillis(content.sourceUpdated()))
-                .bind("version", content.sourceVersion()).bind("pubStatus", content.pubStatus().name())
-                .bind("subjects", JsonColumns.write(content.subjects()))
-                .bind("images", JsonColumns.write(content.images()))
-                .bind("payload", revision.payloadHash())
-                .bind("createdAt", Times.toMillis(revision.createdAt()))
-                .bind("signature", fingerprint.map(TextFingerprint::encode).orElse(null))
-                .execute();
-        fingerprint.ifPresent(signature -> {
-            PreparedBatch bands = handle.prepareBatch(
-                    "INSERT INTO text_band (article_id, revision, band, band_key) VALUES (:article, :revision, :band, :key)");
-            long[] keys = signature.bandKeys();
-            for (int band = 0; band < keys.length; band++) {
-                bands.bind("article", revision.articleId()).bind("revision", revision.number()).bind("band", band)
-                        .bind("key", keys[band]).add();
+        insertRevisions(handle, List.of(new RevisionRow(revision, fingerprint)));
+    }
+
+    private static void insertRevisions(Handle handle, List<RevisionRow> revisionRows) {
+        PreparedBatch rows = handle.prepareBatch("""
+                INSERT INTO revision (article_id, number, content_hash, headline, teaser, body_html, byline,
+                    dateline, language, source_published, source_updated, source_version, pub_status,
+                    subjects, images, payload_hash, created_at, embargoed, correction, rights, slugline,
+                    urgency, text_signature, headline_derived)
+                VALUES (:articleId, :number, :hash, :headline, :teaser, :body, :byline, :dateline, :language,
+                    :published, :updated, :version, :pubStatus, :subjects, :images, :payload, :createdAt,
+                    :embargoed, :correction, :rights, :slugline, :urgency, :signature, :headlineDerived)""");
+        for (RevisionRow row : revisionRows) {
+            Revision revision = row.revision();
+            RevisionContent content = revision.content();
+            rows.bind("headlineDerived", content.headlineDerived() ? 1 : 0)
+                    .bind("slugline", content.slugline()).bind("urgency", content.urgency())
+                    .bind("embargoed", Times.toMillis(content.embargoed()))
+                    .bind("correction", content.correction() ? 1 : 0)
+                    .bind("rights", content.rights())
+                    .bind("articleId", revision.articleId()).bind("number", revision.number())
+                    .bind("hash", revision.contentHash()).bind("headline", content.headline())
+                    .bind("teaser", content.teaser()).bind("body", content.bodyHtml()).bind("byline", content.byline())
+                    .bind("dateline", content.dateline()).bind("language", content.language())
+                    .bind("published", Times.toMillis(content.sourcePublished()))
+                    .bind("updated", Times.toMillis(content.sourceUpdated()))
+                    .bind("version", content.sourceVersion()).bind("pubStatus", content.pubStatus().name())
+                    .bind("subjects", JsonColumns.write(content.subjects()))
+                    .bind("images", JsonColumns.write(content.images()))
+                    .bind("payload", revision.payloadHash())
+                    .bind("createdAt", Times.toMillis(revision.createdAt()))
+                    .bind("signature", row.fingerprint().map(TextFingerprint::encode).orElse(null))
+                    .add();
+        }
+        rows.execute();
+        insertBands(handle, revisionRows);
+    }
+
+    /**
+     * 32 rows per fingerprinted revision, bound through JDBC directly: at that count Jdbi's binding by name
+     * costs more than the inserts.
+     */
+    private static void insertBands(Handle handle, List<RevisionRow> revisionRows) {
+        if (revisionRows.stream().noneMatch(row -> row.fingerprint().isPresent())) {
+            return;
+        }
+        try (PreparedStatement bands = handle.getConnection().prepareStatement(
+                "INSERT INTO text_band (article_id, revision, band, band_key) VALUES (?, ?, ?, ?)")) {
+            for (RevisionRow row : revisionRows) {
+                if (row.fingerprint().isEmpty()) {
+                    continue;
+                }
+                long[] keys = row.fingerprint().get().bandKeys();
+                for (int band = 0; band < keys.length; band++) {
+                    bands.setString(1, row.revision().articleId());
+                    bands.setInt(2, row.revision().number());
+                    bands.setInt(3, band);
+                    bands.setLong(4, keys[band]);
+                    bands.addBatch();
+                }
             }
-            bands.execute();
-        });
+            bands.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the text fingerprint: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.feedwerk.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,5 +60,25 @@ class ArticleHtmlTest {
                 Arguments.of("Museum <em>reopens</em>", "Museum reopens"),
                 Arguments.of("Tom &amp; Jerry\n\n  again", "Tom & Jerry again"),
                 Arguments.of("Headline <script>alert(1)</script>with markup", "Headline with markup"));
+    }
+
+    /**
+     * Text without markup is read without the HTML parser: whatever the characters (every kind of whitespace,
+     * no-break spaces, zero-width and soft hyphens, surrogates, controls), the result is the parser's.
+     */
+    @Test
+    void plainTextWithoutMarkupIsWhatTheParserMakesOfIt() {
+        String alphabet = "ab Zä\t\n\r\f\u00a0\u200b\u00ad\u2028\u3000\u0001\u000b\ud83d\ude00.\"'";
+        Random random = new Random(20261130);
+        for (int sample = 0; sample < 5_000; sample++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(30); length > 0; length--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String expected = ArticleHtml.withoutControlCharacters(Jsoup.parseBodyFragment(text.toString()).text())
+                    .strip();
+            assertThat(ArticleHtml.plainText(text.toString())).as("%s", text.toString().chars().boxed().toList())
+                    .isEqualTo(expected);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -228,6 +229,48 @@ class IngestStoreTest {
                 STORY.replace("on Sunday", "on Sunday night")));
         assertThat(store.findArticle(ArticleKeys.articleId("other", "o-3")).orElseThrow().status())
                 .as("a week later it is news again").isEqualTo(ArticleStatus.FETCHED);
+    }
+
+    /**
+     * The copies of a document's new items are looked up together: each item must still get its own leader (the
+     * ferry copy the ferry story, the bus-lane copy the bus-lane story), and an item whose content an earlier item
+     * of the same document has joins that one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void inOneLargeDocumentEachNewItemFindsItsOwnCopy(Kind kind) {
+        open(kind);
+        String busLane = "<p>" + org.feedwerk.testing.Stories.BUS_LANE + "</p>";
+        ingest(WIRE, "p1", item("w-1", null, "Ferry terminal approved", STORY),
+                item("w-2", null, "Council plans bus lane", busLane));
+        clock.advance(Duration.ofMinutes(3));
+        List<Item> document = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            document.add(item("filler-" + i, null, "Tide table " + i, "<p>High water at " + i + " o'clock.</p>"));
+        }
+        document.add(20, item("o-1", null, "Ferry terminal approved",
+                STORY.replace("on Sunday", "on Sunday evening")));
+        document.add(40, item("o-2", null, "Council plans bus lane", busLane.replace("wants", "would like")));
+        document.add(60, item("o-3", null, "Tide table extra", "<p>High water at noon, twice.</p>"));
+        document.add(80, item("o-4", null, "Tide table extra", "<p>High water at noon, twice.</p>"));
+
+        assertThat(ingest(OTHER, "p2", document.toArray(Item[]::new)).newArticles()).isEqualTo(104);
+
+        Article ferry = store.findArticle(ArticleKeys.articleId("other", "o-1")).orElseThrow();
+        Article bus = store.findArticle(ArticleKeys.articleId("other", "o-2")).orElseThrow();
+        Article first = store.findArticle(ArticleKeys.articleId("other", "o-3")).orElseThrow();
+        Article second = store.findArticle(ArticleKeys.articleId("other", "o-4")).orElseThrow();
+        assertThat(ferry.clusterId()).isEqualTo(ArticleKeys.articleId("wire", "w-1"));
+        assertThat(ferry.statusReason()).startsWith("nearly the same text as article");
+        assertThat(bus.clusterId()).isEqualTo(ArticleKeys.articleId("wire", "w-2"));
+        assertThat(bus.status()).isEqualTo(ArticleStatus.DUPLICATE);
+        assertThat(first.status()).isEqualTo(ArticleStatus.FETCHED);
+        assertThat(first.clusterId()).isEqualTo(first.id());
+        assertThat(second.status()).isEqualTo(ArticleStatus.DUPLICATE);
+        assertThat(second.clusterId()).isEqualTo(first.id());
+        assertThat(second.statusReason()).isEqualTo("same content as article " + first.id());
+        assertThat(store.findArticle(ArticleKeys.articleId("other", "filler-7")).orElseThrow().status())
+                .isEqualTo(ArticleStatus.FETCHED);
     }
 
     @ParameterizedTest(name = "{0}")
