@@ -1,25 +1,28 @@
 package org.feedwerk.testing;
 
+import static org.feedwerk.testing.onnx.OnnxGraph.BOOL;
+import static org.feedwerk.testing.onnx.OnnxGraph.FLOAT;
+import static org.feedwerk.testing.onnx.OnnxGraph.FLOAT16;
+import static org.feedwerk.testing.onnx.OnnxGraph.INT64;
+import static org.feedwerk.testing.onnx.OnnxGraph.floatTensor;
+import static org.feedwerk.testing.onnx.OnnxGraph.graphAttribute;
+import static org.feedwerk.testing.onnx.OnnxGraph.intAttribute;
+import static org.feedwerk.testing.onnx.OnnxGraph.longTensor;
+import static org.feedwerk.testing.onnx.OnnxGraph.model;
+import static org.feedwerk.testing.onnx.OnnxGraph.node;
+import static org.feedwerk.testing.onnx.OnnxGraph.value;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.feedwerk.testing.onnx.OnnxSubset.AttributeProto;
 import org.feedwerk.testing.onnx.OnnxSubset.GraphProto;
 import org.feedwerk.testing.onnx.OnnxSubset.ModelProto;
-import org.feedwerk.testing.onnx.OnnxSubset.NodeProto;
-import org.feedwerk.testing.onnx.OnnxSubset.OperatorSetIdProto;
-import org.feedwerk.testing.onnx.OnnxSubset.TensorProto;
-import org.feedwerk.testing.onnx.OnnxSubset.TensorShapeProto;
-import org.feedwerk.testing.onnx.OnnxSubset.TypeProto;
 import org.feedwerk.testing.onnx.OnnxSubset.ValueInfoProto;
 import org.feedwerk.testing.sentencepiece.SentencePieceSubset;
 
@@ -43,10 +46,6 @@ public final class TinyMarianModel {
             ".", "▁Die", "▁Katze", "▁Kater", "▁schläft", "▁Ein", "▁Hund", "<pad>");
     public static final int LAYERS = 2;
     private static final int V = VOCABULARY.size();
-    private static final int FLOAT = 1;
-    private static final int FLOAT16 = 10;
-    private static final int INT64 = 7;
-    private static final int BOOL = 9;
 
     private TinyMarianModel() {}
 
@@ -161,12 +160,12 @@ public final class TinyMarianModel {
                 .addInput(value("input_ids", INT64, "batch_size", "encoder_sequence_length"))
                 .addInput(value("attention_mask", INT64, "batch_size", "encoder_sequence_length"))
                 .addOutput(value("last_hidden_state", FLOAT, "batch_size", "encoder_sequence_length", V))
-                .addInitializer(floats("embedding", identity(), V, V))
-                .addInitializer(longs("last_axis", new long[] {-1}, 1))
-                .addInitializer(floats("position_embedding", new float[positions * V], positions, V))
-                .addInitializer(longs("index_1", new long[] {1}))
-                .addInitializer(longs("zero", new long[] {0}))
-                .addInitializer(longs("one", new long[] {1}))
+                .addInitializer(floatTensor("embedding", identity(), V, V))
+                .addInitializer(longTensor("last_axis", new long[] {-1}, 1))
+                .addInitializer(floatTensor("position_embedding", new float[positions * V], positions, V))
+                .addInitializer(longTensor("index_1", new long[] {1}))
+                .addInitializer(longTensor("zero", new long[] {0}))
+                .addInitializer(longTensor("one", new long[] {1}))
                 .addNode(node("Gather", List.of("embedding", "input_ids"), List.of("token_embedded")))
                 .addNode(node("Shape", List.of("input_ids"), List.of("input_shape")))
                 .addNode(node("Gather", List.of("input_shape", "index_1"), List.of("input_length")))
@@ -188,16 +187,16 @@ public final class TinyMarianModel {
         graph.addInput(value("use_cache_branch", BOOL, 1));
         graph.addOutput(value("logits", FLOAT, "batch_size", "decoder_sequence_length", V));
         cacheValues("present", "present_decoder_sequence_length").forEach(graph::addOutput);
-        graph.addInitializer(floats("embedding", identity(), V, V))
-                .addInitializer(floats("word_table", wordTable(), V, V))
-                .addInitializer(floats("previous_word", previousWord(), V, V))
-                .addInitializer(floats("history_table", historyTable(), V, V))
-                .addInitializer(longs("axis_2", new long[] {2}, 1))
-                .addInitializer(longs("axis_1", new long[] {1}, 1))
-                .addInitializer(longs("index_1", new long[] {1}))
-                .addInitializer(longs("index_2", new long[] {2}))
-                .addInitializer(longs("one", new long[] {1}))
-                .addInitializer(floats("zero", new float[] {0}));
+        graph.addInitializer(floatTensor("embedding", identity(), V, V))
+                .addInitializer(floatTensor("word_table", wordTable(), V, V))
+                .addInitializer(floatTensor("previous_word", previousWord(), V, V))
+                .addInitializer(floatTensor("history_table", historyTable(), V, V))
+                .addInitializer(longTensor("axis_2", new long[] {2}, 1))
+                .addInitializer(longTensor("axis_1", new long[] {1}, 1))
+                .addInitializer(longTensor("index_1", new long[] {1}))
+                .addInitializer(longTensor("index_2", new long[] {2}))
+                .addInitializer(longTensor("one", new long[] {1}))
+                .addInitializer(floatTensor("zero", new float[] {0}));
         graph.addNode(node("Gather", List.of("embedding", "input_ids"), List.of("token_states")))
                 .addNode(node("Unsqueeze", List.of("token_states", "axis_1"), List.of("new_cache_entries")));
         for (int layer = 0; layer < LAYERS; layer++) {
@@ -306,69 +305,5 @@ public final class TinyMarianModel {
 
     private static void set(float[] table, String from, String to, float value) {
         table[id(from) * V + id(to)] = value;
-    }
-
-    private static ModelProto model(GraphProto.Builder graph) {
-        return ModelProto.newBuilder().setIrVersion(8).setProducerName("feedwerk-tests")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).setGraph(graph).build();
-    }
-
-    private static NodeProto node(String op, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
-        return NodeProto.newBuilder().setOpType(op).setName(op + "_" + outputs.get(0)).addAllInput(inputs)
-                .addAllOutput(outputs).addAllAttribute(List.of(attributes)).build();
-    }
-
-    private static AttributeProto intAttribute(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
-    }
-
-    private static AttributeProto graphAttribute(String name, GraphProto value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(value)
-                .build();
-    }
-
-    /** A tensor value; each dimension is a size (Integer) or a symbolic name (String); none given: rank unknown. */
-    private static ValueInfoProto value(String name, int elementType, Object... dimensions) {
-        TypeProto.Tensor.Builder tensor = TypeProto.Tensor.newBuilder().setElemType(elementType);
-        if (dimensions.length > 0) {
-            TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-            for (Object dimension : dimensions) {
-                shape.addDim(dimension instanceof Integer size
-                        ? TensorShapeProto.Dimension.newBuilder().setDimValue(size)
-                        : TensorShapeProto.Dimension.newBuilder().setDimParam((String) dimension));
-            }
-            tensor.setShape(shape);
-        }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(tensor)).build();
-    }
-
-    private static TensorProto floats(String name, float[] values, long... dimensions) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float value : values) {
-            bytes.putFloat(value);
-        }
-        return tensor(name, FLOAT, bytes, dimensions);
-    }
-
-    private static TensorProto longs(String name, long[] values, long... dimensions) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-        for (long value : values) {
-            bytes.putLong(value);
-        }
-        return tensor(name, INT64, bytes, dimensions);
-    }
-
-    /** An initializer with little-endian raw data; no dimensions make a scalar. */
-    private static TensorProto tensor(String name, int dataType, ByteBuffer bytes, long... dimensions) {
-        return TensorProto.newBuilder().setName(name).setDataType(dataType).addAllDims(boxed(dimensions))
-                .setRawData(ByteString.copyFrom(bytes.array())).build();
-    }
-
-    private static List<Long> boxed(long[] values) {
-        List<Long> list = new ArrayList<>();
-        for (long value : values) {
-            list.add(value);
-        }
-        return list;
     }
 }

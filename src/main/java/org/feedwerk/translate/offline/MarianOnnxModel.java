@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ final class MarianOnnxModel implements AutoCloseable {
     private final int layers;
     private final long heads;
     private final long headSize;
+    private final LongAdder runtimeNanos = new LongAdder();
 
     private MarianOnnxModel(OrtEnvironment environment, OrtSession encoder, OrtSession decoder) throws OrtException {
         this.environment = environment;
@@ -143,9 +145,11 @@ final class MarianOnnxModel implements AutoCloseable {
             }
         }
         long[] shape = {rows, length};
+        long start = System.nanoTime();
         try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
                 OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
                 OrtSession.Result result = encoder.run(Map.of("input_ids", idTensor, "attention_mask", maskTensor))) {
+            runtimeNanos.add(System.nanoTime() - start);
             OnnxTensor hidden = (OnnxTensor) result.get("last_hidden_state")
                     .orElseThrow(() -> new OfflineModelException("the encoder has no output last_hidden_state"));
             long[] hiddenShape = hidden.getInfo().getShape();
@@ -159,11 +163,19 @@ final class MarianOnnxModel implements AutoCloseable {
     }
 
     OrtSession.Result runDecoder(Map<String, OnnxTensor> inputs) {
+        long start = System.nanoTime();
         try {
             return decoder.run(inputs);
         } catch (OrtException e) {
             throw new OfflineModelException("the decoder failed: " + e.getMessage(), e);
+        } finally {
+            runtimeNanos.add(System.nanoTime() - start);
         }
+    }
+
+    /** Time spent inside ONNX Runtime's sessions since the model was opened. */
+    long runtimeNanos() {
+        return runtimeNanos.sum();
     }
 
     List<String> cacheNames(String prefix, String part) {

@@ -165,7 +165,12 @@ final class MarianTokenizer implements AutoCloseable {
             }
             targetPieces.add(pieces[(int) id]);
         }
-        String text = target.buildSentence(targetPieces);
+        // A piece of the shared vocabulary that only the source model has (the model may emit one) comes back
+        // from SentencePiece verbatim, word-start mark and all; read it as the tokenizer.json decoder does.
+        String text = target.buildSentence(targetPieces).replace('▁', ' ');
+        if (text.startsWith(" ")) {
+            text = text.substring(1);
+        }
         if (cleanUpSpaces) {
             for (String[] replacement : SPACE_CLEAN_UP) {
                 text = text.replace(replacement[0], replacement[1]);

@@ -1,10 +1,12 @@
 package org.feedwerk.translate.offline;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A loaded Marian model: tokenizer, sessions and generation settings. Sentences are sorted by length and run in
@@ -16,6 +18,8 @@ final class MarianTranslator implements AutoCloseable {
     static final int BATCH_TOKENS = 1024;
 
     private final MarianTokenizer tokenizer;
+    private final LongAdder sentences = new LongAdder();
+    private final LongAdder generatedTokens = new LongAdder();
     private final MarianOnnxModel model;
     private final MarianConfig config;
     private final int beams;
@@ -43,6 +47,10 @@ final class MarianTranslator implements AutoCloseable {
             tokenizer.close();
             throw e;
         }
+    }
+
+    MarianTokenizer tokenizer() {
+        return tokenizer;
     }
 
     int beams() {
@@ -130,10 +138,20 @@ final class MarianTranslator implements AutoCloseable {
      */
     List<long[]> generate(List<long[]> inputs) {
         MarianOnnxModel.EncodedBatch encoded = model.encode(inputs, config.padTokenId());
+        List<long[]> outputs;
         try (DecoderRun run = new DecoderRun(model, encoded, beams)) {
-            return beams == 1 ? GreedySearch.generate(run, config, maxLength)
+            outputs = beams == 1 ? GreedySearch.generate(run, config, maxLength)
                     : BeamSearch.generate(run, config, beams, maxLength);
         }
+        sentences.add(inputs.size());
+        for (long[] output : outputs) {
+            generatedTokens.add(Arrays.stream(output).filter(id -> id != config.padTokenId()).count());
+        }
+        return outputs;
+    }
+
+    RuntimeStats stats() {
+        return new RuntimeStats(sentences.sum(), generatedTokens.sum(), Duration.ofNanos(model.runtimeNanos()));
     }
 
     @Override

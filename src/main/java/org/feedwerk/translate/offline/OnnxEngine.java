@@ -272,6 +272,12 @@ public final class OnnxEngine implements TranslationEngine {
         return translations;
     }
 
+    /** What the loaded model has done since it was loaded; nothing before it is. */
+    public RuntimeStats runtimeStats() {
+        MarianTranslator loaded = translator;
+        return loaded == null ? RuntimeStats.NONE : loaded.stats();
+    }
+
     /** Closes the ONNX Runtime sessions, after the translation running now (if any) has finished. */
     @Override
     public void close() {
