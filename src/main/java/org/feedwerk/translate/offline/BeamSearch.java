@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Beam search as Hugging Face transformers does it for Marian: per sentence the {@code beams} best partial
@@ -38,6 +39,7 @@ final class BeamSearch {
             if (banned == null) {
                 banned = config.bannedMask(logits[0].length);
             }
+            RowChoices[] choices = rowChoices(logits, scores, banned, 2 * beams);
             order = new int[rows];
             double[] nextScores = new double[rows];
             long[][] nextTokens = new long[rows][];
@@ -53,7 +55,7 @@ final class BeamSearch {
                     }
                     continue;
                 }
-                List<Candidate> candidates = candidates(logits, scores, first, beams, config, banned,
+                List<Candidate> candidates = candidates(logits, choices, scores, first, beams, config,
                         length == maxLength - 1);
                 int filled = 0;
                 for (int rank = 0; rank < candidates.size() && filled < beams; rank++) {
@@ -105,9 +107,24 @@ final class BeamSearch {
         return best;
     }
 
+    /**
+     * For every live row, the normalizer of its log-softmax and its {@code keep} best tokens. The rows are
+     * independent and this is the costly part of a step outside ONNX Runtime (an exponential per vocabulary entry),
+     * so they are scored on all cores while the runtime waits.
+     */
+    private static RowChoices[] rowChoices(float[][] logits, double[] scores, boolean[] banned, int keep) {
+        RowChoices[] choices = new RowChoices[logits.length];
+        IntStream.range(0, logits.length).parallel().forEach(row -> {
+            if (scores[row] != Double.NEGATIVE_INFINITY) {
+                choices[row] = new RowChoices(logSumExp(logits[row], banned), topTokens(logits[row], banned, keep));
+            }
+        });
+        return choices;
+    }
+
     /** The 2 × beams best continuations of a sentence's beams, best first. */
-    private static List<Candidate> candidates(float[][] logits, double[] scores, int first, int beams,
-            MarianConfig config, boolean[] banned, boolean forceEnd) {
+    private static List<Candidate> candidates(float[][] logits, RowChoices[] choices, double[] scores, int first,
+            int beams, MarianConfig config, boolean forceEnd) {
         int keep = 2 * beams;
         List<Candidate> best = new ArrayList<>(keep * beams);
         for (int beam = 0; beam < beams; beam++) {
@@ -115,20 +132,25 @@ final class BeamSearch {
             if (scores[row] == Double.NEGATIVE_INFINITY) {
                 continue;
             }
-            double[] logProbabilities = logSoftmax(logits[row], banned);
+            double logSum = choices[row].logSum();
             if (forceEnd) {
-                best.add(new Candidate(row, config.eosTokenId(), scores[row] + logProbabilities[config.eosTokenId()]));
+                best.add(new Candidate(row, config.eosTokenId(),
+                        scores[row] + (logits[row][config.eosTokenId()] - logSum)));
                 continue;
             }
-            for (int token : topTokens(logProbabilities, keep)) {
-                best.add(new Candidate(row, token, scores[row] + logProbabilities[token]));
+            for (int token : choices[row].topTokens()) {
+                best.add(new Candidate(row, token, scores[row] + (logits[row][token] - logSum)));
             }
         }
         best.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return best.size() > keep ? best.subList(0, keep) : best;
     }
 
-    static double[] logSoftmax(float[] logits, boolean[] banned) {
+    /** A row's log-softmax normalizer ({@code log Σ exp}) and its best tokens, best first. */
+    private record RowChoices(double logSum, int[] topTokens) {}
+
+    /** {@code log Σ exp(logit)} over the tokens that may be generated: a token's log-probability is logit − this. */
+    static double logSumExp(float[] logits, boolean[] banned) {
         double max = Double.NEGATIVE_INFINITY;
         for (int token = 0; token < logits.length; token++) {
             if (!banned[token]) {
@@ -141,25 +163,23 @@ final class BeamSearch {
                 sum += Math.exp(logits[token] - max);
             }
         }
-        double logSum = max + Math.log(sum);
-        double[] result = new double[logits.length];
-        for (int token = 0; token < logits.length; token++) {
-            result[token] = banned[token] ? Double.NEGATIVE_INFINITY : logits[token] - logSum;
-        }
-        return result;
+        return max + Math.log(sum);
     }
 
-    private static int[] topTokens(double[] values, int count) {
-        int[] top = new int[Math.min(count, values.length)];
+    /** The {@code count} highest logits' tokens, best first; ties go to the lower id. Banned tokens never. */
+    private static int[] topTokens(float[] logits, boolean[] banned, int count) {
+        int[] top = new int[Math.min(count, logits.length)];
         Arrays.fill(top, -1);
-        for (int token = 0; token < values.length; token++) {
-            if (values[token] == Double.NEGATIVE_INFINITY) {
+        int filled = 0;
+        for (int token = 0; token < logits.length; token++) {
+            if (banned[token] || (filled == top.length && logits[token] <= logits[top[top.length - 1]])) {
                 continue;
             }
             for (int slot = 0; slot < top.length; slot++) {
-                if (top[slot] < 0 || values[token] > values[top[slot]]) {
+                if (top[slot] < 0 || logits[token] > logits[top[slot]]) {
                     System.arraycopy(top, slot, top, slot + 1, top.length - slot - 1);
                     top[slot] = token;
+                    filled = Math.min(top.length, filled + 1);
                     break;
                 }
             }

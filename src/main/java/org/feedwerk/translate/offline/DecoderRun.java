@@ -29,7 +29,8 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
     private final OnnxTensor encoderMask;
     private OrtSession.Result firstResult;
     private OrtSession.Result lastResult;
-    private final List<OnnxTensor> ownedCache = new ArrayList<>();
+    /** Reordered cache tensors, owned by the results of the reorder runs. */
+    private final List<OrtSession.Result> ownedCache = new ArrayList<>();
     private Map<String, OnnxTensor> decoderCache = Map.of();
 
     /** @param copies decoder rows per encoded sentence (the number of beams) */
@@ -101,26 +102,30 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
         }
     }
 
+    /** The self-attention cache with its rows moved, by ONNX Runtime, to the beams that continue them. */
     private Map<String, OnnxTensor> reordered(int[] order) throws OrtException {
         if (order == null || isIdentity(order)) {
             return decoderCache;
         }
+        long[] indices = new long[order.length];
+        for (int row = 0; row < order.length; row++) {
+            indices[row] = order[row];
+        }
         Map<String, OnnxTensor> moved = new HashMap<>();
-        List<OnnxTensor> created = new ArrayList<>();
-        for (Map.Entry<String, OnnxTensor> entry : decoderCache.entrySet()) {
-            long[] shape = entry.getValue().getInfo().getShape();
-            FloatBuffer source = entry.getValue().getFloatBuffer();
-            int block = (int) (shape[1] * shape[2] * shape[3]);
-            float[] values = new float[rows * block];
-            for (int row = 0; row < rows; row++) {
-                source.get(order[row] * block, values, row * block, block);
+        List<OrtSession.Result> results = new ArrayList<>();
+        try (OnnxTensor orderTensor = OnnxTensor.createTensor(model.environment, LongBuffer.wrap(indices),
+                new long[] {rows})) {
+            for (Map.Entry<String, OnnxTensor> entry : decoderCache.entrySet()) {
+                OrtSession.Result result = model.reorderRows(entry.getValue(), orderTensor);
+                results.add(result);
+                moved.put(entry.getKey(), (OnnxTensor) result.get(0));
             }
-            OnnxTensor tensor = OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(values), shape);
-            created.add(tensor);
-            moved.put(entry.getKey(), tensor);
+        } catch (RuntimeException | OrtException e) {
+            results.forEach(OrtSession.Result::close);
+            throw e;
         }
         releaseDecoderCache();
-        ownedCache.addAll(created);
+        ownedCache.addAll(results);
         decoderCache = moved;
         return moved;
     }
@@ -140,7 +145,7 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
     }
 
     private void releaseDecoderCache() {
-        ownedCache.forEach(OnnxTensor::close);
+        ownedCache.forEach(OrtSession.Result::close);
         ownedCache.clear();
         if (lastResult != null) {
             lastResult.close();

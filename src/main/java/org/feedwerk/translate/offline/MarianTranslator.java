@@ -151,7 +151,8 @@ final class MarianTranslator implements AutoCloseable {
     }
 
     RuntimeStats stats() {
-        return new RuntimeStats(sentences.sum(), generatedTokens.sum(), Duration.ofNanos(model.runtimeNanos()));
+        return new RuntimeStats(sentences.sum(), generatedTokens.sum(), Duration.ofNanos(model.runtimeNanos()),
+                Duration.ofNanos(model.reorderNanos()));
     }
 
     @Override
