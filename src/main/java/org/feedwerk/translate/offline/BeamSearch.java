@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Beam search as Hugging Face transformers does it for Marian: per sentence the {@code beams} best partial
@@ -33,13 +32,8 @@ final class BeamSearch {
         }
         boolean[] done = new boolean[sentences];
         int[] order = null;
-        boolean[] banned = null;
         for (int length = 1; length < maxLength; length++) {
-            float[][] logits = run.step(last, order);
-            if (banned == null) {
-                banned = config.bannedMask(logits[0].length);
-            }
-            RowChoices[] choices = rowChoices(logits, scores, banned, 2 * beams);
+            DecoderSteps.RowChoices[] choices = run.stepChoices(last, order, 2 * beams, config);
             order = new int[rows];
             double[] nextScores = new double[rows];
             long[][] nextTokens = new long[rows][];
@@ -55,7 +49,7 @@ final class BeamSearch {
                     }
                     continue;
                 }
-                List<Candidate> candidates = candidates(logits, choices, scores, first, beams, config,
+                List<Candidate> candidates = candidates(choices, scores, first, beams, config,
                         length == maxLength - 1);
                 int filled = 0;
                 for (int rank = 0; rank < candidates.size() && filled < beams; rank++) {
@@ -107,23 +101,8 @@ final class BeamSearch {
         return best;
     }
 
-    /**
-     * For every live row, the normalizer of its log-softmax and its {@code keep} best tokens. The rows are
-     * independent and this is the costly part of a step outside ONNX Runtime (an exponential per vocabulary entry),
-     * so they are scored on all cores while the runtime waits.
-     */
-    private static RowChoices[] rowChoices(float[][] logits, double[] scores, boolean[] banned, int keep) {
-        RowChoices[] choices = new RowChoices[logits.length];
-        IntStream.range(0, logits.length).parallel().forEach(row -> {
-            if (scores[row] != Double.NEGATIVE_INFINITY) {
-                choices[row] = new RowChoices(logSumExp(logits[row], banned), topTokens(logits[row], banned, keep));
-            }
-        });
-        return choices;
-    }
-
     /** The 2 × beams best continuations of a sentence's beams, best first. */
-    private static List<Candidate> candidates(float[][] logits, RowChoices[] choices, double[] scores, int first,
+    private static List<Candidate> candidates(DecoderSteps.RowChoices[] choices, double[] scores, int first,
             int beams, MarianConfig config, boolean forceEnd) {
         int keep = 2 * beams;
         List<Candidate> best = new ArrayList<>(keep * beams);
@@ -132,59 +111,17 @@ final class BeamSearch {
             if (scores[row] == Double.NEGATIVE_INFINITY) {
                 continue;
             }
-            double logSum = choices[row].logSum();
+            DecoderSteps.RowChoices choice = choices[row];
             if (forceEnd) {
-                best.add(new Candidate(row, config.eosTokenId(),
-                        scores[row] + (logits[row][config.eosTokenId()] - logSum)));
+                best.add(new Candidate(row, config.eosTokenId(), scores[row] + choice.endLogProbability()));
                 continue;
             }
-            for (int token : choices[row].topTokens()) {
-                best.add(new Candidate(row, token, scores[row] + (logits[row][token] - logSum)));
+            for (int index = 0; index < choice.tokens().length; index++) {
+                best.add(new Candidate(row, choice.tokens()[index], scores[row] + choice.logProbabilities()[index]));
             }
         }
         best.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return best.size() > keep ? best.subList(0, keep) : best;
-    }
-
-    /** A row's log-softmax normalizer ({@code log Σ exp}) and its best tokens, best first. */
-    private record RowChoices(double logSum, int[] topTokens) {}
-
-    /** {@code log Σ exp(logit)} over the tokens that may be generated: a token's log-probability is logit − this. */
-    static double logSumExp(float[] logits, boolean[] banned) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int token = 0; token < logits.length; token++) {
-            if (!banned[token]) {
-                max = Math.max(max, logits[token]);
-            }
-        }
-        double sum = 0;
-        for (int token = 0; token < logits.length; token++) {
-            if (!banned[token]) {
-                sum += Math.exp(logits[token] - max);
-            }
-        }
-        return max + Math.log(sum);
-    }
-
-    /** The {@code count} highest logits' tokens, best first; ties go to the lower id. Banned tokens never. */
-    private static int[] topTokens(float[] logits, boolean[] banned, int count) {
-        int[] top = new int[Math.min(count, logits.length)];
-        Arrays.fill(top, -1);
-        int filled = 0;
-        for (int token = 0; token < logits.length; token++) {
-            if (banned[token] || (filled == top.length && logits[token] <= logits[top[top.length - 1]])) {
-                continue;
-            }
-            for (int slot = 0; slot < top.length; slot++) {
-                if (top[slot] < 0 || logits[token] > logits[top[slot]]) {
-                    System.arraycopy(top, slot, top, slot + 1, top.length - slot - 1);
-                    top[slot] = token;
-                    filled = Math.min(top.length, filled + 1);
-                    break;
-                }
-            }
-        }
-        return Arrays.stream(top).filter(token -> token >= 0).toArray();
     }
 
     private static long[] append(long[] tokens, long token) {

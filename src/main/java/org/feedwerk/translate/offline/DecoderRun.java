@@ -32,6 +32,8 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
     /** Reordered cache tensors, owned by the results of the reorder runs. */
     private final List<OrtSession.Result> ownedCache = new ArrayList<>();
     private Map<String, OnnxTensor> decoderCache = Map.of();
+    /** The banned-token mask, k and the end token for choosing beam candidates, made on the first step. */
+    private final List<OnnxTensor> choiceInputs = new ArrayList<>();
 
     /** @param copies decoder rows per encoded sentence (the number of beams) */
     DecoderRun(MarianOnnxModel model, MarianOnnxModel.EncodedBatch batch, int copies) {
@@ -66,6 +68,61 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
 
     @Override
     public float[][] step(long[] tokens, int[] order) {
+        return advance(tokens, order, this::lastLogits);
+    }
+
+    /** The search's choices are made in ONNX Runtime from the logits output: only k tokens per row come out. */
+    @Override
+    public RowChoices[] stepChoices(long[] tokens, int[] order, int keep, MarianConfig config) {
+        return advance(tokens, order, result -> choices(result, keep, config));
+    }
+
+    private RowChoices[] choices(OrtSession.Result result, int keep, MarianConfig config) throws OrtException {
+        OnnxTensor logits = output(result, "logits");
+        int vocabulary = (int) logits.getInfo().getShape()[2];
+        if (choiceInputs.isEmpty()) {
+            boolean[] banned = config.bannedMask(vocabulary);
+            float[] mask = new float[vocabulary];
+            for (int token = 0; token < vocabulary; token++) {
+                mask[token] = banned[token] ? Float.NEGATIVE_INFINITY : 0;
+            }
+            choiceInputs.add(OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(mask), new long[] {vocabulary}));
+            choiceInputs.add(OnnxTensor.createTensor(model.environment, LongBuffer.wrap(
+                    new long[] {Math.min(keep, vocabulary)}),
+                    new long[] {1}));
+            choiceInputs.add(OnnxTensor.createTensor(model.environment, LongBuffer.wrap(
+                    new long[] {config.eosTokenId()}), new long[] {}));
+        }
+        try (OrtSession.Result chosen = model.chooseForBeams(logits, choiceInputs.get(0), choiceInputs.get(1),
+                choiceInputs.get(2))) {
+            FloatBuffer values = output(chosen, "top_log_probabilities").getFloatBuffer();
+            LongBuffer ids = output(chosen, "top_tokens").getLongBuffer();
+            FloatBuffer ends = output(chosen, "end_log_probability").getFloatBuffer();
+            int k = (int) output(chosen, "top_tokens").getInfo().getShape()[1];
+            RowChoices[] choices = new RowChoices[rows];
+            for (int row = 0; row < rows; row++) {
+                int allowed = 0; // banned tokens come last, at minus infinity, when k reaches them
+                while (allowed < k && values.get(row * k + allowed) != Float.NEGATIVE_INFINITY) {
+                    allowed++;
+                }
+                int[] rowTokens = new int[allowed];
+                float[] rowValues = new float[allowed];
+                for (int index = 0; index < allowed; index++) {
+                    rowTokens[index] = (int) ids.get(row * k + index);
+                    rowValues[index] = values.get(row * k + index);
+                }
+                choices[row] = new RowChoices(rowTokens, rowValues, ends.get(row));
+            }
+            return choices;
+        }
+    }
+
+    /** What a step returns, read from the decoder's result before its cache is kept. */
+    private interface StepReader<T> {
+        T read(OrtSession.Result result) throws OrtException;
+    }
+
+    private <T> T advance(long[] tokens, int[] order, StepReader<T> reader) {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         List<OnnxTensor> stepTensors = new ArrayList<>();
         try {
@@ -92,9 +149,9 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
                 inputs.putAll(reordered(order));
             }
             OrtSession.Result result = model.runDecoder(inputs);
-            float[][] logits = lastLogits(result);
+            T read = reader.read(result);
             keepCache(result);
-            return logits;
+            return read;
         } catch (OrtException e) {
             throw new OfflineModelException("cannot create decoder inputs: " + e.getMessage(), e);
         } finally {
@@ -195,5 +252,6 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
         }
         encoderStates.close();
         encoderMask.close();
+        choiceInputs.forEach(OnnxTensor::close);
     }
 }

@@ -1,5 +1,7 @@
 package org.feedwerk.translate.offline;
 
+import java.util.Arrays;
+
 /** One decoder step at a time over a fixed number of rows; what greedy and beam search drive. */
 interface DecoderSteps {
     int rows();
@@ -10,4 +12,45 @@ interface DecoderSteps {
      * @param order for each row, the row of the previous step whose state it continues; null keeps every row
      */
     float[][] step(long[] tokens, int[] order);
+
+    /** A row's best next tokens with their log-probabilities, best first, and the log-probability of ending. */
+    record RowChoices(int[] tokens, float[] logProbabilities, float endLogProbability) {}
+
+    /**
+     * Feeds one token per row (as {@link #step}) and returns each row's {@code keep} most probable next tokens
+     * (never a banned one; equal probabilities: the lower id first). This computes them from the logits; a
+     * runtime can do it where the logits are.
+     */
+    default RowChoices[] stepChoices(long[] tokens, int[] order, int keep, MarianConfig config) {
+        float[][] logits = step(tokens, order);
+        boolean[] banned = config.bannedMask(logits[0].length);
+        RowChoices[] choices = new RowChoices[logits.length];
+        for (int row = 0; row < logits.length; row++) {
+            float[] values = logits[row];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int token = 0; token < values.length; token++) {
+                if (!banned[token]) {
+                    max = Math.max(max, values[token]);
+                }
+            }
+            double sum = 0;
+            for (int token = 0; token < values.length; token++) {
+                if (!banned[token]) {
+                    sum += Math.exp(values[token] - max);
+                }
+            }
+            double logSum = max + Math.log(sum);
+            Integer[] ids = new Integer[values.length];
+            Arrays.setAll(ids, token -> token);
+            int[] top = Arrays.stream(ids).filter(token -> !banned[token])
+                    .sorted((a, b) -> values[a] != values[b] ? Float.compare(values[b], values[a]) : Integer.compare(a, b))
+                    .limit(keep).mapToInt(Integer::intValue).toArray();
+            float[] logProbabilities = new float[top.length];
+            for (int index = 0; index < top.length; index++) {
+                logProbabilities[index] = (float) (values[top[index]] - logSum);
+            }
+            choices[row] = new RowChoices(top, logProbabilities, (float) (values[config.eosTokenId()] - logSum));
+        }
+        return choices;
+    }
 }

@@ -36,18 +36,21 @@ final class MarianOnnxModel implements AutoCloseable {
     private final OrtSession decoder;
     /** Moves cache rows for beam search inside ONNX Runtime: one native copy instead of three through Java. */
     private final OrtSession rowReorder;
+    /** Chooses beam search's candidate tokens where the logits are, instead of copying them out. */
+    private final OrtSession beamChoices;
     private final int layers;
     private final long heads;
     private final long headSize;
     private final LongAdder runtimeNanos = new LongAdder();
-    private final LongAdder reorderNanos = new LongAdder();
+    private final LongAdder searchNanos = new LongAdder();
 
     private MarianOnnxModel(OrtEnvironment environment, OrtSession encoder, OrtSession decoder,
-            OrtSession rowReorder) throws OrtException {
+            OrtSession rowReorder, OrtSession beamChoices) throws OrtException {
         this.environment = environment;
         this.encoder = encoder;
         this.decoder = decoder;
         this.rowReorder = rowReorder;
+        this.beamChoices = beamChoices;
         Map<String, NodeInfo> inputs = decoder.getInputInfo();
         for (String required : List.of("input_ids", "encoder_hidden_states", "encoder_attention_mask",
                 "use_cache_branch")) {
@@ -91,12 +94,15 @@ final class MarianOnnxModel implements AutoCloseable {
             encoder = environment.createSession(encoderFile.toString(), options);
             OrtSession decoder = environment.createSession(decoderFile.toString(), options);
             OrtSession rowReorder = null;
+            OrtSession beamChoices = null;
             try {
-                rowReorder = environment.createSession(rowReorderModel(), options);
-                return new MarianOnnxModel(environment, encoder, decoder, rowReorder);
+                rowReorder = environment.createSession(searchModel("reorder_rows.onnx"), options);
+                beamChoices = environment.createSession(searchModel("beam_choices.onnx"), options);
+                return new MarianOnnxModel(environment, encoder, decoder, rowReorder, beamChoices);
             } catch (RuntimeException | OrtException e) {
                 decoder.close();
                 closeQuietly(rowReorder);
+                closeQuietly(beamChoices);
                 throw e;
             }
         } catch (OrtException e) {
@@ -109,10 +115,11 @@ final class MarianOnnxModel implements AutoCloseable {
         }
     }
 
-    private static byte[] rowReorderModel() {
-        try (var in = MarianOnnxModel.class.getResourceAsStream("/offline/reorder_rows.onnx")) {
+    /** One of the small models beam search runs (written by {@code RowReorderModelTest}). */
+    private static byte[] searchModel(String name) {
+        try (var in = MarianOnnxModel.class.getResourceAsStream("/offline/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("offline/reorder_rows.onnx is missing from the application");
+                throw new IllegalStateException("offline/" + name + " is missing from the application");
             }
             return in.readAllBytes();
         } catch (java.io.IOException e) {
@@ -203,7 +210,22 @@ final class MarianOnnxModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new OfflineModelException("cannot reorder the decoder cache: " + e.getMessage(), e);
         } finally {
-            reorderNanos.add(System.nanoTime() - start);
+            searchNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Each row's {@code k} best next tokens from the decoder's {@code logits} output, with log-probabilities, and
+     * the log-probability of {@code endToken}; {@code mask} adds minus infinity to banned tokens.
+     */
+    OrtSession.Result chooseForBeams(OnnxTensor logits, OnnxTensor mask, OnnxTensor k, OnnxTensor endToken) {
+        long start = System.nanoTime();
+        try {
+            return beamChoices.run(Map.of("logits", logits, "mask", mask, "k", k, "end_token", endToken));
+        } catch (OrtException e) {
+            throw new OfflineModelException("cannot choose beam candidates: " + e.getMessage(), e);
+        } finally {
+            searchNanos.add(System.nanoTime() - start);
         }
     }
 
@@ -212,9 +234,9 @@ final class MarianOnnxModel implements AutoCloseable {
         return runtimeNanos.sum();
     }
 
-    /** Time spent moving beam-search cache rows (in ONNX Runtime, but not the model's own work). */
-    long reorderNanos() {
-        return reorderNanos.sum();
+    /** Time beam search spent in ONNX Runtime (moving cache rows, choosing tokens): not the model's own work. */
+    long searchNanos() {
+        return searchNanos.sum();
     }
 
     List<String> cacheNames(String prefix, String part) {
@@ -239,6 +261,7 @@ final class MarianOnnxModel implements AutoCloseable {
         closeQuietly(encoder);
         closeQuietly(decoder);
         closeQuietly(rowReorder);
+        closeQuietly(beamChoices);
     }
 
     /** Encoder states of a batch: {@code rows × length × hidden} floats and the attention mask. */

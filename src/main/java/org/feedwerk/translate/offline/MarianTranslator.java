@@ -152,7 +152,7 @@ final class MarianTranslator implements AutoCloseable {
 
     RuntimeStats stats() {
         return new RuntimeStats(sentences.sum(), generatedTokens.sum(), Duration.ofNanos(model.runtimeNanos()),
-                Duration.ofNanos(model.reorderNanos()));
+                Duration.ofNanos(model.searchNanos()));
     }
 
     @Override

@@ -13,9 +13,10 @@ import org.feedwerk.testing.onnx.OnnxGraph;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ONNX model that moves beam-search cache rows inside ONNX Runtime ({@code offline/reorder_rows.onnx}, one
- * {@code Gather} on the first axis) is the one this test writes: run with {@code -Dfeedwerk.writeReorderModel=true}
- * to write it again after a change.
+ * The small ONNX models beam search runs inside ONNX Runtime are the ones this test writes: moving cache rows
+ * ({@code offline/reorder_rows.onnx}, one {@code Gather} on the first axis) and choosing each row's best tokens
+ * ({@code offline/beam_choices.onnx}: the last step's logits, banned tokens masked, log-softmax, top-k, and the
+ * log-probability of {@code </s>}). Run with {@code -Dfeedwerk.writeReorderModel=true} to write them again.
  */
 class RowReorderModelTest {
     static byte[] model() {
@@ -27,15 +28,38 @@ class RowReorderModelTest {
         return OnnxGraph.model(g.proto()).toByteArray();
     }
 
+    static byte[] beamChoices() {
+        OnnxGraph g = new OnnxGraph("beam_choices", "");
+        g.input("logits", FLOAT, "rows", "steps", "vocabulary");
+        g.input("mask", FLOAT, "vocabulary");
+        g.input("k", INT64, 1);
+        g.input("end_token", INT64);
+        String last = g.op("Gather", List.of("logits", g.scalar(-1L)), intAttribute("axis", 1));
+        String logProbabilities = g.op("LogSoftmax", List.of(g.op("Add", List.of(last, "mask"))),
+                intAttribute("axis", -1));
+        g.op("TopK", List.of(logProbabilities, "k"), List.of("top_log_probabilities", "top_tokens"),
+                intAttribute("axis", -1), intAttribute("largest", 1), intAttribute("sorted", 1));
+        g.op("Gather", List.of(logProbabilities, "end_token"), List.of("end_log_probability"),
+                intAttribute("axis", 1));
+        g.output("top_log_probabilities", FLOAT, "rows", "k");
+        g.output("top_tokens", INT64, "rows", "k");
+        g.output("end_log_probability", FLOAT, "rows");
+        return OnnxGraph.model(g.proto()).toByteArray();
+    }
+
     @Test
-    void theShippedModelIsTheGeneratedOne() throws Exception {
-        Path resource = Path.of("src/main/resources/offline/reorder_rows.onnx");
+    void theShippedModelsAreTheGeneratedOnes() throws Exception {
+        check("reorder_rows.onnx", model());
+        check("beam_choices.onnx", beamChoices());
+    }
+
+    private void check(String name, byte[] generated) throws Exception {
         if (Boolean.getBoolean("feedwerk.writeReorderModel")) {
-            Files.write(resource, model());
+            Files.write(Path.of("src/main/resources/offline", name), generated);
         }
-        try (InputStream shipped = getClass().getResourceAsStream("/offline/reorder_rows.onnx")) {
-            assertThat(shipped).isNotNull();
-            assertThat(shipped.readAllBytes()).isEqualTo(model());
+        try (InputStream shipped = getClass().getResourceAsStream("/offline/" + name)) {
+            assertThat(shipped).as(name).isNotNull();
+            assertThat(shipped.readAllBytes()).as(name).isEqualTo(generated);
         }
     }
 }

@@ -75,4 +75,46 @@ class StandInModelTest {
             }
         }
     }
+
+    /**
+     * Beam search's candidates chosen in ONNX Runtime (log-softmax and top-k where the logits are) give the
+     * translations the same search gives with the candidates computed in Java from copied logits.
+     */
+    @Test
+    void beamCandidatesChosenInTheRuntimeMatchTheOnesComputedInJava() {
+        Path folder = StandInMarianModel.write(dir.resolve("standin"), StandInMarianModel.Shape.SMALL, 5);
+        MarianConfig config = MarianConfig.read(folder);
+        try (MarianTokenizer tokenizer = MarianTokenizer.load(folder, config);
+                MarianOnnxModel model = MarianOnnxModel.open(folder.resolve("onnx/encoder_model.onnx"),
+                        folder.resolve("onnx/decoder_model_merged.onnx"), 1)) {
+            List<long[]> inputs = org.feedwerk.testing.NewsSentences.generate(24, 5).stream().map(tokenizer::encode)
+                    .toList();
+            for (int from = 0; from < inputs.size(); from += 6) {
+                MarianOnnxModel.EncodedBatch batch = model.encode(inputs.subList(from, from + 6),
+                        config.padTokenId());
+                List<long[]> inRuntime;
+                List<long[]> inJava;
+                try (DecoderRun run = new DecoderRun(model, batch, 4)) {
+                    inRuntime = BeamSearch.generate(run, config, 4, 20);
+                }
+                try (DecoderRun run = new DecoderRun(model, batch, 4)) {
+                    DecoderSteps javaChoices = new DecoderSteps() {
+                        @Override
+                        public int rows() {
+                            return run.rows();
+                        }
+
+                        @Override
+                        public float[][] step(long[] tokens, int[] order) {
+                            return run.step(tokens, order);
+                        }
+                    };
+                    inJava = BeamSearch.generate(javaChoices, config, 4, 20);
+                }
+                for (int index = 0; index < inJava.size(); index++) {
+                    assertThat(inRuntime.get(index)).as("sentence %d", from + index).containsExactly(inJava.get(index));
+                }
+            }
+        }
+    }
 }
