@@ -32,8 +32,9 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
     /** Reordered cache tensors, owned by the results of the reorder runs. */
     private final List<OrtSession.Result> ownedCache = new ArrayList<>();
     private Map<String, OnnxTensor> decoderCache = Map.of();
-    /** The banned-token mask, k and the end token for choosing beam candidates, made on the first step. */
+    /** k and the end token for choosing beam candidates, made on the first step. */
     private final List<OnnxTensor> choiceInputs = new ArrayList<>();
+    private OnnxTensor mask;
 
     /** @param copies decoder rows per encoded sentence (the number of beams) */
     DecoderRun(MarianOnnxModel model, MarianOnnxModel.EncodedBatch batch, int copies) {
@@ -77,24 +78,49 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
         return advance(tokens, order, result -> choices(result, keep, config));
     }
 
+    /** Greedy search's next tokens are chosen in ONNX Runtime too: one id per row comes out. */
+    @Override
+    public int[] stepBest(long[] tokens, MarianConfig config) {
+        return advance(tokens, null, result -> {
+            OnnxTensor logits = output(result, "logits");
+            try (OrtSession.Result chosen = model.chooseBest(logits, mask(logits, config))) {
+                LongBuffer ids = output(chosen, "best_token").getLongBuffer();
+                int[] best = new int[rows];
+                for (int row = 0; row < rows; row++) {
+                    best[row] = (int) ids.get(row);
+                }
+                return best;
+            }
+        });
+    }
+
+    /** Minus infinity for the tokens that must never be generated, 0 for the others; made once. */
+    private OnnxTensor mask(OnnxTensor logits, MarianConfig config) throws OrtException {
+        if (mask == null) {
+            int vocabulary = (int) logits.getInfo().getShape()[2];
+            boolean[] banned = config.bannedMask(vocabulary);
+            float[] values = new float[vocabulary];
+            for (int token = 0; token < vocabulary; token++) {
+                values[token] = banned[token] ? Float.NEGATIVE_INFINITY : 0;
+            }
+            mask = OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(values), new long[] {vocabulary});
+        }
+        return mask;
+    }
+
     private RowChoices[] choices(OrtSession.Result result, int keep, MarianConfig config) throws OrtException {
         OnnxTensor logits = output(result, "logits");
         int vocabulary = (int) logits.getInfo().getShape()[2];
+        OnnxTensor banned = mask(logits, config);
         if (choiceInputs.isEmpty()) {
-            boolean[] banned = config.bannedMask(vocabulary);
-            float[] mask = new float[vocabulary];
-            for (int token = 0; token < vocabulary; token++) {
-                mask[token] = banned[token] ? Float.NEGATIVE_INFINITY : 0;
-            }
-            choiceInputs.add(OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(mask), new long[] {vocabulary}));
             choiceInputs.add(OnnxTensor.createTensor(model.environment, LongBuffer.wrap(
                     new long[] {Math.min(keep, vocabulary)}),
                     new long[] {1}));
             choiceInputs.add(OnnxTensor.createTensor(model.environment, LongBuffer.wrap(
                     new long[] {config.eosTokenId()}), new long[] {}));
         }
-        try (OrtSession.Result chosen = model.chooseForBeams(logits, choiceInputs.get(0), choiceInputs.get(1),
-                choiceInputs.get(2))) {
+        try (OrtSession.Result chosen = model.chooseForBeams(logits, banned, choiceInputs.get(0),
+                choiceInputs.get(1))) {
             FloatBuffer values = output(chosen, "top_log_probabilities").getFloatBuffer();
             LongBuffer ids = output(chosen, "top_tokens").getLongBuffer();
             FloatBuffer ends = output(chosen, "end_log_probability").getFloatBuffer();
@@ -253,5 +279,8 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
         encoderStates.close();
         encoderMask.close();
         choiceInputs.forEach(OnnxTensor::close);
+        if (mask != null) {
+            mask.close();
+        }
     }
 }

@@ -53,4 +53,24 @@ interface DecoderSteps {
         }
         return choices;
     }
+
+    /**
+     * Feeds one token per row (keeping every row) and returns each row's most likely next token that is not
+     * banned; of equal logits the lower id. This computes it from the logits; a runtime can do it where they are.
+     */
+    default int[] stepBest(long[] tokens, MarianConfig config) {
+        float[][] logits = step(tokens, null);
+        boolean[] banned = config.bannedMask(logits[0].length);
+        int[] best = new int[logits.length];
+        for (int row = 0; row < logits.length; row++) {
+            int chosen = -1;
+            for (int token = 0; token < logits[row].length; token++) {
+                if (!banned[token] && (chosen < 0 || logits[row][token] > logits[row][chosen])) {
+                    chosen = token;
+                }
+            }
+            best[row] = chosen;
+        }
+        return best;
+    }
 }

@@ -17,20 +17,16 @@ final class GreedySearch {
             generated.add(new ArrayList<>());
             last[row] = config.decoderStartTokenId();
         }
-        boolean[] banned = null;
         // maxLength counts the start token, as in Hugging Face generation.
         for (int length = 1; length < maxLength; length++) {
-            float[][] logits = run.step(last, null);
-            if (banned == null) {
-                banned = config.bannedMask(logits[0].length);
-            }
+            int[] best = run.stepBest(last, config);
             boolean all = true;
             for (int row = 0; row < rows; row++) {
                 if (finished[row]) {
                     last[row] = config.padTokenId();
                     continue;
                 }
-                int next = length == maxLength - 1 ? config.eosTokenId() : best(logits[row], banned);
+                int next = length == maxLength - 1 ? config.eosTokenId() : best[row];
                 last[row] = next;
                 if (next == config.eosTokenId()) {
                     finished[row] = true;
@@ -44,15 +40,5 @@ final class GreedySearch {
             }
         }
         return generated.stream().map(ids -> ids.stream().mapToLong(Long::longValue).toArray()).toList();
-    }
-
-    private static int best(float[] logits, boolean[] banned) {
-        int best = -1;
-        for (int token = 0; token < logits.length; token++) {
-            if (!banned[token] && (best < 0 || logits[token] > logits[best])) {
-                best = token;
-            }
-        }
-        return best;
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The small ONNX models beam search runs inside ONNX Runtime are the ones this test writes: moving cache rows
  * ({@code offline/reorder_rows.onnx}, one {@code Gather} on the first axis) and choosing each row's best tokens
  * ({@code offline/beam_choices.onnx}: the last step's logits, banned tokens masked, log-softmax, top-k, and the
- * log-probability of {@code </s>}). Run with {@code -Dfeedwerk.writeReorderModel=true} to write them again.
+ * log-probability of {@code </s>}), and greedy search's best token ({@code offline/greedy_choice.onnx}: the
+ * masked argmax, the first of equal maxima). Run with {@code -Dfeedwerk.writeReorderModel=true} to write them again.
  */
 class RowReorderModelTest {
     static byte[] model() {
@@ -47,10 +48,22 @@ class RowReorderModelTest {
         return OnnxGraph.model(g.proto()).toByteArray();
     }
 
+    static byte[] greedyChoice() {
+        OnnxGraph g = new OnnxGraph("greedy_choice", "");
+        g.input("logits", FLOAT, "rows", "steps", "vocabulary");
+        g.input("mask", FLOAT, "vocabulary");
+        String last = g.op("Gather", List.of("logits", g.scalar(-1L)), intAttribute("axis", 1));
+        g.op("ArgMax", List.of(g.op("Add", List.of(last, "mask"))), List.of("best_token"), intAttribute("axis", -1),
+                intAttribute("keepdims", 0), intAttribute("select_last_index", 0));
+        g.output("best_token", INT64, "rows");
+        return OnnxGraph.model(g.proto()).toByteArray();
+    }
+
     @Test
     void theShippedModelsAreTheGeneratedOnes() throws Exception {
         check("reorder_rows.onnx", model());
         check("beam_choices.onnx", beamChoices());
+        check("greedy_choice.onnx", greedyChoice());
     }
 
     private void check(String name, byte[] generated) throws Exception {
