@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.feedwerk.testing.onnx.OnnxGraph;
-import org.feedwerk.testing.sentencepiece.SentencePieceSubset;
 
 /**
  * A Marian translation model with OPUS-MT en-de's shapes and seeded random weights, written in the layout of the
@@ -427,8 +426,8 @@ public final class StandInMarianModel {
             ids.put(vocabulary.pieces.get(id), id);
         }
         json.writeValue(folder.resolve("vocab.json").toFile(), ids);
-        Files.write(folder.resolve("source.spm"), sentencePiece(vocabulary.sourceScores));
-        Files.write(folder.resolve("target.spm"), sentencePiece(vocabulary.targetScores));
+        Files.write(folder.resolve("source.spm"), SentencePieceModels.unigram(vocabulary.sourceScores));
+        Files.write(folder.resolve("target.spm"), SentencePieceModels.unigram(vocabulary.targetScores));
         int pad = shape.vocabulary() - 1;
         List<Object> scored = new ArrayList<>();
         for (String piece : vocabulary.pieces) {
@@ -477,26 +476,5 @@ public final class StandInMarianModel {
         token.put("normalized", false);
         token.put("special", true);
         return token;
-    }
-
-    private static byte[] sentencePiece(Map<String, Float> scores) {
-        SentencePieceSubset.ModelProto.Builder model = SentencePieceSubset.ModelProto.newBuilder();
-        model.addPieces(piece("<unk>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.UNKNOWN));
-        model.addPieces(piece("<s>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.CONTROL));
-        model.addPieces(piece("</s>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.CONTROL));
-        scores.forEach((text, score) -> model.addPieces(piece(text, score,
-                SentencePieceSubset.ModelProto.SentencePiece.Type.NORMAL)));
-        model.setTrainerSpec(SentencePieceSubset.TrainerSpec.newBuilder()
-                .setModelType(SentencePieceSubset.TrainerSpec.ModelType.UNIGRAM).setVocabSize(scores.size() + 3)
-                .setUnkId(0).setBosId(1).setEosId(2).setPadId(-1));
-        model.setNormalizerSpec(SentencePieceSubset.NormalizerSpec.newBuilder().setName("identity")
-                .setAddDummyPrefix(true).setRemoveExtraWhitespaces(true).setEscapeWhitespaces(true));
-        return model.build().toByteArray();
-    }
-
-    private static SentencePieceSubset.ModelProto.SentencePiece piece(String text, float score,
-            SentencePieceSubset.ModelProto.SentencePiece.Type type) {
-        return SentencePieceSubset.ModelProto.SentencePiece.newBuilder().setPiece(text).setScore(score).setType(type)
-                .build();
     }
 }

@@ -24,7 +24,6 @@ import java.util.Map;
 import org.feedwerk.testing.onnx.OnnxSubset.GraphProto;
 import org.feedwerk.testing.onnx.OnnxSubset.ModelProto;
 import org.feedwerk.testing.onnx.OnnxSubset.ValueInfoProto;
-import org.feedwerk.testing.sentencepiece.SentencePieceSubset;
 
 /**
  * A Marian model small enough to write in a test, with the files, input/output names and shapes of a real
@@ -133,26 +132,11 @@ public final class TinyMarianModel {
 
     /** A unigram model with identity normalization; ids deliberately differ from the shared vocabulary's. */
     public static byte[] sentencePiece(List<String> pieces) {
-        SentencePieceSubset.ModelProto.Builder model = SentencePieceSubset.ModelProto.newBuilder();
-        model.addPieces(piece("<unk>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.UNKNOWN));
-        model.addPieces(piece("<s>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.CONTROL));
-        model.addPieces(piece("</s>", 0, SentencePieceSubset.ModelProto.SentencePiece.Type.CONTROL));
+        Map<String, Float> scores = new LinkedHashMap<>();
         for (int index = 0; index < pieces.size(); index++) {
-            model.addPieces(piece(pieces.get(index), -1 - index * 0.1f,
-                    SentencePieceSubset.ModelProto.SentencePiece.Type.NORMAL));
+            scores.put(pieces.get(index), -1 - index * 0.1f);
         }
-        model.setTrainerSpec(SentencePieceSubset.TrainerSpec.newBuilder()
-                .setModelType(SentencePieceSubset.TrainerSpec.ModelType.UNIGRAM).setVocabSize(pieces.size() + 3)
-                .setUnkId(0).setBosId(1).setEosId(2).setPadId(-1));
-        model.setNormalizerSpec(SentencePieceSubset.NormalizerSpec.newBuilder().setName("identity")
-                .setAddDummyPrefix(true).setRemoveExtraWhitespaces(true).setEscapeWhitespaces(true));
-        return model.build().toByteArray();
-    }
-
-    private static SentencePieceSubset.ModelProto.SentencePiece piece(String text, float score,
-            SentencePieceSubset.ModelProto.SentencePiece.Type type) {
-        return SentencePieceSubset.ModelProto.SentencePiece.newBuilder().setPiece(text).setScore(score).setType(type)
-                .build();
+        return SentencePieceModels.unigram(scores);
     }
 
     private static ModelProto encoder(int positions) {

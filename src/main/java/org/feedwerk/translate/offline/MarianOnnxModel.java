@@ -198,14 +198,7 @@ final class MarianOnnxModel implements AutoCloseable {
     }
 
     OrtSession.Result runDecoder(Map<String, OnnxTensor> inputs) {
-        long start = System.nanoTime();
-        try {
-            return decoder.run(inputs);
-        } catch (OrtException e) {
-            throw new OfflineModelException("the decoder failed: " + e.getMessage(), e);
-        } finally {
-            runtimeNanos.add(System.nanoTime() - start);
-        }
+        return run(decoder, inputs, "the decoder failed", runtimeNanos);
     }
 
     /**
@@ -213,14 +206,8 @@ final class MarianOnnxModel implements AutoCloseable {
      * tensor ONNX Runtime owns: closing the result frees it.
      */
     OrtSession.Result reorderRows(OnnxTensor cache, OnnxTensor order) {
-        long start = System.nanoTime();
-        try {
-            return rowReorder.run(Map.of("cache", cache, "order", order));
-        } catch (OrtException e) {
-            throw new OfflineModelException("cannot reorder the decoder cache: " + e.getMessage(), e);
-        } finally {
-            searchNanos.add(System.nanoTime() - start);
-        }
+        return run(rowReorder, Map.of("cache", cache, "order", order), "cannot reorder the decoder cache",
+                searchNanos);
     }
 
     /**
@@ -228,25 +215,26 @@ final class MarianOnnxModel implements AutoCloseable {
      * the log-probability of {@code endToken}; {@code mask} adds minus infinity to banned tokens.
      */
     OrtSession.Result chooseForBeams(OnnxTensor logits, OnnxTensor mask, OnnxTensor k, OnnxTensor endToken) {
-        long start = System.nanoTime();
-        try {
-            return beamChoices.run(Map.of("logits", logits, "mask", mask, "k", k, "end_token", endToken));
-        } catch (OrtException e) {
-            throw new OfflineModelException("cannot choose beam candidates: " + e.getMessage(), e);
-        } finally {
-            searchNanos.add(System.nanoTime() - start);
-        }
+        return run(beamChoices, Map.of("logits", logits, "mask", mask, "k", k, "end_token", endToken),
+                "cannot choose beam candidates", searchNanos);
     }
 
     /** Each row's most likely token that the mask allows (the first of equal maxima) from the decoder's logits. */
     OrtSession.Result chooseBest(OnnxTensor logits, OnnxTensor mask) {
+        return run(greedyChoice, Map.of("logits", logits, "mask", mask), "cannot choose the next tokens",
+                searchNanos);
+    }
+
+    /** Runs a session, adding the time to {@code timer}; a failure is reported with {@code failure} first. */
+    private static OrtSession.Result run(OrtSession session, Map<String, OnnxTensor> inputs, String failure,
+            LongAdder timer) {
         long start = System.nanoTime();
         try {
-            return greedyChoice.run(Map.of("logits", logits, "mask", mask));
+            return session.run(inputs);
         } catch (OrtException e) {
-            throw new OfflineModelException("cannot choose the next tokens: " + e.getMessage(), e);
+            throw new OfflineModelException(failure + ": " + e.getMessage(), e);
         } finally {
-            searchNanos.add(System.nanoTime() - start);
+            timer.add(System.nanoTime() - start);
         }
     }
 
