@@ -38,6 +38,15 @@ final class MarianTokenizer implements AutoCloseable {
     private final Map<String, Integer> targetTokens;
     private static final Pattern TARGET_TOKEN = Pattern.compile(">>([a-z]{2,3}(?:_[A-Za-z]+)?)<<");
 
+    static {
+        // DJL, whose SentencePiece binding this is, otherwise "calls home" when it loads its native library: it
+        // asks the EC2 metadata address (169.254.169.254) for an instance id and sends telemetry to Amazon S3.
+        // A news system must not make calls its operators did not configure.
+        if (System.getenv("OPT_OUT_TRACKING") == null && System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+    }
+
     /** What Hugging Face's clean-up of tokenization spaces undoes, in its order. */
     private static final String[][] SPACE_CLEAN_UP = {{" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","},
         {" ' ", "'"}, {" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"}};

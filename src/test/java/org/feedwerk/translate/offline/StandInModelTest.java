@@ -117,4 +117,14 @@ class StandInModelTest {
             }
         }
     }
+
+    /** Loading the SentencePiece binding must not send telemetry (DJL's "call home") or probe EC2 metadata. */
+    @Test
+    void loadingTheTokenizerOptsOutOfTheLibrarysTelemetry() {
+        Path folder = StandInMarianModel.write(dir.resolve("standin"), StandInMarianModel.Shape.SMALL, 3);
+        try (MarianTokenizer tokenizer = MarianTokenizer.load(folder, MarianConfig.read(folder))) {
+            assertThat(tokenizer.encode("Schools stay closed.")).isNotEmpty();
+        }
+        assertThat(ai.djl.util.Utils.getEnvOrSystemProperty("OPT_OUT_TRACKING")).isEqualToIgnoringCase("true");
+    }
 }
