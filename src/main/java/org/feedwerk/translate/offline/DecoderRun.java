@@ -32,9 +32,10 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
     /** Reordered cache tensors, owned by the results of the reorder runs. */
     private final List<OrtSession.Result> ownedCache = new ArrayList<>();
     private Map<String, OnnxTensor> decoderCache = Map.of();
-    /** k and the end token for choosing beam candidates, made on the first step. */
-    private final List<OnnxTensor> choiceInputs = new ArrayList<>();
+    /** The inputs of choosing tokens in ONNX Runtime, made on the first step: banned tokens, k, {@code </s>}. */
     private OnnxTensor mask;
+    private OnnxTensor keepTensor;
+    private OnnxTensor endTensor;
 
     /** @param copies decoder rows per encoded sentence (the number of beams) */
     DecoderRun(MarianOnnxModel model, MarianOnnxModel.EncodedBatch batch, int copies) {
@@ -112,15 +113,13 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
         OnnxTensor logits = output(result, "logits");
         int vocabulary = (int) logits.getInfo().getShape()[2];
         OnnxTensor banned = mask(logits, config);
-        if (choiceInputs.isEmpty()) {
-            choiceInputs.add(OnnxTensor.createTensor(model.environment, LongBuffer.wrap(
-                    new long[] {Math.min(keep, vocabulary)}),
-                    new long[] {1}));
-            choiceInputs.add(OnnxTensor.createTensor(model.environment, LongBuffer.wrap(
-                    new long[] {config.eosTokenId()}), new long[] {}));
+        if (keepTensor == null) {
+            keepTensor = OnnxTensor.createTensor(model.environment,
+                    LongBuffer.wrap(new long[] {Math.min(keep, vocabulary)}), new long[] {1});
+            endTensor = OnnxTensor.createTensor(model.environment, LongBuffer.wrap(new long[] {config.eosTokenId()}),
+                    new long[] {});
         }
-        try (OrtSession.Result chosen = model.chooseForBeams(logits, banned, choiceInputs.get(0),
-                choiceInputs.get(1))) {
+        try (OrtSession.Result chosen = model.chooseForBeams(logits, banned, keepTensor, endTensor)) {
             FloatBuffer values = output(chosen, "top_log_probabilities").getFloatBuffer();
             LongBuffer ids = output(chosen, "top_tokens").getLongBuffer();
             FloatBuffer ends = output(chosen, "end_log_probability").getFloatBuffer();
@@ -175,7 +174,13 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
                 inputs.putAll(reordered(order));
             }
             OrtSession.Result result = model.runDecoder(inputs);
-            T read = reader.read(result);
+            T read;
+            try {
+                read = reader.read(result);
+            } catch (OrtException | RuntimeException e) {
+                result.close();
+                throw e;
+            }
             keepCache(result);
             return read;
         } catch (OrtException e) {
@@ -278,9 +283,10 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
         }
         encoderStates.close();
         encoderMask.close();
-        choiceInputs.forEach(OnnxTensor::close);
-        if (mask != null) {
-            mask.close();
+        for (OnnxTensor tensor : new OnnxTensor[] {mask, keepTensor, endTensor}) {
+            if (tensor != null) {
+                tensor.close();
+            }
         }
     }
 }
