@@ -80,9 +80,9 @@ public final class ArticleIngestor {
         int storable = 0;
         // Normalizing (sanitizing, plain text, fingerprint) is the costly part and independent per item: a large
         // document's next chunk is normalized on all cores while this one is stored.
-        CompletableFuture<List<Normalized>> next = normalizeChunk(items, 0, feed, source);
+        CompletableFuture<List<NormalizedItem>> next = normalizeChunk(items, 0, feed, source);
         for (int from = 0; from < items.size(); from += ITEMS_PER_TRANSACTION) {
-            List<Normalized> normalized = joined(next);
+            List<NormalizedItem> normalized = joined(next);
             if (from + ITEMS_PER_TRANSACTION < items.size()) {
                 next = normalizeChunk(items, from + ITEMS_PER_TRANSACTION, feed, source);
             }
@@ -111,7 +111,7 @@ public final class ArticleIngestor {
     }
 
     /** The chunk of {@code items} from {@code from}: in the background on all cores when it is large. */
-    private CompletableFuture<List<Normalized>> normalizeChunk(List<Item> items, int from, ParsedFeed feed,
+    private CompletableFuture<List<NormalizedItem>> normalizeChunk(List<Item> items, int from, ParsedFeed feed,
             SourceConfig source) {
         List<Item> chunk = items.subList(from, Math.min(items.size(), from + ITEMS_PER_TRANSACTION));
         if (chunk.size() < PARALLEL_FROM) {
@@ -122,8 +122,8 @@ public final class ArticleIngestor {
                 .toList());
     }
 
-    private Normalized normalized(Item item, ParsedFeed feed, SourceConfig source) {
-        return Normalized.of(normalizer.normalizeOrExplain(item, feed, source));
+    private NormalizedItem normalized(Item item, ParsedFeed feed, SourceConfig source) {
+        return NormalizedItem.of(normalizer.normalizeOrExplain(item, feed, source));
     }
 
     private static <T> T joined(CompletableFuture<T> future) {
@@ -138,7 +138,7 @@ public final class ArticleIngestor {
     }
 
     /** The chunk's items that can be stored, with their article ids; the others are counted with their reason. */
-    private static List<Prepared> prepared(SourceConfig source, List<Item> items, List<Normalized> normalized,
+    private static List<Prepared> prepared(SourceConfig source, List<Item> items, List<NormalizedItem> normalized,
             Set<String> reusedGuids, Map<String, Integer> skipped) {
         List<Prepared> prepared = new ArrayList<>();
         for (int index = 0; index < items.size(); index++) {
@@ -231,10 +231,10 @@ public final class ArticleIngestor {
     public static final Duration NEAR_DUPLICATE_WINDOW = Duration.ofDays(7);
 
     /** An item's normalized content and text fingerprint (computed together, in parallel), or why it is skipped. */
-    private record Normalized(RevisionContent content, Optional<TextFingerprint> fingerprint, String skipReason) {
-        static Normalized of(ArticleNormalizer.Normalized normalized) {
+    private record NormalizedItem(RevisionContent content, Optional<TextFingerprint> fingerprint, String skipReason) {
+        static NormalizedItem of(ArticleNormalizer.Normalized normalized) {
             RevisionContent content = normalized.content();
-            return new Normalized(content, content == null ? Optional.empty() : TextFingerprint.of(content),
+            return new NormalizedItem(content, content == null ? Optional.empty() : TextFingerprint.of(content),
                     normalized.skipReason());
         }
     }
