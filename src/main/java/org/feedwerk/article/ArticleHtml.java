@@ -19,6 +19,7 @@ public final class ArticleHtml {
     private static final Pattern XML_ILLEGAL = Pattern.compile(
             "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
     private static final Pattern SPAN_NUMBER = Pattern.compile("[1-9][0-9]?");
+    private static final Pattern EMPTY_PARAGRAPH = Pattern.compile("<p>(?:\\s|&nbsp;|&#160;|<br />)*</p>");
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "div", "section",
                     "blockquote", "q", "cite",
@@ -41,15 +42,22 @@ public final class ArticleHtml {
         }
         Document document = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
         document.outputSettings().prettyPrint(false);
-        for (Element heading : document.select("h1")) {
-            heading.tagName("h2"); // the page's own headline is the only h1
-        }
-        if (baseUri != null) {
-            document.select("a[href]").forEach(link -> link.attr("href", link.absUrl("href")));
-            document.select("img[src]").forEach(image -> image.attr("src", image.absUrl("src")));
+        for (Element element : document.body().getAllElements()) {
+            switch (element.normalName()) {
+                case "h1" -> element.tagName("h2"); // the page's own headline is the only h1
+                case "a" -> absolute(element, "href", baseUri);
+                case "img" -> absolute(element, "src", baseUri);
+                default -> { }
+            }
         }
         String sanitized = withoutControlCharacters(POLICY.sanitize(document.body().html()));
         return removeEmptyParagraphs(sanitized).strip();
+    }
+
+    private static void absolute(Element element, String attribute, String baseUri) {
+        if (baseUri != null && element.hasAttr(attribute)) {
+            element.attr(attribute, element.absUrl(attribute));
+        }
     }
 
     /**
@@ -103,13 +111,25 @@ public final class ArticleHtml {
      * them invalid.
      */
     public static String withoutControlCharacters(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || !mayHoldIllegalCharacters(text)) {
+            return text;
         }
         return XML_ILLEGAL.matcher(text).replaceAll("");
     }
 
+    /** Most text holds none of them: a scan is far cheaper than the pattern, whose look-arounds run per character. */
+    private static boolean mayHoldIllegalCharacters(String text) {
+        for (int index = 0; index < text.length(); index++) {
+            char c = text.charAt(index);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F || c >= 0xFFFE
+                    || Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String removeEmptyParagraphs(String html) {
-        return html.replaceAll("<p>(?:\\s|&nbsp;|&#160;|<br />)*</p>", "");
+        return EMPTY_PARAGRAPH.matcher(html).replaceAll("");
     }
 }

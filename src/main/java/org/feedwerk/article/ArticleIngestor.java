@@ -234,8 +234,8 @@ public final class ArticleIngestor {
     private record NormalizedItem(RevisionContent content, Optional<TextFingerprint> fingerprint, String skipReason) {
         static NormalizedItem of(ArticleNormalizer.Normalized normalized) {
             RevisionContent content = normalized.content();
-            return new NormalizedItem(content, content == null ? Optional.empty() : TextFingerprint.of(content),
-                    normalized.skipReason());
+            return new NormalizedItem(content, content == null ? Optional.empty()
+                    : TextFingerprint.of(content.headline(), normalized.bodyText()), normalized.skipReason());
         }
     }
 

@@ -21,10 +21,10 @@ public final class ArticleNormalizer {
     static final int LONGEST_BODY = 1 << 20;
     static final int MOST_SUBJECTS = 100;
 
-    /** The content, or why the item is skipped. */
-    public record Normalized(RevisionContent content, String skipReason) {
+    /** The content and the text a reader reads in its body, or why the item is skipped. */
+    public record Normalized(RevisionContent content, String bodyText, String skipReason) {
         static Normalized skipped(String reason) {
-            return new Normalized(null, reason);
+            return new Normalized(null, null, reason);
         }
     }
 
@@ -86,7 +86,7 @@ public final class ArticleNormalizer {
                 item.rights() == null ? null : ArticleHtml.plainText(item.rights()),
                 item.slugline() == null ? null : ArticleHtml.plainText(item.slugline()),
                 item.urgency(),
-                headlineDerived), null);
+                headlineDerived), bodyText, null);
     }
 
     /** The item's link when it is a web address; anything else ({@code javascript:}, {@code data:}) is dropped. */

@@ -45,9 +45,12 @@ public final class TextFingerprint {
     }
 
     public static Optional<TextFingerprint> of(RevisionContent content) {
-        String text = (content.headline() == null ? "" : content.headline()) + "\n"
-                + (content.bodyHtml() == null ? "" : Jsoup.parse(content.bodyHtml()).text());
-        List<String> words = words(text);
+        return of(content.headline(), content.bodyHtml() == null ? null : Jsoup.parse(content.bodyHtml()).text());
+    }
+
+    /** From the headline and the body's plain text, when the caller has it already. */
+    static Optional<TextFingerprint> of(String headline, String bodyText) {
+        List<String> words = words((headline == null ? "" : headline) + "\n" + (bodyText == null ? "" : bodyText));
         if (words.size() < MIN_WORDS) {
             return Optional.empty();
         }
@@ -108,14 +111,35 @@ public final class TextFingerprint {
         return new TextFingerprint(minimums);
     }
 
-    private static List<String> words(String text) {
+    /** Lower-cased runs of letters and digits (Unicode categories L and N), as {@code [\\p{L}\\p{N}]+} finds them. */
+    static List<String> words(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int index = 0; index < lower.length(); ) {
+            int codePoint = lower.codePointAt(index);
+            boolean inWord = isLetterOrNumber(codePoint);
+            if (inWord && start < 0) {
+                start = index;
+            } else if (!inWord && start >= 0) {
+                words.add(lower.substring(start, index));
+                start = -1;
             }
+            index += Character.charCount(codePoint);
+        }
+        if (start >= 0) {
+            words.add(lower.substring(start));
         }
         return words;
+    }
+
+    private static boolean isLetterOrNumber(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     private static long fnv1a(String text) {

@@ -81,4 +81,22 @@ class ArticleHtmlTest {
                     .isEqualTo(expected);
         }
     }
+
+    /** The scan that spares most text the pattern removes exactly what the pattern removes. */
+    @Test
+    void charactersXmlCannotCarryAreRemovedWhereverTheyStand() {
+        String alphabet = "aZ \t\n\r\u0000\u0001\u001f\u007f\u00e4\ufffd\ufffe\uffff\ud83d\ude00\udc00\ud800";
+        java.util.regex.Pattern illegal = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F"
+                + "\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
+        Random random = new Random(20261201);
+        for (int sample = 0; sample < 5_000; sample++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(20); length > 0; length--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(ArticleHtml.withoutControlCharacters(text.toString()))
+                    .as("%s", text.toString().chars().boxed().toList())
+                    .isEqualTo(illegal.matcher(text).replaceAll(""));
+        }
+    }
 }

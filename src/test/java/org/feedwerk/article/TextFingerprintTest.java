@@ -35,4 +35,33 @@ class TextFingerprintTest {
     void shortTextsGetNoFingerprint() {
         assertThat(fingerprint("Storm warning", "Gusts of up to 110 km/h.")).isEmpty();
     }
+
+    /** The ingestor fingerprints the plain text it already has: the same fingerprint as from the stored HTML. */
+    @Test
+    void theBodyTextTheNormalizerReadGivesTheFingerprintOfTheStoredHtml() {
+        String html = "<p>" + Stories.FERRY_TERMINAL + "</p><ul><li>Fares &amp; times</li><li>2,400 m²</li></ul>"
+                + "<p>Tom&nbsp;said: <em>\u201cfine\u201d</em><br>next line</p>";
+        RevisionContent content = new RevisionContent("Ferry terminal approved", null, html, null, null, "en", null,
+                null, null, PubStatus.USABLE, List.of(), List.of());
+
+        assertThat(TextFingerprint.of(content.headline(), ArticleHtml.plainText(html)).orElseThrow().encode())
+                .isEqualTo(TextFingerprint.of(content).orElseThrow().encode());
+    }
+
+    /** Words are runs of letters and numbers in any script, as the pattern {@code [\\p{L}\\p{N}]+} finds them. */
+    @Test
+    void wordsAreRunsOfLettersAndNumbersInAnyScript() {
+        String alphabet = "aZ\u00c4\u00df\u0130 -,.'\u00b2\u00bd\u2167\u0663\u4e2d\u05d0\u0301\u00a0\ud835\udc00\ud83d\ude00";
+        java.util.Random random = new java.util.Random(20261202);
+        for (int sample = 0; sample < 5_000; sample++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(25); length > 0; length--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            List<String> expected = Arrays.stream(text.toString().toLowerCase(java.util.Locale.ROOT)
+                    .split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty()).toList();
+            assertThat(TextFingerprint.words(text.toString())).as("%s", text.toString().chars().boxed().toList())
+                    .isEqualTo(expected);
+        }
+    }
 }
