@@ -37,7 +37,7 @@ final class RomeEntryMapper {
                 entry.getDescription() == null ? null : asHtml(entry.getDescription()),
                 findContent(entry),
                 findAuthors(entry),
-                toInstant(entry.getPublishedDate()),
+                RssItemDates.published(entry),
                 toInstant(entry.getUpdatedDate()),
                 findCategories(entry),
                 findImages(entry),

@@ -15,6 +15,7 @@ final class RomeFeedReader {
     ParsedFeed read(Payload payload, FeedFormat expected) {
         Document document = SecureXml.parse(payload);
         FeedShapeRepair.repair(document);
+        RssItemDates.setAside(document);
         SyndFeed feed = build(document);
         FeedFormat actual = feed.getFeedType().startsWith("atom") ? FeedFormat.ATOM : FeedFormat.RSS;
         if (actual != expected) {

@@ -1,6 +1,5 @@
 package org.feedwerk.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -80,8 +79,8 @@ public final class JdbiArticleStore implements ArticleStore {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return handles.with(handle -> Set.copyOf(handle.createQuery("SELECT id FROM article WHERE id IN (<ids>)")
-                .bindList("ids", List.copyOf(ids)).mapTo(String.class).list()));
+        return handles.with(handle -> Set.copyOf(ValueLists.whereIn(handle, "SELECT id FROM article WHERE id IN (<ids>)",
+                "ids", List.copyOf(ids)).mapTo(String.class).list()));
     }
 
     @Override
@@ -108,10 +107,9 @@ public final class JdbiArticleStore implements ArticleStore {
     public Map<String, String> findClustersWithContent(Collection<String> contentHashes) {
         Map<String, String> clusters = new HashMap<>();
         for (List<String> group : groups(List.copyOf(new LinkedHashSet<>(contentHashes)), MOST_LIST_VALUES)) {
-            handles.use(handle -> handle.createQuery("""
+            handles.use(handle -> ValueLists.whereIn(handle, """
                             SELECT r.content_hash, a.cluster_id FROM revision r JOIN article a ON a.id = r.article_id
-                            WHERE r.content_hash IN (<hashes>) ORDER BY a.created_at, a.id""")
-                    .bindList("hashes", group)
+                            WHERE r.content_hash IN (<hashes>) ORDER BY a.created_at, a.id""", "hashes", group)
                     .map((row, context) -> Map.entry(row.getString("content_hash"), row.getString("cluster_id")))
                     .forEach(found -> clusters.putIfAbsent(found.getKey(), found.getValue())));
         }
@@ -186,23 +184,19 @@ public final class JdbiArticleStore implements ArticleStore {
             return;
         }
         handles.use(handle -> {
-            PreparedBatch rows = handle.prepareBatch("""
-                    INSERT INTO article (id, source_id, guid, link, cluster_id, headline, status, status_reason,
-                        current_revision, language, created_at, updated_at)
-                    VALUES (:id, :sourceId, :guid, :link, :clusterId, :headline, :status, :reason,
-                        :revision, :language, :createdAt, :updatedAt)""");
-            for (NewArticle next : articles) {
-                Article article = next.article();
-                rows.bind("id", article.id()).bind("sourceId", article.sourceId()).bind("guid", article.guid())
-                        .bind("link", article.link()).bind("clusterId", article.clusterId())
-                        .bind("headline", article.headline())
-                        .bind("status", article.status().wireName()).bind("reason", article.statusReason())
-                        .bind("revision", article.currentRevision()).bind("language", article.language())
-                        .bind("createdAt", Times.toMillis(article.createdAt()))
-                        .bind("updatedAt", Times.toMillis(article.updatedAt()))
-                        .add();
+            try (RowBatch rows = RowBatch.open(handle, "article", List.of("id", "source_id", "guid", "link",
+                    "cluster_id", "headline", "status", "status_reason", "current_revision", "language", "created_at",
+                    "updated_at"), articles.size(), "the article")) {
+                for (NewArticle next : articles) {
+                    Article article = next.article();
+                    rows.text(article.id()).text(article.sourceId()).text(article.guid()).text(article.link())
+                            .text(article.clusterId()).text(article.headline()).text(article.status().wireName())
+                            .text(article.statusReason()).number(article.currentRevision()).text(article.language())
+                            .number(Times.toMillis(article.createdAt())).number(Times.toMillis(article.updatedAt()))
+                            .endRow();
+                }
+                rows.execute();
             }
-            rows.execute();
             insertRevisions(handle, articles.stream().map(next -> new RevisionRow(next.first(), next.fingerprint()))
                     .toList());
         });
@@ -238,67 +232,52 @@ public final class JdbiArticleStore implements ArticleStore {
         insertRevisions(handle, List.of(new RevisionRow(revision, fingerprint)));
     }
 
+    private static final List<String> REVISION_COLUMNS = List.of("article_id", "number", "content_hash", "headline",
+            "teaser", "body_html", "byline", "dateline", "language", "source_published", "source_updated",
+            "source_version", "pub_status", "subjects", "images", "payload_hash", "created_at", "embargoed",
+            "correction", "rights", "slugline", "urgency", "text_signature", "headline_derived");
+
     private static void insertRevisions(Handle handle, List<RevisionRow> revisionRows) {
-        PreparedBatch rows = handle.prepareBatch("""
-                INSERT INTO revision (article_id, number, content_hash, headline, teaser, body_html, byline,
-                    dateline, language, source_published, source_updated, source_version, pub_status,
-                    subjects, images, payload_hash, created_at, embargoed, correction, rights, slugline,
-                    urgency, text_signature, headline_derived)
-                VALUES (:articleId, :number, :hash, :headline, :teaser, :body, :byline, :dateline, :language,
-                    :published, :updated, :version, :pubStatus, :subjects, :images, :payload, :createdAt,
-                    :embargoed, :correction, :rights, :slugline, :urgency, :signature, :headlineDerived)""");
-        for (RevisionRow row : revisionRows) {
-            Revision revision = row.revision();
-            RevisionContent content = revision.content();
-            rows.bind("headlineDerived", content.headlineDerived() ? 1 : 0)
-                    .bind("slugline", content.slugline()).bind("urgency", content.urgency())
-                    .bind("embargoed", Times.toMillis(content.embargoed()))
-                    .bind("correction", content.correction() ? 1 : 0)
-                    .bind("rights", content.rights())
-                    .bind("articleId", revision.articleId()).bind("number", revision.number())
-                    .bind("hash", revision.contentHash()).bind("headline", content.headline())
-                    .bind("teaser", content.teaser()).bind("body", content.bodyHtml()).bind("byline", content.byline())
-                    .bind("dateline", content.dateline()).bind("language", content.language())
-                    .bind("published", Times.toMillis(content.sourcePublished()))
-                    .bind("updated", Times.toMillis(content.sourceUpdated()))
-                    .bind("version", content.sourceVersion()).bind("pubStatus", content.pubStatus().name())
-                    .bind("subjects", JsonColumns.write(content.subjects()))
-                    .bind("images", JsonColumns.write(content.images()))
-                    .bind("payload", revision.payloadHash())
-                    .bind("createdAt", Times.toMillis(revision.createdAt()))
-                    .bind("signature", row.fingerprint().map(TextFingerprint::encode).orElse(null))
-                    .add();
+        try (RowBatch rows = RowBatch.open(handle, "revision", REVISION_COLUMNS, revisionRows.size(), "the revision")) {
+            for (RevisionRow row : revisionRows) {
+                Revision revision = row.revision();
+                RevisionContent content = revision.content();
+                rows.text(revision.articleId()).number(revision.number()).text(revision.contentHash())
+                        .text(content.headline()).text(content.teaser()).text(content.bodyHtml())
+                        .text(content.byline()).text(content.dateline()).text(content.language())
+                        .number(Times.toMillis(content.sourcePublished())).number(Times.toMillis(content.sourceUpdated()))
+                        .number(content.sourceVersion()).text(content.pubStatus().name())
+                        .text(JsonColumns.write(content.subjects())).text(JsonColumns.write(content.images()))
+                        .text(revision.payloadHash()).number(Times.toMillis(revision.createdAt()))
+                        .number(Times.toMillis(content.embargoed())).flag(content.correction()).text(content.rights())
+                        .text(content.slugline()).number(content.urgency())
+                        .text(row.fingerprint().map(TextFingerprint::encode).orElse(null))
+                        .flag(content.headlineDerived())
+                        .endRow();
+            }
+            rows.execute();
         }
-        rows.execute();
         insertBands(handle, revisionRows);
     }
 
-    /**
-     * 32 rows per fingerprinted revision, bound through JDBC directly: at that count Jdbi's binding by name
-     * costs more than the inserts.
-     */
+    /** 32 rows per fingerprinted revision. */
     private static void insertBands(Handle handle, List<RevisionRow> revisionRows) {
         if (revisionRows.stream().noneMatch(row -> row.fingerprint().isPresent())) {
             return;
         }
-        try (PreparedStatement bands = handle.getConnection().prepareStatement(
-                "INSERT INTO text_band (article_id, revision, band, band_key) VALUES (?, ?, ?, ?)")) {
+        try (RowBatch bands = RowBatch.open(handle, "text_band", List.of("article_id", "revision", "band", "band_key"),
+                revisionRows.size() * TextFingerprint.BANDS, "the text fingerprint")) {
             for (RevisionRow row : revisionRows) {
                 if (row.fingerprint().isEmpty()) {
                     continue;
                 }
                 long[] keys = row.fingerprint().get().bandKeys();
                 for (int band = 0; band < keys.length; band++) {
-                    bands.setString(1, row.revision().articleId());
-                    bands.setInt(2, row.revision().number());
-                    bands.setInt(3, band);
-                    bands.setLong(4, keys[band]);
-                    bands.addBatch();
+                    bands.text(row.revision().articleId()).number(row.revision().number()).number(band)
+                            .number(keys[band]).endRow();
                 }
             }
-            bands.executeBatch();
-        } catch (SQLException e) {
-            throw new StoreException("cannot store the text fingerprint: " + e.getMessage(), e);
+            bands.execute();
         }
     }
 

@@ -21,6 +21,7 @@ import org.feedwerk.article.IngestCounts;
 import org.feedwerk.article.IngestException;
 import org.feedwerk.article.PayloadRef;
 import org.feedwerk.article.Revision;
+import org.feedwerk.article.RevisionContent;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.FeedFormat;
 import org.feedwerk.parse.Item;
@@ -112,6 +113,57 @@ class IngestStoreTest {
         assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-2"))).isEmpty();
         assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-3"))).isPresent();
         assertThat(store.listRevisions(ArticleKeys.articleId("wire", "g-3"))).hasSize(1);
+    }
+
+    /**
+     * Large batches go to PostgreSQL as one {@code COPY}: a failing row there fails the whole chunk, which is then
+     * stored again item by item — the poisoned item alone is lost, and reported.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anItemThatCannotBeStoredInALargeDocumentLosesOnlyItself(Kind kind) {
+        open(kind);
+        installFailingRevisionTrigger(kind);
+        Item[] items = new Item[3 * RowBatch.COPY_FROM];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = item("g-" + i, null, i == 50 ? "POISON" : "Harbour notice " + i, "<p>Notice " + i + ".</p>");
+        }
+
+        assertThatThrownBy(() -> ingest(WIRE, "p1", items))
+                .hasMessageContaining("1 of " + items.length + " items could not be stored");
+
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-50"))).isEmpty();
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-49"))).isPresent();
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-" + (items.length - 1)))).isPresent();
+    }
+
+    /**
+     * Whatever a feed's text holds — quotes, commas, line breaks, backslashes, a line that is only {@code \.},
+     * an empty teaser next to a missing one — it is stored as it was, in a single row and in a large batch.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void awkwardTextIsStoredExactlyInSmallAndLargeBatches(Kind kind) {
+        open(kind);
+        String awkward = "He said \"no\", then: 'maybe'\\n\r\n\\.\n\\.\r\nC:\\temp; a,b;\t\u00e4\u00df \ud83d\ude00 NULL \\N";
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < RowBatch.COPY_FROM + 1; i++) {
+            items.add(new Item("a-" + i, null, "Headline " + i + " " + awkward, i % 2 == 0 ? "" : null,
+                    "<p>" + awkward.replace("\n", "<br>") + "</p>", List.of(awkward), null, null, List.of(awkward, ""),
+                    null, null, null, null));
+        }
+        ingest(WIRE, "p1", items.get(0));
+        ingest(WIRE, "p2", items.subList(1, items.size()).toArray(Item[]::new));
+
+        for (int i = 0; i < items.size(); i++) {
+            String id = ArticleKeys.articleId("wire", "a-" + i);
+            Article article = store.findArticle(id).orElseThrow();
+            RevisionContent content = store.listRevisions(id).get(0).content();
+            RevisionContent expected = new ArticleNormalizer().normalize(items.get(i), new ParsedFeed(FeedFormat.RSS,
+                    "Wire", null, "en", List.of()), WIRE).orElseThrow();
+            assertThat(article.headline()).isEqualTo(expected.headline());
+            assertThat(content).as("item %d", i).isEqualTo(expected);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
