@@ -27,13 +27,17 @@ import org.feedwerk.coordination.Signals;
 import org.feedwerk.metrics.FeedwerkMetrics;
 import org.feedwerk.metrics.MeteringTranslationStore;
 import org.feedwerk.parse.FeedParsers;
+import org.feedwerk.pipeline.DocumentIngestor;
+import org.feedwerk.pipeline.DropFolderReader;
 import org.feedwerk.pipeline.DropFolderWatcher;
 import org.feedwerk.pipeline.Housekeeping;
+import org.feedwerk.pipeline.HttpSourceReader;
 import org.feedwerk.pipeline.PollScheduler;
 import org.feedwerk.pipeline.PublishLoop;
 import org.feedwerk.pipeline.Readiness;
 import org.feedwerk.pipeline.SourceRunReport;
 import org.feedwerk.pipeline.SourceRunner;
+import org.feedwerk.pipeline.SourceStateRecorder;
 import org.feedwerk.pipeline.TranslationWorker;
 import org.feedwerk.postedit.PostEditReview;
 import org.feedwerk.postedit.QualityGate;
@@ -112,15 +116,18 @@ public final class Application implements AutoCloseable {
         this.sourceStates = new JdbiSourceStateStore(database);
         this.webState = new JdbiWebStateStore(database);
         this.metrics = new FeedwerkMetrics(articles::countByStatus, clock);
-        this.sourceRunner = new SourceRunner(
-                new HttpFeedFetcher(config.fetch(), clock),
-                new DropFolder(),
-                new FeedParsers(),
+        HttpFeedFetcher fetcher = new HttpFeedFetcher(config.fetch(), clock);
+        SourceStateRecorder sourceRecorder = new SourceStateRecorder(sourceStates,
+                new Backoff(config.fetch().maxBackoff(), new Random()), clock);
+        DocumentIngestor documents = new DocumentIngestor(new FeedParsers(),
                 new ArticleIngestor(articles, new ArticleNormalizer(), clock, config.fetch().maxItemsPerDocument()),
-                new PayloadArchive(config.dataDir()),
+                new PayloadArchive(config.dataDir()));
+        this.sourceRunner = new SourceRunner(
+                new HttpSourceReader(fetcher, documents, sourceRecorder),
+                new DropFolderReader(new DropFolder(), documents, sourceStates, sourceRecorder,
+                        config.fetch().dropSettle(), fetcher.maxBodyBytes(), clock),
                 sourceStates,
-                new Backoff(config.fetch().maxBackoff(), new Random()),
-                config.fetch().dropSettle(),
+                sourceRecorder,
                 clock,
                 (report, elapsed) -> {
                     metrics.recordSourceRun(report, elapsed);

@@ -26,16 +26,16 @@ import org.feedwerk.store.StoreException;
  * parsed and stored; a file that fails is remembered with its reason and reported by name, and is tried again
  * only when it changes. Other files go on.
  */
-final class DropFolderReader {
+public final class DropFolderReader {
     private final DropFolder dropFolder;
-    private final SourceRunner.DocumentIngestor documents;
+    private final DocumentIngestor documents;
     private final SourceStateStore states;
     private final SourceStateRecorder recorder;
     private final Duration settle;
     private final long maxFileBytes;
     private final Clock clock;
 
-    DropFolderReader(DropFolder dropFolder, SourceRunner.DocumentIngestor documents, SourceStateStore states,
+    public DropFolderReader(DropFolder dropFolder, DocumentIngestor documents, SourceStateStore states,
             SourceStateRecorder recorder, Duration settle, long maxFileBytes, Clock clock) {
         this.maxFileBytes = maxFileBytes;
         this.dropFolder = dropFolder;

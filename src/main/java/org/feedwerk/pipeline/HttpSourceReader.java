@@ -10,12 +10,12 @@ import org.feedwerk.source.SourceState;
 import org.feedwerk.store.PayloadArchive;
 
 /** The HTTP half of {@link SourceRunner}: conditional fetch, body-hash short cut, parse and store. */
-final class HttpSourceReader {
+public final class HttpSourceReader {
     private final HttpFeedFetcher fetcher;
-    private final SourceRunner.DocumentIngestor documents;
+    private final DocumentIngestor documents;
     private final SourceStateRecorder recorder;
 
-    HttpSourceReader(HttpFeedFetcher fetcher, SourceRunner.DocumentIngestor documents, SourceStateRecorder recorder) {
+    public HttpSourceReader(HttpFeedFetcher fetcher, DocumentIngestor documents, SourceStateRecorder recorder) {
         this.fetcher = fetcher;
         this.documents = documents;
         this.recorder = recorder;

@@ -5,19 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;
 import org.feedwerk.FeedwerkException;
-import org.feedwerk.article.ArticleIngestor;
 import org.feedwerk.article.IngestCounts;
-import org.feedwerk.article.PayloadRef;
 import org.feedwerk.config.SourceConfig;
-import org.feedwerk.parse.FeedParsers;
-import org.feedwerk.parse.ParsedFeed;
-import org.feedwerk.parse.Payload;
-import org.feedwerk.source.Backoff;
-import org.feedwerk.source.DropFolder;
-import org.feedwerk.source.HttpFeedFetcher;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.source.SourceStateStore;
-import org.feedwerk.store.PayloadArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,23 +27,17 @@ public final class SourceRunner {
     private final Clock clock;
     private final BiConsumer<SourceRunReport, Duration> afterRun;
 
-    public SourceRunner(HttpFeedFetcher fetcher, DropFolder dropFolder, FeedParsers parsers, ArticleIngestor ingestor,
-            PayloadArchive archive, SourceStateStore states, Backoff backoff, Duration dropSettle, Clock clock) {
-        this(fetcher, dropFolder, parsers, ingestor, archive, states, backoff, dropSettle, clock, (report, elapsed) -> { });
-    }
-
-    /** {@code afterRun} hears about every run and its duration (metrics, refreshing what the site shows). */
-    public SourceRunner(HttpFeedFetcher fetcher, DropFolder dropFolder, FeedParsers parsers, ArticleIngestor ingestor,
-            PayloadArchive archive, SourceStateStore states, Backoff backoff, Duration dropSettle, Clock clock,
-            BiConsumer<SourceRunReport, Duration> afterRun) {
-        this.afterRun = afterRun;
+    /**
+     * @param afterRun hears about every run and its duration (metrics, refreshing what the site shows)
+     */
+    public SourceRunner(HttpSourceReader httpReader, DropFolderReader dropReader, SourceStateStore states,
+            SourceStateRecorder recorder, Clock clock, BiConsumer<SourceRunReport, Duration> afterRun) {
+        this.httpReader = httpReader;
+        this.dropReader = dropReader;
         this.states = states;
+        this.recorder = recorder;
         this.clock = clock;
-        this.recorder = new SourceStateRecorder(states, backoff, clock);
-        DocumentIngestor documents = new DocumentIngestor(parsers, ingestor, archive);
-        this.httpReader = new HttpSourceReader(fetcher, documents, recorder);
-        this.dropReader = new DropFolderReader(dropFolder, documents, states, recorder, dropSettle,
-                fetcher.maxBodyBytes(), clock);
+        this.afterRun = afterRun;
     }
 
     public SourceRunReport run(SourceConfig source) {
@@ -95,24 +80,5 @@ public final class SourceRunner {
      */
     public boolean mayRun(String sourceId) {
         return recorder.mayRun(sourceId);
-    }
-
-    /** Parses and stores one document; the payload is archived only if an item changed. */
-    static final class DocumentIngestor {
-        private final FeedParsers parsers;
-        private final ArticleIngestor ingestor;
-        private final PayloadArchive archive;
-
-        DocumentIngestor(FeedParsers parsers, ArticleIngestor ingestor, PayloadArchive archive) {
-            this.parsers = parsers;
-            this.ingestor = ingestor;
-            this.archive = archive;
-        }
-
-        IngestCounts ingest(SourceConfig source, Payload payload, Instant fetchedAt) {
-            ParsedFeed feed = parsers.parse(payload, source.format());
-            return ingestor.ingest(source, feed, () -> new PayloadRef(archive.store(payload.body()), source.id(),
-                    payload.origin(), payload.contentType(), payload.body().length, fetchedAt));
-        }
     }
 }

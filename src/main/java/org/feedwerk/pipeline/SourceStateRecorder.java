@@ -13,14 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Records the outcome of a source run and schedules the next one: the interval after success, backoff after failure. */
-final class SourceStateRecorder {
+public final class SourceStateRecorder {
     private static final Logger log = LoggerFactory.getLogger(SourceStateRecorder.class);
 
     private final SourceStateStore states;
     private final Backoff backoff;
     private final Clock clock;
 
-    SourceStateRecorder(SourceStateStore states, Backoff backoff, Clock clock) {
+    public SourceStateRecorder(SourceStateStore states, Backoff backoff, Clock clock) {
         this.states = states;
         this.backoff = backoff;
         this.clock = clock;

@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        EpochMillis.register(jdbi);
         this.sqlite = sqlite;
     }
 

@@ -13,7 +13,7 @@ final class HourlyCounts {
         Map<Long, Integer> counts = new TreeMap<>();
         handles.with(handle -> handle.createQuery("SELECT " + timeColumn + " / 3600000, COUNT(*) FROM " + table
                         + " WHERE " + timeColumn + " >= :since GROUP BY " + timeColumn + " / 3600000")
-                .bind("since", Times.toMillis(since))
+                .bind("since", since)
                 .map((row, context) -> Map.entry(row.getLong(1), row.getInt(2)))
                 .list()).forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
         return counts;

@@ -138,7 +138,7 @@ public final class JdbiArticleStore implements ArticleStore {
                               AND r.created_at >= :since
                             ORDER BY a.created_at, a.id""")
                     .bindList("keys", List.copyOf(keys)).bind("source", exceptSourceId)
-                    .bind("since", Times.toMillis(since))
+                    .bind("since", since)
                     .map((row, context) -> new BandCandidate(row.getInt("band"), row.getLong("band_key"),
                             row.getString("cluster_id"), row.getString("text_signature")))
                     .list());
@@ -174,7 +174,7 @@ public final class JdbiArticleStore implements ArticleStore {
         return handles.with(handle -> handle.createUpdate("""
                         DELETE FROM text_band WHERE EXISTS (SELECT 1 FROM revision r WHERE r.article_id = text_band.article_id
                             AND r.number = text_band.revision AND r.created_at < :cutoff)""")
-                .bind("cutoff", Times.toMillis(cutoff)).execute());
+                .bind("cutoff", cutoff).execute());
     }
 
     /** Three batches whatever the number of articles: articles, their first revisions, their band keys. */
@@ -192,7 +192,7 @@ public final class JdbiArticleStore implements ArticleStore {
                     rows.text(article.id()).text(article.sourceId()).text(article.guid()).text(article.link())
                             .text(article.clusterId()).text(article.headline()).text(article.status().wireName())
                             .text(article.statusReason()).number(article.currentRevision()).text(article.language())
-                            .number(Times.toMillis(article.createdAt())).number(Times.toMillis(article.updatedAt()))
+                            .instant(article.createdAt()).instant(article.updatedAt())
                             .endRow();
                 }
                 rows.execute();
@@ -221,7 +221,7 @@ public final class JdbiArticleStore implements ArticleStore {
                     .bind("number", revision.number()).bind("status", status.wireName())
                     .bind("headline", revision.content().headline())
                     .bind("language", revision.content().language())
-                    .bind("updatedAt", Times.toMillis(updatedAt)).bind("id", revision.articleId())
+                    .bindByType("updatedAt", updatedAt, Instant.class).bind("id", revision.articleId())
                     .execute();
         });
     }
@@ -245,11 +245,11 @@ public final class JdbiArticleStore implements ArticleStore {
                 rows.text(revision.articleId()).number(revision.number()).text(revision.contentHash())
                         .text(content.headline()).text(content.teaser()).text(content.bodyHtml())
                         .text(content.byline()).text(content.dateline()).text(content.language())
-                        .number(Times.toMillis(content.sourcePublished())).number(Times.toMillis(content.sourceUpdated()))
+                        .instant(content.sourcePublished()).instant(content.sourceUpdated())
                         .number(content.sourceVersion()).text(content.pubStatus().name())
                         .text(JsonColumns.write(content.subjects())).text(JsonColumns.write(content.images()))
-                        .text(revision.payloadHash()).number(Times.toMillis(revision.createdAt()))
-                        .number(Times.toMillis(content.embargoed())).flag(content.correction()).text(content.rights())
+                        .text(revision.payloadHash()).instant(revision.createdAt())
+                        .instant(content.embargoed()).flag(content.correction()).text(content.rights())
                         .text(content.slugline()).number(content.urgency())
                         .text(row.fingerprint().map(TextFingerprint::encode).orElse(null))
                         .flag(content.headlineDerived())
@@ -289,7 +289,7 @@ public final class JdbiArticleStore implements ArticleStore {
                         ON CONFLICT (hash) DO NOTHING""")
                 .bind("hash", payload.hash()).bind("sourceId", payload.sourceId()).bind("origin", payload.origin())
                 .bind("contentType", payload.contentType()).bind("size", payload.size())
-                .bind("fetchedAt", Times.toMillis(payload.fetchedAt()))
+                .bindByType("fetchedAt", payload.fetchedAt(), Instant.class)
                 .execute());
     }
 
@@ -357,7 +357,7 @@ public final class JdbiArticleStore implements ArticleStore {
         Map<String, Integer> counts = new TreeMap<>();
         handles.use(handle -> handle.createQuery(
                         "SELECT source_id, COUNT(*) FROM article WHERE created_at >= :since GROUP BY source_id")
-                .bind("since", Times.toMillis(since))
+                .bind("since", since)
                 .map((row, context) -> Map.entry(row.getString(1), row.getInt(2)))
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
         return counts;
@@ -384,7 +384,7 @@ public final class JdbiArticleStore implements ArticleStore {
                         UPDATE article SET status = CASE WHEN status = 'failed' THEN 'fetched' ELSE status END,
                             retry_at = :now
                         WHERE status IN ('held', 'failed') AND (:id IS NULL OR id = :id)""")
-                .bind("now", Times.toMillis(now)).bind("id", articleId).execute());
+                .bind("now", now).bind("id", articleId).execute());
     }
 
     @Override
@@ -405,7 +405,7 @@ public final class JdbiArticleStore implements ArticleStore {
                         JOIN revision r ON r.article_id = a.id AND r.number = a.current_revision
                         WHERE a.status = :status AND (r.embargoed IS NULL OR r.embargoed <= :now)
                         ORDER BY a.updated_at, a.id LIMIT :limit""")
-                .bind("status", ArticleStatus.TRANSLATED.wireName()).bind("now", Times.toMillis(now))
+                .bind("status", ArticleStatus.TRANSLATED.wireName()).bind("now", now)
                 .bind("limit", limit).map(JdbiArticleStore::mapArticle).list());
     }
 

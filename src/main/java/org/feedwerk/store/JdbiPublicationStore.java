@@ -74,7 +74,7 @@ public final class JdbiPublicationStore implements PublicationStore {
                     .bind("language", content.language()).bind("sequence", content.sequence())
                     .bind("revision", content.revision()).bind("engine", content.engine()).bind("content", json)
                     .bind("contentSha", contentSha).bind("previousSha", head.lastSha256()).bind("entrySha", entrySha)
-                    .bind("publishedAt", Times.toMillis(content.publishedAt()))
+                    .bindByType("publishedAt", content.publishedAt(), Instant.class)
                     .execute();
             advanceHead(handle, "publication", position, entrySha);
             return new Publication(position, content, json, contentSha, head.lastSha256(), entrySha);
@@ -97,7 +97,7 @@ public final class JdbiPublicationStore implements PublicationStore {
             handle.createUpdate("""
                             INSERT INTO audit_log (position, at, action, subject, detail, previous_sha256, entry_sha256)
                             VALUES (:position, :at, :action, :subject, :detail, :previousSha, :entrySha)""")
-                    .bind("position", position).bind("at", Times.toMillis(at)).bind("action", action)
+                    .bind("position", position).bind("at", at).bind("action", action)
                     .bind("subject", subject).bind("detail", detail).bind("previousSha", head.lastSha256())
                     .bind("entrySha", entrySha)
                     .execute();
@@ -235,7 +235,7 @@ public final class JdbiPublicationStore implements PublicationStore {
                             INSERT INTO withdrawal (article_id, reason, actor, withdrawn_at)
                             VALUES (:id, :reason, :actor, :at)""")
                     .bind("id", withdrawal.articleId()).bind("reason", withdrawal.reason())
-                    .bind("actor", withdrawal.actor()).bind("at", Times.toMillis(withdrawal.withdrawnAt()))
+                    .bind("actor", withdrawal.actor()).bindByType("at", withdrawal.withdrawnAt(), Instant.class)
                     .execute();
             handle.createUpdate("""
                             UPDATE article SET status = 'withdrawn', status_reason = :reason, claimed_at = NULL

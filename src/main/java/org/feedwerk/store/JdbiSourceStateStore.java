@@ -45,10 +45,10 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                             last_skipped = excluded.last_skipped""")
                 .bind("id", state.sourceId()).bind("etag", state.etag())
                 .bind("lastModified", state.lastModified()).bind("bodyHash", state.bodyHash())
-                .bind("lastAttempt", Times.toMillis(state.lastAttempt()))
-                .bind("lastSuccess", Times.toMillis(state.lastSuccess()))
-                .bind("lastError", state.lastError()).bind("lastErrorAt", Times.toMillis(state.lastErrorAt()))
-                .bind("failures", state.failures()).bind("nextFetch", Times.toMillis(state.nextFetch()))
+                .bindByType("lastAttempt", state.lastAttempt(), Instant.class)
+                .bindByType("lastSuccess", state.lastSuccess(), Instant.class)
+                .bind("lastError", state.lastError()).bindByType("lastErrorAt", state.lastErrorAt(), Instant.class)
+                .bind("failures", state.failures()).bindByType("nextFetch", state.nextFetch(), Instant.class)
                 .bind("paused", state.paused() ? 1 : 0).bind("lastSkipped", state.lastSkipped())
                 .execute());
     }
@@ -59,7 +59,7 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                         INSERT INTO source_state (source_id, failures, next_fetch, paused)
                         VALUES (:id, 0, :nextFetch, :paused)
                         ON CONFLICT (source_id) DO UPDATE SET paused = excluded.paused""")
-                .bind("id", sourceId).bind("nextFetch", Times.toMillis(Instant.EPOCH))
+                .bind("id", sourceId).bind("nextFetch", Instant.EPOCH)
                 .bind("paused", paused ? 1 : 0).execute());
     }
 
@@ -83,9 +83,9 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                             UPDATE source_state SET lease_holder = :holder, lease_until = :until
                             WHERE source_id = :id AND paused = 0 AND next_fetch <= :dueBy
                               AND (lease_until IS NULL OR lease_until < :now)""")
-                    .bind("id", sourceId).bind("holder", holder).bind("until", Times.toMillis(until))
-                    .bind("now", Times.toMillis(now))
-                    .bind("dueBy", dueBy == null ? Long.MAX_VALUE : Times.toMillis(dueBy)).execute() == 1;
+                    .bind("id", sourceId).bind("holder", holder).bind("until", until)
+                    .bind("now", now)
+                    .bind("dueBy", dueBy == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : dueBy).execute() == 1;
         });
     }
 
@@ -93,7 +93,7 @@ public final class JdbiSourceStateStore implements SourceStateStore {
     public boolean renewLease(String sourceId, String holder, Instant until) {
         return handles.with(handle -> handle.createUpdate(
                         "UPDATE source_state SET lease_until = :until WHERE source_id = :id AND lease_holder = :holder")
-                .bind("id", sourceId).bind("holder", holder).bind("until", Times.toMillis(until)).execute() == 1);
+                .bind("id", sourceId).bind("holder", holder).bind("until", until).execute() == 1);
     }
 
     @Override
@@ -120,8 +120,8 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                             modified = excluded.modified, sha256 = excluded.sha256, error = excluded.error,
                             processed_at = excluded.processed_at""")
                 .bind("sourceId", file.sourceId()).bind("name", file.name()).bind("size", file.size())
-                .bind("modified", Times.toMillis(file.modified())).bind("sha256", file.sha256())
-                .bind("error", file.error()).bind("processedAt", Times.toMillis(file.processedAt()))
+                .bindByType("modified", file.modified(), Instant.class).bind("sha256", file.sha256())
+                .bind("error", file.error()).bindByType("processedAt", file.processedAt(), Instant.class)
                 .execute());
     }
 

@@ -59,7 +59,7 @@ public final class JdbiTranslationStore implements TranslationStore {
                         ON CONFLICT (segment_key) DO NOTHING""")
                 .bind("key", entry.key()).bind("engine", entry.engine()).bind("source", entry.sourceLanguage())
                 .bind("target", entry.targetLanguage()).bind("sourceText", entry.sourceText())
-                .bind("targetText", entry.targetText()).bind("createdAt", Times.toMillis(entry.createdAt()))
+                .bind("targetText", entry.targetText()).bindByType("createdAt", entry.createdAt(), Instant.class)
                 .execute());
     }
 
@@ -74,7 +74,7 @@ public final class JdbiTranslationStore implements TranslationStore {
                                 ON CONFLICT (article_id, revision, language, engine, check_name) DO NOTHING""")
                         .bind("articleId", translation.articleId()).bind("revision", translation.revision())
                         .bind("language", translation.language()).bind("engine", translation.engine())
-                        .bind("check", check).bind("at", Times.toMillis(translation.translatedAt()))
+                        .bind("check", check).bindByType("at", translation.translatedAt(), Instant.class)
                         .execute();
             }
             return null;
@@ -87,7 +87,7 @@ public final class JdbiTranslationStore implements TranslationStore {
                         SELECT engine, translated_at / 86400000 AS day, SUM(chars_sent), SUM(chars_reused), COUNT(*)
                         FROM translation WHERE translated_at >= :since AND engine <> 'original'
                         GROUP BY engine, translated_at / 86400000 ORDER BY day DESC, engine""")
-                .bind("since", Times.toMillis(since))
+                .bind("since", since)
                 .map((row, context) -> new EngineDay(row.getString(1), LocalDate.ofEpochDay(row.getLong(2)),
                         row.getLong(3), row.getLong(4), row.getInt(5)))
                 .list());
@@ -142,7 +142,7 @@ public final class JdbiTranslationStore implements TranslationStore {
                 .bind("headline", translation.headline()).bind("teaser", translation.teaser())
                 .bind("body", translation.bodyHtml()).bind("sent", translation.charsSent())
                 .bind("reused", translation.charsReused()).bind("billed", translation.billed())
-                .bind("translatedAt", Times.toMillis(translation.translatedAt()))
+                .bindByType("translatedAt", translation.translatedAt(), Instant.class)
                 .bind("postEdits", JsonColumns.write(translation.postEdits())).bind("qa", translation.qaReport())
                 .execute();
     }
@@ -167,7 +167,7 @@ public final class JdbiTranslationStore implements TranslationStore {
                 RETURNING *""".formatted(lock);
         String token = UUID.randomUUID().toString();
         return handles.inTransaction(handle -> handle.createQuery(sql)
-                .bind("now", Times.toMillis(now)).bind("stale", Times.toMillis(staleClaimsBefore))
+                .bind("now", now).bind("stale", staleClaimsBefore)
                 .bind("token", token)
                 .map(JdbiArticleStore::mapArticle).findOne().map(article -> new Claim(article, token)));
     }
@@ -177,7 +177,7 @@ public final class JdbiTranslationStore implements TranslationStore {
         return handles.with(handle -> handle.createUpdate("""
                         UPDATE article SET claimed_at = :now
                         WHERE id = :id AND claim_token = :token AND status = 'translating'""")
-                .bind("now", Times.toMillis(now)).bind("id", claim.article().id()).bind("token", claim.token())
+                .bind("now", now).bind("id", claim.article().id()).bind("token", claim.token())
                 .execute()) == 1;
     }
 
@@ -189,7 +189,7 @@ public final class JdbiTranslationStore implements TranslationStore {
                             attempts = CASE WHEN :status = 'held' OR :status = 'failed' THEN attempts + 1 ELSE 0 END
                         WHERE id = :id AND current_revision = :revision AND status = 'translating'
                           AND claim_token = :token""")
-                .bind("status", status.wireName()).bind("reason", reason).bind("retryAt", Times.toMillis(retryAt))
+                .bind("status", status.wireName()).bind("reason", reason).bindByType("retryAt", retryAt, Instant.class)
                 .bind("id", claim.article().id()).bind("revision", revision).bind("token", claim.token())
                 .execute()) == 1;
     }

@@ -20,7 +20,7 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
                         INSERT INTO console_session (id_sha256, csrf_token, expires_at)
                         VALUES (:id, :csrf, :expires)""")
                 .bind("id", session.idSha256()).bind("csrf", session.csrfToken())
-                .bind("expires", Times.toMillis(session.expires())).execute());
+                .bindByType("expires", session.expires(), Instant.class).execute());
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
     @Override
     public void forgetExpired(Instant now) {
         handles.use(handle -> handle.createUpdate("DELETE FROM console_session WHERE expires_at < :now")
-                .bind("now", Times.toMillis(now)).execute());
+                .bind("now", now).execute());
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
     @Override
     public void record(String client, Instant at) {
         handles.use(handle -> handle.createUpdate("INSERT INTO login_failure (client, failed_at) VALUES (:client, :at)")
-                .bind("client", client).bind("at", Times.toMillis(at)).execute());
+                .bind("client", client).bind("at", at).execute());
     }
 
     @Override
@@ -75,8 +75,8 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
         return handles.with(handle -> handle.createQuery("""
                         SELECT failed_at FROM login_failure WHERE client = :client AND failed_at > :since
                         ORDER BY failed_at""")
-                .bind("client", client).bind("since", Times.toMillis(since))
-                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1))).list());
+                .bind("client", client).bind("since", since)
+                .mapTo(Instant.class).list());
     }
 
     @Override
@@ -88,6 +88,6 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
     @Override
     public void forgetBefore(Instant before) {
         handles.use(handle -> handle.createUpdate("DELETE FROM login_failure WHERE failed_at <= :before")
-                .bind("before", Times.toMillis(before)).execute());
+                .bind("before", before).execute());
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -46,6 +47,11 @@ abstract class RowBatch implements AutoCloseable {
 
     RowBatch number(Integer value) {
         return number(value == null ? null : value.longValue());
+    }
+
+    /** An instant as epoch milliseconds, as {@link EpochMillis} binds it elsewhere. */
+    RowBatch instant(Instant value) {
+        return number(value == null ? null : value.toEpochMilli());
     }
 
     RowBatch flag(boolean value) {

@@ -4,13 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** Instants are stored as epoch milliseconds; these helpers read and write them, null-safe. */
+/**
+ * Reads epoch-millisecond columns in hand-written row mappers, null-safe; statements bind and Jdbi maps
+ * {@link Instant} through {@link EpochMillis}.
+ */
 final class Times {
     private Times() {}
-
-    static Long toMillis(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli();
-    }
 
     static Instant instant(ResultSet row, String column) throws SQLException {
         Long millis = nullableLong(row, column);

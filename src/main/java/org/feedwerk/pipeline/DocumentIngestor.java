@@ -1,0 +1,30 @@
+package org.feedwerk.pipeline;
+
+import java.time.Instant;
+import org.feedwerk.article.ArticleIngestor;
+import org.feedwerk.article.IngestCounts;
+import org.feedwerk.article.PayloadRef;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.parse.FeedParsers;
+import org.feedwerk.parse.ParsedFeed;
+import org.feedwerk.parse.Payload;
+import org.feedwerk.store.PayloadArchive;
+
+/** Parses and stores one document; the payload is archived only if an item changed. */
+public final class DocumentIngestor {
+    private final FeedParsers parsers;
+    private final ArticleIngestor ingestor;
+    private final PayloadArchive archive;
+
+    public DocumentIngestor(FeedParsers parsers, ArticleIngestor ingestor, PayloadArchive archive) {
+        this.parsers = parsers;
+        this.ingestor = ingestor;
+        this.archive = archive;
+    }
+
+    IngestCounts ingest(SourceConfig source, Payload payload, Instant fetchedAt) {
+        ParsedFeed feed = parsers.parse(payload, source.format());
+        return ingestor.ingest(source, feed, () -> new PayloadRef(archive.store(payload.body()), source.id(),
+                payload.origin(), payload.contentType(), payload.body().length, fetchedAt));
+    }
+}
