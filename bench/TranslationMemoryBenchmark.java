@@ -88,9 +88,11 @@ public class TranslationMemoryBenchmark {
             String id = ArticleKeys.articleId("wire", "story");
             for (int version = 0; version < versions.size(); version++) {
                 String body = "<p>" + String.join("</p><p>", versions.get(version)) + "</p>";
-                Item item = new Item("story", "https://wire.example.org/story", "Harbour authority approves terminal",
-                        "<p>The decision ends a four-year dispute.</p>", body, List.of("Desk"), null, null, null,
-                        null, null, null, null);
+                Item item = Item.builder()
+                        .guid("story").link("https://wire.example.org/story")
+                        .title("Harbour authority approves terminal")
+                        .summaryHtml("<p>The decision ends a four-year dispute.</p>").contentHtml(body)
+                        .authors(List.of("Desk")).build();
                 ingestor.ingest(source, new ParsedFeed(FeedFormat.RSS, "Wire", null, "en", List.of(item)),
                         () -> new PayloadRef("bench-" + body.hashCode(), "wire", "bench", null, 0, Instant.now()));
                 Revision revision = articles.findRevision(id, version + 1).orElseThrow();

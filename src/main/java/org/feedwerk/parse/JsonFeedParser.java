@@ -42,20 +42,19 @@ public final class JsonFeedParser implements FeedParser {
         String contentText = text(item, "content_text");
         String content = contentHtml != null ? contentHtml : contentText == null ? null : TextToHtml.paragraphs(contentText);
         String summary = text(item, "summary");
-        return new Item(
-                scalar(item.get("id")),
-                text(item, "url") != null ? text(item, "url") : text(item, "external_url"),
-                text(item, "title"),
-                summary == null ? null : TextToHtml.paragraphs(summary),
-                content,
-                findAuthors(item),
-                date(item, "date_published"),
-                date(item, "date_modified"),
-                findTags(item),
-                findImages(item),
-                text(item, "language"),
-                null,
-                PubStatus.USABLE);
+        return Item.builder()
+                .guid(scalar(item.get("id")))
+                .link(text(item, "url") != null ? text(item, "url") : text(item, "external_url"))
+                .title(text(item, "title"))
+                .summaryHtml(summary == null ? null : TextToHtml.paragraphs(summary))
+                .contentHtml(content)
+                .authors(findAuthors(item))
+                .published(date(item, "date_published"))
+                .updated(date(item, "date_modified"))
+                .categories(findTags(item))
+                .images(findImages(item))
+                .language(text(item, "language"))
+                .build();
     }
 
     private static List<String> findAuthors(JsonNode item) {

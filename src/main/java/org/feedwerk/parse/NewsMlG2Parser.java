@@ -64,30 +64,31 @@ public final class NewsMlG2Parser implements FeedParser {
         }
         Optional<Element> meta = child(item, "itemMeta");
         Optional<Element> content = child(item, "contentMeta");
-        return new Item(
-                guid,
-                meta.flatMap(m -> children(m, "link").stream().map(link -> attribute(link, "href"))
-                        .filter(href -> href != null && href.startsWith("http")).findFirst()).orElse(null),
-                content.flatMap(c -> text(c, "headline")).orElse(null),
-                content.flatMap(NewsMlG2Parser::description).map(TextToHtml::paragraphs).orElse(null),
-                body(item),
-                content.map(NewsMlG2Parser::bylines).orElse(List.of()),
-                meta.flatMap(m -> text(m, "firstCreated")).map(NewsMlG2Parser::instant).orElse(null),
-                meta.flatMap(m -> text(m, "versionCreated")).map(NewsMlG2Parser::instant).orElse(null),
-                content.map(NewsMlG2Parser::subjects).orElse(List.of()),
-                List.of(),
-                content.flatMap(c -> child(c, "language")).map(language -> attribute(language, "tag"))
-                        .orElse(attribute(item, "xml:lang")),
-                version(item),
-                meta.map(NewsMlG2Parser::pubStatus).orElse(PubStatus.USABLE),
-                meta.flatMap(m -> text(m, "embargoed")).map(NewsMlG2Parser::instant).orElse(null),
-                meta.map(m -> children(m, "signal").stream().map(signal -> String.valueOf(attribute(signal, "qcode")))
-                        .anyMatch(qcode -> qcode.contains("correction"))).orElse(false),
-                content.flatMap(c -> text(c, "dateline")
-                        .or(() -> child(c, "located").flatMap(located -> text(located, "name")))).orElse(null),
-                child(item, "rightsInfo").map(NewsMlG2Parser::rights).orElse(null),
-                content.flatMap(c -> text(c, "slugline")).orElse(null),
-                content.flatMap(c -> text(c, "urgency")).map(NewsMlG2Parser::urgency).orElse(null));
+        return Item.builder()
+                .guid(guid)
+                .link(meta.flatMap(m -> children(m, "link").stream().map(link -> attribute(link, "href"))
+                        .filter(href -> href != null && href.startsWith("http")).findFirst()).orElse(null))
+                .title(content.flatMap(c -> text(c, "headline")).orElse(null))
+                .summaryHtml(content.flatMap(NewsMlG2Parser::description).map(TextToHtml::paragraphs).orElse(null))
+                .contentHtml(body(item))
+                .authors(content.map(NewsMlG2Parser::bylines).orElse(List.of()))
+                .published(meta.flatMap(m -> text(m, "firstCreated")).map(NewsMlG2Parser::instant).orElse(null))
+                .updated(meta.flatMap(m -> text(m, "versionCreated")).map(NewsMlG2Parser::instant).orElse(null))
+                .categories(content.map(NewsMlG2Parser::subjects).orElse(List.of()))
+                .language(content.flatMap(c -> child(c, "language")).map(language -> attribute(language, "tag"))
+                        .orElse(attribute(item, "xml:lang")))
+                .version(version(item))
+                .pubStatus(meta.map(NewsMlG2Parser::pubStatus).orElse(PubStatus.USABLE))
+                .embargoed(meta.flatMap(m -> text(m, "embargoed")).map(NewsMlG2Parser::instant).orElse(null))
+                .correction(meta.map(m -> children(m, "signal").stream()
+                        .map(signal -> String.valueOf(attribute(signal, "qcode")))
+                        .anyMatch(qcode -> qcode.contains("correction"))).orElse(false))
+                .dateline(content.flatMap(c -> text(c, "dateline")
+                        .or(() -> child(c, "located").flatMap(located -> text(located, "name")))).orElse(null))
+                .rights(child(item, "rightsInfo").map(NewsMlG2Parser::rights).orElse(null))
+                .slugline(content.flatMap(c -> text(c, "slugline")).orElse(null))
+                .urgency(content.flatMap(c -> text(c, "urgency")).map(NewsMlG2Parser::urgency).orElse(null))
+                .build();
     }
 
     private static Integer urgency(String text) {

@@ -37,10 +37,24 @@ public final class NinjsParser implements FeedParser {
         if (uri == null) {
             throw new ParseException("ninjs document without uri");
         }
-        return new Item(uri, findLink(node), findHeadline(node), findDescription(node), findBody(node),
-                findBylines(node), date(node, "firstcreated"), date(node, "versioncreated"), findSubjects(node),
-                findImages(node), text(node, "language"), version(node), pubStatus(node), date(node, "embargoed"),
-                false, text(node, "located"), findRights(node));
+        return Item.builder()
+                .guid(uri)
+                .link(findLink(node))
+                .title(findHeadline(node))
+                .summaryHtml(findDescription(node))
+                .contentHtml(findBody(node))
+                .authors(findBylines(node))
+                .published(date(node, "firstcreated"))
+                .updated(date(node, "versioncreated"))
+                .categories(findSubjects(node))
+                .images(findImages(node))
+                .language(text(node, "language"))
+                .version(version(node))
+                .pubStatus(pubStatus(node))
+                .embargoed(date(node, "embargoed"))
+                .dateline(text(node, "located"))
+                .rights(findRights(node))
+                .build();
     }
 
     private static Long version(JsonNode node) {

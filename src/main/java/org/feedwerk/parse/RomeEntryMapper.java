@@ -30,20 +30,18 @@ final class RomeEntryMapper {
 
     /** @param rdf true for RSS 0.90 and 1.0, whose items are identified by {@code rdf:about} */
     Item map(SyndEntry entry, boolean rdf) {
-        return new Item(
-                findGuid(entry, rdf),
-                findLink(entry),
-                findTitle(entry),
-                entry.getDescription() == null ? null : asHtml(entry.getDescription()),
-                findContent(entry),
-                findAuthors(entry),
-                RssItemDates.published(entry),
-                toInstant(entry.getUpdatedDate()),
-                findCategories(entry),
-                findImages(entry),
-                null,
-                null,
-                PubStatus.USABLE);
+        return Item.builder()
+                .guid(findGuid(entry, rdf))
+                .link(findLink(entry))
+                .title(findTitle(entry))
+                .summaryHtml(entry.getDescription() == null ? null : asHtml(entry.getDescription()))
+                .contentHtml(findContent(entry))
+                .authors(findAuthors(entry))
+                .published(RssItemDates.published(entry))
+                .updated(toInstant(entry.getUpdatedDate()))
+                .categories(findCategories(entry))
+                .images(findImages(entry))
+                .build();
     }
 
     /** {@code <title>}, else Dublin Core's {@code dc:title}, else Media RSS's {@code media:title}. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ArticleKeysTest {
     private static Item item(String guid, String link, String title) {
-        return new Item(guid, link, title, null, "<p>x</p>", null, null, null, null, null, null, null, null);
+        return Item.builder().guid(guid).link(link).title(title).contentHtml("<p>x</p>").build();
     }
 
     private static final RevisionContent CONTENT = content("<p>The ferry runs again from Monday.</p>");

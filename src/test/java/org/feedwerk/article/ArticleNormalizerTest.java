@@ -24,10 +24,13 @@ class ArticleNormalizerTest {
 
     @Test
     void prefersFullContentAndKeepsTheSummaryAsTeaser() {
-        Item item = new Item("g", "https://wire.example.org/a", "Title <em>x</em>", "<p>Summary</p>",
-                "<p>Body</p>", List.of("A", "B"), Instant.EPOCH, null, List.of("Politics"),
-                List.of(new ItemImage("https://i.example/a.jpg", "<b>Cap</b>"), new ItemImage("ftp://x/y.jpg", null)),
-                null, null, null);
+        Item item = Item.builder()
+                .guid("g").link("https://wire.example.org/a").title("Title <em>x</em>").summaryHtml("<p>Summary</p>")
+                .contentHtml("<p>Body</p>").authors(List.of("A", "B")).published(Instant.EPOCH)
+                .categories(List.of("Politics"))
+                .images(List.of(new ItemImage("https://i.example/a.jpg", "<b>Cap</b>"),
+                        new ItemImage("ftp://x/y.jpg", null)))
+                .build();
 
         RevisionContent content = normalize(item, "en-GB");
 
@@ -41,7 +44,7 @@ class ArticleNormalizerTest {
 
     @Test
     void summaryBecomesTheBodyWhenThereIsNoContent() {
-        Item item = new Item("g", null, "T", "<p>Only summary</p>", null, null, null, null, null, null, null, null, null);
+        Item item = Item.builder().guid("g").title("T").summaryHtml("<p>Only summary</p>").build();
 
         RevisionContent content = normalize(item, null);
 
@@ -52,9 +55,10 @@ class ArticleNormalizerTest {
 
     @Test
     void derivesAHeadlineFromTheBodyWhenTitleIsMissing() {
-        Item item = new Item("g", null, null, null,
-                "<p>one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen</p>",
-                null, null, null, null, null, null, null, null);
+        Item item = Item.builder()
+                .guid("g")
+                .contentHtml("<p>one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen</p>")
+                .build();
 
         assertThat(normalize(item, null).headline())
                 .isEqualTo("one two three four five six seven eight nine ten eleven twelve thirteen fourteen …");
@@ -62,7 +66,7 @@ class ArticleNormalizerTest {
 
     @Test
     void itemWithoutTitleAndBodyIsSkipped() {
-        Item item = new Item("g", null, " ", null, "<script>x</script>", null, null, null, null, null, null, null, null);
+        Item item = Item.builder().guid("g").title(" ").contentHtml("<script>x</script>").build();
         ParsedFeed feed = new ParsedFeed(FeedFormat.RSS, null, null, null, List.of(item));
 
         assertThat(normalizer.normalize(item, feed, source)).isEmpty();
@@ -70,12 +74,15 @@ class ArticleNormalizerTest {
 
     @Test
     void hashIgnoresSourceTimestampsButNotText() {
-        Item first = new Item("g", null, "T", null, "<p>Body</p>", null, Instant.EPOCH, Instant.EPOCH, null, null,
-                null, null, null);
-        Item restamped = new Item("g", null, "T", null, "<p>Body</p>", null, Instant.now(), Instant.now(), null, null,
-                null, null, null);
-        Item edited = new Item("g", null, "T", null, "<p>Body.</p>", null, Instant.EPOCH, Instant.EPOCH, null, null,
-                null, null, null);
+        Item first = Item.builder()
+                .guid("g").title("T").contentHtml("<p>Body</p>").published(Instant.EPOCH).updated(Instant.EPOCH)
+                .build();
+        Item restamped = Item.builder()
+                .guid("g").title("T").contentHtml("<p>Body</p>").published(Instant.now()).updated(Instant.now())
+                .build();
+        Item edited = Item.builder()
+                .guid("g").title("T").contentHtml("<p>Body.</p>").published(Instant.EPOCH).updated(Instant.EPOCH)
+                .build();
 
         assertThat(normalize(first, null).contentHash()).isEqualTo(normalize(restamped, null).contentHash())
                 .isNotEqualTo(normalize(edited, null).contentHash());

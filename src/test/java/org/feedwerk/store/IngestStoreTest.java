@@ -83,12 +83,13 @@ class IngestStoreTest {
     }
 
     private static Item item(String guid, String link, String title, String body) {
-        return new Item(guid, link, title, null, body, List.of("Desk"), null, null, List.of("News"), null, null, null,
-                null);
+        return Item.builder()
+                .guid(guid).link(link).title(title).contentHtml(body).authors(List.of("Desk"))
+                .categories(List.of("News")).build();
     }
 
     private static Item updatedItem(String guid, String body, Instant updated) {
-        return new Item(guid, null, "Title", null, body, null, null, updated, null, null, null, null, null);
+        return Item.builder().guid(guid).title("Title").contentHtml(body).updated(updated).build();
     }
 
     /**
@@ -148,9 +149,10 @@ class IngestStoreTest {
         String awkward = "He said \"no\", then: 'maybe'\\n\r\n\\.\n\\.\r\nC:\\temp; a,b;\t\u00e4\u00df \ud83d\ude00 NULL \\N";
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < RowBatch.COPY_FROM + 1; i++) {
-            items.add(new Item("a-" + i, null, "Headline " + i + " " + awkward, i % 2 == 0 ? "" : null,
-                    "<p>" + awkward.replace("\n", "<br>") + "</p>", List.of(awkward), null, null, List.of(awkward, ""),
-                    null, null, null, null));
+            items.add(Item.builder()
+                    .guid("a-" + i).title("Headline " + i + " " + awkward).summaryHtml(i % 2 == 0 ? "" : null)
+                    .contentHtml("<p>" + awkward.replace("\n", "<br>") + "</p>").authors(List.of(awkward))
+                    .categories(List.of(awkward, "")).build());
         }
         ingest(WIRE, "p1", items.get(0));
         ingest(WIRE, "p2", items.subList(1, items.size()).toArray(Item[]::new));
