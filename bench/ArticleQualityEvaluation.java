@@ -59,8 +59,8 @@ public class ArticleQualityEvaluation {
         for (int start = 0; start + 1 < source.size(); start += ARTICLE_SEGMENTS) {
             int end = Math.min(source.size(), start + ARTICLE_SEGMENTS);
             articles++;
-            RevisionContent content = new RevisionContent(source.get(start), null, paragraphs(source, start + 1, end),
-                    null, null, "en", null, null, null, null, null, null);
+            RevisionContent content = RevisionContent.builder()
+                    .headline(source.get(start)).bodyHtml(paragraphs(source, start + 1, end)).language("en").build();
             Translation draft = new Translation("wmt-" + start, 1, "de", "en", name, TranslationStatus.TRANSLATED,
                     hypotheses.get(start), null, paragraphs(hypotheses, start + 1, end), 0, 0, 0, Instant.EPOCH);
             TranslationReview.Reviewed reviewed = review.review(content, draft, Glossary.EMPTY);

@@ -68,25 +68,17 @@ public final class ArticleNormalizer {
         if (item.categories().size() > MOST_SUBJECTS) {
             return Normalized.skipped("more than " + MOST_SUBJECTS + " subjects");
         }
-        return new Normalized(new RevisionContent(
-                headline,
-                teaser,
-                bodyHtml,
-                item.authors().isEmpty() ? null : ArticleHtml.plainText(String.join(", ", item.authors())),
-                item.dateline() == null ? null : ArticleHtml.plainText(item.dateline()),
-                language,
-                item.published(),
-                item.updated(),
-                item.version(),
-                item.pubStatus(),
-                item.categories().stream().map(ArticleHtml::withoutControlCharacters).toList(),
-                safeImages(item.images()),
-                item.embargoed(),
-                item.correction(),
-                item.rights() == null ? null : ArticleHtml.plainText(item.rights()),
-                item.slugline() == null ? null : ArticleHtml.plainText(item.slugline()),
-                item.urgency(),
-                headlineDerived), bodyText, null);
+        return new Normalized(RevisionContent.builder()
+                .headline(headline).teaser(teaser).bodyHtml(bodyHtml)
+                .byline(item.authors().isEmpty() ? null : ArticleHtml.plainText(String.join(", ", item.authors())))
+                .dateline(item.dateline() == null ? null : ArticleHtml.plainText(item.dateline())).language(language)
+                .sourcePublished(item.published()).sourceUpdated(item.updated()).sourceVersion(item.version())
+                .pubStatus(item.pubStatus())
+                .subjects(item.categories().stream().map(ArticleHtml::withoutControlCharacters).toList())
+                .images(safeImages(item.images())).embargoed(item.embargoed()).correction(item.correction())
+                .rights(item.rights() == null ? null : ArticleHtml.plainText(item.rights()))
+                .slugline(item.slugline() == null ? null : ArticleHtml.plainText(item.slugline()))
+                .urgency(item.urgency()).headlineDerived(headlineDerived).build(), bodyText, null);
     }
 
     /** The item's link when it is a web address; anything else ({@code javascript:}, {@code data:}) is dropped. */

@@ -432,25 +432,19 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     private static Revision mapRevision(ResultSet row, StatementContext context) throws SQLException {
-        RevisionContent content = new RevisionContent(
-                row.getString("headline"),
-                row.getString("teaser"),
-                row.getString("body_html"),
-                row.getString("byline"),
-                row.getString("dateline"),
-                row.getString("language"),
-                Times.instant(row, "source_published"),
-                Times.instant(row, "source_updated"),
-                Times.nullableLong(row, "source_version"),
-                PubStatus.valueOf(row.getString("pub_status")),
-                JsonColumns.readStrings(row.getString("subjects")),
-                JsonColumns.readImages(row.getString("images")),
-                Times.instant(row, "embargoed"),
-                row.getInt("correction") != 0,
-                row.getString("rights"),
-                row.getString("slugline"),
-                urgency(row),
-                row.getInt("headline_derived") != 0);
+        RevisionContent content = RevisionContent.builder()
+                .headline(row.getString("headline")).teaser(row.getString("teaser"))
+                .bodyHtml(row.getString("body_html")).byline(row.getString("byline"))
+                .dateline(row.getString("dateline")).language(row.getString("language"))
+                .sourcePublished(Times.instant(row, "source_published"))
+                .sourceUpdated(Times.instant(row, "source_updated"))
+                .sourceVersion(Times.nullableLong(row, "source_version"))
+                .pubStatus(PubStatus.valueOf(row.getString("pub_status")))
+                .subjects(JsonColumns.readStrings(row.getString("subjects")))
+                .images(JsonColumns.readImages(row.getString("images"))).embargoed(Times.instant(row, "embargoed"))
+                .correction(row.getInt("correction") != 0).rights(row.getString("rights"))
+                .slugline(row.getString("slugline")).urgency(urgency(row))
+                .headlineDerived(row.getInt("headline_derived") != 0).build();
         return new Revision(
                 row.getString("article_id"),
                 row.getInt("number"),

@@ -15,8 +15,7 @@ class ArticleKeysTest {
     private static final RevisionContent CONTENT = content("<p>The ferry runs again from Monday.</p>");
 
     private static RevisionContent content(String body) {
-        return new RevisionContent("The ferry runs again …", null, body, null, null, "en", null, null, null, null,
-                null, null);
+        return RevisionContent.builder().headline("The ferry runs again …").bodyHtml(body).language("en").build();
     }
 
     @Test

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class TextFingerprintTest {
     private static Optional<TextFingerprint> fingerprint(String headline, String body) {
-        return TextFingerprint.of(new RevisionContent(headline, null, "<p>" + body + "</p>", null, null, "en", null,
-                null, null, PubStatus.USABLE, List.of(), List.of()));
+        return TextFingerprint.of(RevisionContent.builder()
+                .headline(headline).bodyHtml("<p>" + body + "</p>").language("en").pubStatus(PubStatus.USABLE)
+                .subjects(List.of()).images(List.of()).build());
     }
 
     @Test
@@ -41,8 +42,9 @@ class TextFingerprintTest {
     void theBodyTextTheNormalizerReadGivesTheFingerprintOfTheStoredHtml() {
         String html = "<p>" + Stories.FERRY_TERMINAL + "</p><ul><li>Fares &amp; times</li><li>2,400 m²</li></ul>"
                 + "<p>Tom&nbsp;said: <em>\u201cfine\u201d</em><br>next line</p>";
-        RevisionContent content = new RevisionContent("Ferry terminal approved", null, html, null, null, "en", null,
-                null, null, PubStatus.USABLE, List.of(), List.of());
+        RevisionContent content = RevisionContent.builder()
+                .headline("Ferry terminal approved").bodyHtml(html).language("en").pubStatus(PubStatus.USABLE)
+                .subjects(List.of()).images(List.of()).build();
 
         assertThat(TextFingerprint.of(content.headline(), ArticleHtml.plainText(html)).orElseThrow().encode())
                 .isEqualTo(TextFingerprint.of(content).orElseThrow().encode());
