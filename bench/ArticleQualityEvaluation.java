@@ -61,8 +61,11 @@ public class ArticleQualityEvaluation {
             articles++;
             RevisionContent content = RevisionContent.builder()
                     .headline(source.get(start)).bodyHtml(paragraphs(source, start + 1, end)).language("en").build();
-            Translation draft = new Translation("wmt-" + start, 1, "de", "en", name, TranslationStatus.TRANSLATED,
-                    hypotheses.get(start), null, paragraphs(hypotheses, start + 1, end), 0, 0, 0, Instant.EPOCH);
+            Translation draft = Translation.builder()
+                    .articleId("wmt-" + start).revision(1).language("de").sourceLanguage("en").engine(name)
+                    .status(TranslationStatus.TRANSLATED).headline(hypotheses.get(start))
+                    .bodyHtml(paragraphs(hypotheses, start + 1, end)).charsSent(0).charsReused(0).billed(0)
+                    .translatedAt(Instant.EPOCH).build();
             TranslationReview.Reviewed reviewed = review.review(content, draft, Glossary.EMPTY);
             if (reviewed.blocking()) {
                 held++;

@@ -200,7 +200,9 @@ public record RevisionContent(
         }
 
         public RevisionContent build() {
-            return new RevisionContent(headline, teaser, bodyHtml, byline, dateline, language, sourcePublished, sourceUpdated, sourceVersion, pubStatus, subjects, images, embargoed, correction, rights, slugline, urgency, headlineDerived);
+            return new RevisionContent(headline, teaser, bodyHtml, byline, dateline, language, sourcePublished,
+                    sourceUpdated, sourceVersion, pubStatus, subjects, images, embargoed, correction, rights,
+                    slugline, urgency, headlineDerived);
         }
     }
 }

@@ -170,7 +170,8 @@ public record Item(
         }
 
         public Item build() {
-            return new Item(guid, link, title, summaryHtml, contentHtml, authors, published, updated, categories, images, language, version, pubStatus, embargoed, correction, dateline, rights, slugline, urgency);
+            return new Item(guid, link, title, summaryHtml, contentHtml, authors, published, updated, categories,
+                    images, language, version, pubStatus, embargoed, correction, dateline, rights, slugline, urgency);
         }
     }
 }

@@ -143,14 +143,19 @@ public final class Publisher {
             Instant firstPublished, Instant now) {
         RevisionContent source = revision.content();
         Optional<SourceConfig> sourceConfig = Optional.ofNullable(sources.get(article.sourceId()));
-        return new PublishedContent(article.id(), translation.language(), sequence, revision.number(),
-                article.sourceId(), sourceConfig.map(SourceConfig::attributionOrId).orElse(article.sourceId()),
-                source.rights() != null ? source.rights() : sourceConfig.map(SourceConfig::licence).orElse(null),
-                ArticleNormalizer.webLink(article.link()), translation.sourceLanguage(),
-                translation.headline(), translation.teaser(), translation.bodyHtml(), source.byline(),
-                source.dateline(), source.subjects(),
-                source.images().isEmpty() ? null : source.images().get(0).url(), translation.engine(),
-                translation.translatedAt(), source.sourcePublished(), firstPublished, now, source.correction());
+        return PublishedContent.builder()
+                .articleId(article.id()).language(translation.language()).sequence(sequence)
+                .revision(revision.number()).sourceId(article.sourceId())
+                .attribution(sourceConfig.map(SourceConfig::attributionOrId).orElse(article.sourceId()))
+                .licence(source.rights() != null ? source.rights()
+                        : sourceConfig.map(SourceConfig::licence).orElse(null))
+                .originalUrl(ArticleNormalizer.webLink(article.link())).originalLanguage(translation.sourceLanguage())
+                .headline(translation.headline()).teaser(translation.teaser()).bodyHtml(translation.bodyHtml())
+                .byline(source.byline()).dateline(source.dateline()).subjects(source.subjects())
+                .imageUrl(source.images().isEmpty() ? null : source.images().get(0).url())
+                .engine(translation.engine()).translatedAt(translation.translatedAt())
+                .sourcePublished(source.sourcePublished()).firstPublishedAt(firstPublished).publishedAt(now)
+                .correction(source.correction()).build();
     }
 
     static final String WITHDRAW_ACTION = "withdraw";

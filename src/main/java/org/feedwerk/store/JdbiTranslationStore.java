@@ -195,21 +195,15 @@ public final class JdbiTranslationStore implements TranslationStore {
     }
 
     private static Translation mapTranslation(ResultSet row, StatementContext context) throws SQLException {
-        return new Translation(
-                row.getString("article_id"),
-                row.getInt("revision"),
-                row.getString("language"),
-                row.getString("source_language"),
-                row.getString("engine"),
-                TranslationStatus.fromWireName(row.getString("status")),
-                row.getString("headline"),
-                row.getString("teaser"),
-                row.getString("body_html"),
-                row.getLong("chars_sent"),
-                row.getLong("chars_reused"),
-                row.getLong("billed"),
-                Times.instant(row, "translated_at"),
-                JsonColumns.readStrings(row.getString("post_edits")),
-                row.getString("qa"));
+        return Translation.builder()
+                .articleId(row.getString("article_id")).revision(row.getInt("revision"))
+                .language(row.getString("language")).sourceLanguage(row.getString("source_language"))
+                .engine(row.getString("engine")).status(TranslationStatus.fromWireName(row.getString("status")))
+                .headline(row.getString("headline")).teaser(row.getString("teaser"))
+                .bodyHtml(row.getString("body_html")).charsSent(row.getLong("chars_sent"))
+                .charsReused(row.getLong("chars_reused")).billed(row.getLong("billed"))
+                .translatedAt(Times.instant(row, "translated_at"))
+                .postEdits(JsonColumns.readStrings(row.getString("post_edits"))).qaReport(row.getString("qa"))
+                .build();
     }
 }

@@ -153,11 +153,12 @@ public final class ArticleTranslator {
         fresh.addAll(html.fresh());
         String bodyHtml = ArticleHtml.sanitize(body.assemble(html.texts()), null);
         requireSameStructure(engine, content.bodyHtml(), bodyHtml);
-        return new Translation(revision.articleId(), revision.number(), target, source, engine.name(),
-                TranslationStatus.TRANSLATED, plain.texts().get(0),
-                content.teaser() == null ? null : plain.texts().get(1), bodyHtml,
-                plain.charsSent() + html.charsSent(), plain.charsReused() + html.charsReused(),
-                plain.billed() + html.billed(), clock.instant());
+        return Translation.builder()
+                .articleId(revision.articleId()).revision(revision.number()).language(target).sourceLanguage(source)
+                .engine(engine.name()).status(TranslationStatus.TRANSLATED).headline(plain.texts().get(0))
+                .teaser(content.teaser() == null ? null : plain.texts().get(1)).bodyHtml(bodyHtml)
+                .charsSent(plain.charsSent() + html.charsSent()).charsReused(plain.charsReused() + html.charsReused())
+                .billed(plain.billed() + html.billed()).translatedAt(clock.instant()).build();
     }
 
     private static void requireSameStructure(TranslationEngine engine, String sourceHtml, String translatedHtml) {
@@ -175,9 +176,11 @@ public final class ArticleTranslator {
 
     private Translation original(Revision revision, String language) {
         RevisionContent content = revision.content();
-        return new Translation(revision.articleId(), revision.number(), language, language,
-                Translation.ORIGINAL_ENGINE, TranslationStatus.TRANSLATED, content.headline(), content.teaser(),
-                content.bodyHtml(), 0, 0, 0, clock.instant());
+        return Translation.builder()
+                .articleId(revision.articleId()).revision(revision.number()).language(language)
+                .sourceLanguage(language).engine(Translation.ORIGINAL_ENGINE).status(TranslationStatus.TRANSLATED)
+                .headline(content.headline()).teaser(content.teaser()).bodyHtml(content.bodyHtml()).charsSent(0)
+                .charsReused(0).billed(0).translatedAt(clock.instant()).build();
     }
 
     /**
