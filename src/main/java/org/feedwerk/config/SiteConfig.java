@@ -2,6 +2,7 @@ package org.feedwerk.config;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,7 +56,7 @@ public record SiteConfig(String name, URI baseUrl, String timeZone, Integer page
     }
 
     /** The edition {@code /} shows: {@code site.defaultLanguage}, else the first target language. */
-    public String defaultEdition(java.util.List<String> targets) {
+    public String defaultEdition(List<String> targets) {
         return defaultLanguage != null ? defaultLanguage : targets.get(0);
     }
 

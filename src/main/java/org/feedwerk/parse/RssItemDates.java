@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.Date;
 import java.util.Locale;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -80,7 +81,7 @@ final class RssItemDates {
         } catch (DateTimeParseException e) {
             // not the common form: Rome's parser knows the rest (two-digit years, zone names such as EST)
         }
-        java.util.Date date = DateParser.parseDate(trimmed, Locale.US);
+        Date date = DateParser.parseDate(trimmed, Locale.US);
         return date == null ? null : date.toInstant();
     }
 

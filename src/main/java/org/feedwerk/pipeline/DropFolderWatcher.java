@@ -9,6 +9,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,14 @@ public final class DropFolderWatcher implements AutoCloseable {
     private static final Duration MARGIN = Duration.ofMillis(50);
 
     private final Map<WatchKey, String> sourceByKey = new HashMap<>();
-    private final BiConsumer<String, java.time.Instant> wakeUp;
+    private final BiConsumer<String, Instant> wakeUp;
     private final Duration settle;
     private final Clock clock;
     private WatchService watcher;
     private Thread thread;
 
     /** {@code wakeUp} receives the source id and when to run it ({@link PollScheduler#wakeUp}). */
-    public DropFolderWatcher(BiConsumer<String, java.time.Instant> wakeUp, Duration settle, Clock clock) {
+    public DropFolderWatcher(BiConsumer<String, Instant> wakeUp, Duration settle, Clock clock) {
         this.wakeUp = wakeUp;
         this.settle = settle;
         this.clock = clock;

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -78,7 +79,7 @@ abstract class RowBatch implements AutoCloseable {
         PreparedInsert(Connection connection, String table, List<String> columns, String what) throws SQLException {
             super(what);
             this.statement = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
-                    + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")");
+                    + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")");
         }
 
         @Override

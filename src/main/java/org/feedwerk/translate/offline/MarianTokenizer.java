@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,7 +152,7 @@ final class MarianTokenizer implements AutoCloseable {
         String threeLetters;
         try {
             threeLetters = Locale.forLanguageTag(language).getISO3Language();
-        } catch (java.util.MissingResourceException e) {
+        } catch (MissingResourceException e) {
             threeLetters = language;
         }
         for (String candidate : List.of(threeLetters, language)) {
