@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,8 +119,29 @@ public final class ArticleIngestor {
             return CompletableFuture.completedFuture(chunk.stream().map(item -> normalized(item, feed, source))
                     .toList());
         }
-        return CompletableFuture.supplyAsync(() -> chunk.parallelStream().map(item -> normalized(item, feed, source))
-                .toList());
+        return CompletableFuture.supplyAsync(() -> withNearDuplicates(chunk.parallelStream()
+                .map(item -> normalized(item, feed, source)).toList(), source));
+    }
+
+    /**
+     * Near duplicates are looked up while the previous chunk is stored, on a connection of their own: only other
+     * sources' articles count, so the lookup does not wait for this document's own inserts.
+     */
+    private List<NormalizedItem> withNearDuplicates(List<NormalizedItem> normalized, SourceConfig source) {
+        List<NormalizedItem> fingerprinted = normalized.stream()
+                .filter(item -> item.fingerprint().isPresent()).toList();
+        if (fingerprinted.isEmpty()) {
+            return normalized;
+        }
+        List<Optional<ArticleStore.NearDuplicate>> found = store.findClustersWithSimilarText(
+                fingerprinted.stream().map(item -> item.fingerprint().orElseThrow()).toList(), source.id(),
+                clock.instant().minus(NEAR_DUPLICATE_WINDOW));
+        Map<NormalizedItem, Optional<ArticleStore.NearDuplicate>> byItem = new IdentityHashMap<>();
+        for (int index = 0; index < fingerprinted.size(); index++) {
+            byItem.put(fingerprinted.get(index), found.get(index));
+        }
+        return normalized.stream().map(item -> byItem.containsKey(item) ? item.withNearDuplicate(byItem.get(item))
+                : item).toList();
     }
 
     private NormalizedItem normalized(Item item, ParsedFeed feed, SourceConfig source) {
@@ -151,7 +173,8 @@ public final class ArticleIngestor {
                 continue;
             }
             prepared.add(new Prepared(item, ArticleKeys.articleId(source.id(),
-                    ArticleKeys.keyFor(item, reusedGuids, content)), content, normalized.get(index).fingerprint()));
+                    ArticleKeys.keyFor(item, reusedGuids, content)), content, normalized.get(index).fingerprint(),
+                    normalized.get(index).nearDuplicate()));
         }
         return prepared;
     }
@@ -231,16 +254,25 @@ public final class ArticleIngestor {
     public static final Duration NEAR_DUPLICATE_WINDOW = Duration.ofDays(7);
 
     /** An item's normalized content and text fingerprint (computed together, in parallel), or why it is skipped. */
-    private record NormalizedItem(RevisionContent content, Optional<TextFingerprint> fingerprint, String skipReason) {
+    private record NormalizedItem(RevisionContent content, Optional<TextFingerprint> fingerprint, String skipReason,
+            Optional<ArticleStore.NearDuplicate> nearDuplicate) {
         static NormalizedItem of(ArticleNormalizer.Normalized normalized) {
             RevisionContent content = normalized.content();
             return new NormalizedItem(content, content == null ? Optional.empty()
-                    : TextFingerprint.of(content.headline(), normalized.bodyText()), normalized.skipReason());
+                    : TextFingerprint.of(content.headline(), normalized.bodyText()), normalized.skipReason(), null);
+        }
+
+        NormalizedItem withNearDuplicate(Optional<ArticleStore.NearDuplicate> found) {
+            return new NormalizedItem(content, fingerprint, skipReason, found);
         }
     }
 
-    /** An item ready to be stored: normalized, with the id of its article. */
-    private record Prepared(Item item, String id, RevisionContent content, Optional<TextFingerprint> fingerprint) {}
+    /**
+     * An item ready to be stored: normalized, with the id of its article; {@code nearDuplicate} is null when it
+     * was not looked up in advance.
+     */
+    private record Prepared(Item item, String id, RevisionContent content, Optional<TextFingerprint> fingerprint,
+            Optional<ArticleStore.NearDuplicate> nearDuplicate) {}
 
     /**
      * Stores an item whose article may exist: a new revision when its content changed, a new article when there
@@ -279,12 +311,15 @@ public final class ArticleIngestor {
         Instant now = clock.instant();
         Map<String, String> clusterByContent = new HashMap<>(tx.findClustersWithContent(
                 fresh.stream().map(next -> next.content().contentHash()).toList()));
+        Map<String, ArticleStore.NearDuplicate> nearById = new HashMap<>();
+        fresh.stream().filter(next -> next.nearDuplicate() != null)
+                .forEach(next -> next.nearDuplicate().ifPresent(near -> nearById.put(next.id(), near)));
         List<Prepared> fingerprinted = fresh.stream().filter(next -> next.fingerprint().isPresent()
-                && !clusterByContent.containsKey(next.content().contentHash())).toList();
+                && next.nearDuplicate() == null && !clusterByContent.containsKey(next.content().contentHash()))
+                .toList();
         List<Optional<ArticleStore.NearDuplicate>> nearDuplicates = tx.findClustersWithSimilarText(
                 fingerprinted.stream().map(next -> next.fingerprint().orElseThrow()).toList(), source.id(),
                 now.minus(NEAR_DUPLICATE_WINDOW));
-        Map<String, ArticleStore.NearDuplicate> nearById = new HashMap<>();
         for (int index = 0; index < fingerprinted.size(); index++) {
             String id = fingerprinted.get(index).id();
             nearDuplicates.get(index).ifPresent(near -> nearById.put(id, near));
