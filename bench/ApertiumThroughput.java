@@ -63,9 +63,12 @@ public class ApertiumThroughput {
         for (String text : texts) {
             String body = "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&langpair=eng%7Cspa&format=html"
                     + "&markUnknown=no";
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(apy.resolve("/translate"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(apy.resolve("/translate"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(response.body());
             }
@@ -75,11 +78,26 @@ public class ApertiumThroughput {
 
     /** News-length paragraphs the team wrote, with links, numbers and quotes. */
     static List<String> texts() {
-        String[] subjects = {"The harbour authority", "The city council", "The regional government", "The police",
-            "The university", "The football club", "The railway company", "The hospital"};
-        String[] actions = {"approved a new plan for the port", "opened a market in the old station",
-            "closed the coastal road after the storm", "announced 120 new jobs", "said the work will end in 2027",
-            "published a report on the river", "raised prices by 4 percent", "thanked the volunteers"};
+        String[] subjects = {
+            "The harbour authority",
+            "The city council",
+            "The regional government",
+            "The police",
+            "The university",
+            "The football club",
+            "The railway company",
+            "The hospital"
+        };
+        String[] actions = {
+            "approved a new plan for the port",
+            "opened a market in the old station",
+            "closed the coastal road after the storm",
+            "announced 120 new jobs",
+            "said the work will end in 2027",
+            "published a report on the river",
+            "raised prices by 4 percent",
+            "thanked the volunteers"
+        };
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             texts.add("<p>" + subjects[i % subjects.length] + " " + actions[(i * 3) % actions.length] + " on Monday, "

@@ -48,32 +48,38 @@ public class IngestBenchmark {
         double feedwerkParseSeconds = best(5, () -> parsers.parse(payload, SourceFormat.AUTO));
         double parseSeconds = Math.min(romeAloneSeconds, romeOverDomSeconds);
         System.out.printf("%nfeed: %d %s, %.1f MiB%n", ITEMS, title, feed.length / 1048576.0);
-        System.out.printf("raw Rome parse:            %8.0f items/s (%.3f s) SyndFeedInput over XmlReader%n",
+        System.out.printf(
+                "raw Rome parse:            %8.0f items/s (%.3f s) SyndFeedInput over XmlReader%n",
                 ITEMS / romeAloneSeconds, romeAloneSeconds);
-        System.out.printf("raw Rome parse, DOM:       %8.0f items/s (%.3f s) SyndFeedInput over the secure DOM%n",
+        System.out.printf(
+                "raw Rome parse, DOM:       %8.0f items/s (%.3f s) SyndFeedInput over the secure DOM%n",
                 ITEMS / romeOverDomSeconds, romeOverDomSeconds);
-        System.out.printf("Feedwerk parse (no store): %8.0f items/s (%.3f s) secure DOM + Rome + items%n",
+        System.out.printf(
+                "Feedwerk parse (no store): %8.0f items/s (%.3f s) secure DOM + Rome + items%n",
                 ITEMS / feedwerkParseSeconds, feedwerkParseSeconds);
         // Ingests not counted, as the parser had its warm-up: both are then measured compiled.
         for (int i = 0; i < 3; i++) {
             ingestIntoFreshDatabase(parsers, payload, () -> new DatabaseConfig(null, null, null), null);
         }
-        double sqliteSeconds = bestOf(3, () -> ingestIntoFreshDatabase(parsers, payload, () -> new DatabaseConfig(null,
-                null, null), null));
+        double sqliteSeconds = bestOf(
+                3, () -> ingestIntoFreshDatabase(parsers, payload, () -> new DatabaseConfig(null, null, null), null));
         report("SQLite", parseSeconds, sqliteSeconds);
         if (args.length >= 2) {
             String password = args.length > 2 ? args[2] : null;
-            double postgresSeconds = bestOf(3, () -> ingestIntoFreshDatabase(parsers, payload,
-                    () -> freshPostgres(args[0], args[1], password), password));
+            double postgresSeconds = bestOf(
+                    3,
+                    () -> ingestIntoFreshDatabase(
+                            parsers, payload, () -> freshPostgres(args[0], args[1], password), password));
             report("PostgreSQL", parseSeconds, postgresSeconds);
         }
     }
 
     static void report(String store, double parseSeconds, double ingestSeconds) {
-        System.out.printf("full ingest: %8.0f items/s (%.3f s) parse + normalize + store (%s)%n",
+        System.out.printf(
+                "full ingest: %8.0f items/s (%.3f s) parse + normalize + store (%s)%n",
                 ITEMS / ingestSeconds, ingestSeconds, store);
-        System.out.printf("ratio full ingest / raw Rome parse throughput (%s): %.3f%n", store,
-                parseSeconds / ingestSeconds);
+        System.out.printf(
+                "ratio full ingest / raw Rome parse throughput (%s): %.3f%n", store, parseSeconds / ingestSeconds);
     }
 
     /** A new database on the server, so that every run starts empty. */
@@ -89,20 +95,39 @@ public class IngestBenchmark {
     }
 
     /** Seconds for parse + normalize + store; opening and migrating the new database is not counted. */
-    static double ingestIntoFreshDatabase(FeedParsers parsers, Payload payload,
-            java.util.function.Supplier<DatabaseConfig> databaseConfig, String password) {
+    static double ingestIntoFreshDatabase(
+            FeedParsers parsers,
+            Payload payload,
+            java.util.function.Supplier<DatabaseConfig> databaseConfig,
+            String password) {
         try {
             Path dataDir = Files.createTempDirectory("feedwerk-bench");
             try (Database database = Database.open(databaseConfig.get(), dataDir, password)) {
-                var ingestor = new ArticleIngestor(new JdbiArticleStore(database), new ArticleNormalizer(),
-                        Clock.systemUTC(), ITEMS);
+                var ingestor = new ArticleIngestor(
+                        new JdbiArticleStore(database), new ArticleNormalizer(), Clock.systemUTC(), ITEMS);
                 var archive = new PayloadArchive(dataDir);
-                SourceConfig source = new SourceConfig("bench", java.net.URI.create("https://bench.example.org/feed"),
-                        null, SourceFormat.AUTO, "en", null, "Bench", null, null);
+                SourceConfig source = new SourceConfig(
+                        "bench",
+                        java.net.URI.create("https://bench.example.org/feed"),
+                        null,
+                        SourceFormat.AUTO,
+                        "en",
+                        null,
+                        "Bench",
+                        null,
+                        null);
                 long start = System.nanoTime();
                 ParsedFeed parsed = parsers.parse(payload, SourceFormat.AUTO);
-                var counts = ingestor.ingest(source, parsed, () -> new PayloadRef(archive.store(payload.body()),
-                        "bench", "bench", null, payload.body().length, Instant.now()));
+                var counts = ingestor.ingest(
+                        source,
+                        parsed,
+                        () -> new PayloadRef(
+                                archive.store(payload.body()),
+                                "bench",
+                                "bench",
+                                null,
+                                payload.body().length,
+                                Instant.now()));
                 if (counts.newArticles() != ITEMS) {
                     throw new IllegalStateException("expected " + ITEMS + " new articles, got " + counts);
                 }
@@ -115,8 +140,8 @@ public class IngestBenchmark {
 
     static Object romeAlone(byte[] feed) {
         try {
-            return new com.rometools.rome.io.SyndFeedInput().build(new com.rometools.rome.io.XmlReader(
-                    new java.io.ByteArrayInputStream(feed)));
+            return new com.rometools.rome.io.SyndFeedInput()
+                    .build(new com.rometools.rome.io.XmlReader(new java.io.ByteArrayInputStream(feed)));
         } catch (java.io.IOException | com.rometools.rome.io.FeedException e) {
             throw new IllegalStateException(e);
         }
@@ -153,8 +178,9 @@ public class IngestBenchmark {
      * (news text has a large vocabulary, so that two stories rarely share a group of three words).
      */
     static final String[] COMMON = "the of and to in on for with at by from that".split(" ");
-    static final String[] SYLLABLES = ("har bour fer ry coun cil bud get sta tion ri ver mar ket mu se um li bra "
-            + "win ter").split(" ");
+
+    static final String[] SYLLABLES =
+            ("har bour fer ry coun cil bud get sta tion ri ver mar ket mu se um li bra " + "win ter").split(" ");
 
     static String word(java.util.Random random) {
         if (random.nextInt(3) == 0) {
@@ -170,17 +196,29 @@ public class IngestBenchmark {
     /** {@code sentences} extra sentences of ten words each in every item's body. */
     static byte[] generateFeed(int items, int sentences) {
         StringBuilder xml = new StringBuilder(items * 900);
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
-                + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Bench Wire</title>"
-                + "<link>https://bench.example.org/</link><description>generated</description><language>en</language>\n");
+        xml.append(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+                        + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Bench Wire</title>"
+                        + "<link>https://bench.example.org/</link><description>generated</description><language>en</language>\n");
         for (int i = 0; i < items; i++) {
-            xml.append("<item><guid isPermaLink=\"false\">bench-").append(i).append("</guid>")
-                    .append("<title>Generated story number ").append(i).append(" about the harbour</title>")
-                    .append("<link>https://bench.example.org/story/").append(i).append("</link>")
+            xml.append("<item><guid isPermaLink=\"false\">bench-")
+                    .append(i)
+                    .append("</guid>")
+                    .append("<title>Generated story number ")
+                    .append(i)
+                    .append(" about the harbour</title>")
+                    .append("<link>https://bench.example.org/story/")
+                    .append(i)
+                    .append("</link>")
                     .append("<pubDate>Sun, 29 Nov 2026 08:15:00 GMT</pubDate><category>Bench</category>")
-                    .append("<description>Summary of story ").append(i).append(".</description>")
-                    .append("<content:encoded><![CDATA[<p>Paragraph one of story ").append(i)
-                    .append(" with <a href=\"/rel/").append(i).append("\">a link</a> and <em>emphasis</em>.</p>")
+                    .append("<description>Summary of story ")
+                    .append(i)
+                    .append(".</description>")
+                    .append("<content:encoded><![CDATA[<p>Paragraph one of story ")
+                    .append(i)
+                    .append(" with <a href=\"/rel/")
+                    .append(i)
+                    .append("\">a link</a> and <em>emphasis</em>.</p>")
                     .append("<p>Paragraph two has a number, 1,200, and a quote: \"fine\".</p>")
                     .append("<p onclick=\"x()\">Paragraph three carries an event handler that is removed.</p>")
                     .append(sentences > 0 ? "<p>" + sentencesFor(i, sentences) + "</p>" : "")

@@ -35,12 +35,32 @@ public class OfflineEngineEvaluation {
         List<String> source = Files.readAllLines(dir.resolve("generaltest2022.en-de.src.en"));
         int lines = args.length > 2 && !args[2].equals("all") ? Integer.parseInt(args[2]) : source.size();
         source = source.subList(0, lines);
-        List<String> reference = Files.readAllLines(dir.resolve("generaltest2022.en-de.ref.A.de")).subList(0, lines);
+        List<String> reference = Files.readAllLines(dir.resolve("generaltest2022.en-de.ref.A.de"))
+                .subList(0, lines);
 
-        EngineConfig config = new EngineConfig("opus-mt", EngineType.ONNX, null, null, "opus-mt-en-de", null, 1,
-                List.of(), null, null, null, beams, null, true);
-        TranslationEngine engine = new EngineFactory(Map.of(), Clock.systemUTC(), Sleeper.REAL, models,
-                new ModelsConfig(models, null, false), Runnable::run).create(config);
+        EngineConfig config = new EngineConfig(
+                "opus-mt",
+                EngineType.ONNX,
+                null,
+                null,
+                "opus-mt-en-de",
+                null,
+                1,
+                List.of(),
+                null,
+                null,
+                null,
+                beams,
+                null,
+                true);
+        TranslationEngine engine = new EngineFactory(
+                        Map.of(),
+                        Clock.systemUTC(),
+                        Sleeper.REAL,
+                        models,
+                        new ModelsConfig(models, null, false),
+                        Runnable::run)
+                .create(config);
         if (engine.unavailableReason().isPresent()) {
             System.err.println(engine.unavailableReason().get());
             System.exit(2);
@@ -50,23 +70,34 @@ public class OfflineEngineEvaluation {
         List<String> hypotheses = new ArrayList<>();
         for (int from = 0; from < source.size(); from += 32) {
             List<String> chunk = source.subList(from, Math.min(source.size(), from + 32));
-            hypotheses.addAll(engine.translate(new EngineRequest("en", "de", TextFormat.PLAIN, chunk)).texts());
+            hypotheses.addAll(engine.translate(new EngineRequest("en", "de", TextFormat.PLAIN, chunk))
+                    .texts());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        double baseline = CorpusScores.chrf(Files.readAllLines(dir.resolve("generaltest2022.en-de.hyp.Online-B.de"))
-                .subList(0, lines), reference);
-        System.out.printf("%d lines, %d characters%n%n%-12s %7s %7s %10s%n", lines, characters, "system", "BLEU",
-                "chrF", "chrF/B");
+        double baseline = CorpusScores.chrf(
+                Files.readAllLines(dir.resolve("generaltest2022.en-de.hyp.Online-B.de"))
+                        .subList(0, lines),
+                reference);
+        System.out.printf(
+                "%d lines, %d characters%n%n%-12s %7s %7s %10s%n",
+                lines, characters, "system", "BLEU", "chrF", "chrF/B");
         double chrf = CorpusScores.chrf(hypotheses, reference);
-        System.out.printf("%-12s %7.2f %7.2f %10.3f   (%.0f characters/s, %.1f s)%n", "opus-mt",
-                CorpusScores.bleu(hypotheses, reference), chrf, chrf / baseline, characters / seconds, seconds);
+        System.out.printf(
+                "%-12s %7.2f %7.2f %10.3f   (%.0f characters/s, %.1f s)%n",
+                "opus-mt",
+                CorpusScores.bleu(hypotheses, reference),
+                chrf,
+                chrf / baseline,
+                characters / seconds,
+                seconds);
         for (String system : SYSTEMS) {
             List<String> output = Files.readAllLines(dir.resolve("generaltest2022.en-de.hyp." + system + ".de"))
                     .subList(0, lines);
             double systemChrf = CorpusScores.chrf(output, reference);
-            System.out.printf("%-12s %7.2f %7.2f %10.3f%n", system, CorpusScores.bleu(output, reference), systemChrf,
-                    systemChrf / baseline);
+            System.out.printf(
+                    "%-12s %7.2f %7.2f %10.3f%n",
+                    system, CorpusScores.bleu(output, reference), systemChrf, systemChrf / baseline);
         }
     }
 }

@@ -46,8 +46,11 @@ public class OfflineEngineSpeed {
         String dtypes = args.length > 4 ? args[4] : "both";
         Path eval = Path.of(args.length > 5 ? args[5] : "../shared/eval/wmt22-en-de");
         List<String> sentences = Files.readAllLines(eval.resolve("generaltest2022.en-de.src.en")).stream()
-                .filter(line -> line.length() >= 40 && line.length() <= 200).limit(count).toList();
-        System.out.printf("%d sentences (WMT22 en source, 40-200 characters), %d threads, at most %d new tokens%n",
+                .filter(line -> line.length() >= 40 && line.length() <= 200)
+                .limit(count)
+                .toList();
+        System.out.printf(
+                "%d sentences (WMT22 en source, 40-200 characters), %d threads, at most %d new tokens%n",
                 sentences.size(), threads, maxNewTokens);
         for (boolean quantized : new boolean[] {false, true}) {
             String dtype = quantized ? "q8" : "fp32";
@@ -59,16 +62,23 @@ public class OfflineEngineSpeed {
             Measured reference = transformersJs(model, dtype, threads, maxNewTokens, sentences);
             report("feedwerk", feedwerk);
             report("transformers.js", reference);
-            System.out.printf("ratio feedwerk / transformers.js (sentences/s): %.2f%n",
+            System.out.printf(
+                    "ratio feedwerk / transformers.js (sentences/s): %.2f%n",
                     feedwerk.sentencesPerSecond() / reference.sentencesPerSecond());
-            System.out.printf("feedwerk: %.2f s inside ONNX Runtime, %.2f s around it: total / ORT time %.3f%n",
-                    feedwerk.runtimeSeconds(), feedwerk.seconds() - feedwerk.runtimeSeconds(),
+            System.out.printf(
+                    "feedwerk: %.2f s inside ONNX Runtime, %.2f s around it: total / ORT time %.3f%n",
+                    feedwerk.runtimeSeconds(),
+                    feedwerk.seconds() - feedwerk.runtimeSeconds(),
                     feedwerk.seconds() / feedwerk.runtimeSeconds());
             Measured beam = feedwerk(model, quantized, threads, 4, maxNewTokens, sentences);
             report("feedwerk beam 4", beam);
-            System.out.printf("feedwerk beam 4: %.2f s inside the model's ORT sessions, %.2f s around them (of which "
-                    + "%.2f s beam search's own work in ORT: moving cache rows, choosing tokens): total / ORT time %.3f%n", beam.runtimeSeconds(),
-                    beam.seconds() - beam.runtimeSeconds(), beam.reorderSeconds(), beam.seconds() / beam.runtimeSeconds());
+            System.out.printf(
+                    "feedwerk beam 4: %.2f s inside the model's ORT sessions, %.2f s around them (of which "
+                            + "%.2f s beam search's own work in ORT: moving cache rows, choosing tokens): total / ORT time %.3f%n",
+                    beam.runtimeSeconds(),
+                    beam.seconds() - beam.runtimeSeconds(),
+                    beam.reorderSeconds(),
+                    beam.seconds() / beam.runtimeSeconds());
         }
     }
 
@@ -79,17 +89,41 @@ public class OfflineEngineSpeed {
     }
 
     static void report(String who, Measured measured) {
-        System.out.printf("%-16s %7.2f sentences/s %8.1f tokens/s (%d sentences, %d tokens, %.2f s)%n", who,
-                measured.sentencesPerSecond(), measured.tokens() / measured.seconds(), measured.sentences(),
-                measured.tokens(), measured.seconds());
+        System.out.printf(
+                "%-16s %7.2f sentences/s %8.1f tokens/s (%d sentences, %d tokens, %.2f s)%n",
+                who,
+                measured.sentencesPerSecond(),
+                measured.tokens() / measured.seconds(),
+                measured.sentences(),
+                measured.tokens(),
+                measured.seconds());
     }
 
-    static Measured feedwerk(Path model, boolean quantized, int threads, int beams, int maxNewTokens,
-            List<String> sentences) {
-        EngineConfig config = new EngineConfig("standin", EngineType.ONNX, null, null, null, null, 1,
-                List.of("en-de"), null, model, threads, beams, maxNewTokens + 1, quantized);
-        try (OnnxEngine engine = (OnnxEngine) new EngineFactory(Map.of(), Clock.systemUTC(), Sleeper.REAL, model,
-                new ModelsConfig(model, null, false), Runnable::run).create(config)) {
+    static Measured feedwerk(
+            Path model, boolean quantized, int threads, int beams, int maxNewTokens, List<String> sentences) {
+        EngineConfig config = new EngineConfig(
+                "standin",
+                EngineType.ONNX,
+                null,
+                null,
+                null,
+                null,
+                1,
+                List.of("en-de"),
+                null,
+                model,
+                threads,
+                beams,
+                maxNewTokens + 1,
+                quantized);
+        try (OnnxEngine engine = (OnnxEngine) new EngineFactory(
+                        Map.of(),
+                        Clock.systemUTC(),
+                        Sleeper.REAL,
+                        model,
+                        new ModelsConfig(model, null, false),
+                        Runnable::run)
+                .create(config)) {
             engine.prepare().ifPresent(reason -> {
                 throw new IllegalStateException(reason);
             });
@@ -98,14 +132,19 @@ public class OfflineEngineSpeed {
             long start = System.nanoTime();
             // As the translation stage hands an article's texts over: a request of several at a time.
             for (int from = 0; from < sentences.size(); from += 16) {
-                engine.translate(new EngineRequest("en", "de", TextFormat.PLAIN,
-                        sentences.subList(from, Math.min(sentences.size(), from + 16))));
+                engine.translate(new EngineRequest(
+                        "en", "de", TextFormat.PLAIN, sentences.subList(from, Math.min(sentences.size(), from + 16))));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             RuntimeStats after = engine.runtimeStats();
-            return new Measured(sentences.size(), after.generatedTokens() - before.generatedTokens(), seconds,
+            return new Measured(
+                    sentences.size(),
+                    after.generatedTokens() - before.generatedTokens(),
+                    seconds,
                     (after.inRuntime().toNanos() - before.inRuntime().toNanos()) / 1e9,
-                    (after.searchInRuntime().toNanos() - before.searchInRuntime().toNanos()) / 1e9);
+                    (after.searchInRuntime().toNanos()
+                                    - before.searchInRuntime().toNanos())
+                            / 1e9);
         }
     }
 
@@ -125,7 +164,9 @@ public class OfflineEngineSpeed {
         Path file = Files.createTempFile("feedwerk-speed", ".json");
         json.writeValue(file.toFile(), request);
         Process node = new ProcessBuilder("node", "generate.mjs", file.toString())
-                .directory(Path.of("src/test/node").toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .directory(Path.of("src/test/node").toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         byte[] output = node.getInputStream().readAllBytes();
         if (!node.waitFor(30, TimeUnit.MINUTES) || node.exitValue() != 0) {
             throw new IllegalStateException("transformers.js failed (is src/test/node installed? npm ci there)");

@@ -25,21 +25,28 @@ public class PageCacheHeap {
         Path dir = Files.createTempDirectory("feedwerk-heap");
         Files.createDirectories(dir.resolve("inbox"));
         Path config = dir.resolve("feedwerk.yml");
-        Files.writeString(config, "server: { port: 0 }\ndataDir: " + dir.resolve("data")
-                + "\nsources:\n  - id: inbox\n    dir: " + dir.resolve("inbox") + "\n");
+        Files.writeString(
+                config,
+                "server: { port: 0 }\ndataDir: " + dir.resolve("data") + "\nsources:\n  - id: inbox\n    dir: "
+                        + dir.resolve("inbox") + "\n");
         try (Application app = Application.open(new ConfigLoader(Map.of()).load(config), Map.of(), Clock.systemUTC())) {
             WebServer server = app.newWebServer();
             server.start();
             HttpClient client = HttpClient.newHttpClient();
-            client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
+            client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             long before = usedAfterGc();
             for (int request = 0; request < 10_000; request++) {
-                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/?x=" + request))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/?x=" + request))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
             }
             long after = usedAfterGc();
-            System.out.printf("10,000 requests to /?x=N: heap %.1f MB before, %.1f MB after (%+.1f MB)%n",
+            System.out.printf(
+                    "10,000 requests to /?x=N: heap %.1f MB before, %.1f MB after (%+.1f MB)%n",
                     before / 1e6, after / 1e6, (after - before) / 1e6);
             server.stop();
         }
@@ -51,8 +58,10 @@ public class PageCacheHeap {
             cache.get("/page/" + number, () -> PageCache.Page.html(200, twoMegabytes + number));
         }
         long after = usedAfterGc();
-        System.out.printf("1,000 distinct 2 MB pages: heap %.1f MB before, %.1f MB after (%+.1f MB; cache budget "
-                + "64 MiB of heap)%n", before / 1e6, after / 1e6, (after - before) / 1e6);
+        System.out.printf(
+                "1,000 distinct 2 MB pages: heap %.1f MB before, %.1f MB after (%+.1f MB; cache budget "
+                        + "64 MiB of heap)%n",
+                before / 1e6, after / 1e6, (after - before) / 1e6);
     }
 
     private static long usedAfterGc() throws InterruptedException {

@@ -34,19 +34,28 @@ public class PostEditEvaluation {
         QualityGate gate = new QualityGate(new LinguaLanguageDetector(List.of("en", "de"))::detect);
         PostEditor editor = new PostEditor("de");
 
-        System.out.printf("%-11s %8s %8s %7s %8s %8s %7s %9s%n", "system", "chrF", "chrF+PE", "delta", "BLEU",
-                "BLEU+PE", "delta", "blocked");
+        System.out.printf(
+                "%-11s %8s %8s %7s %8s %8s %7s %9s%n",
+                "system", "chrF", "chrF+PE", "delta", "BLEU", "BLEU+PE", "delta", "blocked");
         report("reference", reference, reference, source, editor, gate);
         for (String system : SYSTEMS) {
-            report(system, Files.readAllLines(dir.resolve("generaltest2022.en-de.hyp." + system + ".de")), reference,
-                    source, editor, gate);
+            report(
+                    system,
+                    Files.readAllLines(dir.resolve("generaltest2022.en-de.hyp." + system + ".de")),
+                    reference,
+                    source,
+                    editor,
+                    gate);
         }
         injectDefects(Files.readAllLines(dir.resolve("generaltest2022.en-de.hyp.Online-B.de")), source, gate);
         System.out.println();
         System.out.println("chrF change per rule alone (lines changed):");
         ablation("reference", reference, reference, source);
         for (String system : SYSTEMS) {
-            ablation(system, Files.readAllLines(dir.resolve("generaltest2022.en-de.hyp." + system + ".de")), reference,
+            ablation(
+                    system,
+                    Files.readAllLines(dir.resolve("generaltest2022.en-de.hyp." + system + ".de")),
+                    reference,
                     source);
         }
     }
@@ -59,18 +68,24 @@ public class PostEditEvaluation {
             List<String> edited = new ArrayList<>();
             int changed = 0;
             for (int i = 0; i < hypotheses.size(); i++) {
-                String result = rule.apply(List.of(hypotheses.get(i)), source.get(i)).get(0);
+                String result =
+                        rule.apply(List.of(hypotheses.get(i)), source.get(i)).get(0);
                 changed += result.equals(hypotheses.get(i)) ? 0 : 1;
                 edited.add(result);
             }
-            line.append(String.format(" %s %+.3f (%d)", rule.name(), CorpusScores.chrf(edited, reference) - base,
-                    changed));
+            line.append(
+                    String.format(" %s %+.3f (%d)", rule.name(), CorpusScores.chrf(edited, reference) - base, changed));
         }
         System.out.println(line);
     }
 
-    static void report(String name, List<String> hypotheses, List<String> reference, List<String> source,
-            PostEditor editor, QualityGate gate) {
+    static void report(
+            String name,
+            List<String> hypotheses,
+            List<String> reference,
+            List<String> source,
+            PostEditor editor,
+            QualityGate gate) {
         List<String> edited = new ArrayList<>();
         int blocked = 0;
         for (int i = 0; i < hypotheses.size(); i++) {
@@ -81,13 +96,21 @@ public class PostEditEvaluation {
         double chrfEdited = CorpusScores.chrf(edited, reference);
         double bleu = CorpusScores.bleu(hypotheses, reference);
         double bleuEdited = CorpusScores.bleu(edited, reference);
-        System.out.printf("%-11s %8.2f %8.2f %+7.3f %8.2f %8.2f %+7.3f %8.1f%%%n", name, chrf, chrfEdited,
-                chrfEdited - chrf, bleu, bleuEdited, bleuEdited - bleu, 100.0 * blocked / hypotheses.size());
+        System.out.printf(
+                "%-11s %8.2f %8.2f %+7.3f %8.2f %8.2f %+7.3f %8.1f%%%n",
+                name,
+                chrf,
+                chrfEdited,
+                chrfEdited - chrf,
+                bleu,
+                bleuEdited,
+                bleuEdited - bleu,
+                100.0 * blocked / hypotheses.size());
     }
 
     static QaReport check(QualityGate gate, String source, String target) {
-        return gate.check(new QaInput("en", "de", List.of(source), List.of(target), null, null, Glossary.EMPTY),
-                List.of());
+        return gate.check(
+                new QaInput("en", "de", List.of(source), List.of(target), null, null, Glossary.EMPTY), List.of());
     }
 
     /** Injects one defect at a time into lines where it applies, and counts how often the gate blocks it. */
@@ -103,7 +126,8 @@ public class PostEditEvaluation {
             }
             Matcher number = NUMBER.matcher(target);
             if (number.find() && src.contains(number.group())) {
-                String changed = target.substring(0, number.start()) + (Long.parseLong(number.group()) + 1)
+                String changed = target.substring(0, number.start())
+                        + (Long.parseLong(number.group()) + 1)
                         + target.substring(number.end());
                 count(numbers, check(gate, src, changed).isBlocking());
             }

@@ -57,23 +57,30 @@ public class ScaleOutBenchmark {
                 if (translators == 1) {
                     single = perMinute;
                 }
-                System.out.printf("translate processes: %d  %7.1f articles/min  ratio to linear: %.2f%n", translators,
-                        perMinute, perMinute / (single * translators));
+                System.out.printf(
+                        "translate processes: %d  %7.1f articles/min  ratio to linear: %.2f%n",
+                        translators, perMinute, perMinute / (single * translators));
             }
             List<Long> latencies = publicationLatency(adminUrl, user, password, engine, 9);
             Collections.sort(latencies);
             long median = latencies.get(latencies.size() / 2);
-            System.out.printf("publication latency (settled file -> page on all 3 web nodes): median %d ms, "
-                    + "min %d, max %d; L = %d ms, median - L = %d ms (goal <= 2000)%n", median, latencies.get(0),
-                    latencies.get(latencies.size() - 1), latencyMillis, median - latencyMillis);
+            System.out.printf(
+                    "publication latency (settled file -> page on all 3 web nodes): median %d ms, "
+                            + "min %d, max %d; L = %d ms, median - L = %d ms (goal <= 2000)%n",
+                    median,
+                    latencies.get(0),
+                    latencies.get(latencies.size() - 1),
+                    latencyMillis,
+                    median - latencyMillis);
         } finally {
             processes.forEach(Process::destroyForcibly);
             engine.stop(0);
         }
     }
 
-    static double translationThroughput(String adminUrl, String user, String password, HttpServer engine,
-            int translators, int articles) throws Exception {
+    static double translationThroughput(
+            String adminUrl, String user, String password, HttpServer engine, int translators, int articles)
+            throws Exception {
         String database = freshDatabase(adminUrl, user, password);
         Path inbox = Files.createDirectories(work.resolve("inbox-" + translators));
         Path fetcher = config("fetch-" + translators, database, user, inbox, engine, 0);
@@ -90,18 +97,28 @@ public class ScaleOutBenchmark {
             started0.add(start(config, "translate", password));
         }
         // Count from the first translation, so that JVM start-up is not part of the rate.
-        awaitCount(database, user, password, "SELECT count(*) FROM article WHERE status IN ('translated', 'published')",
-                1, Duration.ofMinutes(2));
+        awaitCount(
+                database,
+                user,
+                password,
+                "SELECT count(*) FROM article WHERE status IN ('translated', 'published')",
+                1,
+                Duration.ofMinutes(2));
         Instant first = Instant.now();
-        awaitCount(database, user, password, "SELECT count(*) FROM article WHERE status IN ('translated', 'published')",
-                articles, Duration.ofMinutes(20));
+        awaitCount(
+                database,
+                user,
+                password,
+                "SELECT count(*) FROM article WHERE status IN ('translated', 'published')",
+                articles,
+                Duration.ofMinutes(20));
         Duration took = Duration.between(first, Instant.now());
         stopAll();
         return (articles - 1) * 60_000.0 / took.toMillis();
     }
 
-    static List<Long> publicationLatency(String adminUrl, String user, String password, HttpServer engine,
-            int stories) throws Exception {
+    static List<Long> publicationLatency(String adminUrl, String user, String password, HttpServer engine, int stories)
+            throws Exception {
         String database = freshDatabase(adminUrl, user, password);
         Path inbox = Files.createDirectories(work.resolve("inbox-latency"));
         int[] ports = {freePort(), freePort(), freePort()};
@@ -137,17 +154,23 @@ public class ScaleOutBenchmark {
 
     /** The page of the published story with this guid, as the site's JSON feed lists it, or null. */
     static String findPage(HttpClient http, int port, String guid) throws Exception {
-        HttpResponse<String> feed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/feed.json")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher url = Pattern.compile("\"url\"\\s*:\\s*\"https?://[^/\"]+(/de/[^\"]*)\"[^}]*?NOTICE " + guid.replace(
-                "story-", "") + "\\b").matcher(feed.body());
+        HttpResponse<String> feed = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/feed.json"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher url = Pattern.compile("\"url\"\\s*:\\s*\"https?://[^/\"]+(/de/[^\"]*)\"[^}]*?NOTICE "
+                        + guid.replace("story-", "") + "\\b")
+                .matcher(feed.body());
         return url.find() ? url.group(1) : null;
     }
 
     static int status(HttpClient http, int port, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -160,13 +183,21 @@ public class ScaleOutBenchmark {
     static Instant drop(Path inbox, String name, int first, int count) throws IOException {
         StringBuilder items = new StringBuilder();
         for (int i = first; i < first + count; i++) {
-            items.append("<item><guid>story-").append(i).append("</guid><title>Harbour notice ").append(i)
-                    .append("</title><description>Notice ").append(i).append(": the ferry to the island leaves "
-                            + "from pier ").append(i % 40).append(" tomorrow morning.</description></item>");
+            items.append("<item><guid>story-")
+                    .append(i)
+                    .append("</guid><title>Harbour notice ")
+                    .append(i)
+                    .append("</title><description>Notice ")
+                    .append(i)
+                    .append(": the ferry to the island leaves " + "from pier ")
+                    .append(i % 40)
+                    .append(" tomorrow morning.</description></item>");
         }
         Path temporary = work.resolve(name + ".part");
-        Files.writeString(temporary, "<rss version=\"2.0\"><channel><title>Wire</title><link>https://wire.example"
-                + ".org/</link>" + items + "</channel></rss>");
+        Files.writeString(
+                temporary,
+                "<rss version=\"2.0\"><channel><title>Wire</title><link>https://wire.example" + ".org/</link>" + items
+                        + "</channel></rss>");
         Files.setLastModifiedTime(temporary, FileTime.from(Instant.now().minusSeconds(10)));
         Files.move(temporary, inbox.resolve(name));
         return Instant.now();
@@ -193,16 +224,30 @@ public class ScaleOutBenchmark {
                     - name: libre
                       type: libretranslate
                       url: http://127.0.0.1:%d
-                """.formatted(port, work.resolve("data-" + name), database, user, inbox,
-                engine.getAddress().getPort()));
+                """.formatted(
+                        port,
+                        work.resolve("data-" + name),
+                        database,
+                        user,
+                        inbox,
+                        engine.getAddress().getPort()));
         return config;
     }
 
     static Process start(Path config, String roles, String password) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.feedwerk.app.Main", "run", "--config", config.toString(), "--roles", roles)
-                .redirectErrorStream(true).redirectOutput(work.resolve(config.getFileName() + ".log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.feedwerk.app.Main",
+                        "run",
+                        "--config",
+                        config.toString(),
+                        "--roles",
+                        roles)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(config.getFileName() + ".log").toFile());
         builder.environment().put("FEEDWERK_DATABASE_PASSWORD", password);
         Process process = builder.start();
         processes.add(process);
@@ -245,8 +290,8 @@ public class ScaleOutBenchmark {
                     }
                     Thread.sleep(50);
                 }
-                throw new IllegalStateException("timed out waiting for " + expected + ": " + query + " (logs in "
-                        + work + ")");
+                throw new IllegalStateException(
+                        "timed out waiting for " + expected + ": " + query + " (logs in " + work + ")");
             }
         }
     }
@@ -269,8 +314,8 @@ public class ScaleOutBenchmark {
             while (text.find()) {
                 translated.add("\"" + upperOutsideTags(text.group(1)) + "\"");
             }
-            byte[] answer = ("{\"translatedText\":[" + String.join(",", translated) + "]}")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] answer =
+                    ("{\"translatedText\":[" + String.join(",", translated) + "]}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);

@@ -39,10 +39,22 @@ public class TranslationMemoryBenchmark {
     static final class CountingEngine implements TranslationEngine {
         long characters;
 
-        public String name() { return "counting"; }
-        public boolean supports(String source, String target) { return true; }
-        public boolean handlesHtml() { return true; }
-        public Optional<String> unavailableReason() { return Optional.empty(); }
+        public String name() {
+            return "counting";
+        }
+
+        public boolean supports(String source, String target) {
+            return true;
+        }
+
+        public boolean handlesHtml() {
+            return true;
+        }
+
+        public Optional<String> unavailableReason() {
+            return Optional.empty();
+        }
+
         public EngineResult translate(EngineRequest request) {
             List<String> out = new ArrayList<>();
             for (String text : request.texts()) {
@@ -60,10 +72,14 @@ public class TranslationMemoryBenchmark {
             JdbiArticleStore articles = new JdbiArticleStore(database);
             ArticleIngestor ingestor = new ArticleIngestor(articles, new ArticleNormalizer(), clock);
             CountingEngine engine = new CountingEngine();
-            ArticleTranslator translator = new ArticleTranslator(new EngineChain(List.of(new EngineChain.Link(engine,
-                    List.of()))), new JdbiTranslationStore(database), text -> Optional.empty(), Set.of(), clock);
-            SourceConfig source = new SourceConfig("wire", URI.create("https://wire.example.org/feed"), null, null,
-                    "en", null, "Wire", null, null);
+            ArticleTranslator translator = new ArticleTranslator(
+                    new EngineChain(List.of(new EngineChain.Link(engine, List.of()))),
+                    new JdbiTranslationStore(database),
+                    text -> Optional.empty(),
+                    Set.of(),
+                    clock);
+            SourceConfig source = new SourceConfig(
+                    "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null);
 
             List<String> paragraphs = new ArrayList<>();
             for (int i = 1; i <= 8; i++) {
@@ -89,26 +105,36 @@ public class TranslationMemoryBenchmark {
             for (int version = 0; version < versions.size(); version++) {
                 String body = "<p>" + String.join("</p><p>", versions.get(version)) + "</p>";
                 Item item = Item.builder()
-                        .guid("story").link("https://wire.example.org/story")
+                        .guid("story")
+                        .link("https://wire.example.org/story")
                         .title("Harbour authority approves terminal")
-                        .summaryHtml("<p>The decision ends a four-year dispute.</p>").contentHtml(body)
-                        .authors(List.of("Desk")).build();
-                ingestor.ingest(source, new ParsedFeed(FeedFormat.RSS, "Wire", null, "en", List.of(item)),
+                        .summaryHtml("<p>The decision ends a four-year dispute.</p>")
+                        .contentHtml(body)
+                        .authors(List.of("Desk"))
+                        .build();
+                ingestor.ingest(
+                        source,
+                        new ParsedFeed(FeedFormat.RSS, "Wire", null, "en", List.of(item)),
                         () -> new PayloadRef("bench-" + body.hashCode(), "wire", "bench", null, 0, Instant.now()));
                 Revision revision = articles.findRevision(id, version + 1).orElseThrow();
                 translator.translate(revision, List.of("de"));
-                Translation translation = new JdbiTranslationStore(database).listTranslations(id).stream()
-                        .filter(t -> t.revision() == revision.number()).findFirst().orElseThrow();
+                Translation translation = new JdbiTranslationStore(database)
+                        .listTranslations(id).stream()
+                                .filter(t -> t.revision() == revision.number())
+                                .findFirst()
+                                .orElseThrow();
                 naive += translation.charsSent() + translation.charsReused();
                 sent += translation.charsSent();
                 reused += translation.charsReused();
-                System.out.printf("revision %d: %5d characters sent, %5d reused%n", revision.number(),
-                        translation.charsSent(), translation.charsReused());
+                System.out.printf(
+                        "revision %d: %5d characters sent, %5d reused%n",
+                        revision.number(), translation.charsSent(), translation.charsReused());
             }
             System.out.printf("engine counted %d characters%n", engine.characters);
-            System.out.printf("with translation memory: %d characters; naive full re-translation: %d characters%n",
-                    sent, naive);
-            System.out.printf("ratio memory / naive: %.3f (%.0f %% of engine characters saved)%n",
+            System.out.printf(
+                    "with translation memory: %d characters; naive full re-translation: %d characters%n", sent, naive);
+            System.out.printf(
+                    "ratio memory / naive: %.3f (%.0f %% of engine characters saved)%n",
                     (double) sent / naive, 100.0 * reused / naive);
         }
     }

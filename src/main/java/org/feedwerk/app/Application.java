@@ -110,22 +110,29 @@ public final class Application implements AutoCloseable {
         this.config = config;
         this.environment = Map.copyOf(environment);
         this.clock = clock;
-        this.database = Database.open(config.database(), config.dataDir(),
-                environment.get(DATABASE_PASSWORD_VARIABLE));
+        this.database = Database.open(config.database(), config.dataDir(), environment.get(DATABASE_PASSWORD_VARIABLE));
         this.articles = new JdbiArticleStore(database);
         this.sourceStates = new JdbiSourceStateStore(database);
         this.webState = new JdbiWebStateStore(database);
         this.metrics = new FeedwerkMetrics(articles::countByStatus, clock);
         HttpFeedFetcher fetcher = new HttpFeedFetcher(config.fetch(), clock);
-        SourceStateRecorder sourceRecorder = new SourceStateRecorder(sourceStates,
-                new Backoff(config.fetch().maxBackoff(), new Random()), clock);
-        DocumentIngestor documents = new DocumentIngestor(new FeedParsers(),
-                new ArticleIngestor(articles, new ArticleNormalizer(), clock, config.fetch().maxItemsPerDocument()),
+        SourceStateRecorder sourceRecorder =
+                new SourceStateRecorder(sourceStates, new Backoff(config.fetch().maxBackoff(), new Random()), clock);
+        DocumentIngestor documents = new DocumentIngestor(
+                new FeedParsers(),
+                new ArticleIngestor(
+                        articles, new ArticleNormalizer(), clock, config.fetch().maxItemsPerDocument()),
                 new PayloadArchive(config.dataDir()));
         this.sourceRunner = new SourceRunner(
                 new HttpSourceReader(fetcher, documents, sourceRecorder),
-                new DropFolderReader(new DropFolder(), documents, sourceStates, sourceRecorder,
-                        config.fetch().dropSettle(), fetcher.maxBodyBytes(), clock),
+                new DropFolderReader(
+                        new DropFolder(),
+                        documents,
+                        sourceStates,
+                        sourceRecorder,
+                        config.fetch().dropSettle(),
+                        fetcher.maxBodyBytes(),
+                        clock),
                 sourceStates,
                 sourceRecorder,
                 clock,
@@ -140,25 +147,47 @@ public final class Application implements AutoCloseable {
                     }
                 });
         this.translations = new MeteringTranslationStore(new JdbiTranslationStore(database), metrics);
-        this.engineChain = new EngineChain(new EngineFactory(environment, clock, Sleeper.REAL,
-                config.models().directory(config.dataDir()), config.models(), EngineFactory.backgroundDownloads())
+        this.engineChain = new EngineChain(new EngineFactory(
+                        environment,
+                        clock,
+                        Sleeper.REAL,
+                        config.models().directory(config.dataDir()),
+                        config.models(),
+                        EngineFactory.backgroundDownloads())
                 .build(config.translation().engines()));
         Set<String> detectable = Set.copyOf(config.translation().detectLanguages());
-        LinguaLanguageDetector detector = new LinguaLanguageDetector(config.translation().detectLanguages());
+        LinguaLanguageDetector detector =
+                new LinguaLanguageDetector(config.translation().detectLanguages());
         Map<String, Long> budgets = new HashMap<>();
-        config.translation().engines().stream().filter(engine -> engine.dailyCharBudget() != null)
+        config.translation().engines().stream()
+                .filter(engine -> engine.dailyCharBudget() != null)
                 .forEach(engine -> budgets.put(engine.name(), engine.dailyCharBudget()));
-        this.engineMonitor = new EngineMonitor(budgets, translations, clock,
-                (engine, error) -> metrics.recordEngineError(engine, error.kind().name().toLowerCase()));
-        this.translator = new ArticleTranslator(engineChain, translations, detector, detectable,
-                new GlossaryBook(config.translation().glossary(), config.translation().doNotTranslate()),
-                new PostEditReview(new QualityGate(detector::detect)), engineMonitor, clock);
+        this.engineMonitor = new EngineMonitor(
+                budgets,
+                translations,
+                clock,
+                (engine, error) ->
+                        metrics.recordEngineError(engine, error.kind().name().toLowerCase()));
+        this.translator = new ArticleTranslator(
+                engineChain,
+                translations,
+                detector,
+                detectable,
+                new GlossaryBook(
+                        config.translation().glossary(), config.translation().doNotTranslate()),
+                new PostEditReview(new QualityGate(detector::detect)),
+                engineMonitor,
+                clock);
         this.publications = new JdbiPublicationStore(database);
         this.searchIndex = new LazySearchIndex(config.dataDir().resolve("search"), this::livePublications);
-        this.sourcesById = config.sources().stream()
-                .collect(Collectors.toMap(SourceConfig::id, source -> source));
-        this.publisher = new Publisher(publications, articles, translations, sourcesById,
-                config.translation().targets(), clock,
+        this.sourcesById = config.sources().stream().collect(Collectors.toMap(SourceConfig::id, source -> source));
+        this.publisher = new Publisher(
+                publications,
+                articles,
+                translations,
+                sourcesById,
+                config.translation().targets(),
+                clock,
                 new SiteListeners(pageCache, searchIndex, metrics, () -> signals.announce(Signal.SITE_CHANGED)));
     }
 
@@ -179,8 +208,8 @@ public final class Application implements AutoCloseable {
     }
 
     /** Tells the page cache, the search index and the metrics about every change to the site. */
-    private record SiteListeners(PageCache cache, LazySearchIndex search,
-            FeedwerkMetrics metrics, Runnable announce) implements PublicationListener {
+    private record SiteListeners(PageCache cache, LazySearchIndex search, FeedwerkMetrics metrics, Runnable announce)
+            implements PublicationListener {
         @Override
         public void withheld(String articleId) {
             search.ifOpen(index -> index.withheld(articleId));
@@ -244,8 +273,12 @@ public final class Application implements AutoCloseable {
 
     /** Keeps this process's pages and search in step with what every process publishes and withdraws. */
     public ChainFollower newChainFollower() {
-        return new ChainFollower(publications, config.translation().targets(),
-                new FollowedChanges(pageCache, this::searchIndex), pageCache::clear, signals);
+        return new ChainFollower(
+                publications,
+                config.translation().targets(),
+                new FollowedChanges(pageCache, this::searchIndex),
+                pageCache::clear,
+                signals);
     }
 
     public static Application open(FeedwerkConfig config, Map<String, String> environment, Clock clock) {
@@ -266,11 +299,12 @@ public final class Application implements AutoCloseable {
 
     /** Runs the given sources once, concurrently within the configured bound; reports in the given order. */
     public List<SourceRunReport> ingestOnce(List<SourceConfig> sources) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.fetch().concurrency(),
-                sources.size())));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, Math.min(config.fetch().concurrency(), sources.size())));
         try {
             List<Future<SourceRunReport>> futures = sources.stream()
-                    .map(source -> pool.submit(() -> sourceRunner.run(source))).toList();
+                    .map(source -> pool.submit(() -> sourceRunner.run(source)))
+                    .toList();
             return futures.stream().map(Application::await).toList();
         } finally {
             pool.shutdown();
@@ -286,8 +320,15 @@ public final class Application implements AutoCloseable {
     }
 
     public TranslationWorker newTranslationWorker() {
-        return new TranslationWorker(translations, articles, translator, config.translation().targets(),
-                config.translation().workers(), TRANSLATION_LEASE, config.translation().maxHoldBackoff(), clock,
+        return new TranslationWorker(
+                translations,
+                articles,
+                translator,
+                config.translation().targets(),
+                config.translation().workers(),
+                TRANSLATION_LEASE,
+                config.translation().maxHoldBackoff(),
+                clock,
                 signals);
     }
 
@@ -331,7 +372,8 @@ public final class Application implements AutoCloseable {
     }
 
     public PollScheduler newScheduler() {
-        return new PollScheduler(config.sources(), sourceRunner, sourceStates, config.fetch().concurrency(), clock);
+        return new PollScheduler(
+                config.sources(), sourceRunner, sourceStates, config.fetch().concurrency(), clock);
     }
 
     private WebServer.Site site() {
@@ -341,45 +383,77 @@ public final class Application implements AutoCloseable {
         Map<String, SitePages> editions = new LinkedHashMap<>();
         Map<String, SiteFeeds> editionFeeds = new LinkedHashMap<>();
         for (String language : targets) {
-            SitePages edition = new SitePages(publications, config.site(), language, sourcesById, this::searchIndex,
-                    "/" + language + "/");
+            SitePages edition = new SitePages(
+                    publications, config.site(), language, sourcesById, this::searchIndex, "/" + language + "/");
             editions.put(language, edition);
             editionFeeds.put(language, new SiteFeeds(publications, config.site(), language, edition));
-            sitePages.put(language, language.equals(primary) ? new SitePages(publications, config.site(), language,
-                    sourcesById, this::searchIndex) : edition);
+            sitePages.put(
+                    language,
+                    language.equals(primary)
+                            ? new SitePages(publications, config.site(), language, sourcesById, this::searchIndex)
+                            : edition);
         }
-        return new WebServer.Site(sitePages, primary,
-                new SiteFeeds(publications, config.site(), primary, sitePages.get(primary)), pageCache,
-                config.site().embedsImages(), editions, editionFeeds);
+        return new WebServer.Site(
+                sitePages,
+                primary,
+                new SiteFeeds(publications, config.site(), primary, sitePages.get(primary)),
+                pageCache,
+                config.site().embedsImages(),
+                editions,
+                editionFeeds);
     }
 
     /** Writes the site as static files; returns the number of files. */
     public int exportSite(Path directory) {
         WebServer.Site site = site();
         List<SiteExporter.Edition> editions = new ArrayList<>();
-        editions.add(new SiteExporter.Edition(site.pagesByLanguage().get(site.primaryLanguage()), site.feeds(),
-                site.primaryLanguage()));
-        site.editions().forEach((language, pages) -> editions.add(new SiteExporter.Edition(pages,
-                site.editionFeeds().get(language), language)));
-        return new SiteExporter(editions, publications, config.sources().stream().map(SourceConfig::id).toList())
+        editions.add(new SiteExporter.Edition(
+                site.pagesByLanguage().get(site.primaryLanguage()), site.feeds(), site.primaryLanguage()));
+        site.editions()
+                .forEach((language, pages) -> editions.add(
+                        new SiteExporter.Edition(pages, site.editionFeeds().get(language), language)));
+        return new SiteExporter(
+                        editions,
+                        publications,
+                        config.sources().stream().map(SourceConfig::id).toList())
                 .export(directory, clock.instant());
     }
 
     public WebServer newWebServer() {
         WebServer.Site site = site();
-        WebServer.Api api = new WebServer.Api(config.sources(), sourceStates, articles, translations, publications,
-                publisher);
-        return new WebServer(config.server(), api, site, database::isReachable,
-                Optional.ofNullable(environment.get(ADMIN_TOKEN_VARIABLE)), clock,
+        WebServer.Api api =
+                new WebServer.Api(config.sources(), sourceStates, articles, translations, publications, publisher);
+        return new WebServer(
+                config.server(),
+                api,
+                site,
+                database::isReachable,
+                Optional.ofNullable(environment.get(ADMIN_TOKEN_VARIABLE)),
+                clock,
                 new WebServer.Operations(metrics, this::readinessProblems, webState),
-                new ConsoleRoutes.Parts(config.sources(), config.translation().engines(), sourceStates, articles,
-                        translations, publications, publisher, engineChain, engineMonitor, config.site(), webState));
+                new ConsoleRoutes.Parts(
+                        config.sources(),
+                        config.translation().engines(),
+                        sourceStates,
+                        articles,
+                        translations,
+                        publications,
+                        publisher,
+                        engineChain,
+                        engineMonitor,
+                        config.site(),
+                        webState));
     }
 
     /** Why the service is not ready (see {@link Readiness}); empty when ready. */
     public List<String> readinessProblems() {
-        return new Readiness(database::isReachable, config.sources(), config.translation().targets(), engineChain,
-                engineMonitor).problems();
+        return new Readiness(
+                        database::isReachable,
+                        config.sources(),
+                        config.translation().targets(),
+                        engineChain,
+                        engineMonitor)
+                .problems();
     }
 
     @Override

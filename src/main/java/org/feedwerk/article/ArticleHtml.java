@@ -21,16 +21,60 @@ public final class ArticleHtml {
     private static final Pattern SPAN_NUMBER = Pattern.compile("[1-9][0-9]?");
     private static final Pattern EMPTY_PARAGRAPH = Pattern.compile("<p>(?:\\s|&nbsp;|&#160;|<br />)*</p>");
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "div", "section",
-                    "blockquote", "q", "cite",
-                    "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "abbr", "code", "pre", "br", "hr",
-                    "a", "figure", "figcaption", "img",
-                    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
+            .allowElements(
+                    "p",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "div",
+                    "section",
+                    "blockquote",
+                    "q",
+                    "cite",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "u",
+                    "s",
+                    "sub",
+                    "sup",
+                    "small",
+                    "abbr",
+                    "code",
+                    "pre",
+                    "br",
+                    "hr",
+                    "a",
+                    "figure",
+                    "figcaption",
+                    "img",
+                    "table",
+                    "caption",
+                    "thead",
+                    "tbody",
+                    "tfoot",
+                    "tr",
+                    "th",
+                    "td")
             .allowUrlProtocols("http", "https")
-            .allowAttributes("href").onElements("a")
-            .allowAttributes("src", "alt").onElements("img")
-            .allowAttributes("title").onElements("abbr", "a")
-            .allowAttributes("colspan", "rowspan").matching(SPAN_NUMBER).onElements("td", "th")
+            .allowAttributes("href")
+            .onElements("a")
+            .allowAttributes("src", "alt")
+            .onElements("img")
+            .allowAttributes("title")
+            .onElements("abbr", "a")
+            .allowAttributes("colspan", "rowspan")
+            .matching(SPAN_NUMBER)
+            .onElements("td", "th")
             .toFactory();
 
     private ArticleHtml() {}
@@ -47,10 +91,11 @@ public final class ArticleHtml {
                 case "h1" -> element.tagName("h2"); // the page's own headline is the only h1
                 case "a" -> absolute(element, "href", baseUri);
                 case "img" -> absolute(element, "src", baseUri);
-                default -> { }
+                default -> {}
             }
         }
-        String sanitized = withoutControlCharacters(POLICY.sanitize(document.body().html()));
+        String sanitized =
+                withoutControlCharacters(POLICY.sanitize(document.body().html()));
         return removeEmptyParagraphs(sanitized).strip();
     }
 
@@ -80,7 +125,9 @@ public final class ArticleHtml {
         if (html == null) {
             return "";
         }
-        String text = isPlainText(html) ? collapsedWhitespace(html) : Jsoup.parseBodyFragment(html).text();
+        String text = isPlainText(html)
+                ? collapsedWhitespace(html)
+                : Jsoup.parseBodyFragment(html).text();
         return withoutControlCharacters(text).strip();
     }
 
@@ -121,7 +168,9 @@ public final class ArticleHtml {
     private static boolean mayHoldIllegalCharacters(String text) {
         for (int index = 0; index < text.length(); index++) {
             char c = text.charAt(index);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F || c >= 0xFFFE
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                    || c == 0x7F
+                    || c >= 0xFFFE
                     || Character.isSurrogate(c)) {
                 return true;
             }

@@ -35,7 +35,11 @@ import org.slf4j.LoggerFactory;
 public final class ArticleIngestor {
     private static final Logger log = LoggerFactory.getLogger(ArticleIngestor.class);
 
-    private enum Outcome { NEW_ARTICLE, NEW_REVISION, UNCHANGED }
+    private enum Outcome {
+        NEW_ARTICLE,
+        NEW_REVISION,
+        UNCHANGED
+    }
 
     /** Each item of a document is translated, i.e. paid for: a document with more is read up to this many. */
     static final int MOST_ITEMS = 2_000;
@@ -87,8 +91,8 @@ public final class ArticleIngestor {
             if (from + ITEMS_PER_TRANSACTION < items.size()) {
                 next = normalizeChunk(items, from + ITEMS_PER_TRANSACTION, feed, source);
             }
-            List<Prepared> chunk = prepared(source, items.subList(from, from + normalized.size()), normalized,
-                    reusedGuids, skipped);
+            List<Prepared> chunk =
+                    prepared(source, items.subList(from, from + normalized.size()), normalized, reusedGuids, skipped);
             storable += chunk.size();
             Map<Outcome, Integer> stored;
             try {
@@ -108,19 +112,28 @@ public final class ArticleIngestor {
         int unchanged = outcomes.getOrDefault(Outcome.UNCHANGED, 0);
         feed.packages().forEach(itemPackage -> store.savePackage(source.id(), itemPackage));
         int skippedItems = skipped.values().stream().mapToInt(Integer::intValue).sum();
-        return new IngestCounts(newArticles, newRevisions, unchanged, skippedItems, feed.packages().size(), skipped);
+        return new IngestCounts(
+                newArticles,
+                newRevisions,
+                unchanged,
+                skippedItems,
+                feed.packages().size(),
+                skipped);
     }
 
     /** The chunk of {@code items} from {@code from}: in the background on all cores when it is large. */
-    private CompletableFuture<List<NormalizedItem>> normalizeChunk(List<Item> items, int from, ParsedFeed feed,
-            SourceConfig source) {
+    private CompletableFuture<List<NormalizedItem>> normalizeChunk(
+            List<Item> items, int from, ParsedFeed feed, SourceConfig source) {
         List<Item> chunk = items.subList(from, Math.min(items.size(), from + ITEMS_PER_TRANSACTION));
         if (chunk.size() < PARALLEL_FROM) {
-            return CompletableFuture.completedFuture(chunk.stream().map(item -> normalized(item, feed, source))
-                    .toList());
+            return CompletableFuture.completedFuture(
+                    chunk.stream().map(item -> normalized(item, feed, source)).toList());
         }
-        return CompletableFuture.supplyAsync(() -> withNearDuplicates(chunk.parallelStream()
-                .map(item -> normalized(item, feed, source)).toList(), source));
+        return CompletableFuture.supplyAsync(() -> withNearDuplicates(
+                chunk.parallelStream()
+                        .map(item -> normalized(item, feed, source))
+                        .toList(),
+                source));
     }
 
     /**
@@ -129,19 +142,24 @@ public final class ArticleIngestor {
      */
     private List<NormalizedItem> withNearDuplicates(List<NormalizedItem> normalized, SourceConfig source) {
         List<NormalizedItem> fingerprinted = normalized.stream()
-                .filter(item -> item.fingerprint().isPresent()).toList();
+                .filter(item -> item.fingerprint().isPresent())
+                .toList();
         if (fingerprinted.isEmpty()) {
             return normalized;
         }
         List<Optional<ArticleStore.NearDuplicate>> found = store.findClustersWithSimilarText(
-                fingerprinted.stream().map(item -> item.fingerprint().orElseThrow()).toList(), source.id(),
+                fingerprinted.stream()
+                        .map(item -> item.fingerprint().orElseThrow())
+                        .toList(),
+                source.id(),
                 clock.instant().minus(NEAR_DUPLICATE_WINDOW));
         Map<NormalizedItem, Optional<ArticleStore.NearDuplicate>> byItem = new IdentityHashMap<>();
         for (int index = 0; index < fingerprinted.size(); index++) {
             byItem.put(fingerprinted.get(index), found.get(index));
         }
-        return normalized.stream().map(item -> byItem.containsKey(item) ? item.withNearDuplicate(byItem.get(item))
-                : item).toList();
+        return normalized.stream()
+                .map(item -> byItem.containsKey(item) ? item.withNearDuplicate(byItem.get(item)) : item)
+                .toList();
     }
 
     private NormalizedItem normalized(Item item, ParsedFeed feed, SourceConfig source) {
@@ -160,20 +178,30 @@ public final class ArticleIngestor {
     }
 
     /** The chunk's items that can be stored, with their article ids; the others are counted with their reason. */
-    private static List<Prepared> prepared(SourceConfig source, List<Item> items, List<NormalizedItem> normalized,
-            Set<String> reusedGuids, Map<String, Integer> skipped) {
+    private static List<Prepared> prepared(
+            SourceConfig source,
+            List<Item> items,
+            List<NormalizedItem> normalized,
+            Set<String> reusedGuids,
+            Map<String, Integer> skipped) {
         List<Prepared> prepared = new ArrayList<>();
         for (int index = 0; index < items.size(); index++) {
             Item item = items.get(index);
             RevisionContent content = normalized.get(index).content();
             if (content == null) {
-                log.atInfo().addKeyValue("source_id", source.id()).addKeyValue("guid", item.guid())
-                        .addKeyValue("reason", normalized.get(index).skipReason()).log("item skipped");
+                log.atInfo()
+                        .addKeyValue("source_id", source.id())
+                        .addKeyValue("guid", item.guid())
+                        .addKeyValue("reason", normalized.get(index).skipReason())
+                        .log("item skipped");
                 skipped.merge(normalized.get(index).skipReason(), 1, Integer::sum);
                 continue;
             }
-            prepared.add(new Prepared(item, ArticleKeys.articleId(source.id(),
-                    ArticleKeys.keyFor(item, reusedGuids, content)), content, normalized.get(index).fingerprint(),
+            prepared.add(new Prepared(
+                    item,
+                    ArticleKeys.articleId(source.id(), ArticleKeys.keyFor(item, reusedGuids, content)),
+                    content,
+                    normalized.get(index).fingerprint(),
                     normalized.get(index).nearDuplicate()));
         }
         return prepared;
@@ -185,9 +213,10 @@ public final class ArticleIngestor {
      * the whole chunk back. Known articles go first in document order, then the new ones, then items that repeat
      * a new article's key (they find it stored).
      */
-    private Map<Outcome, Integer> storeChunk(ArticleStore tx, SourceConfig source, List<Prepared> chunk,
-            Supplier<PayloadRef> payload) {
-        Set<String> known = tx.findExistingArticleIds(chunk.stream().map(Prepared::id).toList());
+    private Map<Outcome, Integer> storeChunk(
+            ArticleStore tx, SourceConfig source, List<Prepared> chunk, Supplier<PayloadRef> payload) {
+        Set<String> known =
+                tx.findExistingArticleIds(chunk.stream().map(Prepared::id).toList());
         boolean[] payloadRecorded = {false};
         Supplier<PayloadRef> recordOnce = () -> {
             PayloadRef ref = payload.get();
@@ -221,16 +250,23 @@ public final class ArticleIngestor {
     }
 
     /** Item by item, each in a savepoint: a failing item is undone and reported, the others are stored. */
-    private Map<Outcome, Integer> storeChunkCarefully(ArticleStore tx, SourceConfig source, List<Prepared> chunk,
-            Supplier<PayloadRef> payload, List<String> failures) {
+    private Map<Outcome, Integer> storeChunkCarefully(
+            ArticleStore tx,
+            SourceConfig source,
+            List<Prepared> chunk,
+            Supplier<PayloadRef> payload,
+            List<String> failures) {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         Supplier<PayloadRef> recordEach = () -> recorded(tx, payload);
         for (Prepared next : chunk) {
             try {
                 outcomes.merge(tx.inSavepoint(item -> store(item, source, next, recordEach)), 1, Integer::sum);
             } catch (FeedwerkException e) {
-                log.atWarn().addKeyValue("source_id", source.id()).addKeyValue("guid", next.item().guid())
-                        .addKeyValue("reason", e.getMessage()).log("item could not be stored");
+                log.atWarn()
+                        .addKeyValue("source_id", source.id())
+                        .addKeyValue("guid", next.item().guid())
+                        .addKeyValue("reason", e.getMessage())
+                        .log("item could not be stored");
                 failures.add(e.getMessage());
             }
         }
@@ -254,12 +290,18 @@ public final class ArticleIngestor {
     public static final Duration NEAR_DUPLICATE_WINDOW = Duration.ofDays(7);
 
     /** An item's normalized content and text fingerprint (computed together, in parallel), or why it is skipped. */
-    private record NormalizedItem(RevisionContent content, Optional<TextFingerprint> fingerprint, String skipReason,
+    private record NormalizedItem(
+            RevisionContent content,
+            Optional<TextFingerprint> fingerprint,
+            String skipReason,
             Optional<ArticleStore.NearDuplicate> nearDuplicate) {
         static NormalizedItem of(ArticleNormalizer.Normalized normalized) {
             RevisionContent content = normalized.content();
-            return new NormalizedItem(content, content == null ? Optional.empty()
-                    : TextFingerprint.of(content.headline(), normalized.bodyText()), normalized.skipReason(), null);
+            return new NormalizedItem(
+                    content,
+                    content == null ? Optional.empty() : TextFingerprint.of(content.headline(), normalized.bodyText()),
+                    normalized.skipReason(),
+                    null);
         }
 
         NormalizedItem withNearDuplicate(Optional<ArticleStore.NearDuplicate> found) {
@@ -271,7 +313,11 @@ public final class ArticleIngestor {
      * An item ready to be stored: normalized, with the id of its article; {@code nearDuplicate} is null when it
      * was not looked up in advance.
      */
-    private record Prepared(Item item, String id, RevisionContent content, Optional<TextFingerprint> fingerprint,
+    private record Prepared(
+            Item item,
+            String id,
+            RevisionContent content,
+            Optional<TextFingerprint> fingerprint,
             Optional<ArticleStore.NearDuplicate> nearDuplicate) {}
 
     /**
@@ -297,8 +343,7 @@ public final class ArticleIngestor {
         }
         PayloadRef ref = payload.get();
         Revision next = new Revision(id, article.currentRevision() + 1, hash, content, ref.hash(), now);
-        tx.appendRevision(next, prepared.fingerprint(),
-                statusFor(content, statusAfterChange(article.status())), now);
+        tx.appendRevision(next, prepared.fingerprint(), statusFor(content, statusAfterChange(article.status())), now);
         return Outcome.NEW_REVISION;
     }
 
@@ -312,13 +357,19 @@ public final class ArticleIngestor {
         Map<String, String> clusterByContent = new HashMap<>(tx.findClustersWithContent(
                 fresh.stream().map(next -> next.content().contentHash()).toList()));
         Map<String, ArticleStore.NearDuplicate> nearById = new HashMap<>();
-        fresh.stream().filter(next -> next.nearDuplicate() != null)
+        fresh.stream()
+                .filter(next -> next.nearDuplicate() != null)
                 .forEach(next -> next.nearDuplicate().ifPresent(near -> nearById.put(next.id(), near)));
-        List<Prepared> fingerprinted = fresh.stream().filter(next -> next.fingerprint().isPresent()
-                && next.nearDuplicate() == null && !clusterByContent.containsKey(next.content().contentHash()))
+        List<Prepared> fingerprinted = fresh.stream()
+                .filter(next -> next.fingerprint().isPresent()
+                        && next.nearDuplicate() == null
+                        && !clusterByContent.containsKey(next.content().contentHash()))
                 .toList();
         List<Optional<ArticleStore.NearDuplicate>> nearDuplicates = tx.findClustersWithSimilarText(
-                fingerprinted.stream().map(next -> next.fingerprint().orElseThrow()).toList(), source.id(),
+                fingerprinted.stream()
+                        .map(next -> next.fingerprint().orElseThrow())
+                        .toList(),
+                source.id(),
                 now.minus(NEAR_DUPLICATE_WINDOW));
         for (int index = 0; index < fingerprinted.size(); index++) {
             String id = fingerprinted.get(index).id();
@@ -333,19 +384,30 @@ public final class ArticleIngestor {
             ArticleStore.NearDuplicate near = nearById.get(next.id());
             if (reason == null && near != null) {
                 cluster = near.clusterId();
-                reason = "nearly the same text as article " + cluster + " ("
-                        + Math.round(near.similarity() * 100) + " % of word groups in common)";
+                reason = "nearly the same text as article " + cluster + " (" + Math.round(near.similarity() * 100)
+                        + " % of word groups in common)";
             }
             if (cluster == null) {
                 cluster = next.id();
             }
             clusterByContent.putIfAbsent(hash, cluster);
             ArticleStatus status = statusFor(content, reason == null ? ArticleStatus.FETCHED : ArticleStatus.DUPLICATE);
-            Article article = new Article(next.id(), source.id(), next.item().guid(),
-                    ArticleNormalizer.webLink(next.item().link()), cluster, content.headline(), status,
-                    status == ArticleStatus.DUPLICATE ? reason : null, 1, content.language(), 0, now, now);
-            articles.add(new ArticleStore.NewArticle(article, new Revision(next.id(), 1, hash, content, ref.hash(), now),
-                    next.fingerprint()));
+            Article article = new Article(
+                    next.id(),
+                    source.id(),
+                    next.item().guid(),
+                    ArticleNormalizer.webLink(next.item().link()),
+                    cluster,
+                    content.headline(),
+                    status,
+                    status == ArticleStatus.DUPLICATE ? reason : null,
+                    1,
+                    content.language(),
+                    0,
+                    now,
+                    now);
+            articles.add(new ArticleStore.NewArticle(
+                    article, new Revision(next.id(), 1, hash, content, ref.hash(), now), next.fingerprint()));
         }
         tx.insertArticles(articles);
     }
@@ -365,7 +427,8 @@ public final class ArticleIngestor {
             return incoming.sourceVersion() < current.sourceVersion();
         }
         Instant latestPlausible = now.plus(CLOCK_TOLERANCE);
-        return incoming.sourceUpdated() != null && current.sourceUpdated() != null
+        return incoming.sourceUpdated() != null
+                && current.sourceUpdated() != null
                 && !current.sourceUpdated().isAfter(latestPlausible)
                 && incoming.sourceUpdated().isBefore(current.sourceUpdated());
     }

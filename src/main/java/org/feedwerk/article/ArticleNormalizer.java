@@ -38,7 +38,8 @@ public final class ArticleNormalizer {
         if (item.title() != null && item.title().length() > 20 * LONGEST_HEADLINE) {
             return Normalized.skipped("headline longer than " + LONGEST_HEADLINE + " characters");
         }
-        String base = firstNonNull(item.link(), feed.link(), source.findUrl().map(URI::toString).orElse(null));
+        String base = firstNonNull(
+                item.link(), feed.link(), source.findUrl().map(URI::toString).orElse(null));
         boolean hasContent = item.contentHtml() != null && !item.contentHtml().isBlank();
         String bodyHtml = ArticleHtml.sanitize(
                 ArticleHtml.paragraphsIfPlainText(hasContent ? item.contentHtml() : item.summaryHtml()), base);
@@ -68,17 +69,34 @@ public final class ArticleNormalizer {
         if (item.categories().size() > MOST_SUBJECTS) {
             return Normalized.skipped("more than " + MOST_SUBJECTS + " subjects");
         }
-        return new Normalized(RevisionContent.builder()
-                .headline(headline).teaser(teaser).bodyHtml(bodyHtml)
-                .byline(item.authors().isEmpty() ? null : ArticleHtml.plainText(String.join(", ", item.authors())))
-                .dateline(item.dateline() == null ? null : ArticleHtml.plainText(item.dateline())).language(language)
-                .sourcePublished(item.published()).sourceUpdated(item.updated()).sourceVersion(item.version())
-                .pubStatus(item.pubStatus())
-                .subjects(item.categories().stream().map(ArticleHtml::withoutControlCharacters).toList())
-                .images(safeImages(item.images())).embargoed(item.embargoed()).correction(item.correction())
-                .rights(item.rights() == null ? null : ArticleHtml.plainText(item.rights()))
-                .slugline(item.slugline() == null ? null : ArticleHtml.plainText(item.slugline()))
-                .urgency(item.urgency()).headlineDerived(headlineDerived).build(), bodyText, null);
+        return new Normalized(
+                RevisionContent.builder()
+                        .headline(headline)
+                        .teaser(teaser)
+                        .bodyHtml(bodyHtml)
+                        .byline(
+                                item.authors().isEmpty()
+                                        ? null
+                                        : ArticleHtml.plainText(String.join(", ", item.authors())))
+                        .dateline(item.dateline() == null ? null : ArticleHtml.plainText(item.dateline()))
+                        .language(language)
+                        .sourcePublished(item.published())
+                        .sourceUpdated(item.updated())
+                        .sourceVersion(item.version())
+                        .pubStatus(item.pubStatus())
+                        .subjects(item.categories().stream()
+                                .map(ArticleHtml::withoutControlCharacters)
+                                .toList())
+                        .images(safeImages(item.images()))
+                        .embargoed(item.embargoed())
+                        .correction(item.correction())
+                        .rights(item.rights() == null ? null : ArticleHtml.plainText(item.rights()))
+                        .slugline(item.slugline() == null ? null : ArticleHtml.plainText(item.slugline()))
+                        .urgency(item.urgency())
+                        .headlineDerived(headlineDerived)
+                        .build(),
+                bodyText,
+                null);
     }
 
     /** The item's link when it is a web address; anything else ({@code javascript:}, {@code data:}) is dropped. */
@@ -103,9 +121,10 @@ public final class ArticleNormalizer {
 
     private static List<ItemImage> safeImages(List<ItemImage> images) {
         return images.stream()
-                .filter(image -> image.url().startsWith("https://") || image.url().startsWith("http://"))
-                .map(image -> new ItemImage(image.url(), image.caption() == null ? null
-                        : ArticleHtml.plainText(image.caption())))
+                .filter(image ->
+                        image.url().startsWith("https://") || image.url().startsWith("http://"))
+                .map(image -> new ItemImage(
+                        image.url(), image.caption() == null ? null : ArticleHtml.plainText(image.caption())))
                 .distinct()
                 .toList();
     }

@@ -40,8 +40,8 @@ public interface ArticleStore {
      * cluster led by another source) since {@code since} whose text shares at least
      * {@link TextFingerprint#MIN_SIMILARITY} of its word groups with this one, the same story with small edits.
      */
-    List<Optional<NearDuplicate>> findClustersWithSimilarText(List<TextFingerprint> fingerprints,
-            String exceptSourceId, Instant since);
+    List<Optional<NearDuplicate>> findClustersWithSimilarText(
+            List<TextFingerprint> fingerprints, String exceptSourceId, Instant since);
 
     /**
      * Forgets the band keys of revisions stored before {@code cutoff}, which near-duplicate lookups no longer
@@ -58,8 +58,8 @@ public interface ArticleStore {
     /** Stores new articles (in batches, whatever their number). */
     void insertArticles(List<NewArticle> articles);
 
-    void appendRevision(Revision revision, Optional<TextFingerprint> fingerprint, ArticleStatus status,
-            Instant updatedAt);
+    void appendRevision(
+            Revision revision, Optional<TextFingerprint> fingerprint, ArticleStatus status, Instant updatedAt);
 
     void recordPayload(PayloadRef payload);
 

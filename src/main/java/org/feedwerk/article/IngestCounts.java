@@ -7,8 +7,8 @@ import java.util.TreeMap;
  * What ingesting one document did: new articles, new revisions, items unchanged, items skipped as unusable (with
  * how many for each reason), and packages (NewsML-G2 groupings) stored.
  */
-public record IngestCounts(int newArticles, int newRevisions, int unchanged, int skipped, int packages,
-        Map<String, Integer> skipReasons) {
+public record IngestCounts(
+        int newArticles, int newRevisions, int unchanged, int skipped, int packages, Map<String, Integer> skipReasons) {
     public static final IngestCounts NONE = new IngestCounts(0, 0, 0, 0, 0, Map.of());
 
     public IngestCounts {
@@ -22,8 +22,13 @@ public record IngestCounts(int newArticles, int newRevisions, int unchanged, int
     public IngestCounts plus(IngestCounts other) {
         Map<String, Integer> reasons = new TreeMap<>(skipReasons);
         other.skipReasons.forEach((reason, count) -> reasons.merge(reason, count, Integer::sum));
-        return new IngestCounts(newArticles + other.newArticles, newRevisions + other.newRevisions,
-                unchanged + other.unchanged, skipped + other.skipped, packages + other.packages, reasons);
+        return new IngestCounts(
+                newArticles + other.newArticles,
+                newRevisions + other.newRevisions,
+                unchanged + other.unchanged,
+                skipped + other.skipped,
+                packages + other.packages,
+                reasons);
     }
 
     public boolean changedAnything() {

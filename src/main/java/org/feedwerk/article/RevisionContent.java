@@ -51,8 +51,11 @@ public record RevisionContent(
         }
         subjects.forEach(subject -> canonical.append(subject).append(ELEMENT));
         canonical.append(FIELD);
-        images.forEach(image -> canonical.append(image.url()).append(' ')
-                .append(image.caption() == null ? "" : image.caption()).append(ELEMENT));
+        images.forEach(image -> canonical
+                .append(image.url())
+                .append(' ')
+                .append(image.caption() == null ? "" : image.caption())
+                .append(ELEMENT));
         // Wire fields only enter the hash when present, so feeds without them keep their hashes.
         if (embargoed != null) {
             canonical.append(FIELD).append("embargoed=").append(embargoed);
@@ -200,9 +203,25 @@ public record RevisionContent(
         }
 
         public RevisionContent build() {
-            return new RevisionContent(headline, teaser, bodyHtml, byline, dateline, language, sourcePublished,
-                    sourceUpdated, sourceVersion, pubStatus, subjects, images, embargoed, correction, rights,
-                    slugline, urgency, headlineDerived);
+            return new RevisionContent(
+                    headline,
+                    teaser,
+                    bodyHtml,
+                    byline,
+                    dateline,
+                    language,
+                    sourcePublished,
+                    sourceUpdated,
+                    sourceVersion,
+                    pubStatus,
+                    subjects,
+                    images,
+                    embargoed,
+                    correction,
+                    rights,
+                    slugline,
+                    urgency,
+                    headlineDerived);
         }
     }
 }

@@ -23,6 +23,7 @@ public final class TextFingerprint {
     static final int MIN_WORDS = 40;
     /** At least this share of word groups in common counts as the same story. */
     public static final double MIN_SIMILARITY = 0.8;
+
     public static final int BANDS = 32;
     static final int HASHES = 128;
     private static final int ROWS = HASHES / BANDS;
@@ -45,7 +46,11 @@ public final class TextFingerprint {
     }
 
     public static Optional<TextFingerprint> of(RevisionContent content) {
-        return of(content.headline(), content.bodyHtml() == null ? null : Jsoup.parse(content.bodyHtml()).text());
+        return of(
+                content.headline(),
+                content.bodyHtml() == null
+                        ? null
+                        : Jsoup.parse(content.bodyHtml()).text());
     }
 
     /** From the headline and the body's plain text, when the caller has it already. */
@@ -135,9 +140,14 @@ public final class TextFingerprint {
 
     private static boolean isLetterOrNumber(int codePoint) {
         return switch (Character.getType(codePoint)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER -> true;
             default -> false;
         };
     }

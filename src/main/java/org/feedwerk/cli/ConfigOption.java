@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code --config FILE} option every command shares. */
 public final class ConfigOption {
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "feedwerk.yml",
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            defaultValue = "feedwerk.yml",
             description = "configuration file (default: ${DEFAULT-VALUE})")
     Path file;
 }

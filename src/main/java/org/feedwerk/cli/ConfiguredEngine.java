@@ -19,11 +19,18 @@ final class ConfiguredEngine {
     static TranslationEngine usable(Path configFile, String engineName, Map<String, String> environment, Clock clock) {
         FeedwerkConfig loaded = new ConfigLoader(environment).load(configFile);
         EngineConfig engineConfig = loaded.translation().engines().stream()
-                .filter(candidate -> candidate.name().equals(engineName)).findFirst()
+                .filter(candidate -> candidate.name().equals(engineName))
+                .findFirst()
                 .orElseThrow(() -> new FeedwerkException("no engine named '" + engineName + "' in " + configFile));
         // A command waits for a model download instead of starting it in the background.
-        TranslationEngine engine = new EngineFactory(environment, clock, Sleeper.REAL,
-                loaded.models().directory(loaded.dataDir()), loaded.models(), Runnable::run).create(engineConfig);
+        TranslationEngine engine = new EngineFactory(
+                        environment,
+                        clock,
+                        Sleeper.REAL,
+                        loaded.models().directory(loaded.dataDir()),
+                        loaded.models(),
+                        Runnable::run)
+                .create(engineConfig);
         // A model the first call pulled is loaded by the second.
         engine.prepare().flatMap(first -> engine.prepare()).ifPresent(reason -> {
             throw new FeedwerkException(reason);

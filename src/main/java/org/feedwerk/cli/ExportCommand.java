@@ -8,10 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code feedwerk export DIR}: the published site as static files. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes the published site as static files into DIR.",
-                "List pages, every version of every live article page, feeds and sitemaps; withdrawn articles are",
-                "left out, search needs `run`."})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes the published site as static files into DIR.",
+            "List pages, every version of every live article page, feeds and sitemaps; withdrawn articles are",
+            "left out, search needs `run`."
+        })
 final class ExportCommand extends ApplicationCommand {
     @Parameters(index = "0", paramLabel = "DIR", description = "target directory (created if missing)")
     Path directory;

@@ -7,7 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code feedwerk} command; every capability is a subcommand. */
-@Command(name = "feedwerk", mixinStandardHelpOptions = true, version = "feedwerk 0.1.0",
+@Command(
+        name = "feedwerk",
+        mixinStandardHelpOptions = true,
+        version = "feedwerk 0.1.0",
         description = "Syndicated news feeds in, machine-translated news site out.",
         subcommandsRepeatable = false)
 public final class FeedwerkCommand implements Runnable {

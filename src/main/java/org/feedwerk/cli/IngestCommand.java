@@ -11,9 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code feedwerk ingest}: fetch sources once and report per source. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Fetches the sources once (all, or the ones named) and prints a line per source.",
-                "Exits with 1 if any source failed."})
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Fetches the sources once (all, or the ones named) and prints a line per source.",
+            "Exits with 1 if any source failed."
+        })
 final class IngestCommand extends ApplicationCommand {
     @Parameters(paramLabel = "SOURCE_ID", arity = "0..*", description = "sources to fetch (default: all)")
     List<String> sourceIds = new ArrayList<>();
@@ -36,7 +40,8 @@ final class IngestCommand extends ApplicationCommand {
         if (selected.isEmpty()) {
             selected.addAll(application.config().sources());
         }
-        int width = selected.stream().mapToInt(source -> source.id().length()).max().orElse(0);
+        int width =
+                selected.stream().mapToInt(source -> source.id().length()).max().orElse(0);
         boolean failed = false;
         for (SourceRunReport report : application.ingestOnce(selected)) {
             out().printf("%-" + width + "s  %s%n", report.sourceId(), report.summary());

@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code feedwerk models}: download and list offline translation models (OPUS-MT ONNX exports). */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
         description = "Downloads and lists offline translation models (ONNX exports of OPUS-MT).")
 final class ModelsCommand implements Runnable {
     @Spec
@@ -37,14 +39,19 @@ final class ModelsCommand implements Runnable {
 
     /** The command with its subcommands, reading overrides from {@code environment}. */
     static picocli.CommandLine commandLine(Map<String, String> environment) {
-        return new picocli.CommandLine(new ModelsCommand()).addSubcommand(new Pull(environment))
+        return new picocli.CommandLine(new ModelsCommand())
+                .addSubcommand(new Pull(environment))
                 .addSubcommand(new List(environment));
     }
 
     /** {@code feedwerk models pull NAME}. */
-    @Command(name = "pull", mixinStandardHelpOptions = true,
-            description = {"Downloads a model (e.g. opus-mt-en-de = Xenova/opus-mt-en-de) into the models folder.",
-                    "Resumes an interrupted download; checks SHA-256s; records them for later checks."})
+    @Command(
+            name = "pull",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Downloads a model (e.g. opus-mt-en-de = Xenova/opus-mt-en-de) into the models folder.",
+                "Resumes an interrupted download; checks SHA-256s; records them for later checks."
+            })
     static final class Pull implements Callable<Integer> {
         @Mixin
         ConfigOption config;
@@ -52,7 +59,8 @@ final class ModelsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME") String name;
+        @Parameters(paramLabel = "NAME")
+        String name;
 
         @Option(names = "--from", paramLabel = "URL", description = "hub or mirror (default: models.baseUrl)")
         URI from;
@@ -73,10 +81,12 @@ final class ModelsCommand implements Runnable {
                 URI base = from != null ? from : loaded.models().baseUrl();
                 Path dir = loaded.models().directory(loaded.dataDir());
                 spec.commandLine().getErr().println("pulling " + name + " from " + base + " into " + dir);
-                ModelManifest manifest = new ModelDownloader(dir, spec.commandLine().getErr(), Clock.systemUTC())
+                ModelManifest manifest = new ModelDownloader(
+                                dir, spec.commandLine().getErr(), Clock.systemUTC())
                         .pull(name, base, !full);
-                spec.commandLine().getOut().println(manifest.repository() + ": " + manifest.files().size()
-                        + " files, SHA-256 recorded");
+                spec.commandLine()
+                        .getOut()
+                        .println(manifest.repository() + ": " + manifest.files().size() + " files, SHA-256 recorded");
                 return ExitCodes.OK;
             } catch (FeedwerkException e) {
                 spec.commandLine().getErr().println("\nfeedwerk: " + e.getMessage());
@@ -109,9 +119,18 @@ final class ModelsCommand implements Runnable {
                     spec.commandLine().getOut().println("no models installed; e.g. feedwerk models pull opus-mt-en-de");
                 }
                 for (ModelManifest model : models) {
-                    long bytes = model.files().values().stream().mapToLong(ModelManifest.FileEntry::size).sum();
-                    spec.commandLine().getOut().printf(Locale.ROOT, "%-32s %3d files %8.1f MB  pulled %s%n",
-                            model.repository(), model.files().size(), bytes / 1e6, model.pulledAt());
+                    long bytes = model.files().values().stream()
+                            .mapToLong(ModelManifest.FileEntry::size)
+                            .sum();
+                    spec.commandLine()
+                            .getOut()
+                            .printf(
+                                    Locale.ROOT,
+                                    "%-32s %3d files %8.1f MB  pulled %s%n",
+                                    model.repository(),
+                                    model.files().size(),
+                                    bytes / 1e6,
+                                    model.pulledAt());
                 }
                 return ExitCodes.OK;
             } catch (FeedwerkException e) {

@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code feedwerk postedit}: the automatic post-edit rules over standard input, one output line per input line. */
-@Command(name = "postedit", mixinStandardHelpOptions = true,
-        description = {"Applies the post-edit rules to each line of standard input, one output line per line.",
-                "--source gives the aligned source lines (numbers are only reformatted where the source had them)."})
+@Command(
+        name = "postedit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Applies the post-edit rules to each line of standard input, one output line per line.",
+            "--source gives the aligned source lines (numbers are only reformatted where the source had them)."
+        })
 final class PostEditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,7 +56,10 @@ final class PostEditCommand implements Callable<Integer> {
             int index = 0;
             for (String line; (line = reader.readLine()) != null; index++) {
                 String sourceLine = index < sources.size() ? sources.get(index) : "";
-                out.println(html ? editor.editHtml(line, sourceLine).text() : editor.editPlain(line, sourceLine).text());
+                out.println(
+                        html
+                                ? editor.editHtml(line, sourceLine).text()
+                                : editor.editPlain(line, sourceLine).text());
             }
         }
         out.flush();

@@ -19,19 +19,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code feedwerk qa}: the quality checks over aligned source and target files, one JSON object per line. */
-@Command(name = "qa", mixinStandardHelpOptions = true,
-        description = {"Runs the quality checks on aligned source and target lines.",
-                "Writes {\"line\":N,\"blocking\":true|false,\"failed\":[…]} per line; a summary goes to standard error."})
+@Command(
+        name = "qa",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the quality checks on aligned source and target lines.",
+            "Writes {\"line\":N,\"blocking\":true|false,\"failed\":[…]} per line; a summary goes to standard error."
+        })
 final class QaCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "LANG") String from;
-    @Option(names = "--to", required = true, paramLabel = "LANG") String to;
-    @Option(names = "--source", required = true, paramLabel = "FILE") Path source;
-    @Option(names = "--target", required = true, paramLabel = "FILE") Path target;
+    @Option(names = "--from", required = true, paramLabel = "LANG")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "LANG")
+    String to;
+
+    @Option(names = "--source", required = true, paramLabel = "FILE")
+    Path source;
+
+    @Option(names = "--target", required = true, paramLabel = "FILE")
+    Path target;
 
     @Override
     public Integer call() throws IOException {
@@ -45,8 +56,10 @@ final class QaCommand implements Callable<Integer> {
             return ExitCodes.UNUSABLE;
         }
         if (sources.size() != targets.size()) {
-            spec.commandLine().getErr().println("feedwerk: " + source + " has " + sources.size() + " lines, " + target
-                    + " has " + targets.size());
+            spec.commandLine()
+                    .getErr()
+                    .println("feedwerk: " + source + " has " + sources.size() + " lines, " + target + " has "
+                            + targets.size());
             return ExitCodes.UNUSABLE;
         }
         LinguaLanguageDetector detector = new LinguaLanguageDetector(List.of(from, to));
@@ -55,8 +68,16 @@ final class QaCommand implements Callable<Integer> {
         int blocking = 0;
         var out = spec.commandLine().getOut();
         for (int index = 0; index < sources.size(); index++) {
-            QaReport report = gate.check(new QaInput(from, to, List.of(sources.get(index)), List.of(targets.get(index)),
-                    null, null, Glossary.EMPTY), List.of());
+            QaReport report = gate.check(
+                    new QaInput(
+                            from,
+                            to,
+                            List.of(sources.get(index)),
+                            List.of(targets.get(index)),
+                            null,
+                            null,
+                            Glossary.EMPTY),
+                    List.of());
             ObjectNode line = JSON.createObjectNode().put("line", index + 1).put("blocking", report.isBlocking());
             report.failedChecks().forEach(line.putArray("failed")::add);
             if (!line.has("failed")) {
@@ -67,8 +88,14 @@ final class QaCommand implements Callable<Integer> {
             blocking += report.isBlocking() ? 1 : 0;
         }
         out.flush();
-        spec.commandLine().getErr().printf("checked %d lines: %d blocking (%.1f %%); failed checks: %s%n",
-                sources.size(), blocking, sources.isEmpty() ? 0.0 : 100.0 * blocking / sources.size(), failures);
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "checked %d lines: %d blocking (%.1f %%); failed checks: %s%n",
+                        sources.size(),
+                        blocking,
+                        sources.isEmpty() ? 0.0 : 100.0 * blocking / sources.size(),
+                        failures);
         return ExitCodes.OK;
     }
 }

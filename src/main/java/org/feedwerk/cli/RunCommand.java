@@ -29,15 +29,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code feedwerk run}: the stages of this process's roles, until SIGTERM or SIGINT. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Polls the sources, translates and publishes new revisions, and serves the site and the API until stopped",
-                "(Ctrl-C or SIGTERM).",
-                "On shutdown running fetches are finished; anything interrupted is repeated on the next start."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Polls the sources, translates and publishes new revisions, and serves the site and the API until stopped",
+            "(Ctrl-C or SIGTERM).",
+            "On shutdown running fetches are finished; anything interrupted is repeated on the next start."
+        })
 final class RunCommand extends ApplicationCommand {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     private static final long SHUTDOWN_GRACE_SECONDS = 30;
 
-    @Option(names = "--roles", split = ",", paramLabel = "ROLE",
+    @Option(
+            names = "--roles",
+            split = ",",
+            paramLabel = "ROLE",
             description = "What this process does, overriding roles: in the configuration: any of fetch, translate, "
                     + "publish, web (default: all four). Several processes with PostgreSQL may split them.")
     List<String> roles;
@@ -104,13 +111,16 @@ final class RunCommand extends ApplicationCommand {
             publishing.start();
             stops.add(0, () -> publishing.stop(SHUTDOWN_GRACE_SECONDS));
         }
-        Thread hook = new Thread(() -> {
-            stopped.countDown();
-            awaitQuietly(finished);
-        }, "feedwerk-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stopped.countDown();
+                    awaitQuietly(finished);
+                },
+                "feedwerk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        var started = log.atInfo().addKeyValue("roles", active.stream().sorted().map(Role::key)
-                .collect(Collectors.joining(","))).addKeyValue("sources", application.config().sources().size());
+        var started = log.atInfo()
+                .addKeyValue("roles", active.stream().sorted().map(Role::key).collect(Collectors.joining(",")))
+                .addKeyValue("sources", application.config().sources().size());
         if (server != null) {
             started = started.addKeyValue("port", server.port());
         }

@@ -13,11 +13,13 @@ import org.feedwerk.source.SourceState;
 import picocli.CommandLine.Command;
 
 /** {@code feedwerk sources}: the configured sources and their state as a table. */
-@Command(name = "sources", mixinStandardHelpOptions = true,
+@Command(
+        name = "sources",
+        mixinStandardHelpOptions = true,
         description = "Shows each source with its last success, next fetch, consecutive failures and last error.")
 final class SourcesCommand extends ApplicationCommand {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     SourcesCommand(Map<String, String> environment, Clock clock) {
         super(environment, clock);
@@ -28,8 +30,8 @@ final class SourcesCommand extends ApplicationCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "KIND", "LAST SUCCESS", "NEXT FETCH", "FAILURES", "LAST ERROR"});
         for (SourceConfig source : application.config().sources()) {
-            SourceState state = application.sourceStates().findState(source.id())
-                    .orElse(SourceState.initial(source.id()));
+            SourceState state =
+                    application.sourceStates().findState(source.id()).orElse(SourceState.initial(source.id()));
             rows.add(new String[] {
                 source.id(),
                 source.findUrl().isPresent() ? "http" : "dir",

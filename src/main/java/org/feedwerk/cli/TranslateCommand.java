@@ -16,10 +16,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code feedwerk translate}: standard input through one configured engine to standard output. */
-@Command(name = "translate", mixinStandardHelpOptions = true,
-        description = {"Translates standard input to standard output with one engine of the configuration, for "
-                + "trying an engine.", "Plain text is translated paragraph by paragraph; --html keeps the markup.",
-                "Exit code 2 when the engine is missing, has no key or cannot be reached."})
+@Command(
+        name = "translate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Translates standard input to standard output with one engine of the configuration, for "
+                    + "trying an engine.",
+            "Plain text is translated paragraph by paragraph; --html keeps the markup.",
+            "Exit code 2 when the engine is missing, has no key or cannot be reached."
+        })
 final class TranslateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -27,7 +32,11 @@ final class TranslateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--engine", required = true, paramLabel = "NAME", description = "engine name from the configuration")
+    @Option(
+            names = "--engine",
+            required = true,
+            paramLabel = "NAME",
+            description = "engine name from the configuration")
     String engineName;
 
     @Option(names = "--from", required = true, paramLabel = "LANG", description = "source language, e.g. en")

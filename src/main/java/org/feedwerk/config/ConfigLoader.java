@@ -79,8 +79,10 @@ public final class ConfigLoader {
         try {
             return mapper.treeToValue(tree, FeedwerkConfig.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": a value from the environment (" + String.join(", ", applied)
-                    + ") is invalid: " + e.getOriginalMessage(), e);
+            throw new ConfigException(
+                    file + ": a value from the environment (" + String.join(", ", applied) + ") is invalid: "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -95,7 +97,9 @@ public final class ConfigLoader {
         }
         String where = file + (line > 0 ? ":" + line : "");
         if (e instanceof UnrecognizedPropertyException unknown) {
-            String known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+            String known = unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf)
+                    .sorted()
                     .collect(Collectors.joining(", "));
             return where + ": unknown key '" + unknown.getPropertyName() + "'" + inPath(unknown, true)
                     + " (known keys: " + known + ")";
@@ -128,8 +132,11 @@ public final class ConfigLoader {
     private static String pointer(JsonMappingException e) {
         StringBuilder pointer = new StringBuilder();
         for (var reference : e.getPath()) {
-            pointer.append('/').append(reference.getFieldName() != null ? reference.getFieldName()
-                    : String.valueOf(reference.getIndex()));
+            pointer.append('/')
+                    .append(
+                            reference.getFieldName() != null
+                                    ? reference.getFieldName()
+                                    : String.valueOf(reference.getIndex()));
         }
         return pointer.toString();
     }

@@ -25,7 +25,9 @@ final class ConfigValidator {
     }
 
     void validate(FeedwerkConfig config) {
-        require(config.server().port() >= 0 && config.server().port() <= 65535, "/server/port",
+        require(
+                config.server().port() >= 0 && config.server().port() <= 65535,
+                "/server/port",
                 "server.port must be between 0 and 65535");
         require(config.server().maxThreads() >= 8, "/server/maxThreads", "server.maxThreads must be at least 8");
         require(config.database().poolSize() >= 1, "/database/poolSize", "database.poolSize must be at least 1");
@@ -37,16 +39,24 @@ final class ConfigValidator {
         validateFetch(config.fetch());
         validateSources(config.sources());
         validateTranslation(config.translation());
-        require(isZone(config.site().timeZone()), "/site/timeZone", "site.timeZone '" + config.site().timeZone()
-                + "' is not a time zone such as Europe/Berlin");
+        require(
+                isZone(config.site().timeZone()),
+                "/site/timeZone",
+                "site.timeZone '" + config.site().timeZone() + "' is not a time zone such as Europe/Berlin");
         require(config.site().baseUrl().isAbsolute(), "/site/baseUrl", "site.baseUrl must be an absolute URL");
-        require(config.site().defaultLanguage() == null
-                || config.translation().targets().contains(config.site().defaultLanguage()), "/site/defaultLanguage",
+        require(
+                config.site().defaultLanguage() == null
+                        || config.translation().targets().contains(config.site().defaultLanguage()),
+                "/site/defaultLanguage",
                 "site.defaultLanguage '" + config.site().defaultLanguage() + "' is not one of translation.targets "
                         + config.translation().targets());
-        require(config.site().images().equals("link") || config.site().images().equals("embed"), "/site/images",
+        require(
+                config.site().images().equals("link") || config.site().images().equals("embed"),
+                "/site/images",
                 "site.images must be link or embed, not '" + config.site().images() + "'");
-        require(config.site().pageSize() >= 1 && config.site().pageSize() <= 200, "/site/pageSize",
+        require(
+                config.site().pageSize() >= 1 && config.site().pageSize() <= 200,
+                "/site/pageSize",
                 "site.pageSize must be between 1 and 200");
     }
 
@@ -62,56 +72,82 @@ final class ConfigValidator {
     private void validateTranslation(TranslationConfig translation) {
         for (int index = 0; index < translation.targets().size(); index++) {
             String target = translation.targets().get(index);
-            require(target != null && LANGUAGE.matcher(target).matches(), "/translation/targets/" + index,
+            require(
+                    target != null && LANGUAGE.matcher(target).matches(),
+                    "/translation/targets/" + index,
                     "translation target '" + target + "' must be a language code such as de");
         }
         require(translation.workers() >= 1, "/translation/workers", "translation.workers must be at least 1");
         for (String pair : translation.glossary().keySet()) {
-            require(pair.matches("[a-z]{2,3}-[a-z]{2,3}"), "/translation/glossary",
+            require(
+                    pair.matches("[a-z]{2,3}-[a-z]{2,3}"),
+                    "/translation/glossary",
                     "translation.glossary key '" + pair + "' must be a language pair such as en-de");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int index = 0; index < translation.engines().size(); index++) {
             EngineConfig engine = translation.engines().get(index);
             String at = "/translation/engines/" + index;
-            require(engine.name() != null && SOURCE_ID.matcher(engine.name()).matches(), at,
+            require(
+                    engine.name() != null && SOURCE_ID.matcher(engine.name()).matches(),
+                    at,
                     "translation.engines[" + index + "] needs a name of a-z, 0-9 and '-'");
-            require(engine.type() != null, at, "engine '" + engine.name() + "' needs a type (deepl, libretranslate, openai, onnx)");
+            require(
+                    engine.type() != null,
+                    at,
+                    "engine '" + engine.name() + "' needs a type (deepl, libretranslate, openai, onnx)");
             Integer earlier = seen.putIfAbsent(engine.name(), index);
             require(earlier == null, at + "/name", "duplicate engine name '" + engine.name() + "'");
-            require(engine.type() != EngineType.OPENAI || engine.model() != null, at,
+            require(
+                    engine.type() != EngineType.OPENAI || engine.model() != null,
+                    at,
                     "engine '" + engine.name() + "' of type openai needs a model");
             if (engine.type() == EngineType.ONNX) {
                 validateOnnx(engine, at);
             }
             require(engine.maxAttempts() >= 1, at + "/maxAttempts", "maxAttempts must be at least 1");
             for (String pair : engine.pairs()) {
-                require(pair.matches("[a-z]{2,3}-[a-z]{2,3}"), at + "/pairs",
+                require(
+                        pair.matches("[a-z]{2,3}-[a-z]{2,3}"),
+                        at + "/pairs",
                         "engine '" + engine.name() + "' pair '" + pair + "' must look like en-de");
             }
         }
     }
 
     private void validateOnnx(EngineConfig engine, String at) {
-        require(engine.model() != null ^ engine.path() != null, at,
+        require(
+                engine.model() != null ^ engine.path() != null,
+                at,
                 "engine '" + engine.name() + "' of type onnx needs exactly one of model or path");
-        require(!engine.pairs().isEmpty()
-                        || engine.model() != null && ModelLayout.languagePair(engine.model()).isPresent(),
-                at, "engine '" + engine.name() + "' of type onnx needs pairs (e.g. [en-de]) unless its model is named "
+        require(
+                !engine.pairs().isEmpty()
+                        || engine.model() != null
+                                && ModelLayout.languagePair(engine.model()).isPresent(),
+                at,
+                "engine '" + engine.name() + "' of type onnx needs pairs (e.g. [en-de]) unless its model is named "
                         + "like opus-mt-en-de");
         require(engine.threads() == null || engine.threads() >= 1, at + "/threads", "threads must be at least 1");
-        require(engine.beams() == null || engine.beams() >= 1 && engine.beams() <= 16, at + "/beams",
+        require(
+                engine.beams() == null || engine.beams() >= 1 && engine.beams() <= 16,
+                at + "/beams",
                 "beams must be between 1 and 16");
-        require(engine.maxLength() == null || engine.maxLength() >= 2, at + "/maxLength",
+        require(
+                engine.maxLength() == null || engine.maxLength() >= 2,
+                at + "/maxLength",
                 "maxLength must be at least 2");
     }
 
     private void validateFetch(FetchConfig fetch) {
         require(fetch.concurrency() >= 1, "/fetch/concurrency", "fetch.concurrency must be at least 1");
         require(fetch.maxBodyBytes() >= 1024, "/fetch/maxBodyBytes", "fetch.maxBodyBytes must be at least 1024");
-        require(fetch.maxItemsPerDocument() >= 1 && fetch.maxItemsPerDocument() <= 100_000,
-                "/fetch/maxItemsPerDocument", "fetch.maxItemsPerDocument must be between 1 and 100000");
-        require(fetch.maxRedirects() >= 0 && fetch.maxRedirects() <= 5, "/fetch/maxRedirects",
+        require(
+                fetch.maxItemsPerDocument() >= 1 && fetch.maxItemsPerDocument() <= 100_000,
+                "/fetch/maxItemsPerDocument",
+                "fetch.maxItemsPerDocument must be between 1 and 100000");
+        require(
+                fetch.maxRedirects() >= 0 && fetch.maxRedirects() <= 5,
+                "/fetch/maxRedirects",
                 "fetch.maxRedirects must be between 0 and 5");
     }
 
@@ -121,28 +157,45 @@ final class ConfigValidator {
             SourceConfig source = sources.get(index);
             String at = "/sources/" + index;
             require(source.id() != null && !source.id().isBlank(), at, "sources[" + index + "] has no id");
-            require(SOURCE_ID.matcher(source.id()).matches(), at + "/id",
+            require(
+                    SOURCE_ID.matcher(source.id()).matches(),
+                    at + "/id",
                     "source id '" + source.id() + "' must use only a-z, 0-9 and '-' (at most 64 characters)");
             Integer earlier = seen.putIfAbsent(source.id(), index);
-            require(earlier == null, at + "/id", "duplicate source id '" + source.id() + "' (also sources["
-                    + earlier + "])");
-            require(source.url() != null ^ source.dir() != null, at,
+            require(
+                    earlier == null,
+                    at + "/id",
+                    "duplicate source id '" + source.id() + "' (also sources[" + earlier + "])");
+            require(
+                    source.url() != null ^ source.dir() != null,
+                    at,
                     "source '" + source.id() + "' needs exactly one of url or dir");
             if (source.url() != null) {
                 String scheme = String.valueOf(source.url().getScheme()).toLowerCase();
-                require((scheme.equals("http") || scheme.equals("https")) && source.url().getHost() != null,
-                        at + "/url", "source '" + source.id() + "' url must be an absolute http or https URL");
+                require(
+                        (scheme.equals("http") || scheme.equals("https"))
+                                && source.url().getHost() != null,
+                        at + "/url",
+                        "source '" + source.id() + "' url must be an absolute http or https URL");
             }
-            require(source.interval().compareTo(SHORTEST_INTERVAL) >= 0, at + "/interval",
+            require(
+                    source.interval().compareTo(SHORTEST_INTERVAL) >= 0,
+                    at + "/interval",
                     "source '" + source.id() + "' interval must be at least 10s");
-            require(source.language() == null || LANGUAGE.matcher(source.language()).matches(), at + "/language",
+            require(
+                    source.language() == null
+                            || LANGUAGE.matcher(source.language()).matches(),
+                    at + "/language",
                     "source '" + source.id() + "' language must be a language code such as en or pt-BR");
         }
     }
 
     private void require(boolean condition, String pointer, String problem) {
         if (!condition) {
-            String line = locator.line(pointer).stream().mapToObj(number -> ":" + number).findFirst().orElse("");
+            String line = locator.line(pointer).stream()
+                    .mapToObj(number -> ":" + number)
+                    .findFirst()
+                    .orElse("");
             throw new ConfigException(file + line + ": " + problem);
         }
     }

@@ -12,7 +12,7 @@ final class DurationDeserializer extends JsonDeserializer<Duration> {
     public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         String text = parser.getValueAsString();
         return DurationText.parse(text)
-                .orElseThrow(() -> context.weirdStringException(text, Duration.class,
-                        "expected a duration such as 30s, 5m, 2h or 1d"));
+                .orElseThrow(() -> context.weirdStringException(
+                        text, Duration.class, "expected a duration such as 30s, 5m, 2h or 1d"));
     }
 }

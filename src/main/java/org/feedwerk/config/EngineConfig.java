@@ -32,15 +32,43 @@ public record EngineConfig(
         Boolean quantized) {
 
     /** Without a daily budget. */
-    public EngineConfig(String name, EngineType type, String apiKeyEnv, URI url, String model, Duration timeout,
-            Integer maxAttempts, List<String> pairs) {
+    public EngineConfig(
+            String name,
+            EngineType type,
+            String apiKeyEnv,
+            URI url,
+            String model,
+            Duration timeout,
+            Integer maxAttempts,
+            List<String> pairs) {
         this(name, type, apiKeyEnv, url, model, timeout, maxAttempts, pairs, null);
     }
 
     /** An HTTP engine. */
-    public EngineConfig(String name, EngineType type, String apiKeyEnv, URI url, String model, Duration timeout,
-            Integer maxAttempts, List<String> pairs, Long dailyCharBudget) {
-        this(name, type, apiKeyEnv, url, model, timeout, maxAttempts, pairs, dailyCharBudget, null, null, null, null,
+    public EngineConfig(
+            String name,
+            EngineType type,
+            String apiKeyEnv,
+            URI url,
+            String model,
+            Duration timeout,
+            Integer maxAttempts,
+            List<String> pairs,
+            Long dailyCharBudget) {
+        this(
+                name,
+                type,
+                apiKeyEnv,
+                url,
+                model,
+                timeout,
+                maxAttempts,
+                pairs,
+                dailyCharBudget,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -65,7 +93,22 @@ public record EngineConfig(
 
     /** The same engine with a relative {@code path} made absolute against {@code base}. */
     EngineConfig resolvedAgainst(Path base) {
-        return path == null ? this : new EngineConfig(name, type, apiKeyEnv, url, model, timeout, maxAttempts, pairs,
-                dailyCharBudget, base.resolve(path).normalize(), threads, beams, maxLength, quantized);
+        return path == null
+                ? this
+                : new EngineConfig(
+                        name,
+                        type,
+                        apiKeyEnv,
+                        url,
+                        model,
+                        timeout,
+                        maxAttempts,
+                        pairs,
+                        dailyCharBudget,
+                        base.resolve(path).normalize(),
+                        threads,
+                        beams,
+                        maxLength,
+                        quantized);
     }
 }

@@ -33,24 +33,42 @@ public record FeedwerkConfig(
         roles = roles == null ? Role.ALL.stream().sorted().map(Role::key).toList() : List.copyOf(roles);
     }
 
-    public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
-            List<SourceConfig> sources, TranslationConfig translation, SiteConfig site, ModelsConfig models) {
+    public FeedwerkConfig(
+            ServerConfig server,
+            Path dataDir,
+            DatabaseConfig database,
+            FetchConfig fetch,
+            List<SourceConfig> sources,
+            TranslationConfig translation,
+            SiteConfig site,
+            ModelsConfig models) {
         this(server, dataDir, database, fetch, sources, translation, site, models, null);
     }
 
-    public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
-            List<SourceConfig> sources, TranslationConfig translation, SiteConfig site) {
+    public FeedwerkConfig(
+            ServerConfig server,
+            Path dataDir,
+            DatabaseConfig database,
+            FetchConfig fetch,
+            List<SourceConfig> sources,
+            TranslationConfig translation,
+            SiteConfig site) {
         this(server, dataDir, database, fetch, sources, translation, site, null);
     }
 
-    public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
-            List<SourceConfig> sources, TranslationConfig translation) {
+    public FeedwerkConfig(
+            ServerConfig server,
+            Path dataDir,
+            DatabaseConfig database,
+            FetchConfig fetch,
+            List<SourceConfig> sources,
+            TranslationConfig translation) {
         this(server, dataDir, database, fetch, sources, translation, null);
     }
 
     /** The configuration without translation settings: ingest only (tests and tools). */
-    public FeedwerkConfig(ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch,
-            List<SourceConfig> sources) {
+    public FeedwerkConfig(
+            ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch, List<SourceConfig> sources) {
         this(server, dataDir, database, fetch, sources, null, null);
     }
 
@@ -61,7 +79,15 @@ public record FeedwerkConfig(
 
     /** The same configuration with other roles ({@code run --roles}). */
     public FeedwerkConfig withRoles(Set<Role> active) {
-        return new FeedwerkConfig(server, dataDir, database, fetch, sources, translation, site, models,
+        return new FeedwerkConfig(
+                server,
+                dataDir,
+                database,
+                fetch,
+                sources,
+                translation,
+                site,
+                models,
                 active.stream().sorted().map(Role::key).toList());
     }
 
@@ -71,10 +97,21 @@ public record FeedwerkConfig(
 
     /** The same configuration with relative paths made absolute against {@code base}. */
     FeedwerkConfig resolvedAgainst(Path base) {
-        List<SourceConfig> resolvedSources = sources.stream().map(source -> source.resolvedAgainst(base)).toList();
-        ModelsConfig resolvedModels = new ModelsConfig(models.findDir().map(dir -> base.resolve(dir).normalize())
-                .orElse(null), models.baseUrl(), models.autoPull());
-        return new FeedwerkConfig(server, base.resolve(dataDir).normalize(), database, fetch, resolvedSources,
-                translation.resolvedAgainst(base), site, resolvedModels, roles);
+        List<SourceConfig> resolvedSources =
+                sources.stream().map(source -> source.resolvedAgainst(base)).toList();
+        ModelsConfig resolvedModels = new ModelsConfig(
+                models.findDir().map(dir -> base.resolve(dir).normalize()).orElse(null),
+                models.baseUrl(),
+                models.autoPull());
+        return new FeedwerkConfig(
+                server,
+                base.resolve(dataDir).normalize(),
+                database,
+                fetch,
+                resolvedSources,
+                translation.resolvedAgainst(base),
+                site,
+                resolvedModels,
+                roles);
     }
 }

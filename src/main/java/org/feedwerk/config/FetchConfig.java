@@ -29,9 +29,24 @@ public record FetchConfig(
         maxItemsPerDocument = maxItemsPerDocument == null ? 2_000 : maxItemsPerDocument;
     }
 
-    public FetchConfig(Integer concurrency, Duration connectTimeout, Duration readTimeout, Long maxBodyBytes,
-            Integer maxRedirects, Duration maxBackoff, Duration dropSettle, String userAgent) {
-        this(concurrency, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, maxBackoff, dropSettle, userAgent,
+    public FetchConfig(
+            Integer concurrency,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Long maxBodyBytes,
+            Integer maxRedirects,
+            Duration maxBackoff,
+            Duration dropSettle,
+            String userAgent) {
+        this(
+                concurrency,
+                connectTimeout,
+                readTimeout,
+                maxBodyBytes,
+                maxRedirects,
+                maxBackoff,
+                dropSettle,
+                userAgent,
                 null);
     }
 

@@ -36,8 +36,8 @@ public enum Role {
                 }
             }
             if (role == null) {
-                throw new IllegalArgumentException("unknown role '" + name.strip()
-                        + "' (roles are fetch, translate, publish, web)");
+                throw new IllegalArgumentException(
+                        "unknown role '" + name.strip() + "' (roles are fetch, translate, publish, web)");
             }
             roles.add(role);
         }

@@ -1,7 +1,7 @@
 package org.feedwerk.config;
 
-
 import java.util.List;
+
 /**
  * Where the HTTP server listens (bound to loopback unless configured otherwise) and how many threads serve it: a
  * small pool keeps a few cores busy with requests instead of switching between idle threads. Requests from a

@@ -9,8 +9,14 @@ import java.util.Map;
  * The public site: its name, the base URL pages are canonical under, its time zone for dates, the disclaimer
  * shown on every article page per language, and whether pictures are embedded from their sources or linked.
  */
-public record SiteConfig(String name, URI baseUrl, String timeZone, Integer pageSize, Map<String, String> disclaimer,
-        String images, String defaultLanguage) {
+public record SiteConfig(
+        String name,
+        URI baseUrl,
+        String timeZone,
+        Integer pageSize,
+        Map<String, String> disclaimer,
+        String images,
+        String defaultLanguage) {
     /** Pictures in article bodies are shown as links to their source, so that pages load nothing from third parties. */
     public static final String IMAGES_AS_LINKS = "link";
     /** Pictures are embedded from their sources' servers (each reader's browser requests them there). */
@@ -30,12 +36,17 @@ public record SiteConfig(String name, URI baseUrl, String timeZone, Integer page
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("de", DISCLAIMER_DE);
         texts.put("en", DISCLAIMER_EN);
-        texts.put("es", "Este es un artículo sin editar, generado automáticamente a partir de un servicio de noticias "
-                + "sindicado.");
-        texts.put("ca", "Aquest és un article sense editar, generat automàticament a partir d'un servei de notícies "
-                + "sindicat.");
-        texts.put("fr", "Ceci est un article non révisé, généré automatiquement à partir d'un fil d'actualités "
-                + "syndiqué.");
+        texts.put(
+                "es",
+                "Este es un artículo sin editar, generado automáticamente a partir de un servicio de noticias "
+                        + "sindicado.");
+        texts.put(
+                "ca",
+                "Aquest és un article sense editar, generat automàticament a partir d'un servei de notícies "
+                        + "sindicat.");
+        texts.put(
+                "fr",
+                "Ceci est un article non révisé, généré automatiquement à partir d'un fil d'actualités " + "syndiqué.");
         if (disclaimer != null) {
             texts.putAll(disclaimer);
         }
@@ -46,7 +57,12 @@ public record SiteConfig(String name, URI baseUrl, String timeZone, Integer page
         this(name, baseUrl, timeZone, pageSize, disclaimer, null);
     }
 
-    public SiteConfig(String name, URI baseUrl, String timeZone, Integer pageSize, Map<String, String> disclaimer,
+    public SiteConfig(
+            String name,
+            URI baseUrl,
+            String timeZone,
+            Integer pageSize,
+            Map<String, String> disclaimer,
             String images) {
         this(name, baseUrl, timeZone, pageSize, disclaimer, images, null);
     }

@@ -45,7 +45,7 @@ public record SourceConfig(
 
     SourceConfig resolvedAgainst(Path base) {
         Path resolvedDir = dir == null ? null : base.resolve(dir).normalize();
-        return new SourceConfig(id, url, resolvedDir, format, language, interval, attribution, licence,
-                allowPrivateNetwork);
+        return new SourceConfig(
+                id, url, resolvedDir, format, language, interval, attribution, licence, allowPrivateNetwork);
     }
 }

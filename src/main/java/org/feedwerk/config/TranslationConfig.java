@@ -24,22 +24,33 @@ public record TranslationConfig(
         engines = engines == null ? List.of() : List.copyOf(engines);
         workers = workers == null ? 2 : workers;
         maxHoldBackoff = maxHoldBackoff == null ? Duration.ofHours(1) : maxHoldBackoff;
-        detectLanguages = detectLanguages == null ? List.of("en", "de", "fr", "es", "it", "nl", "pt")
+        detectLanguages = detectLanguages == null
+                ? List.of("en", "de", "fr", "es", "it", "nl", "pt")
                 : List.copyOf(detectLanguages);
         glossary = glossary == null ? Map.of() : Map.copyOf(glossary);
         doNotTranslate = doNotTranslate == null ? List.of() : List.copyOf(doNotTranslate);
     }
 
     /** Without glossary settings. */
-    public TranslationConfig(List<String> targets, List<EngineConfig> engines, Integer workers,
-            Duration maxHoldBackoff, List<String> detectLanguages) {
+    public TranslationConfig(
+            List<String> targets,
+            List<EngineConfig> engines,
+            Integer workers,
+            Duration maxHoldBackoff,
+            List<String> detectLanguages) {
         this(targets, engines, workers, maxHoldBackoff, detectLanguages, null, null);
     }
 
     /** The same settings with relative engine paths made absolute against {@code base}. */
     TranslationConfig resolvedAgainst(Path base) {
-        return new TranslationConfig(targets, engines.stream().map(engine -> engine.resolvedAgainst(base)).toList(),
-                workers, maxHoldBackoff, detectLanguages, glossary, doNotTranslate);
+        return new TranslationConfig(
+                targets,
+                engines.stream().map(engine -> engine.resolvedAgainst(base)).toList(),
+                workers,
+                maxHoldBackoff,
+                detectLanguages,
+                glossary,
+                doNotTranslate);
     }
 
     static TranslationConfig defaults() {

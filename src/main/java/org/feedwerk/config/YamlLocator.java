@@ -22,8 +22,12 @@ final class YamlLocator {
             while (parser.nextToken() != null) {
                 String pointer = parser.getParsingContext().pathAsPointer().toString();
                 if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
-                    pointer = parser.getParsingContext().getParent() == null ? ""
-                            : parser.getParsingContext().getParent().pathAsPointer().toString();
+                    pointer = parser.getParsingContext().getParent() == null
+                            ? ""
+                            : parser.getParsingContext()
+                                    .getParent()
+                                    .pathAsPointer()
+                                    .toString();
                 }
                 lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
             }

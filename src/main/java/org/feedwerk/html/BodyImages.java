@@ -20,7 +20,9 @@ public final class BodyImages {
         document.outputSettings().prettyPrint(false);
         for (Element image : document.select("img[src]")) {
             String alt = image.attr("alt").strip();
-            Element link = new Element("a").attr("href", image.attr("src")).attr("class", "bild")
+            Element link = new Element("a")
+                    .attr("href", image.attr("src"))
+                    .attr("class", "bild")
                     .attr("rel", "noopener noreferrer nofollow")
                     .text(alt.isEmpty() ? "Bild beim Original ansehen" : "Bild: " + alt);
             image.replaceWith(link);

@@ -23,7 +23,9 @@ public final class BodySegments {
     private BodySegments(Document document, List<List<Node>> allRuns) {
         this.document = document;
         this.allRuns = allRuns;
-        this.runs = allRuns.stream().filter(run -> run.stream().anyMatch(BodyStructure::hasLetters)).toList();
+        this.runs = allRuns.stream()
+                .filter(run -> run.stream().anyMatch(BodyStructure::hasLetters))
+                .toList();
     }
 
     public static BodySegments of(String bodyHtml) {
@@ -78,7 +80,8 @@ public final class BodySegments {
 
     private void replace(List<Node> run, String translation) {
         String original = html(run);
-        String leading = original.substring(0, original.length() - original.stripLeading().length());
+        String leading = original.substring(
+                0, original.length() - original.stripLeading().length());
         String trailing = original.substring(original.stripTrailing().length());
         Element parent = (Element) run.get(0).parentNode();
         Node anchor = run.get(0);

@@ -18,10 +18,44 @@ import org.jsoup.nodes.TextNode;
  */
 public final class BodyStructure {
     /** Elements that start a new block: they end the run before them and never travel inside a segment. */
-    static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt",
-            "dd", "blockquote", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
-            "pre", "div", "section", "article", "aside", "header", "footer", "main", "nav", "address", "details",
-            "summary", "hr");
+    static final Set<String> BLOCKS = Set.of(
+            "p",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "li",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "figure",
+            "figcaption",
+            "table",
+            "caption",
+            "thead",
+            "tbody",
+            "tfoot",
+            "tr",
+            "td",
+            "th",
+            "pre",
+            "div",
+            "section",
+            "article",
+            "aside",
+            "header",
+            "footer",
+            "main",
+            "nav",
+            "address",
+            "details",
+            "summary",
+            "hr");
     /** Void elements that separate runs without being blocks. */
     static final Set<String> BREAKS = Set.of("br", "hr");
 
@@ -66,7 +100,8 @@ public final class BodyStructure {
     }
 
     static boolean hasLetters(Node node) {
-        String text = node instanceof TextNode textNode ? textNode.text()
+        String text = node instanceof TextNode textNode
+                ? textNode.text()
                 : node instanceof Element element ? element.text() : "";
         return text.codePoints().anyMatch(Character::isLetter);
     }

@@ -47,52 +47,86 @@ public final class FeedwerkMetrics implements PublicationListener {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         for (ArticleStatus status : ArticleStatus.values()) {
-            Gauge.builder("feedwerk.articles", () -> count(status)).tag("status", status.wireName())
-                    .description("articles per status (queue depth)").register(registry);
+            Gauge.builder("feedwerk.articles", () -> count(status))
+                    .tag("status", status.wireName())
+                    .description("articles per status (queue depth)")
+                    .register(registry);
         }
     }
 
     public void recordSourceRun(SourceRunReport report, Duration elapsed) {
         String outcome = report.isFailure() ? "failure" : report.notModified() ? "not_modified" : "success";
-        Counter.builder("feedwerk.fetches").tag("source", report.sourceId()).tag("outcome", outcome)
-                .description("source runs by outcome").register(registry).increment();
-        Timer.builder("feedwerk.fetch").tag("source", report.sourceId()).description("duration of a source run")
-                .register(registry).record(elapsed);
+        Counter.builder("feedwerk.fetches")
+                .tag("source", report.sourceId())
+                .tag("outcome", outcome)
+                .description("source runs by outcome")
+                .register(registry)
+                .increment();
+        Timer.builder("feedwerk.fetch")
+                .tag("source", report.sourceId())
+                .description("duration of a source run")
+                .register(registry)
+                .record(elapsed);
         var counts = report.counts();
-        Counter.builder("feedwerk.items.ingested").tag("source", report.sourceId()).register(registry)
+        Counter.builder("feedwerk.items.ingested")
+                .tag("source", report.sourceId())
+                .register(registry)
                 .increment(counts.newArticles() + counts.newRevisions() + counts.unchanged());
-        Counter.builder("feedwerk.revisions").tag("source", report.sourceId())
-                .description("new revisions, first ones included").register(registry)
+        Counter.builder("feedwerk.revisions")
+                .tag("source", report.sourceId())
+                .description("new revisions, first ones included")
+                .register(registry)
                 .increment(counts.newArticles() + counts.newRevisions());
     }
 
     public void recordTranslation(Translation translation, List<String> failedChecks) {
         String engine = translation.engine();
-        Counter.builder("feedwerk.translations").tag("engine", engine).tag("outcome", translation.status().wireName())
-                .register(registry).increment();
-        Counter.builder("feedwerk.characters.sent").tag("engine", engine).register(registry)
+        Counter.builder("feedwerk.translations")
+                .tag("engine", engine)
+                .tag("outcome", translation.status().wireName())
+                .register(registry)
+                .increment();
+        Counter.builder("feedwerk.characters.sent")
+                .tag("engine", engine)
+                .register(registry)
                 .increment(translation.charsSent());
-        Counter.builder("feedwerk.characters.reused").tag("engine", engine).register(registry)
+        Counter.builder("feedwerk.characters.reused")
+                .tag("engine", engine)
+                .register(registry)
                 .increment(translation.charsReused());
         for (String check : failedChecks) {
-            Counter.builder("feedwerk.qa.failures").tag("check", check).tag("engine", engine).register(registry)
+            Counter.builder("feedwerk.qa.failures")
+                    .tag("check", check)
+                    .tag("engine", engine)
+                    .register(registry)
                     .increment();
         }
     }
 
     public void recordEngineError(String engine, String kind) {
-        Counter.builder("feedwerk.engine.errors").tag("engine", engine).tag("kind", kind).register(registry).increment();
+        Counter.builder("feedwerk.engine.errors")
+                .tag("engine", engine)
+                .tag("kind", kind)
+                .register(registry)
+                .increment();
     }
 
     /** The counter of pages answered from the cache, looked up once: that path is the hot one. */
     public Counter cachedPageRequests() {
-        return Counter.builder("feedwerk.http.requests").tag("route", "cached-page").tag("method", "GET")
-                .tag("status", "200").register(registry);
+        return Counter.builder("feedwerk.http.requests")
+                .tag("route", "cached-page")
+                .tag("method", "GET")
+                .tag("status", "200")
+                .register(registry);
     }
 
     public void recordHttpRequest(String route, String method, int status) {
-        Counter.builder("feedwerk.http.requests").tag("route", route).tag("method", method)
-                .tag("status", String.valueOf(status)).register(registry).increment();
+        Counter.builder("feedwerk.http.requests")
+                .tag("route", route)
+                .tag("method", method)
+                .tag("status", String.valueOf(status))
+                .register(registry)
+                .increment();
     }
 
     @Override

@@ -33,8 +33,9 @@ public final class InstalledModels {
     /** The model's folder after checking every file against the manifest; a tampered or partial model is refused. */
     public Path verified(String name) {
         Path folder = folder(name);
-        ModelManifest manifest = ModelManifest.read(folder).orElseThrow(() -> new ModelException("model " + name
-                + " is not installed in " + modelsDir + "; run: feedwerk models pull " + name));
+        ModelManifest manifest = ModelManifest.read(folder)
+                .orElseThrow(() -> new ModelException(
+                        "model " + name + " is not installed in " + modelsDir + "; run: feedwerk models pull " + name));
         check(folder, manifest, name);
         return folder;
     }

@@ -44,8 +44,10 @@ public final class ModelDownloader {
 
     public ModelDownloader(Path modelsDir, PrintWriter progress, Clock clock) {
         this.modelsDir = modelsDir;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.progress = progress;
         this.clock = clock;
     }
@@ -54,8 +56,8 @@ public final class ModelDownloader {
     public ModelManifest pull(String name, URI baseUrl, boolean quantized) {
         String repository = ModelLayout.repository(name);
         Path folder = modelsDir.resolve(ModelLayout.folder(name));
-        Map<String, ModelManifest.FileEntry> entries = new LinkedHashMap<>(ModelManifest.read(folder)
-                .map(ModelManifest::files).orElse(Map.of()));
+        Map<String, ModelManifest.FileEntry> entries = new LinkedHashMap<>(
+                ModelManifest.read(folder).map(ModelManifest::files).orElse(Map.of()));
         for (String file : ModelLayout.files(quantized)) {
             Path target = folder.resolve(file);
             ModelManifest.FileEntry known = entries.get(file);
@@ -97,8 +99,11 @@ public final class ModelDownloader {
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             long total = (resumed ? have : 0) + length;
             long received;
-            try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(part,
-                    StandardOpenOption.CREATE, resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (InputStream in = response.body();
+                    OutputStream out = Files.newOutputStream(
+                            part,
+                            StandardOpenOption.CREATE,
+                            resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
                 received = copy(in, out, file, resumed ? have : 0, total);
             }
             if (length >= 0 && received != length) {
@@ -124,15 +129,15 @@ public final class ModelDownloader {
             progress.printf("%n");
             return new ModelManifest.FileEntry(size, sha);
         } catch (ConnectException | UnresolvedAddressException e) {
-            throw new ModelException("cannot reach " + url.getHost() + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new ModelException(
+                    "cannot reach " + url.getHost() + " (" + e.getClass().getSimpleName() + ")", e);
         } catch (IOException e) {
-            if (e.getCause() instanceof UnresolvedAddressException
-                    || e.getCause() instanceof UnknownHostException) {
+            if (e.getCause() instanceof UnresolvedAddressException || e.getCause() instanceof UnknownHostException) {
                 throw new ModelException("cannot reach " + url.getHost() + " (unknown host)", e);
             }
             String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            throw new ModelException("download of " + file + " interrupted (" + why + "); run the command "
-                    + "again to resume", e);
+            throw new ModelException(
+                    "download of " + file + " interrupted (" + why + "); run the command " + "again to resume", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException("download of " + file + " interrupted", e);
@@ -153,12 +158,14 @@ public final class ModelDownloader {
         long size = -1;
         URI current = url;
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(Duration.ofMinutes(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(current)
+                    .timeout(Duration.ofMinutes(30))
                     .header("User-Agent", "Feedwerk/0.1 (model download)");
             if (have > 0) {
                 request.header("Range", "bytes=" + have + "-");
             }
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             if (sha.isEmpty()) {
                 sha = publishedSha(response);
             }
@@ -180,7 +187,8 @@ public final class ModelDownloader {
 
     /** A 206 must continue exactly where the part file ends: {@code Content-Range: bytes HAVE-…/…}. */
     private static boolean resumesAt(HttpResponse<?> response, long have) {
-        return response.headers().firstValue("Content-Range")
+        return response.headers()
+                .firstValue("Content-Range")
                 .map(range -> range.trim().toLowerCase(Locale.ROOT).startsWith("bytes " + have + "-"))
                 .orElse(false);
     }
@@ -208,14 +216,24 @@ public final class ModelDownloader {
         }
         int width = 30;
         int filled = (int) (width * done / total);
-        return String.format(Locale.ROOT, "\r  %-42s [%s%s] %3d%% %.1f/%.1f MB", file, "#".repeat(filled),
-                " ".repeat(width - filled), done * 100 / total, done / 1e6, total / 1e6);
+        return String.format(
+                Locale.ROOT,
+                "\r  %-42s [%s%s] %3d%% %.1f/%.1f MB",
+                file,
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                done * 100 / total,
+                done / 1e6,
+                total / 1e6);
     }
 
     /** Hugging Face answers large (LFS) files with their SHA-256 as X-Linked-Etag. */
     private static Optional<String> publishedSha(HttpResponse<?> response) {
-        return response.headers().firstValue("X-Linked-Etag").map(value -> SHA256.matcher(value.toLowerCase(Locale.ROOT)))
-                .filter(Matcher::matches).map(matcher -> matcher.group(1));
+        return response.headers()
+                .firstValue("X-Linked-Etag")
+                .map(value -> SHA256.matcher(value.toLowerCase(Locale.ROOT)))
+                .filter(Matcher::matches)
+                .map(matcher -> matcher.group(1));
     }
 
     static String sha256(Path file) {

@@ -12,19 +12,17 @@ import java.util.regex.Pattern;
  * as it is).
  */
 public final class ModelLayout {
-    private static final List<String> TOKENIZER_AND_CONFIG = List.of("config.json", "generation_config.json",
-            "source.spm", "target.spm", "vocab.json", "tokenizer_config.json");
+    private static final List<String> TOKENIZER_AND_CONFIG = List.of(
+            "config.json", "generation_config.json", "source.spm", "target.spm", "vocab.json", "tokenizer_config.json");
 
-    private static final Pattern OPUS_MT_PAIR =
-            Pattern.compile(".*opus-mt-([a-z]{2,3})-([a-z]{2,3})");
+    private static final Pattern OPUS_MT_PAIR = Pattern.compile(".*opus-mt-([a-z]{2,3})-([a-z]{2,3})");
 
     private ModelLayout() {}
 
     /** The language pair a model name states, as OPUS-MT names do ({@code opus-mt-en-de} → {@code en-de}). */
     public static Optional<String> languagePair(String name) {
         Matcher matcher = OPUS_MT_PAIR.matcher(name);
-        return matcher.matches() ? Optional.of(matcher.group(1) + "-" + matcher.group(2))
-                : Optional.empty();
+        return matcher.matches() ? Optional.of(matcher.group(1) + "-" + matcher.group(2)) : Optional.empty();
     }
 
     public static String repository(String name) {

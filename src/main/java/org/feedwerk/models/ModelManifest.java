@@ -17,8 +17,10 @@ import java.util.TreeMap;
  */
 public record ModelManifest(String repository, String baseUrl, Instant pulledAt, Map<String, FileEntry> files) {
     static final String FILE = "feedwerk-manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** One file of the model. */
     public record FileEntry(long size, String sha256) {}

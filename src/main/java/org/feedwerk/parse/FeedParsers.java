@@ -11,8 +11,8 @@ public final class FeedParsers {
     private final Map<FeedFormat, FeedParser> parsers = new EnumMap<>(FeedFormat.class);
 
     public FeedParsers() {
-        for (FeedParser parser : List.of(new RssParser(), new AtomParser(), new JsonFeedParser(), new NewsMlG2Parser(),
-                new NinjsParser())) {
+        for (FeedParser parser : List.of(
+                new RssParser(), new AtomParser(), new JsonFeedParser(), new NewsMlG2Parser(), new NinjsParser())) {
             parsers.put(parser.format(), parser);
         }
     }

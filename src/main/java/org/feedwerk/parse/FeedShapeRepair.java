@@ -30,7 +30,8 @@ final class FeedShapeRepair {
     /** Elements without a namespace move into Atom's; extension elements keep theirs. */
     private static void moveIntoAtomNamespace(Document document, Element element) {
         Node renamed = element.getNamespaceURI() == null
-                ? document.renameNode(element, ATOM_NAMESPACE, element.getNodeName()) : element;
+                ? document.renameNode(element, ATOM_NAMESPACE, element.getNodeName())
+                : element;
         NodeList children = renamed.getChildNodes();
         for (int index = 0; index < children.getLength(); index++) {
             if (children.item(index) instanceof Element child) {
@@ -50,8 +51,8 @@ final class FeedShapeRepair {
     private static Element childElement(Element parent, String name) {
         NodeList children = parent.getChildNodes();
         for (int index = 0; index < children.getLength(); index++) {
-            if (children.item(index) instanceof Element child && name.equals(child.getLocalName() == null
-                    ? child.getNodeName() : child.getLocalName())) {
+            if (children.item(index) instanceof Element child
+                    && name.equals(child.getLocalName() == null ? child.getNodeName() : child.getLocalName())) {
                 return child;
             }
         }

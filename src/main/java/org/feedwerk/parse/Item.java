@@ -170,8 +170,26 @@ public record Item(
         }
 
         public Item build() {
-            return new Item(guid, link, title, summaryHtml, contentHtml, authors, published, updated, categories,
-                    images, language, version, pubStatus, embargoed, correction, dateline, rights, slugline, urgency);
+            return new Item(
+                    guid,
+                    link,
+                    title,
+                    summaryHtml,
+                    contentHtml,
+                    authors,
+                    published,
+                    updated,
+                    categories,
+                    images,
+                    language,
+                    version,
+                    pubStatus,
+                    embargoed,
+                    correction,
+                    dateline,
+                    rights,
+                    slugline,
+                    urgency);
         }
     }
 }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The one way Feedwerk reads a JSON document: its charset settled like XML's, nesting bounded, errors located. */
 final class JsonDocuments {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build());
 
     private JsonDocuments() {}
 
@@ -17,8 +19,8 @@ final class JsonDocuments {
         try {
             return JSON.readTree(SecureXml.decode(payload));
         } catch (JsonProcessingException e) {
-            throw new ParseException("malformed JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new ParseException(
+                    "malformed JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

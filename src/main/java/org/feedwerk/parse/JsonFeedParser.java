@@ -33,14 +33,15 @@ public final class JsonFeedParser implements FeedParser {
                 parsed.add(mapItem(item));
             }
         }
-        return new ParsedFeed(FeedFormat.JSON_FEED, text(root, "title"), text(root, "home_page_url"), feedLanguage,
-                parsed);
+        return new ParsedFeed(
+                FeedFormat.JSON_FEED, text(root, "title"), text(root, "home_page_url"), feedLanguage, parsed);
     }
 
     private static Item mapItem(JsonNode item) {
         String contentHtml = text(item, "content_html");
         String contentText = text(item, "content_text");
-        String content = contentHtml != null ? contentHtml : contentText == null ? null : TextToHtml.paragraphs(contentText);
+        String content =
+                contentHtml != null ? contentHtml : contentText == null ? null : TextToHtml.paragraphs(contentText);
         String summary = text(item, "summary");
         return Item.builder()
                 .guid(scalar(item.get("id")))
@@ -107,12 +108,15 @@ public final class JsonFeedParser implements FeedParser {
 
     /** JSON Feed 1.0 allowed numeric ids; they are read as their text. */
     private static String scalar(JsonNode node) {
-        return node == null || !node.isValueNode() || node.isNull() ? null
+        return node == null || !node.isValueNode() || node.isNull()
+                ? null
                 : node.asText().isBlank() ? null : node.asText().trim();
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText().trim() : null;
+        return value != null && value.isTextual() && !value.asText().isBlank()
+                ? value.asText().trim()
+                : null;
     }
 }

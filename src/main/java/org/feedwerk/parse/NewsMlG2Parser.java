@@ -37,8 +37,8 @@ public final class NewsMlG2Parser implements FeedParser {
         Document document = SecureXml.parse(payload);
         Element root = document.getDocumentElement();
         if (!NAR.equals(root.getNamespaceURI())) {
-            throw new ParseException("not NewsML-G2: root element <" + root.getTagName() + "> is not in the "
-                    + "namespace " + NAR);
+            throw new ParseException(
+                    "not NewsML-G2: root element <" + root.getTagName() + "> is not in the " + "namespace " + NAR);
         }
         List<Item> items = new ArrayList<>();
         for (Element newsItem : descendants(root, "newsItem")) {
@@ -66,28 +66,44 @@ public final class NewsMlG2Parser implements FeedParser {
         Optional<Element> content = child(item, "contentMeta");
         return Item.builder()
                 .guid(guid)
-                .link(meta.flatMap(m -> children(m, "link").stream().map(link -> attribute(link, "href"))
-                        .filter(href -> href != null && href.startsWith("http")).findFirst()).orElse(null))
+                .link(meta.flatMap(m -> children(m, "link").stream()
+                                .map(link -> attribute(link, "href"))
+                                .filter(href -> href != null && href.startsWith("http"))
+                                .findFirst())
+                        .orElse(null))
                 .title(content.flatMap(c -> text(c, "headline")).orElse(null))
-                .summaryHtml(content.flatMap(NewsMlG2Parser::description).map(TextToHtml::paragraphs).orElse(null))
+                .summaryHtml(content.flatMap(NewsMlG2Parser::description)
+                        .map(TextToHtml::paragraphs)
+                        .orElse(null))
                 .contentHtml(body(item))
                 .authors(content.map(NewsMlG2Parser::bylines).orElse(List.of()))
-                .published(meta.flatMap(m -> text(m, "firstCreated")).map(NewsMlG2Parser::instant).orElse(null))
-                .updated(meta.flatMap(m -> text(m, "versionCreated")).map(NewsMlG2Parser::instant).orElse(null))
+                .published(meta.flatMap(m -> text(m, "firstCreated"))
+                        .map(NewsMlG2Parser::instant)
+                        .orElse(null))
+                .updated(meta.flatMap(m -> text(m, "versionCreated"))
+                        .map(NewsMlG2Parser::instant)
+                        .orElse(null))
                 .categories(content.map(NewsMlG2Parser::subjects).orElse(List.of()))
-                .language(content.flatMap(c -> child(c, "language")).map(language -> attribute(language, "tag"))
+                .language(content.flatMap(c -> child(c, "language"))
+                        .map(language -> attribute(language, "tag"))
                         .orElse(attribute(item, "xml:lang")))
                 .version(version(item))
                 .pubStatus(meta.map(NewsMlG2Parser::pubStatus).orElse(PubStatus.USABLE))
-                .embargoed(meta.flatMap(m -> text(m, "embargoed")).map(NewsMlG2Parser::instant).orElse(null))
+                .embargoed(meta.flatMap(m -> text(m, "embargoed"))
+                        .map(NewsMlG2Parser::instant)
+                        .orElse(null))
                 .correction(meta.map(m -> children(m, "signal").stream()
-                        .map(signal -> String.valueOf(attribute(signal, "qcode")))
-                        .anyMatch(qcode -> qcode.contains("correction"))).orElse(false))
+                                .map(signal -> String.valueOf(attribute(signal, "qcode")))
+                                .anyMatch(qcode -> qcode.contains("correction")))
+                        .orElse(false))
                 .dateline(content.flatMap(c -> text(c, "dateline")
-                        .or(() -> child(c, "located").flatMap(located -> text(located, "name")))).orElse(null))
+                                .or(() -> child(c, "located").flatMap(located -> text(located, "name"))))
+                        .orElse(null))
                 .rights(child(item, "rightsInfo").map(NewsMlG2Parser::rights).orElse(null))
                 .slugline(content.flatMap(c -> text(c, "slugline")).orElse(null))
-                .urgency(content.flatMap(c -> text(c, "urgency")).map(NewsMlG2Parser::urgency).orElse(null))
+                .urgency(content.flatMap(c -> text(c, "urgency"))
+                        .map(NewsMlG2Parser::urgency)
+                        .orElse(null))
                 .build();
     }
 
@@ -109,7 +125,9 @@ public final class NewsMlG2Parser implements FeedParser {
                 guids.add(guid);
             }
         }
-        String headline = child(packageItem, "contentMeta").flatMap(c -> text(c, "headline")).orElse(null);
+        String headline = child(packageItem, "contentMeta")
+                .flatMap(c -> text(c, "headline"))
+                .orElse(null);
         return new ItemPackage(attribute(packageItem, "guid"), headline, guids);
     }
 
@@ -118,13 +136,15 @@ public final class NewsMlG2Parser implements FeedParser {
         try {
             return version == null ? null : Long.valueOf(version.trim());
         } catch (NumberFormatException e) {
-            throw new ParseException("newsItem " + attribute(item, "guid") + " has a version that is not a number: "
-                    + version);
+            throw new ParseException(
+                    "newsItem " + attribute(item, "guid") + " has a version that is not a number: " + version);
         }
     }
 
     private static PubStatus pubStatus(Element meta) {
-        String qcode = child(meta, "pubStatus").map(status -> attribute(status, "qcode")).orElse("stat:usable");
+        String qcode = child(meta, "pubStatus")
+                .map(status -> attribute(status, "qcode"))
+                .orElse("stat:usable");
         return switch (qcode.substring(qcode.indexOf(':') + 1)) {
             case "withheld" -> PubStatus.WITHHELD;
             case "canceled", "cancelled" -> PubStatus.CANCELED;
@@ -134,16 +154,21 @@ public final class NewsMlG2Parser implements FeedParser {
 
     private static Optional<String> description(Element content) {
         List<Element> descriptions = children(content, "description");
-        return descriptions.stream().filter(d -> String.valueOf(attribute(d, "role")).endsWith("summary"))
-                .findFirst().or(() -> descriptions.stream().findFirst())
-                .map(Node::getTextContent).map(String::strip).filter(text -> !text.isEmpty());
+        return descriptions.stream()
+                .filter(d -> String.valueOf(attribute(d, "role")).endsWith("summary"))
+                .findFirst()
+                .or(() -> descriptions.stream().findFirst())
+                .map(Node::getTextContent)
+                .map(String::strip)
+                .filter(text -> !text.isEmpty());
     }
 
     private static List<String> bylines(Element content) {
         List<String> names = new ArrayList<>();
         text(content, "by").ifPresent(names::add);
         if (names.isEmpty()) {
-            children(content, "creator").forEach(creator -> text(creator, "name").ifPresent(names::add));
+            children(content, "creator")
+                    .forEach(creator -> text(creator, "name").ifPresent(names::add));
         }
         return names;
     }
@@ -151,14 +176,18 @@ public final class NewsMlG2Parser implements FeedParser {
     private static List<String> subjects(Element content) {
         List<String> subjects = new ArrayList<>();
         for (Element subject : children(content, "subject")) {
-            text(subject, "name").or(() -> Optional.ofNullable(attribute(subject, "qcode"))).ifPresent(subjects::add);
+            text(subject, "name")
+                    .or(() -> Optional.ofNullable(attribute(subject, "qcode")))
+                    .ifPresent(subjects::add);
         }
         return subjects;
     }
 
     private static String rights(Element rightsInfo) {
         List<String> parts = new ArrayList<>();
-        child(rightsInfo, "copyrightHolder").flatMap(holder -> text(holder, "name")).map(name -> "© " + name)
+        child(rightsInfo, "copyrightHolder")
+                .flatMap(holder -> text(holder, "name"))
+                .map(name -> "© " + name)
                 .ifPresent(parts::add);
         text(rightsInfo, "copyrightNotice").ifPresent(parts::add);
         text(rightsInfo, "usageTerms").ifPresent(parts::add);
@@ -172,9 +201,11 @@ public final class NewsMlG2Parser implements FeedParser {
             return null;
         }
         for (Element inline : children(contentSet.get(), "inlineXML")) {
-            Optional<Element> html = firstByLocalName(inline, "body").flatMap(body ->
-                    body.getParentNode() instanceof Element parent && parent.getLocalName().equals("html")
-                            ? Optional.of(body) : Optional.empty());
+            Optional<Element> html = firstByLocalName(inline, "body")
+                    .flatMap(body -> body.getParentNode() instanceof Element parent
+                                    && parent.getLocalName().equals("html")
+                            ? Optional.of(body)
+                            : Optional.empty());
             if (html.isPresent()) {
                 return serializeChildren(html.get());
             }
@@ -221,7 +252,8 @@ public final class NewsMlG2Parser implements FeedParser {
     }
 
     private static String attribute(Element element, String name) {
-        String value = name.equals("xml:lang") ? element.getAttributeNS(XMLConstants.XML_NS_URI, "lang")
+        String value = name.equals("xml:lang")
+                ? element.getAttributeNS(XMLConstants.XML_NS_URI, "lang")
                 : element.getAttribute(name);
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -237,7 +269,8 @@ public final class NewsMlG2Parser implements FeedParser {
     private static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && NAR.equals(element.getNamespaceURI())
+            if (node instanceof Element element
+                    && NAR.equals(element.getNamespaceURI())
                     && name.equals(element.getLocalName())) {
                 found.add(element);
             }

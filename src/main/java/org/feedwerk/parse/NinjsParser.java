@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 public final class NinjsParser implements FeedParser {
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("</?[A-Za-z][^<>]*>");
 
-
     @Override
     public FeedFormat format() {
         return FeedFormat.NINJS;
@@ -65,8 +64,8 @@ public final class NinjsParser implements FeedParser {
         try {
             return Long.valueOf(version.asText().trim());
         } catch (NumberFormatException e) {
-            throw new ParseException("ninjs " + text(node, "uri") + " has a version that is not a number: "
-                    + version.asText());
+            throw new ParseException(
+                    "ninjs " + text(node, "uri") + " has a version that is not a number: " + version.asText());
         }
     }
 
@@ -195,7 +194,8 @@ public final class NinjsParser implements FeedParser {
             String href = pictureHref(association);
             if (href != null) {
                 String caption = text(association, "description_text") != null
-                        ? text(association, "description_text") : text(association, "headline");
+                        ? text(association, "description_text")
+                        : text(association, "headline");
                 images.add(new ItemImage(href, caption));
             }
         }
@@ -221,7 +221,8 @@ public final class NinjsParser implements FeedParser {
     private static String findRights(JsonNode node) {
         JsonNode rights = node.path("rightsinfo");
         String usage = text(rights, "usageterms") != null ? text(rights, "usageterms") : text(node, "usageterms");
-        String copyright = text(rights, "copyrightnotice") != null ? text(rights, "copyrightnotice")
+        String copyright = text(rights, "copyrightnotice") != null
+                ? text(rights, "copyrightnotice")
                 : text(node, "copyrightnotice");
         if (usage == null && copyright == null) {
             return null;
@@ -249,7 +250,11 @@ public final class NinjsParser implements FeedParser {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()
-                ? value.asText().trim() : null;
+        return value != null
+                        && value.isValueNode()
+                        && !value.isNull()
+                        && !value.asText().isBlank()
+                ? value.asText().trim()
+                : null;
     }
 }

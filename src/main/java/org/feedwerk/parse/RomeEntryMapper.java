@@ -53,8 +53,10 @@ final class RomeEntryMapper {
         if (title == null) {
             for (Element element : entry.getForeignMarkup()) {
                 if (MEDIA_RSS.equals(element.getNamespace())) {
-                    title = RomeFeedReader.blankToNull(element.getName().equals("title") ? element.getTextNormalize()
-                            : element.getChildTextNormalize("title", MEDIA_RSS));
+                    title = RomeFeedReader.blankToNull(
+                            element.getName().equals("title")
+                                    ? element.getTextNormalize()
+                                    : element.getChildTextNormalize("title", MEDIA_RSS));
                     if (title != null) {
                         break;
                     }
@@ -81,8 +83,10 @@ final class RomeEntryMapper {
 
     private static String findLink(SyndEntry entry) {
         String link = RomeFeedReader.blankToNull(entry.getLink());
-        if (link == null && entry.getWireEntry() instanceof com.rometools.rome.feed.rss.Item rssItem
-                && rssItem.getGuid() != null && rssItem.getGuid().isPermaLink()) {
+        if (link == null
+                && entry.getWireEntry() instanceof com.rometools.rome.feed.rss.Item rssItem
+                && rssItem.getGuid() != null
+                && rssItem.getGuid().isPermaLink()) {
             link = RomeFeedReader.blankToNull(rssItem.getGuid().getValue());
         }
         return link;

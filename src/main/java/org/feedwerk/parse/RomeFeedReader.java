@@ -19,16 +19,20 @@ final class RomeFeedReader {
         SyndFeed feed = build(document);
         FeedFormat actual = feed.getFeedType().startsWith("atom") ? FeedFormat.ATOM : FeedFormat.RSS;
         if (actual != expected) {
-            throw new ParseException("expected " + expected + " but the document is " + actual + " ("
-                    + feed.getFeedType() + ")");
+            throw new ParseException(
+                    "expected " + expected + " but the document is " + actual + " (" + feed.getFeedType() + ")");
         }
         boolean rdf = feed.getFeedType().equals("rss_1.0") || feed.getFeedType().equals("rss_0.9");
         List<Item> items = new ArrayList<>(feed.getEntries().size());
         for (var entry : feed.getEntries()) {
             items.add(entryMapper.map(entry, rdf));
         }
-        return new ParsedFeed(actual, blankToNull(feed.getTitle()), blankToNull(feed.getLink()),
-                blankToNull(feed.getLanguage()), items);
+        return new ParsedFeed(
+                actual,
+                blankToNull(feed.getTitle()),
+                blankToNull(feed.getLink()),
+                blankToNull(feed.getLanguage()),
+                items);
     }
 
     private static SyndFeed build(Document document) {
@@ -38,10 +42,12 @@ final class RomeFeedReader {
             return input.build(document);
         } catch (FeedException | IllegalArgumentException e) {
             Element root = document.getDocumentElement();
-            String rootName = root == null ? "none" : "<" + root.getNodeName() + ">"
-                    + (root.getNamespaceURI() == null ? "" : " in namespace " + root.getNamespaceURI());
-            throw new ParseException("well-formed XML, but not RSS or Atom (root element " + rootName + "): "
-                    + e.getMessage(), e);
+            String rootName = root == null
+                    ? "none"
+                    : "<" + root.getNodeName() + ">"
+                            + (root.getNamespaceURI() == null ? "" : " in namespace " + root.getNamespaceURI());
+            throw new ParseException(
+                    "well-formed XML, but not RSS or Atom (root element " + rootName + "): " + e.getMessage(), e);
         }
     }
 

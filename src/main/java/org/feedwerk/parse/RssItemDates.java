@@ -53,7 +53,8 @@ final class RssItemDates {
     }
 
     private static boolean isUnqualified(Node node, String name) {
-        return node.getNodeType() == Node.ELEMENT_NODE && node.getNamespaceURI() == null
+        return node.getNodeType() == Node.ELEMENT_NODE
+                && node.getNamespaceURI() == null
                 && name.equals(node.getLocalName() == null ? node.getNodeName() : node.getLocalName());
     }
 

@@ -34,11 +34,11 @@ import org.xml.sax.SAXParseException;
 public final class SecureXml {
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
-    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_CHARSET =
+            Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
     // The DOCTYPE's name and external id, up to the "[" of an internal subset; quoted ids may contain ">".
-    private static final Pattern DOCTYPE_WITH_SUBSET = Pattern.compile(
-            "<!DOCTYPE(?:[^\\[>\"']|\"[^\"]*\"|'[^']*')*\\[", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOCTYPE_WITH_SUBSET =
+            Pattern.compile("<!DOCTYPE(?:[^\\[>\"']|\"[^\"]*\"|'[^']*')*\\[", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,8}));");
     private static final Pattern BARE_AMPERSAND =
             Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)");
@@ -86,8 +86,10 @@ public final class SecureXml {
                     cleaned = declarePrefix(cleaned, unbound.group(1));
                     continue;
                 }
-                throw new ParseException("malformed XML at line " + e.getLineNumber() + ", column "
-                        + e.getColumnNumber() + ": " + e.getMessage(), e);
+                throw new ParseException(
+                        "malformed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
+                                + e.getMessage(),
+                        e);
             } catch (SAXException | IOException | ParserConfigurationException e) {
                 throw new ParseException("unreadable XML: " + e.getMessage(), e);
             } catch (StackOverflowError e) {
@@ -102,7 +104,8 @@ public final class SecureXml {
      */
     static String stripBeforeProlog(String text) {
         int start = 0;
-        while (start < text.length() && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
+        while (start < text.length()
+                && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
             start++;
         }
         return start == 0 ? text : text.substring(start);
@@ -121,7 +124,8 @@ public final class SecureXml {
         while (position < text.length()) {
             int cdata = text.indexOf("<![CDATA[", position);
             int outsideEnd = cdata < 0 ? text.length() : cdata;
-            result.append(BARE_AMPERSAND.matcher(text.substring(position, outsideEnd)).replaceAll("&amp;"));
+            result.append(
+                    BARE_AMPERSAND.matcher(text.substring(position, outsideEnd)).replaceAll("&amp;"));
             if (cdata < 0) {
                 break;
             }
@@ -146,13 +150,17 @@ public final class SecureXml {
         while (reference.find()) {
             int codePoint;
             try {
-                codePoint = reference.group(1) != null ? Integer.parseInt(reference.group(1))
+                codePoint = reference.group(1) != null
+                        ? Integer.parseInt(reference.group(1))
                         : Integer.parseInt(reference.group(2), 16);
             } catch (NumberFormatException tooLarge) {
                 codePoint = -1;
             }
-            boolean legal = codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
-                    || codePoint >= 0x20 && codePoint <= 0xD7FF || codePoint >= 0xE000 && codePoint <= 0xFFFD
+            boolean legal = codePoint == 0x9
+                    || codePoint == 0xA
+                    || codePoint == 0xD
+                    || codePoint >= 0x20 && codePoint <= 0xD7FF
+                    || codePoint >= 0xE000 && codePoint <= 0xFFFD
                     || codePoint >= 0x10000 && codePoint <= 0x10FFFF;
             reference.appendReplacement(result, legal ? Matcher.quoteReplacement(reference.group()) : "");
         }
@@ -180,16 +188,21 @@ public final class SecureXml {
         byte[] body = payload.body();
         Optional<Bom> bom = Bom.of(body);
         if (bom.isPresent()) {
-            return new String(body, bom.get().length(), body.length - bom.get().length(), bom.get().charset());
+            return new String(
+                    body,
+                    bom.get().length(),
+                    body.length - bom.get().length(),
+                    bom.get().charset());
         }
         Optional<Charset> wide = wideCharsetWithoutBom(body);
         if (wide.isPresent()) {
             return new String(body, wide.get());
         }
-        Optional<Charset> declared = payload.findContentType().flatMap(SecureXml::charsetFromHeader)
-                .or(() -> charsetFromDeclaration(body));
+        Optional<Charset> declared =
+                payload.findContentType().flatMap(SecureXml::charsetFromHeader).or(() -> charsetFromDeclaration(body));
         if (declared.isEmpty()) {
-            return decodeStrictUtf8(body).orElseGet(() -> new String(body, detectCharset(body).orElse(WINDOWS_1252)));
+            return decodeStrictUtf8(body)
+                    .orElseGet(() -> new String(body, detectCharset(body).orElse(WINDOWS_1252)));
         }
         Charset charset = browserEquivalent(declared.get());
         if (charset.equals(StandardCharsets.UTF_8)) {
@@ -284,7 +297,8 @@ public final class SecureXml {
         UniversalDetector detector = new UniversalDetector();
         detector.handleData(body, 0, Math.min(body.length, DETECTION_BYTES));
         detector.dataEnd();
-        return Optional.ofNullable(detector.getDetectedCharset()).flatMap(SecureXml::lookup)
+        return Optional.ofNullable(detector.getDetectedCharset())
+                .flatMap(SecureXml::lookup)
                 .map(SecureXml::browserEquivalent);
     }
 
@@ -315,10 +329,12 @@ public final class SecureXml {
 
     private static Optional<String> decodeStrictUtf8(byte[] body) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString());
+                    .decode(ByteBuffer.wrap(body))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
@@ -348,7 +364,9 @@ public final class SecureXml {
             String replacement = matcher.group();
             if (!isXmlPredefined(name) && Entities.isNamedEntity(name)) {
                 StringBuilder references = new StringBuilder();
-                Entities.getByName(name).codePoints().forEach(cp -> references.append("&#").append(cp).append(';'));
+                Entities.getByName(name)
+                        .codePoints()
+                        .forEach(cp -> references.append("&#").append(cp).append(';'));
                 replacement = references.toString();
             }
             matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));

@@ -10,7 +10,9 @@ final class TextToHtml {
         StringBuilder html = new StringBuilder();
         for (String paragraph : text.strip().split("\\R\\s*\\R")) {
             if (!paragraph.isBlank()) {
-                html.append("<p>").append(Entities.escape(paragraph.strip().replaceAll("\\s+", " "))).append("</p>");
+                html.append("<p>")
+                        .append(Entities.escape(paragraph.strip().replaceAll("\\s+", " ")))
+                        .append("</p>");
             }
         }
         return html.toString();

@@ -24,7 +24,15 @@ public final class DocumentIngestor {
 
     IngestCounts ingest(SourceConfig source, Payload payload, Instant fetchedAt) {
         ParsedFeed feed = parsers.parse(payload, source.format());
-        return ingestor.ingest(source, feed, () -> new PayloadRef(archive.store(payload.body()), source.id(),
-                payload.origin(), payload.contentType(), payload.body().length, fetchedAt));
+        return ingestor.ingest(
+                source,
+                feed,
+                () -> new PayloadRef(
+                        archive.store(payload.body()),
+                        source.id(),
+                        payload.origin(),
+                        payload.contentType(),
+                        payload.body().length,
+                        fetchedAt));
     }
 }

@@ -35,8 +35,14 @@ public final class DropFolderReader {
     private final long maxFileBytes;
     private final Clock clock;
 
-    public DropFolderReader(DropFolder dropFolder, DocumentIngestor documents, SourceStateStore states,
-            SourceStateRecorder recorder, Duration settle, long maxFileBytes, Clock clock) {
+    public DropFolderReader(
+            DropFolder dropFolder,
+            DocumentIngestor documents,
+            SourceStateStore states,
+            SourceStateRecorder recorder,
+            Duration settle,
+            long maxFileBytes,
+            Clock clock) {
         this.maxFileBytes = maxFileBytes;
         this.dropFolder = dropFolder;
         this.documents = documents;
@@ -59,7 +65,9 @@ public final class DropFolderReader {
         int processed = 0;
         for (DropFolder.ReadyFile file : files) {
             Optional<DroppedFile> known = states.findDroppedFile(source.id(), file.name());
-            if (known.isPresent() && known.get().size() == file.size() && known.get().modified().equals(file.modified())) {
+            if (known.isPresent()
+                    && known.get().size() == file.size()
+                    && known.get().modified().equals(file.modified())) {
                 continue;
             }
             processed++;
@@ -83,7 +91,11 @@ public final class DropFolderReader {
 
     private IngestCounts readFile(SourceConfig source, DropFolder.ReadyFile file, Optional<DroppedFile> known) {
         if (file.symbolicLink()) {
-            throw setAside(source, file, "link:" + file.name(), clock.instant(),
+            throw setAside(
+                    source,
+                    file,
+                    "link:" + file.name(),
+                    clock.instant(),
                     "a symbolic link; links are not followed out of the drop folder");
         }
         if (file.size() > maxFileBytes) {
@@ -104,14 +116,20 @@ public final class DropFolderReader {
         String hash = PayloadArchive.sha256(bytes);
         Instant now = clock.instant();
         if (known.isPresent() && known.get().sha256().equals(hash)) {
-            states.saveDroppedFile(new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash,
-                    known.get().error(), known.get().processedAt()));
+            states.saveDroppedFile(new DroppedFile(
+                    source.id(),
+                    file.name(),
+                    file.size(),
+                    file.modified(),
+                    hash,
+                    known.get().error(),
+                    known.get().processedAt()));
             return IngestCounts.NONE;
         }
         try {
             IngestCounts counts = documents.ingest(source, new Payload(bytes, null, file.name()), now);
-            states.saveDroppedFile(new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash,
-                    null, now));
+            states.saveDroppedFile(
+                    new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash, null, now));
             return counts;
         } catch (ParseException e) {
             // Remembered with its reason: a malformed document is set aside until it changes. Store errors are
@@ -126,14 +144,18 @@ public final class DropFolderReader {
     }
 
     private FileFailure tooLarge(SourceConfig source, DropFolder.ReadyFile file, long size) {
-        return setAside(source, file, "size:" + size, clock.instant(),
+        return setAside(
+                source,
+                file,
+                "size:" + size,
+                clock.instant(),
                 "larger than the limit of " + maxFileBytes + " bytes (fetch.maxBodyBytes)");
     }
 
-    private FileFailure setAside(SourceConfig source, DropFolder.ReadyFile file, String hash, Instant now,
-            String reason) {
-        states.saveDroppedFile(new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash, reason,
-                now));
+    private FileFailure setAside(
+            SourceConfig source, DropFolder.ReadyFile file, String hash, Instant now, String reason) {
+        states.saveDroppedFile(
+                new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash, reason, now));
         return new FileFailure(reason);
     }
 

@@ -60,11 +60,13 @@ public final class DropFolderWatcher implements AutoCloseable {
 
     private void watch(String sourceId, Path dir) {
         try {
-            WatchKey key = dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY);
+            WatchKey key =
+                    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             sourceByKey.put(key, sourceId);
         } catch (IOException e) {
-            log.atWarn().addKeyValue("source_id", sourceId).addKeyValue("reason", e.getMessage())
+            log.atWarn()
+                    .addKeyValue("source_id", sourceId)
+                    .addKeyValue("reason", e.getMessage())
                     .log("drop folder cannot be watched; it is polled at its interval");
         }
     }
@@ -83,7 +85,9 @@ public final class DropFolderWatcher implements AutoCloseable {
                 wakeUp.accept(sourceId, clock.instant().plus(settle).plus(MARGIN));
             }
             if (!key.reset()) {
-                log.atWarn().addKeyValue("source_id", sourceId).log("drop folder is gone; it is polled at its interval");
+                log.atWarn()
+                        .addKeyValue("source_id", sourceId)
+                        .log("drop folder is gone; it is polled at its interval");
             }
         }
     }

@@ -41,8 +41,8 @@ public final class HttpSourceReader {
         return new SourceRunReport(source.id(), IngestCounts.NONE, false, reason);
     }
 
-    private SourceRunReport ingest(SourceConfig source, SourceState state, FetchResult.Fetched fetched,
-            Instant started) {
+    private SourceRunReport ingest(
+            SourceConfig source, SourceState state, FetchResult.Fetched fetched, Instant started) {
         String bodyHash = PayloadArchive.sha256(fetched.body());
         if (bodyHash.equals(state.bodyHash())) {
             recorder.succeed(source, state, fetched.etag(), fetched.lastModified(), bodyHash);
@@ -50,8 +50,8 @@ public final class HttpSourceReader {
         }
         Payload payload = new Payload(fetched.body(), fetched.contentType(), fetched.finalUrl());
         IngestCounts counts = documents.ingest(source, payload, started);
-        recorder.succeed(source, state.withSkipped(counts.skipSummary()), fetched.etag(), fetched.lastModified(),
-                bodyHash);
+        recorder.succeed(
+                source, state.withSkipped(counts.skipSummary()), fetched.etag(), fetched.lastModified(), bodyHash);
         return new SourceRunReport(source.id(), counts, false, null);
     }
 }

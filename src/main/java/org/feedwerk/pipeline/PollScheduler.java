@@ -45,18 +45,24 @@ public final class PollScheduler {
         thread.setDaemon(true);
         return thread;
     });
+
     private final String holder;
     /** Sources to run before they are due: a file arrived in their drop folder ({@link DropFolderWatcher}). */
     private final Map<String, Instant> wakeUps = new ConcurrentHashMap<>();
 
-    public PollScheduler(List<SourceConfig> sources, SourceRunner runner, SourceStateStore states, int concurrency,
-            Clock clock) {
+    public PollScheduler(
+            List<SourceConfig> sources, SourceRunner runner, SourceStateStore states, int concurrency, Clock clock) {
         this(sources, runner, states, concurrency, clock, ProcessIdentity.current());
     }
 
     /** {@code holder} names this process in source leases. */
-    public PollScheduler(List<SourceConfig> sources, SourceRunner runner, SourceStateStore states, int concurrency,
-            Clock clock, String holder) {
+    public PollScheduler(
+            List<SourceConfig> sources,
+            SourceRunner runner,
+            SourceStateStore states,
+            int concurrency,
+            Clock clock,
+            String holder) {
         this.holder = holder;
         this.sources = List.copyOf(sources);
         this.runner = runner;
@@ -110,7 +116,11 @@ public final class PollScheduler {
         }
     }
 
-    private enum Lease { HELD, TAKEN_ELSEWHERE, UNRECORDABLE }
+    private enum Lease {
+        HELD,
+        TAKEN_ELSEWHERE,
+        UNRECORDABLE
+    }
 
     /**
      * When the store cannot even record a lease (a read-only or full database), the source runs anyway: its
@@ -118,24 +128,32 @@ public final class PollScheduler {
      */
     private Lease takeLease(String sourceId, Instant now, boolean due) {
         try {
-            boolean taken = due ? states.tryLease(sourceId, holder, now, now.plus(LEASE))
+            boolean taken = due
+                    ? states.tryLease(sourceId, holder, now, now.plus(LEASE))
                     : states.tryLeaseBeforeDue(sourceId, holder, now, now.plus(LEASE));
             return taken ? Lease.HELD : Lease.TAKEN_ELSEWHERE;
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("source_id", sourceId).addKeyValue("reason", e.getMessage())
+            log.atWarn()
+                    .addKeyValue("source_id", sourceId)
+                    .addKeyValue("reason", e.getMessage())
                     .log("cannot record the source lease; running without it");
             return Lease.UNRECORDABLE;
         }
     }
 
     private void runGuarded(SourceConfig source, boolean leased) {
-        ScheduledFuture<?> renewal = leased ? RENEWALS.scheduleWithFixedDelay(() -> renew(source.id()),
-                LEASE.toMillis() / 4, LEASE.toMillis() / 4, TimeUnit.MILLISECONDS) : null;
+        ScheduledFuture<?> renewal = leased
+                ? RENEWALS.scheduleWithFixedDelay(
+                        () -> renew(source.id()), LEASE.toMillis() / 4, LEASE.toMillis() / 4, TimeUnit.MILLISECONDS)
+                : null;
         try {
             runner.run(source);
         } catch (RuntimeException | StackOverflowError e) {
-            log.atError().addKeyValue("source_id", source.id()).addKeyValue("reason", e.getMessage())
-                    .setCause(e).log("source run crashed");
+            log.atError()
+                    .addKeyValue("source_id", source.id())
+                    .addKeyValue("reason", e.getMessage())
+                    .setCause(e)
+                    .log("source run crashed");
         } finally {
             if (renewal != null) {
                 renewal.cancel(false);
@@ -151,7 +169,9 @@ public final class PollScheduler {
                 log.atWarn().addKeyValue("source_id", sourceId).log("source lease lost during a run");
             }
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("source_id", sourceId).addKeyValue("reason", e.getMessage())
+            log.atWarn()
+                    .addKeyValue("source_id", sourceId)
+                    .addKeyValue("reason", e.getMessage())
                     .log("cannot renew the source lease");
         }
     }
@@ -160,7 +180,9 @@ public final class PollScheduler {
         try {
             states.releaseLease(sourceId, holder);
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("source_id", sourceId).addKeyValue("reason", e.getMessage())
+            log.atWarn()
+                    .addKeyValue("source_id", sourceId)
+                    .addKeyValue("reason", e.getMessage())
                     .log("cannot release the source lease; it ends by itself");
         }
     }

@@ -23,8 +23,12 @@ public final class Readiness {
     private final EngineChain chain;
     private final EngineMonitor monitor;
 
-    public Readiness(BooleanSupplier storeReachable, List<SourceConfig> sources, List<String> targets,
-            EngineChain chain, EngineMonitor monitor) {
+    public Readiness(
+            BooleanSupplier storeReachable,
+            List<SourceConfig> sources,
+            List<String> targets,
+            EngineChain chain,
+            EngineMonitor monitor) {
         this.storeReachable = storeReachable;
         this.sources = List.copyOf(sources);
         this.targets = List.copyOf(targets);

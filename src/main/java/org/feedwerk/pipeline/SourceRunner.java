@@ -30,8 +30,13 @@ public final class SourceRunner {
     /**
      * @param afterRun hears about every run and its duration (metrics, refreshing what the site shows)
      */
-    public SourceRunner(HttpSourceReader httpReader, DropFolderReader dropReader, SourceStateStore states,
-            SourceStateRecorder recorder, Clock clock, BiConsumer<SourceRunReport, Duration> afterRun) {
+    public SourceRunner(
+            HttpSourceReader httpReader,
+            DropFolderReader dropReader,
+            SourceStateStore states,
+            SourceStateRecorder recorder,
+            Clock clock,
+            BiConsumer<SourceRunReport, Duration> afterRun) {
         this.httpReader = httpReader;
         this.dropReader = dropReader;
         this.states = states;
@@ -58,7 +63,8 @@ public final class SourceRunner {
             recorder.failOrHoldBack(source, state, reason);
             report = new SourceRunReport(source.id(), IngestCounts.NONE, false, reason);
         }
-        log.atInfo().addKeyValue("source_id", source.id())
+        log.atInfo()
+                .addKeyValue("source_id", source.id())
                 .addKeyValue("new", report.counts().newArticles())
                 .addKeyValue("revised", report.counts().newRevisions())
                 .addKeyValue("unchanged", report.counts().unchanged())

@@ -50,8 +50,11 @@ public final class SourceStateRecorder {
             int failures = (previous == null ? state.failures() : previous.failures()) + 1;
             Instant until = clock.instant().plus(backoff.delay(source.interval(), failures, null));
             heldBack.put(source.id(), new HeldBack(failures, until));
-            log.atError().addKeyValue("source_id", source.id()).addKeyValue("reason", reason)
-                    .addKeyValue("store_error", storeRefused.getMessage()).addKeyValue("next_attempt", until)
+            log.atError()
+                    .addKeyValue("source_id", source.id())
+                    .addKeyValue("reason", reason)
+                    .addKeyValue("store_error", storeRefused.getMessage())
+                    .addKeyValue("next_attempt", until)
                     .log("source failed and the failure could not be recorded; backing off in memory");
         }
     }
@@ -70,7 +73,11 @@ public final class SourceStateRecorder {
         int failures = state.failures() + 1;
         Instant next = now.plus(backoff.delay(source.interval(), failures, retryAfter));
         states.saveState(state.failed(now, next, reason));
-        log.atWarn().addKeyValue("source_id", source.id()).addKeyValue("failures", failures)
-                .addKeyValue("next_fetch", next).addKeyValue("reason", reason).log("source failed");
+        log.atWarn()
+                .addKeyValue("source_id", source.id())
+                .addKeyValue("failures", failures)
+                .addKeyValue("next_fetch", next)
+                .addKeyValue("reason", reason)
+                .log("source failed");
     }
 }

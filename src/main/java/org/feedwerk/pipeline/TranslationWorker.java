@@ -51,14 +51,29 @@ public final class TranslationWorker {
     private ExecutorService pool;
     private volatile boolean running;
 
-    public TranslationWorker(TranslationStore queue, ArticleStore articles, ArticleTranslator translator,
-            List<String> targets, int workers, Duration lease, Duration maxHold, Clock clock) {
+    public TranslationWorker(
+            TranslationStore queue,
+            ArticleStore articles,
+            ArticleTranslator translator,
+            List<String> targets,
+            int workers,
+            Duration lease,
+            Duration maxHold,
+            Clock clock) {
         this(queue, articles, translator, targets, workers, lease, maxHold, clock, new Signals());
     }
 
     /** Idle workers wake on {@link Signal#FETCHED}; each finished translation announces {@link Signal#TRANSLATED}. */
-    public TranslationWorker(TranslationStore queue, ArticleStore articles, ArticleTranslator translator,
-            List<String> targets, int workers, Duration lease, Duration maxHold, Clock clock, Signals signals) {
+    public TranslationWorker(
+            TranslationStore queue,
+            ArticleStore articles,
+            ArticleTranslator translator,
+            List<String> targets,
+            int workers,
+            Duration lease,
+            Duration maxHold,
+            Clock clock,
+            Signals signals) {
         this.queue = queue;
         this.articles = articles;
         this.translator = translator;
@@ -73,8 +88,8 @@ public final class TranslationWorker {
     public void start() {
         running = true;
         AtomicInteger counter = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(workers, runnable -> new Thread(runnable,
-                "feedwerk-translate-" + counter.incrementAndGet()));
+        pool = Executors.newFixedThreadPool(
+                workers, runnable -> new Thread(runnable, "feedwerk-translate-" + counter.incrementAndGet()));
         for (int i = 0; i < workers; i++) {
             pool.execute(this::loop);
         }
@@ -130,8 +145,8 @@ public final class TranslationWorker {
         }
         TranslationStore.Claim claim = claimed.get();
         long beat = Math.max(1, lease.toMillis() / 4);
-        ScheduledFuture<?> heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> renew(claim), beat, beat,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat =
+                HEARTBEATS.scheduleAtFixedRate(() -> renew(claim), beat, beat, TimeUnit.MILLISECONDS);
         try {
             finish(claim);
         } finally {
@@ -143,23 +158,29 @@ public final class TranslationWorker {
     private void renew(TranslationStore.Claim claim) {
         try {
             if (!queue.renewClaim(claim, clock.instant())) {
-                log.atWarn().addKeyValue("article_id", claim.article().id())
+                log.atWarn()
+                        .addKeyValue("article_id", claim.article().id())
                         .log("claim lost to another worker; this result will not be applied");
             }
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("article_id", claim.article().id()).addKeyValue("reason", e.getMessage())
+            log.atWarn()
+                    .addKeyValue("article_id", claim.article().id())
+                    .addKeyValue("reason", e.getMessage())
                     .log("claim could not be renewed");
         }
     }
 
     private void finish(TranslationStore.Claim claim) {
         Article article = claim.article();
-        Revision revision = articles.findRevision(article.id(), article.currentRevision()).orElseThrow();
+        Revision revision =
+                articles.findRevision(article.id(), article.currentRevision()).orElseThrow();
         ArticleTranslator.Outcome outcome = translator.translate(revision, targets);
         boolean applied;
         if (outcome.isComplete()) {
             applied = queue.finishClaim(claim, revision.number(), ArticleStatus.TRANSLATED, null, null);
-            log.atInfo().addKeyValue("article_id", article.id()).addKeyValue("revision", revision.number())
+            log.atInfo()
+                    .addKeyValue("article_id", article.id())
+                    .addKeyValue("revision", revision.number())
                     .log("translated");
             if (applied) {
                 signals.announce(Signal.TRANSLATED);
@@ -167,11 +188,15 @@ public final class TranslationWorker {
         } else {
             Instant retryAt = clock.instant().plus(holdDelay(article.attempts()));
             applied = queue.finishClaim(claim, revision.number(), ArticleStatus.HELD, outcome.reason(), retryAt);
-            log.atWarn().addKeyValue("article_id", article.id()).addKeyValue("retry_at", retryAt)
-                    .addKeyValue("reason", outcome.reason()).log("held");
+            log.atWarn()
+                    .addKeyValue("article_id", article.id())
+                    .addKeyValue("retry_at", retryAt)
+                    .addKeyValue("reason", outcome.reason())
+                    .log("held");
         }
         if (!applied) {
-            log.atInfo().addKeyValue("article_id", article.id())
+            log.atInfo()
+                    .addKeyValue("article_id", article.id())
                     .log("article changed or claim lost during translation; the result is not applied");
         }
     }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 final class ArtifactsCheck implements QualityCheck {
     static final String NAME = "artifacts";
-    private static final Pattern MODEL_TOKEN = Pattern.compile(
-            "<(?:unk|/?s|pad|mask)>|&lt;(?:unk|/?s|pad|mask)&gt;|\\[(?:UNK|PAD|MASK)\\]|▁|@@(?:\\s|$)");
+    private static final Pattern MODEL_TOKEN =
+            Pattern.compile("<(?:unk|/?s|pad|mask)>|&lt;(?:unk|/?s|pad|mask)&gt;|\\[(?:UNK|PAD|MASK)\\]|▁|@@(?:\\s|$)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+");
     private static final int LONGEST_LOOP = 4;
 
@@ -24,8 +24,8 @@ final class ArtifactsCheck implements QualityCheck {
         String target = input.targetText();
         Matcher token = MODEL_TOKEN.matcher(target);
         if (token.find() && !MODEL_TOKEN.matcher(source).find()) {
-            return CheckResult.fail(NAME, Severity.BLOCKING, "engine token \"" + token.group().strip()
-                    + "\" in the translation");
+            return CheckResult.fail(
+                    NAME, Severity.BLOCKING, "engine token \"" + token.group().strip() + "\" in the translation");
         }
         if (loop(source) == null) {
             for (String segment : input.targetSegments()) {
@@ -36,11 +36,15 @@ final class ArtifactsCheck implements QualityCheck {
             }
         }
         for (int index = 0; index < input.targetSegments().size(); index++) {
-            String sourceSegment = index < input.sourceSegments().size() ? input.sourceSegments().get(index) : "";
+            String sourceSegment = index < input.sourceSegments().size()
+                    ? input.sourceSegments().get(index)
+                    : "";
             String segment = input.targetSegments().get(index);
             if (unbalancedQuotes(segment) && !unbalancedQuotes(sourceSegment)) {
-                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1)
-                        + " opens a quotation it never closes, or closes one it never opened");
+                return CheckResult.fail(
+                        NAME,
+                        Severity.BLOCKING,
+                        "segment " + (index + 1) + " opens a quotation it never closes, or closes one it never opened");
             }
         }
         return CheckResult.pass(NAME, Severity.BLOCKING);
@@ -70,8 +74,10 @@ final class ArtifactsCheck implements QualityCheck {
      * means one was opened and never closed (or the other way round).
      */
     static boolean unbalancedQuotes(String text) {
-        return text.chars().filter(c -> c == '"' || c == '„' || c == '“' || c == '”' || c == '»' || c == '«')
-                .count() % 2 != 0;
+        return text.chars()
+                                .filter(c -> c == '"' || c == '„' || c == '“' || c == '”' || c == '»' || c == '«')
+                                .count()
+                        % 2
+                != 0;
     }
-
 }

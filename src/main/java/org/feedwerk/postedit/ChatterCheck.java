@@ -17,10 +17,15 @@ final class ChatterCheck implements QualityCheck {
     public CheckResult check(QaInput input) {
         for (int index = 0; index < input.targetSegments().size(); index++) {
             String target = input.targetSegments().get(index);
-            String source = index < input.sourceSegments().size() ? input.sourceSegments().get(index) : "";
+            String source = index < input.sourceSegments().size()
+                    ? input.sourceSegments().get(index)
+                    : "";
             if (CHATTER.matcher(target).find() && !CHATTER.matcher(source).find()) {
-                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " starts with engine talk: \""
-                        + target.substring(0, Math.min(60, target.length())) + "\"");
+                return CheckResult.fail(
+                        NAME,
+                        Severity.BLOCKING,
+                        "segment " + (index + 1) + " starts with engine talk: \""
+                                + target.substring(0, Math.min(60, target.length())) + "\"");
             }
         }
         return CheckResult.pass(NAME, Severity.BLOCKING);

@@ -30,9 +30,12 @@ public final class GermanRules {
      * -Schriftzügen").
      */
     static PostEditRule compoundHyphen() {
-        return PieceRule.replacing("compound-hyphen", "(?<=[\\p{L}\\d])(?<!(?:^|[\\s(])(?:und|oder|sowie|bzw\\.?|"
-                + "beziehungsweise|bis|als|wie|noch|weder|sondern|auch|aber|&))(?<!(?:^|[\\s(])(?:Und|Oder|Sowie|Bis|"
-                + "Wie|Noch|Weder|Auch|Aber)) -(?=\\p{L})", "-");
+        return PieceRule.replacing(
+                "compound-hyphen",
+                "(?<=[\\p{L}\\d])(?<!(?:^|[\\s(])(?:und|oder|sowie|bzw\\.?|"
+                        + "beziehungsweise|bis|als|wie|noch|weder|sondern|auch|aber|&))(?<!(?:^|[\\s(])(?:Und|Oder|Sowie|Bis|"
+                        + "Wie|Noch|Weder|Auch|Aber)) -(?=\\p{L})",
+                "-");
     }
 
     /**
@@ -55,7 +58,8 @@ public final class GermanRules {
                 List<String> edited = new ArrayList<>();
                 for (String piece : pieces) {
                     String text = inside.matcher(piece).replaceAll("$1");
-                    if (!edited.isEmpty() && wordEnd.matcher(edited.get(edited.size() - 1)).find()) {
+                    if (!edited.isEmpty()
+                            && wordEnd.matcher(edited.get(edited.size() - 1)).find()) {
                         text = leading.matcher(text).replaceFirst("$1");
                     }
                     edited.add(text);
@@ -68,15 +72,23 @@ public final class GermanRules {
     /** Abbreviations such as "z. B.", "d. h.", "u. a." (also written "z.B.") get a narrow no-break space. */
     static PostEditRule abbreviationSpaces() {
         Pattern pattern = Pattern.compile("\\b(z|d|u|o|v|s)\\.[ " + NARROW_NBSP + "]?(B|h|a|Ä|Chr|g|o)\\.");
-        return new PieceRule("abbreviation-spaces", text -> PieceRule.replaceAll(text, pattern,
-                match -> match.group(1) + "." + NARROW_NBSP + match.group(2) + "."));
+        return new PieceRule(
+                "abbreviation-spaces",
+                text -> PieceRule.replaceAll(
+                        text, pattern, match -> match.group(1) + "." + NARROW_NBSP + match.group(2) + "."));
     }
 
     /** A number and its unit or percent sign are kept together: "5 %", "110 km/h", "84,5 Millionen". */
     static PostEditRule numberUnitSpaces() {
         Pattern unit = Pattern.compile("(\\d) ?(%)|(\\d) (Prozent|km/h|km|kg|cm|mm|Uhr|Euro|Dollar|Franken|Pfund|"
                 + "Millionen|Milliarden|Million|Milliarde|Mio\\.|Mrd\\.|€|\\$)(?![\\p{L}])");
-        return new PieceRule("number-unit-spaces", text -> PieceRule.replaceAll(text, unit, match ->
-                match.group(1) != null ? match.group(1) + NBSP + "%" : match.group(3) + NBSP + match.group(4)));
+        return new PieceRule(
+                "number-unit-spaces",
+                text -> PieceRule.replaceAll(
+                        text,
+                        unit,
+                        match -> match.group(1) != null
+                                ? match.group(1) + NBSP + "%"
+                                : match.group(3) + NBSP + match.group(4)));
     }
 }

@@ -35,9 +35,15 @@ final class LengthRatioCheck implements QualityCheck {
         double ratio = (double) input.targetText().length() / sourceLength;
         PairBounds bounds = boundsFor(input.sourceLanguage(), input.targetLanguage());
         if (ratio < bounds.shortest() || ratio > bounds.longest()) {
-            return CheckResult.fail(NAME, Severity.BLOCKING, String.format(Locale.ROOT,
-                    "translation is %.2f times as long as the source (expected %.2f–%.2f)", ratio, bounds.shortest(),
-                    bounds.longest()));
+            return CheckResult.fail(
+                    NAME,
+                    Severity.BLOCKING,
+                    String.format(
+                            Locale.ROOT,
+                            "translation is %.2f times as long as the source (expected %.2f–%.2f)",
+                            ratio,
+                            bounds.shortest(),
+                            bounds.longest()));
         }
         return CheckResult.pass(NAME, Severity.BLOCKING);
     }

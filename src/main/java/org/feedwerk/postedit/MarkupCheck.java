@@ -17,7 +17,8 @@ final class MarkupCheck implements QualityCheck {
         }
         MarkupSignature source = MarkupSignature.of(input.sourceHtml());
         MarkupSignature target = MarkupSignature.of(input.targetHtml());
-        return source.equals(target) ? CheckResult.pass(NAME, Severity.BLOCKING)
+        return source.equals(target)
+                ? CheckResult.pass(NAME, Severity.BLOCKING)
                 : CheckResult.fail(NAME, Severity.BLOCKING, "links or tags differ: " + source.differenceTo(target));
     }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * "2.0" (a version?) or "1.200" (already German?) is left alone.
  */
 final class NumberFormatRule implements PostEditRule {
-    private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,]|\\.\\d)");
+    private static final Pattern THOUSANDS =
+            Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,]|\\.\\d)");
     private static final Pattern DECIMAL_WITH_UNIT = Pattern.compile(
             "(?<![\\d.,])(\\d+)\\.(\\d{1,2})(?=[ \\u00a0]?(?:%|Prozent|Millionen|Milliarden|Million|Milliarde|Mio\\.|Mrd\\."
                     + "|km|kg|Grad|Meter|Euro|Dollar|Pfund|Franken|Punkte|Stunden|Jahre)(?![\\p{L}]))");
@@ -27,8 +28,8 @@ final class NumberFormatRule implements PostEditRule {
     }
 
     private static String convert(String text, String source) {
-        String converted = PieceRule.replaceAll(text, THOUSANDS, match ->
-                source.contains(match.group()) ? german(match.group()) : match.group());
+        String converted = PieceRule.replaceAll(
+                text, THOUSANDS, match -> source.contains(match.group()) ? german(match.group()) : match.group());
         return PieceRule.replaceAll(converted, DECIMAL_WITH_UNIT, match -> {
             String english = match.group(1) + "." + match.group(2);
             return containsNumber(source, english) ? match.group(1) + "," + match.group(2) : match.group();
@@ -40,7 +41,8 @@ final class NumberFormatRule implements PostEditRule {
     }
 
     private static boolean containsNumber(String source, String number) {
-        Matcher matcher = Pattern.compile("(?<![\\d.,])" + Pattern.quote(number) + "(?![\\d])").matcher(source);
+        Matcher matcher = Pattern.compile("(?<![\\d.,])" + Pattern.quote(number) + "(?![\\d])")
+                .matcher(source);
         return matcher.find();
     }
 }

@@ -17,19 +17,61 @@ import java.util.regex.Pattern;
  */
 final class NumberWords {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
-    private static final String[] UNITS = {"null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
-        "neun", "zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn",
-        "neunzehn"};
-    private static final String[] TENS = {"", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig",
-        "achtzig", "neunzig"};
-    private static final String[] ORDINALS = {"", "erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt",
-        "acht", "neunt", "zehnt", "elft", "zwölft", "dreizehnt", "vierzehnt", "fünfzehnt", "sechzehnt", "siebzehnt",
-        "achtzehnt", "neunzehnt"};
+    private static final String[] UNITS = {
+        "null",
+        "eins",
+        "zwei",
+        "drei",
+        "vier",
+        "fünf",
+        "sechs",
+        "sieben",
+        "acht",
+        "neun",
+        "zehn",
+        "elf",
+        "zwölf",
+        "dreizehn",
+        "vierzehn",
+        "fünfzehn",
+        "sechzehn",
+        "siebzehn",
+        "achtzehn",
+        "neunzehn"
+    };
+    private static final String[] TENS = {
+        "", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"
+    };
+    private static final String[] ORDINALS = {
+        "",
+        "erst",
+        "zweit",
+        "dritt",
+        "viert",
+        "fünft",
+        "sechst",
+        "siebt",
+        "acht",
+        "neunt",
+        "zehnt",
+        "elft",
+        "zwölft",
+        "dreizehnt",
+        "vierzehnt",
+        "fünfzehnt",
+        "sechzehnt",
+        "siebzehnt",
+        "achtzehnt",
+        "neunzehnt"
+    };
     /** Endings of a number word itself, or the first part of a compound: "drei·mal", "zwölft·größten". */
-    private static final Set<String> ENDINGS = Set.of("", "e", "en", "er", "es", "em", "n", "s", "t", "te", "ten",
-            "ter", "tes", "tem", "mal", "mals", "malig", "malige", "maligen", "fach", "fache", "fachen", "facher");
-    private static final List<String> SUPERLATIVE_STARTS = List.of("größ", "höch", "best", "wichtig", "stärk", "meist",
-            "beliebt", "klein", "läng", "reich", "schnell", "letzt", "platz", "jahr", "jähr");
+    private static final Set<String> ENDINGS = Set.of(
+            "", "e", "en", "er", "es", "em", "n", "s", "t", "te", "ten", "ter", "tes", "tem", "mal", "mals", "malig",
+            "malige", "maligen", "fach", "fache", "fachen", "facher");
+
+    private static final List<String> SUPERLATIVE_STARTS = List.of(
+            "größ", "höch", "best", "wichtig", "stärk", "meist", "beliebt", "klein", "läng", "reich", "schnell",
+            "letzt", "platz", "jahr", "jähr");
 
     private static final Map<String, Integer> WORDS = new HashMap<>();
     private static final List<String> BY_LENGTH;

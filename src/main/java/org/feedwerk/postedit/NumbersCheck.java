@@ -49,19 +49,25 @@ final class NumbersCheck implements QualityCheck {
         }
         for (Quantities.Number number : source.numbers()) {
             List<BigDecimal> readings = number.readings();
-            List<BigDecimal> afternoon = readings.stream().filter(NumbersCheck::isClockHour)
-                    .map(hour -> Quantities.normalized(hour.add(BigDecimal.valueOf(12)))).toList();
+            List<BigDecimal> afternoon = readings.stream()
+                    .filter(NumbersCheck::isClockHour)
+                    .map(hour -> Quantities.normalized(hour.add(BigDecimal.valueOf(12))))
+                    .toList();
             // Each occurrence needs its own number in the translation ("60 days … 60 days" is two 60s); the
             // parts of the translation's dates and times may serve any number of times.
-            boolean found = take(unused, readings) || readings.stream().anyMatch(parts::contains)
-                    || take(unused, afternoon) || afternoon.stream().anyMatch(parts::contains)
+            boolean found = take(unused, readings)
+                    || readings.stream().anyMatch(parts::contains)
+                    || take(unused, afternoon)
+                    || afternoon.stream().anyMatch(parts::contains)
                     || isDayAndMonth(number.text(), values);
             if (!found) {
                 missing.add(number.text());
             }
         }
-        return missing.isEmpty() ? CheckResult.pass(NAME, Severity.BLOCKING)
-                : CheckResult.fail(NAME, Severity.BLOCKING, "missing in the translation: " + String.join(", ", missing));
+        return missing.isEmpty()
+                ? CheckResult.pass(NAME, Severity.BLOCKING)
+                : CheckResult.fail(
+                        NAME, Severity.BLOCKING, "missing in the translation: " + String.join(", ", missing));
     }
 
     /** Removes the first unused number of the translation that can mean one of {@code readings}. */
@@ -80,12 +86,15 @@ final class NumbersCheck implements QualityCheck {
      * write the time as a bare "12.39" or "17.30" without "Uhr".
      */
     private static boolean hasTime(Quantities target, Quantities.TimeMention time, Set<BigDecimal> values) {
-        boolean ambiguous = !time.text().matches("(?i).*[ap]\\.?\\s?m\\.?\\s*$") && time.minutes() < 13 * 60
+        boolean ambiguous = !time.text().matches("(?i).*[ap]\\.?\\s?m\\.?\\s*$")
+                && time.minutes() < 13 * 60
                 && time.minutes() >= 60;
-        return target.times().stream().anyMatch(other -> other.minutes() == time.minutes()
-                || ambiguous && other.minutes() == time.minutes() + HALF_DAY)
-                || time.minutes() % 60 != 0 && (values.contains(clockDecimal(time.minutes()))
-                        || ambiguous && values.contains(clockDecimal(time.minutes() + HALF_DAY)));
+        return target.times().stream()
+                        .anyMatch(other -> other.minutes() == time.minutes()
+                                || ambiguous && other.minutes() == time.minutes() + HALF_DAY)
+                || time.minutes() % 60 != 0
+                        && (values.contains(clockDecimal(time.minutes()))
+                                || ambiguous && values.contains(clockDecimal(time.minutes() + HALF_DAY)));
     }
 
     private static BigDecimal clockDecimal(int minutes) {
@@ -95,7 +104,9 @@ final class NumbersCheck implements QualityCheck {
     /** "18.12" may be the 18th of December, written "18.12." or "18. Dezember" in German. */
     private static boolean isDayAndMonth(String token, Set<BigDecimal> values) {
         Matcher parts = DAY_MONTH.matcher(token);
-        return parts.matches() && Integer.parseInt(parts.group(1)) <= 31 && Integer.parseInt(parts.group(2)) <= 12
+        return parts.matches()
+                && Integer.parseInt(parts.group(1)) <= 31
+                && Integer.parseInt(parts.group(2)) <= 12
                 && values.contains(Quantities.normalized(Integer.parseInt(parts.group(1))))
                 && values.contains(Quantities.normalized(Integer.parseInt(parts.group(2))));
     }
@@ -109,17 +120,21 @@ final class NumbersCheck implements QualityCheck {
         if (target.dates().stream().anyMatch(other -> other.readings().stream().anyMatch(date.readings()::contains))) {
             return true;
         }
-        boolean conflicting = target.dates().stream().anyMatch(other -> other.readings().isEmpty()
-                || other.readings().stream().anyMatch(day -> date.readings().stream().anyMatch(source ->
-                        source.getYear() == day.getYear() && source.getMonthValue() == day.getDayOfMonth()
-                                && source.getDayOfMonth() == day.getMonthValue())));
+        boolean conflicting = target.dates().stream()
+                .anyMatch(other -> other.readings().isEmpty()
+                        || other.readings().stream()
+                                .anyMatch(day -> date.readings().stream()
+                                        .anyMatch(source -> source.getYear() == day.getYear()
+                                                && source.getMonthValue() == day.getDayOfMonth()
+                                                && source.getDayOfMonth() == day.getMonthValue())));
         if (conflicting || date.readings().isEmpty()) {
             return false;
         }
-        return date.readings().stream().anyMatch(day -> values.contains(Quantities.normalized(day.getDayOfMonth()))
-                && values.contains(Quantities.normalized(day.getMonthValue()))
-                && (values.contains(Quantities.normalized(day.getYear()))
-                        || values.contains(Quantities.normalized(day.getYear() % 100))));
+        return date.readings().stream()
+                .anyMatch(day -> values.contains(Quantities.normalized(day.getDayOfMonth()))
+                        && values.contains(Quantities.normalized(day.getMonthValue()))
+                        && (values.contains(Quantities.normalized(day.getYear()))
+                                || values.contains(Quantities.normalized(day.getYear() % 100))));
     }
 
     private static boolean isClockHour(BigDecimal value) {

@@ -40,12 +40,22 @@ public final class PostEditReview implements TranslationReview {
         Set<String> rules = new LinkedHashSet<>(headline.rules());
         rules.addAll(teaser.rules());
         rules.addAll(body.rules());
-        QaInput input = new QaInput(draft.sourceLanguage(), draft.language(),
+        QaInput input = new QaInput(
+                draft.sourceLanguage(),
+                draft.language(),
                 segments(source.headline(), source.teaser(), source.bodyHtml()),
-                segments(headline.text(), teaser.text(), body.text()), source.bodyHtml(), body.text(), glossary);
+                segments(headline.text(), teaser.text(), body.text()),
+                source.bodyHtml(),
+                body.text(),
+                glossary);
         QaReport report = gate.check(input, List.copyOf(rules));
-        Translation reviewed = draft.withReview(TranslationStatus.TRANSLATED, headline.text(), teaser.text(),
-                body.text(), List.copyOf(rules), json(report));
+        Translation reviewed = draft.withReview(
+                TranslationStatus.TRANSLATED,
+                headline.text(),
+                teaser.text(),
+                body.text(),
+                List.copyOf(rules),
+                json(report));
         return new Reviewed(reviewed, report.isBlocking(), report.failedChecks(), report.summary());
     }
 

@@ -14,8 +14,8 @@ import org.jsoup.nodes.TextNode;
  */
 public final class PostEditor {
     /** Rules per target language; a language without rules is left as the engine wrote it. */
-    private static final Map<String, List<PostEditRule>> RULES = Map.of("de", GermanRules.all(),
-            "es", SpanishCatalanRules.spanish(), "ca", SpanishCatalanRules.catalan());
+    private static final Map<String, List<PostEditRule>> RULES =
+            Map.of("de", GermanRules.all(), "es", SpanishCatalanRules.spanish(), "ca", SpanishCatalanRules.catalan());
 
     /** The edited text and the names of the rules that changed it. */
     public record Edited(String text, Set<String> rules) {}

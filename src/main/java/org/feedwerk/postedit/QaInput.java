@@ -7,8 +7,14 @@ import org.feedwerk.translate.Glossary;
  * What the checks compare: the plain text of each segment (headline, teaser, body blocks) in source and target,
  * in the same order, and the HTML bodies for the markup check.
  */
-public record QaInput(String sourceLanguage, String targetLanguage, List<String> sourceSegments,
-        List<String> targetSegments, String sourceHtml, String targetHtml, Glossary glossary) {
+public record QaInput(
+        String sourceLanguage,
+        String targetLanguage,
+        List<String> sourceSegments,
+        List<String> targetSegments,
+        String sourceHtml,
+        String targetHtml,
+        Glossary glossary) {
 
     public QaInput {
         sourceSegments = List.copyOf(sourceSegments);

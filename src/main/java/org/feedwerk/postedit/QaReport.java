@@ -14,12 +14,19 @@ public record QaReport(List<CheckResult> checks, List<String> postEdits) {
     }
 
     public List<String> failedChecks() {
-        return checks.stream().filter(check -> !check.passed()).map(CheckResult::check).toList();
+        return checks.stream()
+                .filter(check -> !check.passed())
+                .map(CheckResult::check)
+                .toList();
     }
 
     /** "numbers: missing 150; untranslated: segment 2 is still English" — for reasons and logs. */
     public String summary() {
-        return String.join("; ", checks.stream().filter(check -> !check.passed())
-                .map(check -> check.check() + ": " + check.detail()).toList());
+        return String.join(
+                "; ",
+                checks.stream()
+                        .filter(check -> !check.passed())
+                        .map(check -> check.check() + ": " + check.detail())
+                        .toList());
     }
 }

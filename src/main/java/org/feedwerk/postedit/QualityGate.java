@@ -10,8 +10,15 @@ public final class QualityGate {
 
     /** @param detector recognizes the language of a text (empty when unsure) */
     public QualityGate(Function<String, Optional<String>> detector) {
-        this.checks = List.of(new NumbersCheck(), new TermsCheck(), new UntranslatedCheck(detector),
-                new SegmentsCheck(), new LengthRatioCheck(), new MarkupCheck(), new ChatterCheck(), new ArtifactsCheck());
+        this.checks = List.of(
+                new NumbersCheck(),
+                new TermsCheck(),
+                new UntranslatedCheck(detector),
+                new SegmentsCheck(),
+                new LengthRatioCheck(),
+                new MarkupCheck(),
+                new ChatterCheck(),
+                new ArtifactsCheck());
     }
 
     public QaReport check(QaInput input, List<String> postEdits) {

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  */
 final class Quantities {
     private static final String GROUP = "[ \\u00a0\\u202f\\u2009]";
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\d])\\d{1,3}(?:" + GROUP + "\\d{3})+(?:[.,]\\d+)?(?![\\d])|\\d+(?:[.,]\\d+)*");
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<![\\d])\\d{1,3}(?:" + GROUP + "\\d{3})+(?:[.,]\\d+)?(?![\\d])|\\d+(?:[.,]\\d+)*");
     private static final String SPACE = "[\\s\\u00a0\\u202f]";
     private static final Pattern TWELVE_HOUR = Pattern.compile("(?<![\\d.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))?"
             + SPACE + "?([AaPp])\\.?" + SPACE + "?[Mm]\\.?(?![\\p{L}])");
@@ -35,15 +35,29 @@ final class Quantities {
     private static final Pattern ROUND_THE_CLOCK = Pattern.compile("(?i)rund um die uhr");
     /** "the 1990s" may be "die 90er Jahre", "the 1800s" "das 19. Jahrhundert". */
     private static final Pattern DECADE = Pattern.compile("(?<![\\d])(\\d{3}0)['’]?s\\b");
+
     private static final Pattern COLON_TIME = Pattern.compile("(?<![\\d.,:])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])");
     private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])");
-    private static final Pattern SLASH_DATE = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])");
-    private static final Pattern DOT_DATE = Pattern.compile(
-            "(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?![\\d])");
+    private static final Pattern SLASH_DATE =
+            Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])");
+    private static final Pattern DOT_DATE =
+            Pattern.compile("(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?![\\d])");
     /** German "24.12." without a year: day and month, read as two numbers. */
     private static final Pattern DOT_DAY_MONTH = Pattern.compile("(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(?![\\d])");
-    private static final List<String> GERMAN_MONTHS = List.of("januar", "februar", "märz", "april", "mai", "juni",
-            "juli", "august", "september", "oktober", "november", "dezember");
+
+    private static final List<String> GERMAN_MONTHS = List.of(
+            "januar",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     /** A number as written, and the values it can stand for. */
@@ -68,12 +82,22 @@ final class Quantities {
         boolean english = language.startsWith("en");
         boolean german = language.startsWith("de");
         if (english) {
-            found.read(rest, DECADE, match -> found.numbers.add(new Number(match.group(), List.of(
-                    normalized(Long.parseLong(match.group(1))),
-                    normalized(match.group(1).endsWith("00") ? Long.parseLong(match.group(1)) / 100 + 1
-                            : Long.parseLong(match.group(1)) % 100)))));
-            found.read(rest, TWELVE_HOUR, match -> found.times.add(new TimeMention(match.group(),
-                    twelveHour(match.group(1), match.group(2), match.group(3)))));
+            found.read(
+                    rest,
+                    DECADE,
+                    match -> found.numbers.add(new Number(
+                            match.group(),
+                            List.of(
+                                    normalized(Long.parseLong(match.group(1))),
+                                    normalized(
+                                            match.group(1).endsWith("00")
+                                                    ? Long.parseLong(match.group(1)) / 100 + 1
+                                                    : Long.parseLong(match.group(1)) % 100)))));
+            found.read(
+                    rest,
+                    TWELVE_HOUR,
+                    match -> found.times.add(new TimeMention(
+                            match.group(), twelveHour(match.group(1), match.group(2), match.group(3)))));
         }
         if (german) {
             found.read(rest, ROUND_THE_CLOCK, match -> {
@@ -81,28 +105,40 @@ final class Quantities {
                 found.numbers.add(new Number(match.group(), List.of(normalized(7))));
             });
             found.read(rest, KEPT_TWELVE_HOUR, match -> {
-                String half = match.group(3) != null ? match.group(3) : match.group(4) != null ? match.group(4)
-                        : match.group(5);
+                String half = match.group(3) != null
+                        ? match.group(3)
+                        : match.group(4) != null ? match.group(4) : match.group(5);
                 found.times.add(new TimeMention(match.group(), twelveHour(match.group(1), match.group(2), half)));
             });
             found.read(rest, GERMAN_TIME, match -> {
                 int hour = Integer.parseInt(match.group(1));
-                boolean afternoon = match.group(3) != null && hour < 12 && !(hour < 5 && match.group(3).equals("nachts"));
-                found.times.add(new TimeMention(match.group(), (hour + (afternoon ? 12 : 0)) * 60
-                        + minutes(match.group(2))));
+                boolean afternoon = match.group(3) != null
+                        && hour < 12
+                        && !(hour < 5 && match.group(3).equals("nachts"));
+                found.times.add(
+                        new TimeMention(match.group(), (hour + (afternoon ? 12 : 0)) * 60 + minutes(match.group(2))));
             });
         }
-        found.read(rest, COLON_TIME, match -> found.times.add(new TimeMention(match.group(),
-                Integer.parseInt(match.group(1)) * 60 + minutes(match.group(2)))));
-        found.read(rest, ISO_DATE, match -> found.addDate(match.group(), match.group(1), match.group(2),
-                match.group(3), false));
+        found.read(
+                rest,
+                COLON_TIME,
+                match -> found.times.add(new TimeMention(
+                        match.group(), Integer.parseInt(match.group(1)) * 60 + minutes(match.group(2)))));
+        found.read(
+                rest,
+                ISO_DATE,
+                match -> found.addDate(match.group(), match.group(1), match.group(2), match.group(3), false));
         if (english) {
             // Month first as in the US, day first as in Britain: either, where both are dates.
-            found.read(rest, SLASH_DATE, match -> found.addDate(match.group(), match.group(3), match.group(1),
-                    match.group(2), true));
+            found.read(
+                    rest,
+                    SLASH_DATE,
+                    match -> found.addDate(match.group(), match.group(3), match.group(1), match.group(2), true));
         }
-        found.read(rest, DOT_DATE, match -> found.addDate(match.group(), match.group(3), match.group(2),
-                match.group(1), false));
+        found.read(
+                rest,
+                DOT_DATE,
+                match -> found.addDate(match.group(), match.group(3), match.group(2), match.group(1), false));
         if (german) {
             found.read(rest, DOT_DAY_MONTH, match -> {
                 found.numbers.add(new Number(match.group(1), readings(match.group(1))));
@@ -233,10 +269,10 @@ final class Quantities {
     static List<BigDecimal> readings(String written) {
         String token = written.replaceAll(GROUP, "");
         List<BigDecimal> readings = new ArrayList<>();
-        add(readings, token.replace(",", ""));                               // English: commas group thousands
-        add(readings, token.replace(".", "").replace(",", "."));             // German: dots group thousands
+        add(readings, token.replace(",", "")); // English: commas group thousands
+        add(readings, token.replace(".", "").replace(",", ".")); // German: dots group thousands
         if (token.matches("\\d+[.,]\\d+(?:[.,]\\d+)*")) {
-            add(readings, token.replaceAll("[.,]", ""));                     // "1.200" or "1,200" as 1200
+            add(readings, token.replaceAll("[.,]", "")); // "1.200" or "1,200" as 1200
         }
         return readings;
     }

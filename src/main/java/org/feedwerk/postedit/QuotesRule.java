@@ -16,6 +16,7 @@ final class QuotesRule implements PostEditRule {
     private final String name;
     /** The marks read as double quotation marks: every language's own, plus the English ones. */
     private final String doubleMarks;
+
     private final char open;
     private final char close;
     private final char singleOpen;
@@ -99,7 +100,9 @@ final class QuotesRule implements PostEditRule {
                 if (doubleMarks.indexOf(chars[end]) >= 0) {
                     break; // a single quotation never crosses a double one
                 }
-                if (SINGLE.indexOf(chars[end]) >= 0 && !isWordChar(chars, end + 1) && !isBlank(chars, end - 1)
+                if (SINGLE.indexOf(chars[end]) >= 0
+                        && !isWordChar(chars, end + 1)
+                        && !isBlank(chars, end - 1)
                         && !isPluralPossessive(chars, end)) {
                     changed |= chars[start] != singleOpen || chars[end] != singleClose;
                     chars[start] = singleOpen;
@@ -131,7 +134,10 @@ final class QuotesRule implements PostEditRule {
 
     /** "the teachers' room": an s followed by a mark and a space is more likely an apostrophe. */
     private static boolean isPluralPossessive(char[] chars, int index) {
-        return chars[index - 1] == 's' && index + 1 < chars.length && chars[index + 1] == ' '
-                && index + 2 < chars.length && Character.isLowerCase(chars[index + 2]);
+        return chars[index - 1] == 's'
+                && index + 1 < chars.length
+                && chars[index + 1] == ' '
+                && index + 2 < chars.length
+                && Character.isLowerCase(chars[index + 2]);
     }
 }

@@ -27,6 +27,7 @@ final class SegmentsCheck implements QualityCheck {
      * 7 of the 11 injected cuts that keep the source's sentence count.
      */
     private static final int LONG_SEGMENT = 100;
+
     private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("(?:\\.{3}|…)[\"”“’')\\]]*\\s*$");
     private static final int LONG_SENTENCE = 25;
     private static final int SHORT_SENTENCE = 8;
@@ -34,41 +35,63 @@ final class SegmentsCheck implements QualityCheck {
      * "…maybe they are on 8." — a source ending with a preposition and a bare number lets the translation end with
      * an ordinal ("am 8."); "on December 7." or "until you turn 60." does not.
      */
-    private static final Pattern ENDS_WITH_NUMBER = Pattern.compile(
-            "(?i)\\b(?:on|at|in|to|from|by|of|number|no\\.?)\\s+\\d+[.!?]?[\"”’')]*\\s*$");
+    private static final Pattern ENDS_WITH_NUMBER =
+            Pattern.compile("(?i)\\b(?:on|at|in|to|from|by|of|number|no\\.?)\\s+\\d+[.!?]?[\"”’')]*\\s*$");
 
     @Override
     public CheckResult check(QaInput input) {
         if (input.targetSegments().size() != input.sourceSegments().size()) {
-            return CheckResult.fail(NAME, Severity.BLOCKING, input.sourceSegments().size() + " segments in the source, "
-                    + input.targetSegments().size() + " in the translation");
+            return CheckResult.fail(
+                    NAME,
+                    Severity.BLOCKING,
+                    input.sourceSegments().size() + " segments in the source, "
+                            + input.targetSegments().size() + " in the translation");
         }
         for (int index = 0; index < input.sourceSegments().size(); index++) {
             String source = input.sourceSegments().get(index).strip();
             String target = input.targetSegments().get(index).strip();
-            double shortest = source.length() < LONG_SEGMENT ? SHORTEST_RATIO
-                    : LengthRatioCheck.boundsFor(input.sourceLanguage(), input.targetLanguage()).shortestLongSegment();
+            double shortest = source.length() < LONG_SEGMENT
+                    ? SHORTEST_RATIO
+                    : LengthRatioCheck.boundsFor(input.sourceLanguage(), input.targetLanguage())
+                            .shortestLongSegment();
             boolean dropped = !source.isEmpty() && target.isEmpty()
                     || source.length() >= LONG_SOURCE && target.length() < source.length() * shortest;
             int sourceSentences = sentences(source, input.sourceLanguage());
             int targetSentences = sentences(target, input.targetLanguage());
             if (!dropped && sourceSentences >= 2 && targetSentences < sourceSentences) {
-                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " has "
-                        + targetSentences + " sentences, the source " + sourceSentences);
+                return CheckResult.fail(
+                        NAME,
+                        Severity.BLOCKING,
+                        "segment " + (index + 1) + " has " + targetSentences + " sentences, the source "
+                                + sourceSentences);
             }
-            if (!dropped && Abbreviations.endsMidSentence(target) && !Abbreviations.endsMidSentence(source)
+            if (!dropped
+                    && Abbreviations.endsMidSentence(target)
+                    && !Abbreviations.endsMidSentence(source)
                     && !ENDS_WITH_NUMBER.matcher(source).find()) {
-                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " ends in the middle of a "
-                        + "sentence (\"…" + target.substring(Math.max(0, target.length() - 30)) + "\")");
+                return CheckResult.fail(
+                        NAME,
+                        Severity.BLOCKING,
+                        "segment " + (index + 1) + " ends in the middle of a " + "sentence (\"…"
+                                + target.substring(Math.max(0, target.length() - 30)) + "\")");
             }
-            if (!dropped && TRAILING_ELLIPSIS.matcher(target).find() && !TRAILING_ELLIPSIS.matcher(source).find()) {
-                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " trails off with an "
-                        + "ellipsis the source does not have (\"…" + target.substring(Math.max(0, target.length() - 30))
-                        + "\")");
+            if (!dropped
+                    && TRAILING_ELLIPSIS.matcher(target).find()
+                    && !TRAILING_ELLIPSIS.matcher(source).find()) {
+                return CheckResult.fail(
+                        NAME,
+                        Severity.BLOCKING,
+                        "segment " + (index + 1) + " trails off with an "
+                                + "ellipsis the source does not have (\"…"
+                                + target.substring(Math.max(0, target.length() - 30))
+                                + "\")");
             }
             if (dropped) {
-                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " is missing or cut short ("
-                        + target.length() + " of " + source.length() + " characters)");
+                return CheckResult.fail(
+                        NAME,
+                        Severity.BLOCKING,
+                        "segment " + (index + 1) + " is missing or cut short (" + target.length() + " of "
+                                + source.length() + " characters)");
             }
         }
         // A segment the source itself repeats (a chat's closing formula) may be repeated in the translation.
@@ -82,7 +105,8 @@ final class SegmentsCheck implements QualityCheck {
             }
         }
         List<String> repeated = repeatedSentences(targetText.toString(), LONG_SENTENCE);
-        if (repeated.size() > repeatedSentences(sourceText.toString(), SHORT_SENTENCE).size()) {
+        if (repeated.size()
+                > repeatedSentences(sourceText.toString(), SHORT_SENTENCE).size()) {
             return CheckResult.fail(NAME, Severity.BLOCKING, "sentence repeated: \"" + repeated.get(0) + "\"");
         }
         return CheckResult.pass(NAME, Severity.BLOCKING);
@@ -94,7 +118,10 @@ final class SegmentsCheck implements QualityCheck {
 
     /** Without list numbering in front ("1.-Go to …"), case and spacing, for finding repeats. */
     private static String comparable(String sentence) {
-        return LIST_NUMBER.matcher(sentence.strip()).replaceFirst("").toLowerCase(Locale.ROOT)
+        return LIST_NUMBER
+                .matcher(sentence.strip())
+                .replaceFirst("")
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+", " ");
     }
 

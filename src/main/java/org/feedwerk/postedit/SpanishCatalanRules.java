@@ -13,6 +13,7 @@ import org.feedwerk.text.Sentences;
 public final class SpanishCatalanRules {
     /** "col.lecció", "intel.ligent": a full stop (or bullet) between two l's inside one word. */
     private static final Pattern GEMINATED_L = Pattern.compile("(?<=\\p{L}l)[.•](?=l\\p{L})");
+
     private static final Pattern WEB_TOKEN = Pattern.compile("\\S*(?:www\\.|://|@)\\S*|\\S*\\.\\S*\\.\\S*");
 
     private SpanishCatalanRules() {}
@@ -80,8 +81,8 @@ public final class SpanishCatalanRules {
                 return sentence;
             }
             at = 0;
-            while (at < sentence.length() && (Character.isWhitespace(sentence.charAt(at))
-                    || "(—–-".indexOf(sentence.charAt(at)) >= 0)) {
+            while (at < sentence.length()
+                    && (Character.isWhitespace(sentence.charAt(at)) || "(—–-".indexOf(sentence.charAt(at)) >= 0)) {
                 at++;
             }
         }
@@ -101,7 +102,8 @@ public final class SpanishCatalanRules {
 
             @Override
             public List<String> apply(List<String> pieces, String sourceText) {
-                List<String> edited = pieces.stream().map(SpanishCatalanRules::withMiddleDots).toList();
+                List<String> edited =
+                        pieces.stream().map(SpanishCatalanRules::withMiddleDots).toList();
                 return edited.equals(pieces) ? pieces : edited;
             }
         };

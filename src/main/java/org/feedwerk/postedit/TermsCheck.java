@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 final class TermsCheck implements QualityCheck {
     static final String NAME = "terms";
-    private static final Pattern VERBATIM = Pattern.compile(
-            "https?://[^\\s<>\"“”„]+[^\\s<>\"“”„.,;:!?)]|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    private static final Pattern VERBATIM =
+            Pattern.compile("https?://[^\\s<>\"“”„]+[^\\s<>\"“”„.,;:!?)]|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     /** Handles and hashtags: their word must survive, even where an engine drops or spaces the sign. */
     private static final Pattern TAGGED_WORD = Pattern.compile("(?<![\\w&#@])[#@](\\p{L}\\w++)(?!\\s?#)");
     /**
@@ -30,8 +30,12 @@ final class TermsCheck implements QualityCheck {
     @Override
     public CheckResult check(QaInput input) {
         List<String> missing = new ArrayList<>();
-        for (Map.Entry<String, String> term : input.glossary().requiredTranslations().entrySet()) {
-            if (input.glossary().patternFor(term.getKey()).matcher(input.sourceText()).find()
+        for (Map.Entry<String, String> term :
+                input.glossary().requiredTranslations().entrySet()) {
+            if (input.glossary()
+                            .patternFor(term.getKey())
+                            .matcher(input.sourceText())
+                            .find()
                     && !input.targetText().contains(term.getValue())) {
                 missing.add(term.getKey() + " → " + term.getValue());
             }
@@ -54,11 +58,13 @@ final class TermsCheck implements QualityCheck {
             }
         }
         long placeholders = PLACEHOLDER.matcher(input.sourceText()).results().count();
-        long keptPlaceholders = PLACEHOLDER_KEPT.matcher(input.targetText()).results().count();
+        long keptPlaceholders =
+                PLACEHOLDER_KEPT.matcher(input.targetText()).results().count();
         if (keptPlaceholders < placeholders) {
             missing.add((placeholders - keptPlaceholders) + " of " + placeholders + " placeholders");
         }
-        return missing.isEmpty() ? CheckResult.pass(NAME, Severity.BLOCKING)
+        return missing.isEmpty()
+                ? CheckResult.pass(NAME, Severity.BLOCKING)
                 : CheckResult.fail(NAME, Severity.BLOCKING, "not in the translation: " + String.join(", ", missing));
     }
 

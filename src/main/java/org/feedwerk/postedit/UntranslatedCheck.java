@@ -22,10 +22,13 @@ final class UntranslatedCheck implements QualityCheck {
     private static final int MIN_LETTERS = 30;
     private static final double SHARED_WORDS = 0.5;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
-    private static final Map<String, Set<String>> OWN_FUNCTION_WORDS = Map.of("de", Set.of("der",
-            "das", "den", "dem", "des", "und", "oder", "ein", "eine", "einen", "einem", "einer", "ist", "sind",
-            "wird", "werden", "wurde", "mit", "von", "zu", "im", "auf", "für", "nicht", "sich", "er", "wir", "dass",
-            "auch", "aber", "nach", "aus", "über", "unter", "wie", "als", "ich", "sie", "ihr", "ihre", "ihren", "uns"));
+    private static final Map<String, Set<String>> OWN_FUNCTION_WORDS = Map.of(
+            "de",
+            Set.of(
+                    "der", "das", "den", "dem", "des", "und", "oder", "ein", "eine", "einen", "einem", "einer", "ist",
+                    "sind", "wird", "werden", "wurde", "mit", "von", "zu", "im", "auf", "für", "nicht", "sich", "er",
+                    "wir", "dass", "auch", "aber", "nach", "aus", "über", "unter", "wie", "als", "ich", "sie", "ihr",
+                    "ihre", "ihren", "uns"));
 
     private final Function<String, Optional<String>> detector;
 
@@ -43,14 +46,22 @@ final class UntranslatedCheck implements QualityCheck {
             if (target.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
                 continue;
             }
-            String source = index < input.sourceSegments().size() ? input.sourceSegments().get(index) : "";
-            boolean inSourceLanguage = detector.apply(target).filter(input.sourceLanguage()::equals).isPresent();
+            String source = index < input.sourceSegments().size()
+                    ? input.sourceSegments().get(index)
+                    : "";
+            boolean inSourceLanguage = detector.apply(target)
+                    .filter(input.sourceLanguage()::equals)
+                    .isPresent();
             boolean identical = target.strip().equals(source.strip()) && (inSourceLanguage || !isNamesOnly(target));
-            boolean detected = inSourceLanguage && !hasOwnFunctionWords(target, input.targetLanguage())
+            boolean detected = inSourceLanguage
+                    && !hasOwnFunctionWords(target, input.targetLanguage())
                     && sharedWords(source, target) >= SHARED_WORDS;
             if (identical || detected) {
-                return CheckResult.fail(NAME, Severity.BLOCKING, "segment " + (index + 1) + " is still in "
-                        + input.sourceLanguage() + ": \"" + target.substring(0, Math.min(60, target.length())) + "\"");
+                return CheckResult.fail(
+                        NAME,
+                        Severity.BLOCKING,
+                        "segment " + (index + 1) + " is still in " + input.sourceLanguage() + ": \""
+                                + target.substring(0, Math.min(60, target.length())) + "\"");
             }
         }
         return CheckResult.pass(NAME, Severity.BLOCKING);

@@ -33,8 +33,12 @@ public final class ChainFollower {
      *     that published counts it)
      * @param regrouped run when articles were grouped anew somewhere (drops rendered pages)
      */
-    public ChainFollower(PublicationStore store, List<String> languages, PublicationListener listener,
-            Runnable regrouped, Signals signals) {
+    public ChainFollower(
+            PublicationStore store,
+            List<String> languages,
+            PublicationListener listener,
+            Runnable regrouped,
+            Signals signals) {
         this.store = store;
         this.languages = List.copyOf(languages);
         this.listener = listener;
@@ -97,11 +101,12 @@ public final class ChainFollower {
 
     private void apply(AuditEntry entry) {
         switch (entry.action()) {
-            case "publish", "update" -> languages.forEach(language -> store.findLatest(entry.subject(), language)
-                    .ifPresent(listener::published));
+            case "publish", "update" ->
+                languages.forEach(
+                        language -> store.findLatest(entry.subject(), language).ifPresent(listener::published));
             case Publisher.WITHDRAW_ACTION -> listener.withdrawn(entry.subject());
             case "withhold" -> listener.withheld(entry.subject());
-            default -> { } // configuration changes and the like do not change pages
+            default -> {} // configuration changes and the like do not change pages
         }
     }
 }

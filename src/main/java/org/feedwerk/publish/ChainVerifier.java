@@ -38,13 +38,17 @@ public final class ChainVerifier {
         public static Anchor parse(String text) {
             String[] parts = text.strip().split(":");
             boolean named = parts.length == 3;
-            if (parts.length < 2 || parts.length > 3 || named && !parts[0].matches("publication|audit")
+            if (parts.length < 2
+                    || parts.length > 3
+                    || named && !parts[0].matches("publication|audit")
                     || !parts[parts.length - 2].matches("[1-9][0-9]{0,18}")
                     || !parts[parts.length - 1].matches("[0-9a-fA-F]{64}")) {
-                throw new IllegalArgumentException("an anchor looks like 42:<64 hex digits> or audit:42:<64 hex "
-                        + "digits>, not '" + text + "'");
+                throw new IllegalArgumentException(
+                        "an anchor looks like 42:<64 hex digits> or audit:42:<64 hex " + "digits>, not '" + text + "'");
             }
-            return new Anchor(named ? parts[0] : "publication", Long.parseLong(parts[parts.length - 2]),
+            return new Anchor(
+                    named ? parts[0] : "publication",
+                    Long.parseLong(parts[parts.length - 2]),
                     parts[parts.length - 1].toLowerCase(Locale.ROOT));
         }
     }
@@ -68,20 +72,35 @@ public final class ChainVerifier {
                 contentProblems.add("columns " + publication.columns() + " do not match the published content's "
                         + Publication.Columns.of(publication.content()) + " (the row was changed)");
             }
-            publications.add(new Link(publication.position(), publication.previousSha256(),
+            publications.add(new Link(
+                    publication.position(),
+                    publication.previousSha256(),
                     Hashes.entry(publication.position(), publication.previousSha256(), publication.contentSha256()),
-                    publication.entrySha256(), contentProblems));
+                    publication.entrySha256(),
+                    contentProblems));
         }
         verifyLinks("publication", publications, "entry hash does not match", problems);
         List<AuditEntry> audit = store.listAudit();
-        List<Link> auditLinks = audit.stream().map(entry -> new Link(entry.position(), entry.previousSha256(),
-                Hashes.entry(entry.position(), entry.previousSha256(), Hashes.sha256(AuditEntry.canonical(entry.at(),
-                        entry.action(), entry.subject(), entry.detail()))), entry.entrySha256(), List.of())).toList();
+        List<Link> auditLinks = audit.stream()
+                .map(entry -> new Link(
+                        entry.position(),
+                        entry.previousSha256(),
+                        Hashes.entry(
+                                entry.position(),
+                                entry.previousSha256(),
+                                Hashes.sha256(AuditEntry.canonical(
+                                        entry.at(), entry.action(), entry.subject(), entry.detail()))),
+                        entry.entrySha256(),
+                        List.of()))
+                .toList();
         verifyLinks("audit", auditLinks, "entry does not match its hash (the log was changed)", problems);
         verifyWithdrawals(audit, problems);
         for (Anchor anchor : anchors) {
-            Optional<String> recorded = (anchor.chain().equals("audit") ? auditLinks : publications).stream()
-                    .filter(link -> link.position() == anchor.position()).map(Link::entrySha256).findFirst();
+            Optional<String> recorded = (anchor.chain().equals("audit") ? auditLinks : publications)
+                    .stream()
+                            .filter(link -> link.position() == anchor.position())
+                            .map(Link::entrySha256)
+                            .findFirst();
             if (recorded.isEmpty()) {
                 problems.add("anchor " + anchor.chain() + " " + anchor.position() + ": no such entry (the chain was "
                         + "cut)");
@@ -115,13 +134,19 @@ public final class ChainVerifier {
                         + "entry (the row was changed)");
             }
         }
-        audited.keySet().stream().filter(articleId -> !rows.contains(articleId)).sorted().forEach(articleId ->
-                problems.add("withdrawal of " + articleId + " is in the audit log but its row is missing (the "
-                        + "article may be shown again)"));
+        audited.keySet().stream()
+                .filter(articleId -> !rows.contains(articleId))
+                .sorted()
+                .forEach(articleId -> problems.add("withdrawal of " + articleId
+                        + " is in the audit log but its row is missing (the " + "article may be shown again)"));
     }
 
     /** One chain entry as stored, with its entry hash recomputed and what is wrong with its content. */
-    private record Link(long position, String previousSha256, String recomputedEntrySha256, String entrySha256,
+    private record Link(
+            long position,
+            String previousSha256,
+            String recomputedEntrySha256,
+            String entrySha256,
             List<String> contentProblems) {}
 
     /** Positions without gaps, each entry linked to the one before and matching its hash, and the recorded head. */
@@ -150,8 +175,8 @@ public final class ChainVerifier {
     private void checkHead(String chain, int entries, String lastSha, List<String> problems) {
         PublicationStore.ChainHead head = store.findHead(chain);
         if (head.position() != entries || !head.lastSha256().equals(lastSha)) {
-            problems.add(chain + " chain: recorded head (" + head.position() + " entries) does not match the "
-                    + entries + " entries found (entries removed or appended outside Feedwerk)");
+            problems.add(chain + " chain: recorded head (" + head.position() + " entries) does not match the " + entries
+                    + " entries found (entries removed or appended outside Feedwerk)");
         }
     }
 }

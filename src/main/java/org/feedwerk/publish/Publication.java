@@ -19,14 +19,25 @@ public record Publication(
      */
     public record Columns(String articleId, String language, int sequence, int revision, String engine) {
         public static Columns of(PublishedContent content) {
-            return new Columns(content.articleId(), content.language(), content.sequence(), content.revision(),
-                    content.engine());
+            return new Columns(
+                    content.articleId(), content.language(), content.sequence(), content.revision(), content.engine());
         }
     }
 
-    public Publication(long position, PublishedContent content, String contentJson, String contentSha256,
-            String previousSha256, String entrySha256) {
-        this(position, content, contentJson, contentSha256, previousSha256, entrySha256,
+    public Publication(
+            long position,
+            PublishedContent content,
+            String contentJson,
+            String contentSha256,
+            String previousSha256,
+            String entrySha256) {
+        this(
+                position,
+                content,
+                contentJson,
+                contentSha256,
+                previousSha256,
+                entrySha256,
                 content == null ? null : Columns.of(content));
     }
 }

@@ -184,9 +184,29 @@ public record PublishedContent(
         }
 
         public PublishedContent build() {
-            return new PublishedContent(articleId, language, sequence, revision, sourceId, attribution, licence,
-                    originalUrl, originalLanguage, headline, teaser, bodyHtml, byline, dateline, subjects, imageUrl,
-                    engine, translatedAt, sourcePublished, firstPublishedAt, publishedAt, correction);
+            return new PublishedContent(
+                    articleId,
+                    language,
+                    sequence,
+                    revision,
+                    sourceId,
+                    attribution,
+                    licence,
+                    originalUrl,
+                    originalLanguage,
+                    headline,
+                    teaser,
+                    bodyHtml,
+                    byline,
+                    dateline,
+                    subjects,
+                    imageUrl,
+                    engine,
+                    translatedAt,
+                    sourcePublished,
+                    firstPublishedAt,
+                    publishedAt,
+                    correction);
         }
     }
 }

@@ -38,8 +38,14 @@ public final class Publisher {
     private final Clock clock;
     private final PublicationListener listener;
 
-    public Publisher(PublicationStore publications, ArticleStore articles, TranslationStore translations,
-            Map<String, SourceConfig> sources, List<String> targets, Clock clock, PublicationListener listener) {
+    public Publisher(
+            PublicationStore publications,
+            ArticleStore articles,
+            TranslationStore translations,
+            Map<String, SourceConfig> sources,
+            List<String> targets,
+            Clock clock,
+            PublicationListener listener) {
         this.publications = publications;
         this.articles = articles;
         this.translations = translations;
@@ -74,7 +80,8 @@ public final class Publisher {
     private void takeOffTheSite(Article article) {
         String detail = "revision=" + article.currentRevision() + " reason=withheld by source";
         List<AuditEntry> history = publications.listAudit(article.id());
-        boolean recorded = !history.isEmpty() && history.get(history.size() - 1).action().equals("withhold")
+        boolean recorded = !history.isEmpty()
+                && history.get(history.size() - 1).action().equals("withhold")
                 && history.get(history.size() - 1).detail().equals(detail);
         if (recorded || publications.listPublications(article.id()).isEmpty()) {
             return;
@@ -90,7 +97,8 @@ public final class Publisher {
     }
 
     private int publish(Article article) {
-        Revision revision = articles.findRevision(article.id(), article.currentRevision()).orElseThrow();
+        Revision revision =
+                articles.findRevision(article.id(), article.currentRevision()).orElseThrow();
         Instant embargo = revision.content().embargoed();
         if (embargo != null && clock.instant().isBefore(embargo)) {
             return 0; // translated, waiting for its embargo to pass
@@ -102,13 +110,16 @@ public final class Publisher {
                 .toList();
         List<Publication> appended = publications.inTransaction(tx -> {
             Optional<PublicationStore.ArticleState> current = tx.lockArticle(article.id());
-            if (current.isEmpty() || current.get().status() != ArticleStatus.TRANSLATED
+            if (current.isEmpty()
+                    || current.get().status() != ArticleStatus.TRANSLATED
                     || current.get().currentRevision() != revision.number()) {
                 return List.<Publication>of(); // changed meanwhile: a newer revision or a withdrawal wins
             }
             List<Publication> added = new ArrayList<>();
             for (String language : targets) {
-                ready.stream().filter(translation -> translation.language().equals(language)).reduce((a, b) -> b)
+                ready.stream()
+                        .filter(translation -> translation.language().equals(language))
+                        .reduce((a, b) -> b)
                         .flatMap(translation -> appendVersion(tx, article, revision, translation))
                         .ifPresent(added::add);
             }
@@ -119,43 +130,74 @@ public final class Publisher {
         return appended.size();
     }
 
-    private Optional<Publication> appendVersion(PublicationStore tx, Article article, Revision revision,
-            Translation translation) {
+    private Optional<Publication> appendVersion(
+            PublicationStore tx, Article article, Revision revision, Translation translation) {
         Optional<Publication> latest = tx.findLatest(article.id(), translation.language());
-        if (latest.isPresent() && latest.get().content() != null
+        if (latest.isPresent()
+                && latest.get().content() != null
                 && latest.get().content().revision() == revision.number()) {
             return Optional.empty(); // this revision is on the page already
         }
         Instant now = clock.instant();
-        int sequence = latest.map(publication -> publication.content().sequence() + 1).orElse(1);
-        Instant first = latest.map(publication -> publication.content().firstPublishedAt()).orElse(now);
+        int sequence =
+                latest.map(publication -> publication.content().sequence() + 1).orElse(1);
+        Instant first = latest.map(publication -> publication.content().firstPublishedAt())
+                .orElse(now);
         PublishedContent content = content(article, revision, translation, sequence, first, now);
         Publication publication = tx.append(content);
-        tx.audit(now, sequence == 1 ? "publish" : "update", article.id(),
+        tx.audit(
+                now,
+                sequence == 1 ? "publish" : "update",
+                article.id(),
                 "language=" + translation.language() + " sequence=" + sequence + " revision=" + revision.number()
                         + " engine=" + translation.engine() + " sha256=" + publication.contentSha256());
-        log.atInfo().addKeyValue("article_id", article.id()).addKeyValue("language", translation.language())
-                .addKeyValue("sequence", sequence).log("published");
+        log.atInfo()
+                .addKeyValue("article_id", article.id())
+                .addKeyValue("language", translation.language())
+                .addKeyValue("sequence", sequence)
+                .log("published");
         return Optional.of(publication);
     }
 
-    private PublishedContent content(Article article, Revision revision, Translation translation, int sequence,
-            Instant firstPublished, Instant now) {
+    private PublishedContent content(
+            Article article,
+            Revision revision,
+            Translation translation,
+            int sequence,
+            Instant firstPublished,
+            Instant now) {
         RevisionContent source = revision.content();
         Optional<SourceConfig> sourceConfig = Optional.ofNullable(sources.get(article.sourceId()));
         return PublishedContent.builder()
-                .articleId(article.id()).language(translation.language()).sequence(sequence)
-                .revision(revision.number()).sourceId(article.sourceId())
+                .articleId(article.id())
+                .language(translation.language())
+                .sequence(sequence)
+                .revision(revision.number())
+                .sourceId(article.sourceId())
                 .attribution(sourceConfig.map(SourceConfig::attributionOrId).orElse(article.sourceId()))
-                .licence(source.rights() != null ? source.rights()
-                        : sourceConfig.map(SourceConfig::licence).orElse(null))
-                .originalUrl(ArticleNormalizer.webLink(article.link())).originalLanguage(translation.sourceLanguage())
-                .headline(translation.headline()).teaser(translation.teaser()).bodyHtml(translation.bodyHtml())
-                .byline(source.byline()).dateline(source.dateline()).subjects(source.subjects())
-                .imageUrl(source.images().isEmpty() ? null : source.images().get(0).url())
-                .engine(translation.engine()).translatedAt(translation.translatedAt())
-                .sourcePublished(source.sourcePublished()).firstPublishedAt(firstPublished).publishedAt(now)
-                .correction(source.correction()).build();
+                .licence(
+                        source.rights() != null
+                                ? source.rights()
+                                : sourceConfig.map(SourceConfig::licence).orElse(null))
+                .originalUrl(ArticleNormalizer.webLink(article.link()))
+                .originalLanguage(translation.sourceLanguage())
+                .headline(translation.headline())
+                .teaser(translation.teaser())
+                .bodyHtml(translation.bodyHtml())
+                .byline(source.byline())
+                .dateline(source.dateline())
+                .subjects(source.subjects())
+                .imageUrl(
+                        source.images().isEmpty()
+                                ? null
+                                : source.images().get(0).url())
+                .engine(translation.engine())
+                .translatedAt(translation.translatedAt())
+                .sourcePublished(source.sourcePublished())
+                .firstPublishedAt(firstPublished)
+                .publishedAt(now)
+                .correction(source.correction())
+                .build();
     }
 
     static final String WITHDRAW_ACTION = "withdraw";
@@ -176,6 +218,7 @@ public final class Publisher {
 
     /** A withdrawal's reason is stated: at least this many characters, and not more than {@link #LONGEST_REASON}. */
     public static final int SHORTEST_REASON = 3;
+
     public static final int LONGEST_REASON = 1_000;
 
     /**
@@ -187,8 +230,9 @@ public final class Publisher {
     public void withdraw(String articleId, String reason, String actor) {
         String stated = reason == null ? "" : reason.strip();
         if (stated.length() < SHORTEST_REASON || stated.length() > LONGEST_REASON) {
-            throw new WithdrawalRefused(WithdrawalRefused.Kind.INVALID_REASON, "a reason of " + SHORTEST_REASON
-                    + " to " + LONGEST_REASON + " characters is required");
+            throw new WithdrawalRefused(
+                    WithdrawalRefused.Kind.INVALID_REASON,
+                    "a reason of " + SHORTEST_REASON + " to " + LONGEST_REASON + " characters is required");
         }
         if (articles.findArticle(articleId).isEmpty()) {
             throw new WithdrawalRefused(WithdrawalRefused.Kind.UNKNOWN_ARTICLE, "no article " + articleId);
@@ -196,14 +240,17 @@ public final class Publisher {
         Instant now = clock.instant();
         publications.inTransaction(tx -> {
             if (tx.findWithdrawal(articleId).isPresent()) {
-                throw new WithdrawalRefused(WithdrawalRefused.Kind.ALREADY_WITHDRAWN,
-                        "article " + articleId + " is already withdrawn");
+                throw new WithdrawalRefused(
+                        WithdrawalRefused.Kind.ALREADY_WITHDRAWN, "article " + articleId + " is already withdrawn");
             }
             tx.saveWithdrawal(new Withdrawal(articleId, stated, actor, now));
             tx.audit(now, WITHDRAW_ACTION, articleId, withdrawalDetail(actor, stated));
             return null;
         });
         listener.withdrawn(articleId);
-        log.atInfo().addKeyValue("article_id", articleId).addKeyValue("actor", actor).log("withdrawn");
+        log.atInfo()
+                .addKeyValue("article_id", articleId)
+                .addKeyValue("actor", actor)
+                .log("withdrawn");
     }
 }

@@ -53,7 +53,8 @@ public final class CorpusScores {
             }
             logSum += Math.log(precision);
         }
-        double brevity = hypothesisLength >= referenceLength ? 1.0
+        double brevity = hypothesisLength >= referenceLength
+                ? 1.0
                 : hypothesisLength == 0 ? 0.0 : Math.exp(1.0 - (double) referenceLength / hypothesisLength);
         return brevity * Math.exp(logSum / BLEU_ORDER);
     }
@@ -64,13 +65,21 @@ public final class CorpusScores {
         long[] referenceCounts = new long[CHRF_ORDER];
         long[] matchCounts = new long[CHRF_ORDER];
         for (int index = 0; index < hypotheses.size(); index++) {
-            String hypothesis = Tokenizer13a.PYTHON_WHITESPACE.matcher(hypotheses.get(index)).replaceAll("");
-            String reference = Tokenizer13a.PYTHON_WHITESPACE.matcher(references.get(index)).replaceAll("");
+            String hypothesis = Tokenizer13a.PYTHON_WHITESPACE
+                    .matcher(hypotheses.get(index))
+                    .replaceAll("");
+            String reference = Tokenizer13a.PYTHON_WHITESPACE
+                    .matcher(references.get(index))
+                    .replaceAll("");
             for (int n = 1; n <= CHRF_ORDER; n++) {
                 Map<String, Integer> hypothesisGrams = charNgrams(hypothesis, n);
                 Map<String, Integer> referenceGrams = charNgrams(reference, n);
-                hypothesisCounts[n - 1] += hypothesisGrams.values().stream().mapToInt(Integer::intValue).sum();
-                referenceCounts[n - 1] += referenceGrams.values().stream().mapToInt(Integer::intValue).sum();
+                hypothesisCounts[n - 1] += hypothesisGrams.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum();
+                referenceCounts[n - 1] += referenceGrams.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum();
                 matchCounts[n - 1] += clippedMatches(hypothesisGrams, referenceGrams);
             }
         }
@@ -131,8 +140,8 @@ public final class CorpusScores {
 
     private static void requireAligned(List<String> hypotheses, List<String> references) {
         if (hypotheses.size() != references.size()) {
-            throw new IllegalArgumentException(hypotheses.size() + " hypotheses but " + references.size()
-                    + " references");
+            throw new IllegalArgumentException(
+                    hypotheses.size() + " hypotheses but " + references.size() + " references");
         }
     }
 }

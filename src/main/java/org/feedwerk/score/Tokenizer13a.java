@@ -17,7 +17,10 @@ public final class Tokenizer13a {
     public static List<String> tokenize(String line) {
         String text = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
         if (text.indexOf('&') >= 0) {
-            text = text.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+            text = text.replace("&quot;", "\"")
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">");
         }
         text = " " + text + " ";
         text = SYMBOLS.matcher(text).replaceAll(" $1 ");

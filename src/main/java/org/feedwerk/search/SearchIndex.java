@@ -53,9 +53,12 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
      * The public search box understands words, "phrases", + and -, | and parentheses (Lucene's simple query
      * syntax); no regular expressions, fuzzy or wildcard terms, whose expansion a visitor could make expensive.
      */
-    private static final int SYNTAX = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.NOT_OPERATOR
-            | SimpleQueryParser.OR_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR
-            | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.WHITESPACE_OPERATOR;
+    private static final int SYNTAX = SimpleQueryParser.AND_OPERATOR
+            | SimpleQueryParser.NOT_OPERATOR
+            | SimpleQueryParser.OR_OPERATOR
+            | SimpleQueryParser.PHRASE_OPERATOR
+            | SimpleQueryParser.PRECEDENCE_OPERATORS
+            | SimpleQueryParser.WHITESPACE_OPERATOR;
 
     private final Analyzer analyzer = new LanguageAnalyzers();
     private final IndexWriter writer;
@@ -68,12 +71,15 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
      */
     private final Map<String, Long> indexedPositions = new HashMap<>();
     /** Equal scores are ordered by date, newest first, then by key, so that every node lists them alike. */
-    private static final Sort RANKING = new Sort(SortField.FIELD_SCORE,
-            new SortField(PUBLISHED, SortField.Type.LONG, true), new SortField(KEY_ORDER, SortField.Type.STRING));
+    private static final Sort RANKING = new Sort(
+            SortField.FIELD_SCORE,
+            new SortField(PUBLISHED, SortField.Type.LONG, true),
+            new SortField(KEY_ORDER, SortField.Type.STRING));
 
     public SearchIndex(Path directory) {
         try {
-            writer = new IndexWriter(FSDirectory.open(directory),
+            writer = new IndexWriter(
+                    FSDirectory.open(directory),
                     new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
             writer.commit();
             searchers = new SearcherManager(writer, null);
@@ -168,8 +174,15 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
     }
 
     private Query parse(String text, String language) {
-        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(LanguageAnalyzers.field("headline", language),
-                3f, LanguageAnalyzers.field("teaser", language), 2f, LanguageAnalyzers.field("body", language), 1f),
+        SimpleQueryParser parser = new SimpleQueryParser(
+                analyzer,
+                Map.of(
+                        LanguageAnalyzers.field("headline", language),
+                        3f,
+                        LanguageAnalyzers.field("teaser", language),
+                        2f,
+                        LanguageAnalyzers.field("body", language),
+                        1f),
                 SYNTAX);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         return parser.parse(text);
@@ -188,8 +201,8 @@ public final class SearchIndex implements PublicationListener, AutoCloseable {
         if (content.teaser() != null) {
             document.add(new TextField(LanguageAnalyzers.field("teaser", language), content.teaser(), Field.Store.NO));
         }
-        document.add(new TextField(LanguageAnalyzers.field("body", language), ArticleHtml.plainText(content.bodyHtml()),
-                Field.Store.NO));
+        document.add(new TextField(
+                LanguageAnalyzers.field("body", language), ArticleHtml.plainText(content.bodyHtml()), Field.Store.NO));
         return document;
     }
 

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * is ready at once), and temporary names used by transfer tools are ignored.
  */
 public final class DropFolder {
-    private static final List<String> TEMPORARY_SUFFIXES = List.of(".tmp", ".part", ".partial", ".filepart",
-            ".crdownload", ".swp", "~");
+    private static final List<String> TEMPORARY_SUFFIXES =
+            List.of(".tmp", ".part", ".partial", ".filepart", ".crdownload", ".swp", "~");
 
     /**
      * A file ready for reading, with the size and time seen when it was listed; {@code symbolicLink} files are
@@ -40,8 +40,8 @@ public final class DropFolder {
                 if (isTemporaryName(name)) {
                     continue;
                 }
-                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attributes =
+                        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 // Milliseconds, as the store keeps them: a file seen before must compare equal.
                 Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
                 boolean candidate = attributes.isRegularFile() || attributes.isSymbolicLink();

@@ -73,8 +73,8 @@ public final class HttpFeedFetcher {
             } catch (URISyntaxException e) {
                 return new FetchResult.Failed("invalid redirect location: " + e.getMessage());
             } catch (IOException e) {
-                return new FetchResult.Failed("connection failed: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                return new FetchResult.Failed("connection failed: "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             } finally {
                 if (connection != null) {
                     connection.disconnect();
@@ -120,8 +120,12 @@ public final class HttpFeedFetcher {
         if (body.isEmpty()) {
             return tooLarge();
         }
-        return new FetchResult.Fetched(body.get(), connection.getContentType(), connection.getHeaderField("ETag"),
-                connection.getHeaderField("Last-Modified"), url.toString());
+        return new FetchResult.Fetched(
+                body.get(),
+                connection.getContentType(),
+                connection.getHeaderField("ETag"),
+                connection.getHeaderField("Last-Modified"),
+                url.toString());
     }
 
     private FetchResult tooLarge() {

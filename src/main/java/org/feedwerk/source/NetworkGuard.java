@@ -63,8 +63,11 @@ final class NetworkGuard {
     }
 
     static boolean isPrivate(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] bytes = address.getAddress();
@@ -83,7 +86,10 @@ final class NetworkGuard {
         int a = bytes[offset] & 0xFF;
         int b = bytes[offset + 1] & 0xFF;
         int c = bytes[offset + 2] & 0xFF;
-        return a == 0 || a == 10 || a == 127 || a >= 224
+        return a == 0
+                || a == 10
+                || a == 127
+                || a >= 224
                 || a == 100 && (b & 0xC0) == 64
                 || a == 169 && b == 254
                 || a == 172 && (b & 0xF0) == 16

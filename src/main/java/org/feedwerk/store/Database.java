@@ -65,8 +65,8 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to the database " + describe(config, dataDir) + ": "
-                    + rootMessage(e), e);
+            throw new StoreException(
+                    "cannot connect to the database " + describe(config, dataDir) + ": " + rootMessage(e), e);
         }
         Database database = new Database(dataSource, sqlite);
         database.migrate();
@@ -75,8 +75,12 @@ public final class Database implements AutoCloseable {
 
     private void migrate() {
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             throw new StoreException("database migration failed: " + rootMessage(e), e);
         }
@@ -95,14 +99,15 @@ public final class Database implements AutoCloseable {
      * caller closes it.
      */
     public Connection openDedicatedConnection() throws SQLException {
-        return DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
-                dataSource.getPassword());
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
     }
 
     /** True when a trivial query succeeds. */
     public boolean isReachable() {
         try {
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(handle ->
+                            handle.createQuery("SELECT 1").mapTo(Integer.class).one())
+                    == 1;
         } catch (RuntimeException e) {
             return false;
         }

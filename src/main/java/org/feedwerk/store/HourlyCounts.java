@@ -12,10 +12,11 @@ final class HourlyCounts {
     static Map<Long, Integer> count(HandleSource handles, String table, String timeColumn, Instant since) {
         Map<Long, Integer> counts = new TreeMap<>();
         handles.with(handle -> handle.createQuery("SELECT " + timeColumn + " / 3600000, COUNT(*) FROM " + table
-                        + " WHERE " + timeColumn + " >= :since GROUP BY " + timeColumn + " / 3600000")
-                .bind("since", since)
-                .map((row, context) -> Map.entry(row.getLong(1), row.getInt(2)))
-                .list()).forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+                                + " WHERE " + timeColumn + " >= :since GROUP BY " + timeColumn + " / 3600000")
+                        .bind("since", since)
+                        .map((row, context) -> Map.entry(row.getLong(1), row.getInt(2)))
+                        .list())
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
         return counts;
     }
 }

@@ -79,28 +79,37 @@ public final class JdbiArticleStore implements ArticleStore {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return handles.with(handle -> Set.copyOf(ValueLists.whereIn(handle, "SELECT id FROM article WHERE id IN (<ids>)",
-                "ids", List.copyOf(ids)).mapTo(String.class).list()));
+        return handles.with(handle -> Set.copyOf(
+                ValueLists.whereIn(handle, "SELECT id FROM article WHERE id IN (<ids>)", "ids", List.copyOf(ids))
+                        .mapTo(String.class)
+                        .list()));
     }
 
     @Override
     public Optional<Article> findArticle(String id) {
         return handles.with(handle -> handle.createQuery("SELECT * FROM article WHERE id = :id")
-                .bind("id", id).map(JdbiArticleStore::mapArticle).findOne());
+                .bind("id", id)
+                .map(JdbiArticleStore::mapArticle)
+                .findOne());
     }
 
     @Override
     public Optional<Revision> findRevision(String articleId, int number) {
-        return handles.with(handle -> handle.createQuery(
-                        "SELECT * FROM revision WHERE article_id = :id AND number = :number")
-                .bind("id", articleId).bind("number", number).map(JdbiArticleStore::mapRevision).findOne());
+        return handles.with(
+                handle -> handle.createQuery("SELECT * FROM revision WHERE article_id = :id AND number = :number")
+                        .bind("id", articleId)
+                        .bind("number", number)
+                        .map(JdbiArticleStore::mapRevision)
+                        .findOne());
     }
 
     @Override
     public List<Revision> listRevisions(String articleId) {
-        return handles.with(handle -> handle.createQuery(
-                        "SELECT * FROM revision WHERE article_id = :id ORDER BY number")
-                .bind("id", articleId).map(JdbiArticleStore::mapRevision).list());
+        return handles.with(
+                handle -> handle.createQuery("SELECT * FROM revision WHERE article_id = :id ORDER BY number")
+                        .bind("id", articleId)
+                        .map(JdbiArticleStore::mapRevision)
+                        .list());
     }
 
     @Override
@@ -121,8 +130,8 @@ public final class JdbiArticleStore implements ArticleStore {
      * fingerprint then takes the earliest of those that share one of its own bands and are similar enough.
      */
     @Override
-    public List<Optional<NearDuplicate>> findClustersWithSimilarText(List<TextFingerprint> fingerprints,
-            String exceptSourceId, Instant since) {
+    public List<Optional<NearDuplicate>> findClustersWithSimilarText(
+            List<TextFingerprint> fingerprints, String exceptSourceId, Instant since) {
         List<Optional<NearDuplicate>> found = new ArrayList<>();
         int perGroup = Math.max(1, MOST_LIST_VALUES / TextFingerprint.BANDS);
         for (List<TextFingerprint> group : groups(fingerprints, perGroup)) {
@@ -137,17 +146,24 @@ public final class JdbiArticleStore implements ArticleStore {
                             WHERE b.band_key IN (<keys>) AND a.source_id <> :source AND leader.source_id <> :source
                               AND r.created_at >= :since
                             ORDER BY a.created_at, a.id""")
-                    .bindList("keys", List.copyOf(keys)).bind("source", exceptSourceId)
+                    .bindList("keys", List.copyOf(keys))
+                    .bind("source", exceptSourceId)
                     .bind("since", since)
-                    .map((row, context) -> new BandCandidate(row.getInt("band"), row.getLong("band_key"),
-                            row.getString("cluster_id"), row.getString("text_signature")))
+                    .map((row, context) -> new BandCandidate(
+                            row.getInt("band"),
+                            row.getLong("band_key"),
+                            row.getString("cluster_id"),
+                            row.getString("text_signature")))
                     .list());
             Map<String, TextFingerprint> decoded = new HashMap<>();
             for (TextFingerprint fingerprint : group) {
                 long[] own = fingerprint.bandKeys();
-                found.add(candidates.stream().filter(candidate -> own[candidate.band()] == candidate.key())
-                        .map(candidate -> new NearDuplicate(candidate.clusterId(), fingerprint.similarity(
-                                decoded.computeIfAbsent(candidate.signature(), TextFingerprint::decode))))
+                found.add(candidates.stream()
+                        .filter(candidate -> own[candidate.band()] == candidate.key())
+                        .map(candidate -> new NearDuplicate(
+                                candidate.clusterId(),
+                                fingerprint.similarity(
+                                        decoded.computeIfAbsent(candidate.signature(), TextFingerprint::decode))))
                         .filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
                         .findFirst());
             }
@@ -171,10 +187,10 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public int forgetTextBandsBefore(Instant cutoff) {
-        return handles.with(handle -> handle.createUpdate("""
+        return handles.with(
+                handle -> handle.createUpdate("""
                         DELETE FROM text_band WHERE EXISTS (SELECT 1 FROM revision r WHERE r.article_id = text_band.article_id
-                            AND r.number = text_band.revision AND r.created_at < :cutoff)""")
-                .bind("cutoff", cutoff).execute());
+                            AND r.number = text_band.revision AND r.created_at < :cutoff)""").bind("cutoff", cutoff).execute());
     }
 
     /** Three batches whatever the number of articles: articles, their first revisions, their band keys. */
@@ -184,21 +200,47 @@ public final class JdbiArticleStore implements ArticleStore {
             return;
         }
         handles.use(handle -> {
-            try (RowBatch rows = RowBatch.open(handle, "article", List.of("id", "source_id", "guid", "link",
-                    "cluster_id", "headline", "status", "status_reason", "current_revision", "language", "created_at",
-                    "updated_at"), articles.size(), "the article")) {
+            try (RowBatch rows = RowBatch.open(
+                    handle,
+                    "article",
+                    List.of(
+                            "id",
+                            "source_id",
+                            "guid",
+                            "link",
+                            "cluster_id",
+                            "headline",
+                            "status",
+                            "status_reason",
+                            "current_revision",
+                            "language",
+                            "created_at",
+                            "updated_at"),
+                    articles.size(),
+                    "the article")) {
                 for (NewArticle next : articles) {
                     Article article = next.article();
-                    rows.text(article.id()).text(article.sourceId()).text(article.guid()).text(article.link())
-                            .text(article.clusterId()).text(article.headline()).text(article.status().wireName())
-                            .text(article.statusReason()).number(article.currentRevision()).text(article.language())
-                            .instant(article.createdAt()).instant(article.updatedAt())
+                    rows.text(article.id())
+                            .text(article.sourceId())
+                            .text(article.guid())
+                            .text(article.link())
+                            .text(article.clusterId())
+                            .text(article.headline())
+                            .text(article.status().wireName())
+                            .text(article.statusReason())
+                            .number(article.currentRevision())
+                            .text(article.language())
+                            .instant(article.createdAt())
+                            .instant(article.updatedAt())
                             .endRow();
                 }
                 rows.execute();
             }
-            insertRevisions(handle, articles.stream().map(next -> new RevisionRow(next.first(), next.fingerprint()))
-                    .toList());
+            insertRevisions(
+                    handle,
+                    articles.stream()
+                            .map(next -> new RevisionRow(next.first(), next.fingerprint()))
+                            .toList());
         });
     }
 
@@ -207,8 +249,8 @@ public final class JdbiArticleStore implements ArticleStore {
      * the same statement that writes it.
      */
     @Override
-    public void appendRevision(Revision revision, Optional<TextFingerprint> fingerprint, ArticleStatus status,
-            Instant updatedAt) {
+    public void appendRevision(
+            Revision revision, Optional<TextFingerprint> fingerprint, ArticleStatus status, Instant updatedAt) {
         handles.use(handle -> {
             insertRevision(handle, revision, fingerprint);
             handle.createUpdate("""
@@ -218,10 +260,12 @@ public final class JdbiArticleStore implements ArticleStore {
                                 attempts = 0, retry_at = NULL,
                                 language = COALESCE(:language, language), updated_at = :updatedAt
                             WHERE id = :id""")
-                    .bind("number", revision.number()).bind("status", status.wireName())
+                    .bind("number", revision.number())
+                    .bind("status", status.wireName())
                     .bind("headline", revision.content().headline())
                     .bind("language", revision.content().language())
-                    .bindByType("updatedAt", updatedAt, Instant.class).bind("id", revision.articleId())
+                    .bindByType("updatedAt", updatedAt, Instant.class)
+                    .bind("id", revision.articleId())
                     .execute();
         });
     }
@@ -232,25 +276,59 @@ public final class JdbiArticleStore implements ArticleStore {
         insertRevisions(handle, List.of(new RevisionRow(revision, fingerprint)));
     }
 
-    private static final List<String> REVISION_COLUMNS = List.of("article_id", "number", "content_hash", "headline",
-            "teaser", "body_html", "byline", "dateline", "language", "source_published", "source_updated",
-            "source_version", "pub_status", "subjects", "images", "payload_hash", "created_at", "embargoed",
-            "correction", "rights", "slugline", "urgency", "text_signature", "headline_derived");
+    private static final List<String> REVISION_COLUMNS = List.of(
+            "article_id",
+            "number",
+            "content_hash",
+            "headline",
+            "teaser",
+            "body_html",
+            "byline",
+            "dateline",
+            "language",
+            "source_published",
+            "source_updated",
+            "source_version",
+            "pub_status",
+            "subjects",
+            "images",
+            "payload_hash",
+            "created_at",
+            "embargoed",
+            "correction",
+            "rights",
+            "slugline",
+            "urgency",
+            "text_signature",
+            "headline_derived");
 
     private static void insertRevisions(Handle handle, List<RevisionRow> revisionRows) {
         try (RowBatch rows = RowBatch.open(handle, "revision", REVISION_COLUMNS, revisionRows.size(), "the revision")) {
             for (RevisionRow row : revisionRows) {
                 Revision revision = row.revision();
                 RevisionContent content = revision.content();
-                rows.text(revision.articleId()).number(revision.number()).text(revision.contentHash())
-                        .text(content.headline()).text(content.teaser()).text(content.bodyHtml())
-                        .text(content.byline()).text(content.dateline()).text(content.language())
-                        .instant(content.sourcePublished()).instant(content.sourceUpdated())
-                        .number(content.sourceVersion()).text(content.pubStatus().name())
-                        .text(JsonColumns.write(content.subjects())).text(JsonColumns.write(content.images()))
-                        .text(revision.payloadHash()).instant(revision.createdAt())
-                        .instant(content.embargoed()).flag(content.correction()).text(content.rights())
-                        .text(content.slugline()).number(content.urgency())
+                rows.text(revision.articleId())
+                        .number(revision.number())
+                        .text(revision.contentHash())
+                        .text(content.headline())
+                        .text(content.teaser())
+                        .text(content.bodyHtml())
+                        .text(content.byline())
+                        .text(content.dateline())
+                        .text(content.language())
+                        .instant(content.sourcePublished())
+                        .instant(content.sourceUpdated())
+                        .number(content.sourceVersion())
+                        .text(content.pubStatus().name())
+                        .text(JsonColumns.write(content.subjects()))
+                        .text(JsonColumns.write(content.images()))
+                        .text(revision.payloadHash())
+                        .instant(revision.createdAt())
+                        .instant(content.embargoed())
+                        .flag(content.correction())
+                        .text(content.rights())
+                        .text(content.slugline())
+                        .number(content.urgency())
                         .text(row.fingerprint().map(TextFingerprint::encode).orElse(null))
                         .flag(content.headlineDerived())
                         .endRow();
@@ -265,16 +343,23 @@ public final class JdbiArticleStore implements ArticleStore {
         if (revisionRows.stream().noneMatch(row -> row.fingerprint().isPresent())) {
             return;
         }
-        try (RowBatch bands = RowBatch.open(handle, "text_band", List.of("article_id", "revision", "band", "band_key"),
-                revisionRows.size() * TextFingerprint.BANDS, "the text fingerprint")) {
+        try (RowBatch bands = RowBatch.open(
+                handle,
+                "text_band",
+                List.of("article_id", "revision", "band", "band_key"),
+                revisionRows.size() * TextFingerprint.BANDS,
+                "the text fingerprint")) {
             for (RevisionRow row : revisionRows) {
                 if (row.fingerprint().isEmpty()) {
                     continue;
                 }
                 long[] keys = row.fingerprint().get().bandKeys();
                 for (int band = 0; band < keys.length; band++) {
-                    bands.text(row.revision().articleId()).number(row.revision().number()).number(band)
-                            .number(keys[band]).endRow();
+                    bands.text(row.revision().articleId())
+                            .number(row.revision().number())
+                            .number(band)
+                            .number(keys[band])
+                            .endRow();
                 }
             }
             bands.execute();
@@ -287,8 +372,11 @@ public final class JdbiArticleStore implements ArticleStore {
                         INSERT INTO payload (hash, source_id, origin, content_type, size, fetched_at)
                         VALUES (:hash, :sourceId, :origin, :contentType, :size, :fetchedAt)
                         ON CONFLICT (hash) DO NOTHING""")
-                .bind("hash", payload.hash()).bind("sourceId", payload.sourceId()).bind("origin", payload.origin())
-                .bind("contentType", payload.contentType()).bind("size", payload.size())
+                .bind("hash", payload.hash())
+                .bind("sourceId", payload.sourceId())
+                .bind("origin", payload.origin())
+                .bind("contentType", payload.contentType())
+                .bind("size", payload.size())
                 .bindByType("fetchedAt", payload.fetchedAt(), Instant.class)
                 .execute());
     }
@@ -297,14 +385,20 @@ public final class JdbiArticleStore implements ArticleStore {
     public void savePackage(String sourceId, ItemPackage itemPackage) {
         handles.use(handle -> {
             handle.createUpdate("DELETE FROM package_member WHERE source_id = :sourceId AND package_guid = :guid")
-                    .bind("sourceId", sourceId).bind("guid", itemPackage.guid()).execute();
+                    .bind("sourceId", sourceId)
+                    .bind("guid", itemPackage.guid())
+                    .execute();
             PreparedBatch members = handle.prepareBatch("""
                     INSERT INTO package_member (source_id, package_guid, position, item_guid, headline)
                     VALUES (:sourceId, :guid, :position, :item, :headline)""");
             int position = 0;
             for (String itemGuid : itemPackage.itemGuids()) {
-                members.bind("sourceId", sourceId).bind("guid", itemPackage.guid()).bind("position", position++)
-                        .bind("item", itemGuid).bind("headline", itemPackage.headline()).add();
+                members.bind("sourceId", sourceId)
+                        .bind("guid", itemPackage.guid())
+                        .bind("position", position++)
+                        .bind("item", itemGuid)
+                        .bind("headline", itemPackage.headline())
+                        .add();
             }
             if (position > 0) {
                 members.execute();
@@ -314,9 +408,11 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public Set<String> findReusedGuids(String sourceId) {
-        return handles.with(handle -> new HashSet<>(handle.createQuery(
-                        "SELECT guid FROM reused_guid WHERE source_id = :sourceId")
-                .bind("sourceId", sourceId).mapTo(String.class).list()));
+        return handles.with(
+                handle -> new HashSet<>(handle.createQuery("SELECT guid FROM reused_guid WHERE source_id = :sourceId")
+                        .bind("sourceId", sourceId)
+                        .mapTo(String.class)
+                        .list()));
     }
 
     @Override
@@ -328,7 +424,8 @@ public final class JdbiArticleStore implements ArticleStore {
             PreparedBatch inserts = handle.prepareBatch("""
                     INSERT INTO reused_guid (source_id, guid) VALUES (:sourceId, :guid)
                     ON CONFLICT (source_id, guid) DO NOTHING""");
-            guids.forEach(guid -> inserts.bind("sourceId", sourceId).bind("guid", guid).add());
+            guids.forEach(guid ->
+                    inserts.bind("sourceId", sourceId).bind("guid", guid).add());
             inserts.execute();
         });
     }
@@ -346,8 +443,8 @@ public final class JdbiArticleStore implements ArticleStore {
     public Map<ArticleStatus, Instant> oldestByStatus() {
         Map<ArticleStatus, Instant> oldest = new EnumMap<>(ArticleStatus.class);
         handles.use(handle -> handle.createQuery("SELECT status, MIN(updated_at) FROM article GROUP BY status")
-                .map((row, context) -> Map.entry(ArticleStatus.fromWireName(row.getString(1)),
-                        Instant.ofEpochMilli(row.getLong(2))))
+                .map((row, context) ->
+                        Map.entry(ArticleStatus.fromWireName(row.getString(1)), Instant.ofEpochMilli(row.getLong(2))))
                 .forEach(entry -> oldest.put(entry.getKey(), entry.getValue())));
         return oldest;
     }
@@ -374,17 +471,20 @@ public final class JdbiArticleStore implements ArticleStore {
         return handles.with(handle -> handle.createQuery("""
                         SELECT * FROM article WHERE id = :id OR LOWER(headline) LIKE :pattern
                         ORDER BY updated_at DESC LIMIT :limit""")
-                .bind("id", text.strip()).bind("pattern", pattern).bind("limit", limit)
-                .map(JdbiArticleStore::mapArticle).list());
+                .bind("id", text.strip())
+                .bind("pattern", pattern)
+                .bind("limit", limit)
+                .map(JdbiArticleStore::mapArticle)
+                .list());
     }
 
     @Override
     public int retryNow(String articleId, Instant now) {
-        return handles.with(handle -> handle.createUpdate("""
+        return handles.with(handle ->
+                handle.createUpdate("""
                         UPDATE article SET status = CASE WHEN status = 'failed' THEN 'fetched' ELSE status END,
                             retry_at = :now
-                        WHERE status IN ('held', 'failed') AND (:id IS NULL OR id = :id)""")
-                .bind("now", now).bind("id", articleId).execute());
+                        WHERE status IN ('held', 'failed') AND (:id IS NULL OR id = :id)""").bind("now", now).bind("id", articleId).execute());
     }
 
     @Override
@@ -394,8 +494,10 @@ public final class JdbiArticleStore implements ArticleStore {
                         WHERE (:status IS NULL OR status = :status) AND (:sourceId IS NULL OR source_id = :sourceId)
                         ORDER BY updated_at DESC, id LIMIT :limit""")
                 .bind("status", query.findStatus().map(ArticleStatus::wireName).orElse(null))
-                .bind("sourceId", query.findSourceId().orElse(null)).bind("limit", query.limit())
-                .map(JdbiArticleStore::mapArticle).list());
+                .bind("sourceId", query.findSourceId().orElse(null))
+                .bind("limit", query.limit())
+                .map(JdbiArticleStore::mapArticle)
+                .list());
     }
 
     @Override
@@ -405,8 +507,11 @@ public final class JdbiArticleStore implements ArticleStore {
                         JOIN revision r ON r.article_id = a.id AND r.number = a.current_revision
                         WHERE a.status = :status AND (r.embargoed IS NULL OR r.embargoed <= :now)
                         ORDER BY a.updated_at, a.id LIMIT :limit""")
-                .bind("status", ArticleStatus.TRANSLATED.wireName()).bind("now", now)
-                .bind("limit", limit).map(JdbiArticleStore::mapArticle).list());
+                .bind("status", ArticleStatus.TRANSLATED.wireName())
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(JdbiArticleStore::mapArticle)
+                .list());
     }
 
     static Article mapArticle(ResultSet row, StatementContext context) throws SQLException {
@@ -433,18 +538,25 @@ public final class JdbiArticleStore implements ArticleStore {
 
     private static Revision mapRevision(ResultSet row, StatementContext context) throws SQLException {
         RevisionContent content = RevisionContent.builder()
-                .headline(row.getString("headline")).teaser(row.getString("teaser"))
-                .bodyHtml(row.getString("body_html")).byline(row.getString("byline"))
-                .dateline(row.getString("dateline")).language(row.getString("language"))
+                .headline(row.getString("headline"))
+                .teaser(row.getString("teaser"))
+                .bodyHtml(row.getString("body_html"))
+                .byline(row.getString("byline"))
+                .dateline(row.getString("dateline"))
+                .language(row.getString("language"))
                 .sourcePublished(Times.instant(row, "source_published"))
                 .sourceUpdated(Times.instant(row, "source_updated"))
                 .sourceVersion(Times.nullableLong(row, "source_version"))
                 .pubStatus(PubStatus.valueOf(row.getString("pub_status")))
                 .subjects(JsonColumns.readStrings(row.getString("subjects")))
-                .images(JsonColumns.readImages(row.getString("images"))).embargoed(Times.instant(row, "embargoed"))
-                .correction(row.getInt("correction") != 0).rights(row.getString("rights"))
-                .slugline(row.getString("slugline")).urgency(urgency(row))
-                .headlineDerived(row.getInt("headline_derived") != 0).build();
+                .images(JsonColumns.readImages(row.getString("images")))
+                .embargoed(Times.instant(row, "embargoed"))
+                .correction(row.getInt("correction") != 0)
+                .rights(row.getString("rights"))
+                .slugline(row.getString("slugline"))
+                .urgency(urgency(row))
+                .headlineDerived(row.getInt("headline_derived") != 0)
+                .build();
         return new Revision(
                 row.getString("article_id"),
                 row.getInt("number"),

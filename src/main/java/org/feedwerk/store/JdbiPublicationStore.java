@@ -70,10 +70,16 @@ public final class JdbiPublicationStore implements PublicationStore {
                                 content_sha256, previous_sha256, entry_sha256, published_at)
                             VALUES (:position, :articleId, :language, :sequence, :revision, :engine, :content,
                                 :contentSha, :previousSha, :entrySha, :publishedAt)""")
-                    .bind("position", position).bind("articleId", content.articleId())
-                    .bind("language", content.language()).bind("sequence", content.sequence())
-                    .bind("revision", content.revision()).bind("engine", content.engine()).bind("content", json)
-                    .bind("contentSha", contentSha).bind("previousSha", head.lastSha256()).bind("entrySha", entrySha)
+                    .bind("position", position)
+                    .bind("articleId", content.articleId())
+                    .bind("language", content.language())
+                    .bind("sequence", content.sequence())
+                    .bind("revision", content.revision())
+                    .bind("engine", content.engine())
+                    .bind("content", json)
+                    .bind("contentSha", contentSha)
+                    .bind("previousSha", head.lastSha256())
+                    .bind("entrySha", entrySha)
                     .bindByType("publishedAt", content.publishedAt(), Instant.class)
                     .execute();
             advanceHead(handle, "publication", position, entrySha);
@@ -92,13 +98,17 @@ public final class JdbiPublicationStore implements PublicationStore {
         return handles.with(handle -> {
             ChainHead head = lockHead(handle, "audit");
             long position = head.position() + 1;
-            String entrySha = Hashes.entry(position, head.lastSha256(),
-                    Hashes.sha256(AuditEntry.canonical(at, action, subject, detail)));
+            String entrySha = Hashes.entry(
+                    position, head.lastSha256(), Hashes.sha256(AuditEntry.canonical(at, action, subject, detail)));
             handle.createUpdate("""
                             INSERT INTO audit_log (position, at, action, subject, detail, previous_sha256, entry_sha256)
                             VALUES (:position, :at, :action, :subject, :detail, :previousSha, :entrySha)""")
-                    .bind("position", position).bind("at", at).bind("action", action)
-                    .bind("subject", subject).bind("detail", detail).bind("previousSha", head.lastSha256())
+                    .bind("position", position)
+                    .bind("at", at)
+                    .bind("action", action)
+                    .bind("subject", subject)
+                    .bind("detail", detail)
+                    .bind("previousSha", head.lastSha256())
                     .bind("entrySha", entrySha)
                     .execute();
             advanceHead(handle, "audit", position, entrySha);
@@ -110,12 +120,16 @@ public final class JdbiPublicationStore implements PublicationStore {
         String lock = database.isSqlite() ? "" : " FOR UPDATE";
         return handle.createQuery("SELECT position, last_sha256 FROM chain_head WHERE chain = :chain" + lock)
                 .bind("chain", chain)
-                .map((row, context) -> new ChainHead(row.getLong("position"), row.getString("last_sha256"))).one();
+                .map((row, context) -> new ChainHead(row.getLong("position"), row.getString("last_sha256")))
+                .one();
     }
 
     private static void advanceHead(Handle handle, String chain, long position, String sha) {
         handle.createUpdate("UPDATE chain_head SET position = :position, last_sha256 = :sha WHERE chain = :chain")
-                .bind("position", position).bind("sha", sha).bind("chain", chain).execute();
+                .bind("position", position)
+                .bind("sha", sha)
+                .bind("chain", chain)
+                .execute();
     }
 
     @Override
@@ -123,21 +137,29 @@ public final class JdbiPublicationStore implements PublicationStore {
         return handles.with(handle -> handle.createQuery("""
                         SELECT * FROM publication WHERE article_id = :id AND language = :language
                         ORDER BY sequence DESC LIMIT 1""")
-                .bind("id", articleId).bind("language", language).map(JdbiPublicationStore::mapPublication).findOne());
+                .bind("id", articleId)
+                .bind("language", language)
+                .map(JdbiPublicationStore::mapPublication)
+                .findOne());
     }
 
     @Override
     public Optional<Publication> findFirst(String articleId, String language) {
         return handles.with(handle -> handle.createQuery(
                         "SELECT * FROM publication WHERE article_id = :id AND language = :language AND sequence = 1")
-                .bind("id", articleId).bind("language", language).map(JdbiPublicationStore::mapPublication).findOne());
+                .bind("id", articleId)
+                .bind("language", language)
+                .map(JdbiPublicationStore::mapPublication)
+                .findOne());
     }
 
     @Override
     public List<Publication> listPublications(String articleId) {
         return handles.with(handle -> handle.createQuery(
                         "SELECT * FROM publication WHERE article_id = :id ORDER BY language, sequence")
-                .bind("id", articleId).map(JdbiPublicationStore::mapPublication).list());
+                .bind("id", articleId)
+                .map(JdbiPublicationStore::mapPublication)
+                .list());
     }
 
     @Override
@@ -145,7 +167,9 @@ public final class JdbiPublicationStore implements PublicationStore {
         String sql = "SELECT p.* " + LIVE + (sourceId == null ? "" : " AND a.source_id = :sourceId")
                 + " ORDER BY p.published_at DESC, p.position DESC LIMIT :limit OFFSET :offset";
         return handles.with(handle -> {
-            Query query = handle.createQuery(sql).bind("language", language).bind("limit", limit)
+            Query query = handle.createQuery(sql)
+                    .bind("language", language)
+                    .bind("limit", limit)
                     .bind("offset", offset);
             if (sourceId != null) {
                 query.bind("sourceId", sourceId);
@@ -173,15 +197,16 @@ public final class JdbiPublicationStore implements PublicationStore {
 
     @Override
     public List<String> findPackageMates(String articleId) {
-        return handles.with(handle -> handle.createQuery("""
+        return handles.with(handle ->
+                handle.createQuery("""
                         SELECT DISTINCT other.id, mate.package_guid, mate.position FROM article self
                         JOIN package_member mine ON mine.source_id = self.source_id AND mine.item_guid = self.guid
                         JOIN package_member mate ON mate.source_id = mine.source_id
                             AND mate.package_guid = mine.package_guid AND mate.item_guid <> mine.item_guid
                         JOIN article other ON other.source_id = mate.source_id AND other.guid = mate.item_guid
-                        WHERE self.id = :id ORDER BY mate.package_guid, mate.position""")
-                .bind("id", articleId).map((row, context) -> row.getString(1)).list()
-                .stream().distinct().toList());
+                        WHERE self.id = :id ORDER BY mate.package_guid, mate.position""").bind("id", articleId).map((row, context) -> row.getString(1)).list().stream()
+                        .distinct()
+                        .toList());
     }
 
     @Override
@@ -190,12 +215,11 @@ public final class JdbiPublicationStore implements PublicationStore {
     }
 
     private Optional<ArticleState> articleState(String articleId, boolean forUpdate) {
-        return handles.with(handle -> handle.createQuery(
-                        "SELECT status, current_revision FROM article WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
+        return handles.with(handle -> handle.createQuery("SELECT status, current_revision FROM article WHERE id = :id"
+                        + (forUpdate ? " FOR UPDATE" : ""))
                 .bind("id", articleId)
                 .map((row, context) -> new ArticleState(
-                        ArticleStatus.fromWireName(row.getString("status")),
-                        row.getInt("current_revision")))
+                        ArticleStatus.fromWireName(row.getString("status")), row.getInt("current_revision")))
                 .findOne());
     }
 
@@ -203,7 +227,8 @@ public final class JdbiPublicationStore implements PublicationStore {
     public void markPublished(String articleId) {
         handles.use(handle -> handle.createUpdate(
                         "UPDATE article SET status = 'published', status_reason = NULL WHERE id = :id")
-                .bind("id", articleId).execute());
+                .bind("id", articleId)
+                .execute());
     }
 
     @Override
@@ -214,17 +239,23 @@ public final class JdbiPublicationStore implements PublicationStore {
     @Override
     public Optional<Withdrawal> findWithdrawal(String articleId) {
         return handles.with(handle -> handle.createQuery("SELECT * FROM withdrawal WHERE article_id = :id")
-                .bind("id", articleId).map(JdbiPublicationStore::mapWithdrawal).findOne());
+                .bind("id", articleId)
+                .map(JdbiPublicationStore::mapWithdrawal)
+                .findOne());
     }
 
     @Override
     public List<Withdrawal> listWithdrawals() {
         return handles.with(handle -> handle.createQuery("SELECT * FROM withdrawal ORDER BY withdrawn_at, article_id")
-                .map(JdbiPublicationStore::mapWithdrawal).list());
+                .map(JdbiPublicationStore::mapWithdrawal)
+                .list());
     }
 
     private static Withdrawal mapWithdrawal(ResultSet row, StatementContext context) throws SQLException {
-        return new Withdrawal(row.getString("article_id"), row.getString("reason"), row.getString("actor"),
+        return new Withdrawal(
+                row.getString("article_id"),
+                row.getString("reason"),
+                row.getString("actor"),
                 Times.instant(row, "withdrawn_at"));
     }
 
@@ -234,48 +265,60 @@ public final class JdbiPublicationStore implements PublicationStore {
             handle.createUpdate("""
                             INSERT INTO withdrawal (article_id, reason, actor, withdrawn_at)
                             VALUES (:id, :reason, :actor, :at)""")
-                    .bind("id", withdrawal.articleId()).bind("reason", withdrawal.reason())
-                    .bind("actor", withdrawal.actor()).bindByType("at", withdrawal.withdrawnAt(), Instant.class)
+                    .bind("id", withdrawal.articleId())
+                    .bind("reason", withdrawal.reason())
+                    .bind("actor", withdrawal.actor())
+                    .bindByType("at", withdrawal.withdrawnAt(), Instant.class)
                     .execute();
             handle.createUpdate("""
                             UPDATE article SET status = 'withdrawn', status_reason = :reason, claimed_at = NULL
                             WHERE id = :id""")
-                    .bind("reason", withdrawal.reason()).bind("id", withdrawal.articleId()).execute();
+                    .bind("reason", withdrawal.reason())
+                    .bind("id", withdrawal.articleId())
+                    .execute();
         });
     }
 
     @Override
     public List<Publication> listChain() {
         return handles.with(handle -> handle.createQuery("SELECT * FROM publication ORDER BY position")
-                .map(JdbiPublicationStore::mapPublication).list());
+                .map(JdbiPublicationStore::mapPublication)
+                .list());
     }
 
     @Override
     public List<AuditEntry> listAudit() {
         return handles.with(handle -> handle.createQuery("SELECT * FROM audit_log ORDER BY position")
-                .map(JdbiPublicationStore::mapAudit).list());
+                .map(JdbiPublicationStore::mapAudit)
+                .list());
     }
 
     @Override
     public List<AuditEntry> listAudit(String subject) {
-        return handles.with(handle -> handle.createQuery(
-                        "SELECT * FROM audit_log WHERE subject = :subject ORDER BY position")
-                .bind("subject", subject).map(JdbiPublicationStore::mapAudit).list());
+        return handles.with(
+                handle -> handle.createQuery("SELECT * FROM audit_log WHERE subject = :subject ORDER BY position")
+                        .bind("subject", subject)
+                        .map(JdbiPublicationStore::mapAudit)
+                        .list());
     }
 
     @Override
     public List<AuditEntry> listAuditAfter(long position, int limit) {
         return handles.with(handle -> handle.createQuery(
                         "SELECT * FROM audit_log WHERE position > :position ORDER BY position LIMIT :limit")
-                .bind("position", position).bind("limit", limit).map(JdbiPublicationStore::mapAudit).list());
+                .bind("position", position)
+                .bind("limit", limit)
+                .map(JdbiPublicationStore::mapAudit)
+                .list());
     }
 
     @Override
     public ChainHead findHead(String chain) {
-        return handles.with(handle -> handle.createQuery(
-                        "SELECT position, last_sha256 FROM chain_head WHERE chain = :chain")
-                .bind("chain", chain)
-                .map((row, context) -> new ChainHead(row.getLong("position"), row.getString("last_sha256"))).one());
+        return handles.with(
+                handle -> handle.createQuery("SELECT position, last_sha256 FROM chain_head WHERE chain = :chain")
+                        .bind("chain", chain)
+                        .map((row, context) -> new ChainHead(row.getLong("position"), row.getString("last_sha256")))
+                        .one());
     }
 
     /** Reads the row as stored; the content is parsed leniently so that verify can report a broken row. */
@@ -287,15 +330,29 @@ public final class JdbiPublicationStore implements PublicationStore {
         } catch (RuntimeException e) {
             content = null;
         }
-        return new Publication(row.getLong("position"), content, json, row.getString("content_sha256"),
-                row.getString("previous_sha256"), row.getString("entry_sha256"),
-                new Publication.Columns(row.getString("article_id"), row.getString("language"), row.getInt("sequence"),
-                        row.getInt("revision"), row.getString("engine")));
+        return new Publication(
+                row.getLong("position"),
+                content,
+                json,
+                row.getString("content_sha256"),
+                row.getString("previous_sha256"),
+                row.getString("entry_sha256"),
+                new Publication.Columns(
+                        row.getString("article_id"),
+                        row.getString("language"),
+                        row.getInt("sequence"),
+                        row.getInt("revision"),
+                        row.getString("engine")));
     }
 
     private static AuditEntry mapAudit(ResultSet row, StatementContext context) throws SQLException {
-        return new AuditEntry(row.getLong("position"), Times.instant(row, "at"), row.getString("action"),
-                row.getString("subject"), row.getString("detail"), row.getString("previous_sha256"),
+        return new AuditEntry(
+                row.getLong("position"),
+                Times.instant(row, "at"),
+                row.getString("action"),
+                row.getString("subject"),
+                row.getString("detail"),
+                row.getString("previous_sha256"),
                 row.getString("entry_sha256"));
     }
 }

@@ -21,13 +21,16 @@ public final class JdbiSourceStateStore implements SourceStateStore {
     @Override
     public Optional<SourceState> findState(String sourceId) {
         return handles.with(handle -> handle.createQuery("SELECT * FROM source_state WHERE source_id = :id")
-                .bind("id", sourceId).map(JdbiSourceStateStore::mapState).findOne());
+                .bind("id", sourceId)
+                .map(JdbiSourceStateStore::mapState)
+                .findOne());
     }
 
     @Override
     public List<SourceState> listStates() {
         return handles.with(handle -> handle.createQuery("SELECT * FROM source_state ORDER BY source_id")
-                .map(JdbiSourceStateStore::mapState).list());
+                .map(JdbiSourceStateStore::mapState)
+                .list());
     }
 
     @Override
@@ -43,13 +46,18 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                             last_error = excluded.last_error, last_error_at = excluded.last_error_at,
                             failures = excluded.failures, next_fetch = excluded.next_fetch,
                             last_skipped = excluded.last_skipped""")
-                .bind("id", state.sourceId()).bind("etag", state.etag())
-                .bind("lastModified", state.lastModified()).bind("bodyHash", state.bodyHash())
+                .bind("id", state.sourceId())
+                .bind("etag", state.etag())
+                .bind("lastModified", state.lastModified())
+                .bind("bodyHash", state.bodyHash())
                 .bindByType("lastAttempt", state.lastAttempt(), Instant.class)
                 .bindByType("lastSuccess", state.lastSuccess(), Instant.class)
-                .bind("lastError", state.lastError()).bindByType("lastErrorAt", state.lastErrorAt(), Instant.class)
-                .bind("failures", state.failures()).bindByType("nextFetch", state.nextFetch(), Instant.class)
-                .bind("paused", state.paused() ? 1 : 0).bind("lastSkipped", state.lastSkipped())
+                .bind("lastError", state.lastError())
+                .bindByType("lastErrorAt", state.lastErrorAt(), Instant.class)
+                .bind("failures", state.failures())
+                .bindByType("nextFetch", state.nextFetch(), Instant.class)
+                .bind("paused", state.paused() ? 1 : 0)
+                .bind("lastSkipped", state.lastSkipped())
                 .execute());
     }
 
@@ -59,8 +67,10 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                         INSERT INTO source_state (source_id, failures, next_fetch, paused)
                         VALUES (:id, 0, :nextFetch, :paused)
                         ON CONFLICT (source_id) DO UPDATE SET paused = excluded.paused""")
-                .bind("id", sourceId).bind("nextFetch", Instant.EPOCH)
-                .bind("paused", paused ? 1 : 0).execute());
+                .bind("id", sourceId)
+                .bind("nextFetch", Instant.EPOCH)
+                .bind("paused", paused ? 1 : 0)
+                .execute());
     }
 
     @Override
@@ -77,23 +87,30 @@ public final class JdbiSourceStateStore implements SourceStateStore {
         return handles.with(handle -> {
             handle.createUpdate("""
                             INSERT INTO source_state (source_id, failures, next_fetch, paused)
-                            VALUES (:id, 0, 0, 0) ON CONFLICT (source_id) DO NOTHING""")
-                    .bind("id", sourceId).execute();
+                            VALUES (:id, 0, 0, 0) ON CONFLICT (source_id) DO NOTHING""").bind("id", sourceId).execute();
             return handle.createUpdate("""
                             UPDATE source_state SET lease_holder = :holder, lease_until = :until
                             WHERE source_id = :id AND paused = 0 AND next_fetch <= :dueBy
                               AND (lease_until IS NULL OR lease_until < :now)""")
-                    .bind("id", sourceId).bind("holder", holder).bind("until", until)
-                    .bind("now", now)
-                    .bind("dueBy", dueBy == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : dueBy).execute() == 1;
+                            .bind("id", sourceId)
+                            .bind("holder", holder)
+                            .bind("until", until)
+                            .bind("now", now)
+                            .bind("dueBy", dueBy == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : dueBy)
+                            .execute()
+                    == 1;
         });
     }
 
     @Override
     public boolean renewLease(String sourceId, String holder, Instant until) {
         return handles.with(handle -> handle.createUpdate(
-                        "UPDATE source_state SET lease_until = :until WHERE source_id = :id AND lease_holder = :holder")
-                .bind("id", sourceId).bind("holder", holder).bind("until", until).execute() == 1);
+                                "UPDATE source_state SET lease_until = :until WHERE source_id = :id AND lease_holder = :holder")
+                        .bind("id", sourceId)
+                        .bind("holder", holder)
+                        .bind("until", until)
+                        .execute()
+                == 1);
     }
 
     @Override
@@ -101,14 +118,19 @@ public final class JdbiSourceStateStore implements SourceStateStore {
         handles.use(handle -> handle.createUpdate("""
                         UPDATE source_state SET lease_holder = NULL, lease_until = NULL
                         WHERE source_id = :id AND lease_holder = :holder""")
-                .bind("id", sourceId).bind("holder", holder).execute());
+                .bind("id", sourceId)
+                .bind("holder", holder)
+                .execute());
     }
 
     @Override
     public Optional<DroppedFile> findDroppedFile(String sourceId, String name) {
-        return handles.with(handle -> handle.createQuery(
-                        "SELECT * FROM dropped_file WHERE source_id = :sourceId AND name = :name")
-                .bind("sourceId", sourceId).bind("name", name).map(JdbiSourceStateStore::mapDroppedFile).findOne());
+        return handles.with(
+                handle -> handle.createQuery("SELECT * FROM dropped_file WHERE source_id = :sourceId AND name = :name")
+                        .bind("sourceId", sourceId)
+                        .bind("name", name)
+                        .map(JdbiSourceStateStore::mapDroppedFile)
+                        .findOne());
     }
 
     @Override
@@ -119,9 +141,13 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                         ON CONFLICT (source_id, name) DO UPDATE SET size = excluded.size,
                             modified = excluded.modified, sha256 = excluded.sha256, error = excluded.error,
                             processed_at = excluded.processed_at""")
-                .bind("sourceId", file.sourceId()).bind("name", file.name()).bind("size", file.size())
-                .bindByType("modified", file.modified(), Instant.class).bind("sha256", file.sha256())
-                .bind("error", file.error()).bindByType("processedAt", file.processedAt(), Instant.class)
+                .bind("sourceId", file.sourceId())
+                .bind("name", file.name())
+                .bind("size", file.size())
+                .bindByType("modified", file.modified(), Instant.class)
+                .bind("sha256", file.sha256())
+                .bind("error", file.error())
+                .bindByType("processedAt", file.processedAt(), Instant.class)
                 .execute());
     }
 

@@ -57,9 +57,13 @@ public final class JdbiTranslationStore implements TranslationStore {
                             source_text, target_text, created_at)
                         VALUES (:key, :engine, :source, :target, :sourceText, :targetText, :createdAt)
                         ON CONFLICT (segment_key) DO NOTHING""")
-                .bind("key", entry.key()).bind("engine", entry.engine()).bind("source", entry.sourceLanguage())
-                .bind("target", entry.targetLanguage()).bind("sourceText", entry.sourceText())
-                .bind("targetText", entry.targetText()).bindByType("createdAt", entry.createdAt(), Instant.class)
+                .bind("key", entry.key())
+                .bind("engine", entry.engine())
+                .bind("source", entry.sourceLanguage())
+                .bind("target", entry.targetLanguage())
+                .bind("sourceText", entry.sourceText())
+                .bind("targetText", entry.targetText())
+                .bindByType("createdAt", entry.createdAt(), Instant.class)
                 .execute());
     }
 
@@ -72,9 +76,12 @@ public final class JdbiTranslationStore implements TranslationStore {
                                 INSERT INTO qa_failure (article_id, revision, language, engine, check_name, failed_at)
                                 VALUES (:articleId, :revision, :language, :engine, :check, :at)
                                 ON CONFLICT (article_id, revision, language, engine, check_name) DO NOTHING""")
-                        .bind("articleId", translation.articleId()).bind("revision", translation.revision())
-                        .bind("language", translation.language()).bind("engine", translation.engine())
-                        .bind("check", check).bindByType("at", translation.translatedAt(), Instant.class)
+                        .bind("articleId", translation.articleId())
+                        .bind("revision", translation.revision())
+                        .bind("language", translation.language())
+                        .bind("engine", translation.engine())
+                        .bind("check", check)
+                        .bindByType("at", translation.translatedAt(), Instant.class)
                         .execute();
             }
             return null;
@@ -88,8 +95,12 @@ public final class JdbiTranslationStore implements TranslationStore {
                         FROM translation WHERE translated_at >= :since AND engine <> 'original'
                         GROUP BY engine, translated_at / 86400000 ORDER BY day DESC, engine""")
                 .bind("since", since)
-                .map((row, context) -> new EngineDay(row.getString(1), LocalDate.ofEpochDay(row.getLong(2)),
-                        row.getLong(3), row.getLong(4), row.getInt(5)))
+                .map((row, context) -> new EngineDay(
+                        row.getString(1),
+                        LocalDate.ofEpochDay(row.getLong(2)),
+                        row.getLong(3),
+                        row.getLong(4),
+                        row.getInt(5)))
                 .list());
     }
 
@@ -97,7 +108,10 @@ public final class JdbiTranslationStore implements TranslationStore {
     public long charsSentSince(String engine, Instant since) {
         return handles.with(handle -> handle.createQuery("""
                         SELECT COALESCE(SUM(chars), 0) FROM engine_usage WHERE engine = :engine AND day >= :day""")
-                .bind("engine", engine).bind("day", utcDay(since)).mapTo(Long.class).one());
+                .bind("engine", engine)
+                .bind("day", utcDay(since))
+                .mapTo(Long.class)
+                .one());
     }
 
     @Override
@@ -105,7 +119,10 @@ public final class JdbiTranslationStore implements TranslationStore {
         handles.use(handle -> handle.createUpdate("""
                         INSERT INTO engine_usage (engine, day, chars) VALUES (:engine, :day, :chars)
                         ON CONFLICT (engine, day) DO UPDATE SET chars = engine_usage.chars + excluded.chars""")
-                .bind("engine", engine).bind("day", utcDay(at)).bind("chars", chars).execute());
+                .bind("engine", engine)
+                .bind("day", utcDay(at))
+                .bind("chars", chars)
+                .execute());
     }
 
     private static String utcDay(Instant instant) {
@@ -136,14 +153,21 @@ public final class JdbiTranslationStore implements TranslationStore {
                             chars_reused = excluded.chars_reused, billed = excluded.billed,
                             translated_at = excluded.translated_at, post_edits = excluded.post_edits,
                             qa = excluded.qa""")
-                .bind("articleId", translation.articleId()).bind("revision", translation.revision())
-                .bind("language", translation.language()).bind("engine", translation.engine())
-                .bind("sourceLanguage", translation.sourceLanguage()).bind("status", translation.status().wireName())
-                .bind("headline", translation.headline()).bind("teaser", translation.teaser())
-                .bind("body", translation.bodyHtml()).bind("sent", translation.charsSent())
-                .bind("reused", translation.charsReused()).bind("billed", translation.billed())
+                .bind("articleId", translation.articleId())
+                .bind("revision", translation.revision())
+                .bind("language", translation.language())
+                .bind("engine", translation.engine())
+                .bind("sourceLanguage", translation.sourceLanguage())
+                .bind("status", translation.status().wireName())
+                .bind("headline", translation.headline())
+                .bind("teaser", translation.teaser())
+                .bind("body", translation.bodyHtml())
+                .bind("sent", translation.charsSent())
+                .bind("reused", translation.charsReused())
+                .bind("billed", translation.billed())
                 .bindByType("translatedAt", translation.translatedAt(), Instant.class)
-                .bind("postEdits", JsonColumns.write(translation.postEdits())).bind("qa", translation.qaReport())
+                .bind("postEdits", JsonColumns.write(translation.postEdits()))
+                .bind("qa", translation.qaReport())
                 .execute();
     }
 
@@ -151,7 +175,9 @@ public final class JdbiTranslationStore implements TranslationStore {
     public List<Translation> listTranslations(String articleId) {
         return handles.with(handle -> handle.createQuery("""
                         SELECT * FROM translation WHERE article_id = :id ORDER BY revision, language, translated_at""")
-                .bind("id", articleId).map(JdbiTranslationStore::mapTranslation).list());
+                .bind("id", articleId)
+                .map(JdbiTranslationStore::mapTranslation)
+                .list());
     }
 
     @Override
@@ -167,9 +193,12 @@ public final class JdbiTranslationStore implements TranslationStore {
                 RETURNING *""".formatted(lock);
         String token = UUID.randomUUID().toString();
         return handles.inTransaction(handle -> handle.createQuery(sql)
-                .bind("now", now).bind("stale", staleClaimsBefore)
+                .bind("now", now)
+                .bind("stale", staleClaimsBefore)
                 .bind("token", token)
-                .map(JdbiArticleStore::mapArticle).findOne().map(article -> new Claim(article, token)));
+                .map(JdbiArticleStore::mapArticle)
+                .findOne()
+                .map(article -> new Claim(article, token)));
     }
 
     @Override
@@ -177,8 +206,11 @@ public final class JdbiTranslationStore implements TranslationStore {
         return handles.with(handle -> handle.createUpdate("""
                         UPDATE article SET claimed_at = :now
                         WHERE id = :id AND claim_token = :token AND status = 'translating'""")
-                .bind("now", now).bind("id", claim.article().id()).bind("token", claim.token())
-                .execute()) == 1;
+                        .bind("now", now)
+                        .bind("id", claim.article().id())
+                        .bind("token", claim.token())
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -189,21 +221,33 @@ public final class JdbiTranslationStore implements TranslationStore {
                             attempts = CASE WHEN :status = 'held' OR :status = 'failed' THEN attempts + 1 ELSE 0 END
                         WHERE id = :id AND current_revision = :revision AND status = 'translating'
                           AND claim_token = :token""")
-                .bind("status", status.wireName()).bind("reason", reason).bindByType("retryAt", retryAt, Instant.class)
-                .bind("id", claim.article().id()).bind("revision", revision).bind("token", claim.token())
-                .execute()) == 1;
+                        .bind("status", status.wireName())
+                        .bind("reason", reason)
+                        .bindByType("retryAt", retryAt, Instant.class)
+                        .bind("id", claim.article().id())
+                        .bind("revision", revision)
+                        .bind("token", claim.token())
+                        .execute())
+                == 1;
     }
 
     private static Translation mapTranslation(ResultSet row, StatementContext context) throws SQLException {
         return Translation.builder()
-                .articleId(row.getString("article_id")).revision(row.getInt("revision"))
-                .language(row.getString("language")).sourceLanguage(row.getString("source_language"))
-                .engine(row.getString("engine")).status(TranslationStatus.fromWireName(row.getString("status")))
-                .headline(row.getString("headline")).teaser(row.getString("teaser"))
-                .bodyHtml(row.getString("body_html")).charsSent(row.getLong("chars_sent"))
-                .charsReused(row.getLong("chars_reused")).billed(row.getLong("billed"))
+                .articleId(row.getString("article_id"))
+                .revision(row.getInt("revision"))
+                .language(row.getString("language"))
+                .sourceLanguage(row.getString("source_language"))
+                .engine(row.getString("engine"))
+                .status(TranslationStatus.fromWireName(row.getString("status")))
+                .headline(row.getString("headline"))
+                .teaser(row.getString("teaser"))
+                .bodyHtml(row.getString("body_html"))
+                .charsSent(row.getLong("chars_sent"))
+                .charsReused(row.getLong("chars_reused"))
+                .billed(row.getLong("billed"))
                 .translatedAt(Times.instant(row, "translated_at"))
-                .postEdits(JsonColumns.readStrings(row.getString("post_edits"))).qaReport(row.getString("qa"))
+                .postEdits(JsonColumns.readStrings(row.getString("post_edits")))
+                .qaReport(row.getString("qa"))
                 .build();
     }
 }

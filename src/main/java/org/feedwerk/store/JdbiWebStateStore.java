@@ -19,8 +19,10 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
         handles.use(handle -> handle.createUpdate("""
                         INSERT INTO console_session (id_sha256, csrf_token, expires_at)
                         VALUES (:id, :csrf, :expires)""")
-                .bind("id", session.idSha256()).bind("csrf", session.csrfToken())
-                .bindByType("expires", session.expires(), Instant.class).execute());
+                .bind("id", session.idSha256())
+                .bind("csrf", session.csrfToken())
+                .bindByType("expires", session.expires(), Instant.class)
+                .execute());
     }
 
     @Override
@@ -28,7 +30,9 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
         return handles.with(handle -> handle.createQuery(
                         "SELECT id_sha256, csrf_token, expires_at FROM console_session WHERE id_sha256 = :id")
                 .bind("id", idSha256)
-                .map((rs, ctx) -> new StoredSession(rs.getString("id_sha256"), rs.getString("csrf_token"),
+                .map((rs, ctx) -> new StoredSession(
+                        rs.getString("id_sha256"),
+                        rs.getString("csrf_token"),
                         Instant.ofEpochMilli(rs.getLong("expires_at"))))
                 .findOne());
     }
@@ -36,29 +40,36 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
     @Override
     public void delete(String idSha256) {
         handles.use(handle -> handle.createUpdate("DELETE FROM console_session WHERE id_sha256 = :id")
-                .bind("id", idSha256).execute());
+                .bind("id", idSha256)
+                .execute());
     }
 
     @Override
     public void forgetExpired(Instant now) {
         handles.use(handle -> handle.createUpdate("DELETE FROM console_session WHERE expires_at < :now")
-                .bind("now", now).execute());
+                .bind("now", now)
+                .execute());
     }
 
     @Override
     public void leaveNotice(String idSha256, String notice) {
         handles.use(handle -> handle.createUpdate("UPDATE console_session SET notice = :notice WHERE id_sha256 = :id")
-                .bind("id", idSha256).bind("notice", notice).execute());
+                .bind("id", idSha256)
+                .bind("notice", notice)
+                .execute());
     }
 
     @Override
     public Optional<String> takeNotice(String idSha256) {
         return handles.inTransaction(tx -> {
             Optional<String> notice = tx.createQuery("SELECT notice FROM console_session WHERE id_sha256 = :id")
-                    .bind("id", idSha256).mapTo(String.class).findOne();
+                    .bind("id", idSha256)
+                    .mapTo(String.class)
+                    .findOne();
             if (notice.isPresent()) {
                 tx.createUpdate("UPDATE console_session SET notice = NULL WHERE id_sha256 = :id")
-                        .bind("id", idSha256).execute();
+                        .bind("id", idSha256)
+                        .execute();
             }
             return notice;
         });
@@ -67,7 +78,9 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
     @Override
     public void record(String client, Instant at) {
         handles.use(handle -> handle.createUpdate("INSERT INTO login_failure (client, failed_at) VALUES (:client, :at)")
-                .bind("client", client).bind("at", at).execute());
+                .bind("client", client)
+                .bind("at", at)
+                .execute());
     }
 
     @Override
@@ -75,19 +88,23 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
         return handles.with(handle -> handle.createQuery("""
                         SELECT failed_at FROM login_failure WHERE client = :client AND failed_at > :since
                         ORDER BY failed_at""")
-                .bind("client", client).bind("since", since)
-                .mapTo(Instant.class).list());
+                .bind("client", client)
+                .bind("since", since)
+                .mapTo(Instant.class)
+                .list());
     }
 
     @Override
     public void clear(String client) {
         handles.use(handle -> handle.createUpdate("DELETE FROM login_failure WHERE client = :client")
-                .bind("client", client).execute());
+                .bind("client", client)
+                .execute());
     }
 
     @Override
     public void forgetBefore(Instant before) {
         handles.use(handle -> handle.createUpdate("DELETE FROM login_failure WHERE failed_at <= :before")
-                .bind("before", before).execute());
+                .bind("before", before)
+                .execute());
     }
 }

@@ -43,10 +43,16 @@ public final class PgSignalRelay implements AutoCloseable {
 
     private void send(Signal signal) {
         try {
-            database.jdbi().useHandle(handle -> handle.createQuery("SELECT pg_notify(:channel, :signal)")
-                    .bind("channel", CHANNEL).bind("signal", signal.name()).mapTo(String.class).findOne());
+            database.jdbi()
+                    .useHandle(handle -> handle.createQuery("SELECT pg_notify(:channel, :signal)")
+                            .bind("channel", CHANNEL)
+                            .bind("signal", signal.name())
+                            .mapTo(String.class)
+                            .findOne());
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("signal", signal).addKeyValue("reason", e.getMessage())
+            log.atWarn()
+                    .addKeyValue("signal", signal)
+                    .addKeyValue("reason", e.getMessage())
                     .log("cannot notify the other processes; they will look on their own");
         }
     }

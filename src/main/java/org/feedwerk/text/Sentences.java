@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * unless a quotation closes right after it.
  */
 public final class Sentences {
-    private static final Pattern BOUNDARY = Pattern.compile(
-            "([.!?…]+)([\"“”„'’‘»«)\\]]*)(\\s+)(?=[\"“„'‘‚»«(\\[]?[\\p{Lu}\\d])");
+    private static final Pattern BOUNDARY =
+            Pattern.compile("([.!?…]+)([\"“”„'’‘»«)\\]]*)(\\s+)(?=[\"“„'‘‚»«(\\[]?[\\p{Lu}\\d])");
 
     private static final String CLOSING_QUOTES = "\"“”'’»«)";
 

@@ -43,7 +43,9 @@ public final class ApertiumEngine extends HttpEngine {
         String[] parts = language.split("-", 2);
         String primary;
         try {
-            primary = parts[0].length() == 3 ? parts[0] : Locale.forLanguageTag(parts[0]).getISO3Language();
+            primary = parts[0].length() == 3
+                    ? parts[0]
+                    : Locale.forLanguageTag(parts[0]).getISO3Language();
         } catch (MissingResourceException e) {
             primary = parts[0];
         }
@@ -73,11 +75,12 @@ public final class ApertiumEngine extends HttpEngine {
 
     private void readPairs() {
         try {
-            JsonNode answer = postForJson(baseUri.resolve("/listPairs"), "application/x-www-form-urlencoded", "",
-                    Map.of());
+            JsonNode answer =
+                    postForJson(baseUri.resolve("/listPairs"), "application/x-www-form-urlencoded", "", Map.of());
             Set<String> read = new HashSet<>();
-            answer.path("responseData").forEach(pair -> read.add(pair.path("sourceLanguage").asText() + "|"
-                    + pair.path("targetLanguage").asText()));
+            answer.path("responseData")
+                    .forEach(pair -> read.add(pair.path("sourceLanguage").asText() + "|"
+                            + pair.path("targetLanguage").asText()));
             if (read.isEmpty()) {
                 pairsProblem = name + ": " + baseUri + " lists no installed pairs";
             } else {
@@ -95,19 +98,22 @@ public final class ApertiumEngine extends HttpEngine {
     public EngineResult translate(EngineRequest request) {
         String pair = code(request.sourceLanguage()) + "|" + code(request.targetLanguage());
         if (!supports(request.sourceLanguage(), request.targetLanguage())) {
-            throw new TranslationException(TranslationException.Kind.CONFIGURATION, name + ": the pair " + pair
-                    + " is not installed at " + baseUri);
+            throw new TranslationException(
+                    TranslationException.Kind.CONFIGURATION,
+                    name + ": the pair " + pair + " is not installed at " + baseUri);
         }
         List<String> translated = new ArrayList<>(request.texts().size());
         for (String text : request.texts()) {
             String body = "q=" + encode(text) + "&langpair=" + encode(pair) + "&format="
                     + (request.format() == TextFormat.HTML ? "html" : "txt") + "&markUnknown=no";
-            JsonNode answer = postForJson(baseUri.resolve("/translate"), "application/x-www-form-urlencoded", body,
-                    Map.of());
+            JsonNode answer =
+                    postForJson(baseUri.resolve("/translate"), "application/x-www-form-urlencoded", body, Map.of());
             JsonNode result = answer.path("responseData").path("translatedText");
             if (!result.isTextual() || answer.path("responseStatus").asInt(200) != 200) {
-                throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": no translatedText in "
-                        + "the answer (" + answer.path("responseDetails").asText("no details") + ")");
+                throw new TranslationException(
+                        TranslationException.Kind.BAD_OUTPUT,
+                        name + ": no translatedText in " + "the answer ("
+                                + answer.path("responseDetails").asText("no details") + ")");
             }
             translated.add(result.asText());
         }

@@ -45,21 +45,44 @@ public final class ArticleTranslator {
     private final EngineMonitor monitor;
     private final Clock clock;
 
-    public ArticleTranslator(EngineChain chain, TranslationStore store, LanguageDetector detector,
-            Set<String> detectableLanguages, Clock clock) {
+    public ArticleTranslator(
+            EngineChain chain,
+            TranslationStore store,
+            LanguageDetector detector,
+            Set<String> detectableLanguages,
+            Clock clock) {
         this(chain, store, detector, detectableLanguages, GlossaryBook.EMPTY, TranslationReview.NONE, clock);
     }
 
     /** With glossaries and the post-edit and quality stage. */
-    public ArticleTranslator(EngineChain chain, TranslationStore store, LanguageDetector detector,
-            Set<String> detectableLanguages, GlossaryBook glossaries, TranslationReview review, Clock clock) {
-        this(chain, store, detector, detectableLanguages, glossaries, review, EngineMonitor.withoutBudgets(store, clock),
+    public ArticleTranslator(
+            EngineChain chain,
+            TranslationStore store,
+            LanguageDetector detector,
+            Set<String> detectableLanguages,
+            GlossaryBook glossaries,
+            TranslationReview review,
+            Clock clock) {
+        this(
+                chain,
+                store,
+                detector,
+                detectableLanguages,
+                glossaries,
+                review,
+                EngineMonitor.withoutBudgets(store, clock),
                 clock);
     }
 
     /** With budgets and error bookkeeping per engine. */
-    public ArticleTranslator(EngineChain chain, TranslationStore store, LanguageDetector detector,
-            Set<String> detectableLanguages, GlossaryBook glossaries, TranslationReview review, EngineMonitor monitor,
+    public ArticleTranslator(
+            EngineChain chain,
+            TranslationStore store,
+            LanguageDetector detector,
+            Set<String> detectableLanguages,
+            GlossaryBook glossaries,
+            TranslationReview review,
+            EngineMonitor monitor,
             Clock clock) {
         this.monitor = monitor;
         this.glossaries = glossaries;
@@ -81,7 +104,8 @@ public final class ArticleTranslator {
         Set<String> done = store.listTranslations(revision.articleId()).stream()
                 .filter(translation -> translation.revision() == revision.number())
                 .filter(translation -> translation.status() == TranslationStatus.TRANSLATED)
-                .map(Translation::language).collect(Collectors.toSet());
+                .map(Translation::language)
+                .collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         for (String target : targets) {
             if (!done.contains(target)) {
@@ -111,14 +135,21 @@ public final class ArticleTranslator {
             try {
                 Glossary glossary = glossaries.forPair(source, target);
                 List<TranslationStore.MemoryEntry> fresh = new ArrayList<>();
-                TranslationReview.Reviewed reviewed = review.review(revision.content(),
-                        translateWith(engine, revision, source, target, glossary, fresh), glossary);
+                TranslationReview.Reviewed reviewed = review.review(
+                        revision.content(), translateWith(engine, revision, source, target, glossary, fresh), glossary);
                 if (reviewed.blocking()) {
-                    store.saveTranslation(reviewed.translation().withReview(TranslationStatus.REJECTED,
-                            reviewed.translation().headline(), reviewed.translation().teaser(),
-                            reviewed.translation().bodyHtml(), reviewed.translation().postEdits(),
-                            reviewed.translation().qaReport()), reviewed.failedChecks());
-                    throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+                    store.saveTranslation(
+                            reviewed.translation()
+                                    .withReview(
+                                            TranslationStatus.REJECTED,
+                                            reviewed.translation().headline(),
+                                            reviewed.translation().teaser(),
+                                            reviewed.translation().bodyHtml(),
+                                            reviewed.translation().postEdits(),
+                                            reviewed.translation().qaReport()),
+                            reviewed.failedChecks());
+                    throw new TranslationException(
+                            TranslationException.Kind.BAD_OUTPUT,
                             engine.name() + ": rejected by quality checks (" + reviewed.summary() + ")");
                 }
                 fresh.forEach(store::saveSegment); // remembered only now that the translation passed review
@@ -126,8 +157,11 @@ public final class ArticleTranslator {
                 monitor.succeeded(engine.name());
                 return Optional.empty();
             } catch (TranslationException e) {
-                log.atWarn().addKeyValue("article_id", revision.articleId()).addKeyValue("engine", engine.name())
-                        .addKeyValue("kind", e.kind()).addKeyValue("reason", e.getMessage())
+                log.atWarn()
+                        .addKeyValue("article_id", revision.articleId())
+                        .addKeyValue("engine", engine.name())
+                        .addKeyValue("kind", e.kind())
+                        .addKeyValue("reason", e.getMessage())
                         .log("engine failed, trying the next");
                 monitor.failed(engine.name(), e);
                 failures.add(e.getMessage());
@@ -136,8 +170,13 @@ public final class ArticleTranslator {
         return Optional.of(source + "→" + target + ": " + String.join("; ", failures));
     }
 
-    private Translation translateWith(TranslationEngine engine, Revision revision, String source, String target,
-            Glossary glossary, List<TranslationStore.MemoryEntry> fresh) {
+    private Translation translateWith(
+            TranslationEngine engine,
+            Revision revision,
+            String source,
+            String target,
+            Glossary glossary,
+            List<TranslationStore.MemoryEntry> fresh) {
         RevisionContent content = revision.content();
         List<String> plainTexts = new ArrayList<>();
         plainTexts.add(content.headline());
@@ -145,42 +184,64 @@ public final class ArticleTranslator {
             plainTexts.add(content.teaser());
         }
         BodySegments body = BodySegments.of(content.bodyHtml());
-        SegmentTranslator.Result plain = segments.translate(engine, source, target, TextFormat.PLAIN, plainTexts,
-                glossary);
-        SegmentTranslator.Result html = segments.translate(engine, source, target, TextFormat.HTML, body.texts(),
-                glossary);
+        SegmentTranslator.Result plain =
+                segments.translate(engine, source, target, TextFormat.PLAIN, plainTexts, glossary);
+        SegmentTranslator.Result html =
+                segments.translate(engine, source, target, TextFormat.HTML, body.texts(), glossary);
         fresh.addAll(plain.fresh());
         fresh.addAll(html.fresh());
         String bodyHtml = ArticleHtml.sanitize(body.assemble(html.texts()), null);
         requireSameStructure(engine, content.bodyHtml(), bodyHtml);
         return Translation.builder()
-                .articleId(revision.articleId()).revision(revision.number()).language(target).sourceLanguage(source)
-                .engine(engine.name()).status(TranslationStatus.TRANSLATED).headline(plain.texts().get(0))
-                .teaser(content.teaser() == null ? null : plain.texts().get(1)).bodyHtml(bodyHtml)
-                .charsSent(plain.charsSent() + html.charsSent()).charsReused(plain.charsReused() + html.charsReused())
-                .billed(plain.billed() + html.billed()).translatedAt(clock.instant()).build();
+                .articleId(revision.articleId())
+                .revision(revision.number())
+                .language(target)
+                .sourceLanguage(source)
+                .engine(engine.name())
+                .status(TranslationStatus.TRANSLATED)
+                .headline(plain.texts().get(0))
+                .teaser(content.teaser() == null ? null : plain.texts().get(1))
+                .bodyHtml(bodyHtml)
+                .charsSent(plain.charsSent() + html.charsSent())
+                .charsReused(plain.charsReused() + html.charsReused())
+                .billed(plain.billed() + html.billed())
+                .translatedAt(clock.instant())
+                .build();
     }
 
     private static void requireSameStructure(TranslationEngine engine, String sourceHtml, String translatedHtml) {
         if (!BodyStructure.of(sourceHtml).equals(BodyStructure.of(translatedHtml))) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+            throw new TranslationException(
+                    TranslationException.Kind.BAD_OUTPUT,
                     engine.name() + ": the translated body lost its block structure");
         }
         MarkupSignature expected = MarkupSignature.of(sourceHtml);
         MarkupSignature actual = MarkupSignature.of(translatedHtml);
         if (!expected.equals(actual)) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
-                    engine.name() + ": the translated body changed links or markup (" + expected.differenceTo(actual) + ")");
+            throw new TranslationException(
+                    TranslationException.Kind.BAD_OUTPUT,
+                    engine.name() + ": the translated body changed links or markup (" + expected.differenceTo(actual)
+                            + ")");
         }
     }
 
     private Translation original(Revision revision, String language) {
         RevisionContent content = revision.content();
         return Translation.builder()
-                .articleId(revision.articleId()).revision(revision.number()).language(language)
-                .sourceLanguage(language).engine(Translation.ORIGINAL_ENGINE).status(TranslationStatus.TRANSLATED)
-                .headline(content.headline()).teaser(content.teaser()).bodyHtml(content.bodyHtml()).charsSent(0)
-                .charsReused(0).billed(0).translatedAt(clock.instant()).build();
+                .articleId(revision.articleId())
+                .revision(revision.number())
+                .language(language)
+                .sourceLanguage(language)
+                .engine(Translation.ORIGINAL_ENGINE)
+                .status(TranslationStatus.TRANSLATED)
+                .headline(content.headline())
+                .teaser(content.teaser())
+                .bodyHtml(content.bodyHtml())
+                .charsSent(0)
+                .charsReused(0)
+                .billed(0)
+                .translatedAt(clock.instant())
+                .build();
     }
 
     /**
@@ -197,7 +258,9 @@ public final class ArticleTranslator {
         sample = sample.length() > DETECTION_SAMPLE ? sample.substring(0, DETECTION_SAMPLE) : sample;
         Optional<String> detected = detector.detect(sample);
         if (detected.isPresent() && !detected.get().equals(declared)) {
-            log.atInfo().addKeyValue("declared", declared).addKeyValue("detected", detected.get())
+            log.atInfo()
+                    .addKeyValue("declared", declared)
+                    .addKeyValue("detected", detected.get())
                     .log("source language refined by detection");
             return detected;
         }

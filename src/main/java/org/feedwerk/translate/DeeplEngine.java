@@ -23,16 +23,22 @@ public final class DeeplEngine extends HttpEngine {
     static final URI PRO_API = URI.create("https://api.deepl.com");
     private static final int MAX_TEXTS = 50;
     private static final int MAX_REQUEST_BYTES = 120 * 1024; // below DeepL's 128 KiB, leaving room for parameters
-    private static final Set<String> SOURCES = Set.of("ar", "bg", "cs", "da", "de", "el", "en", "es", "et", "fi",
-            "fr", "he", "hu", "id", "it", "ja", "ko", "lt", "lv", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv",
-            "th", "tr", "uk", "vi", "zh");
+    private static final Set<String> SOURCES = Set.of(
+            "ar", "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "he", "hu", "id", "it", "ja", "ko", "lt",
+            "lv", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv", "th", "tr", "uk", "vi", "zh");
 
     private final Map<String, String> glossaryIds = new ConcurrentHashMap<>();
 
     /** A key is always required; {@code keyVariable} names where it comes from. */
-    DeeplEngine(String name, Optional<URI> url, Optional<String> key, String keyVariable, EngineHttp http, Clock clock) {
-        super(name, url.orElse(key.filter(value -> value.endsWith(":fx")).isPresent() ? FREE_API : PRO_API), key,
-                keyVariable, http, clock);
+    DeeplEngine(
+            String name, Optional<URI> url, Optional<String> key, String keyVariable, EngineHttp http, Clock clock) {
+        super(
+                name,
+                url.orElse(key.filter(value -> value.endsWith(":fx")).isPresent() ? FREE_API : PRO_API),
+                key,
+                keyVariable,
+                http,
+                clock);
     }
 
     @Override
@@ -54,12 +60,14 @@ public final class DeeplEngine extends HttpEngine {
             JsonNode answer = send(request, batch);
             JsonNode translations = answer.path("translations");
             if (!translations.isArray() || translations.size() != batch.size()) {
-                throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+                throw new TranslationException(
+                        TranslationException.Kind.BAD_OUTPUT,
                         name + ": expected " + batch.size() + " translations, got " + translations.size());
             }
             for (JsonNode translation : translations) {
                 translated.add(translation.path("text").asText());
-                billed += translation.has("billed_characters") ? translation.get("billed_characters").asLong()
+                billed += translation.has("billed_characters")
+                        ? translation.get("billed_characters").asLong()
                         : translation.path("text").asText().length();
             }
         }
@@ -80,7 +88,10 @@ public final class DeeplEngine extends HttpEngine {
         if (request.format() == TextFormat.HTML) {
             append(form, "tag_handling", "html");
         }
-        return postForJson(baseUri.resolve("/v2/translate"), "application/x-www-form-urlencoded", form.toString(),
+        return postForJson(
+                baseUri.resolve("/v2/translate"),
+                "application/x-www-form-urlencoded",
+                form.toString(),
                 authorization());
     }
 
@@ -93,14 +104,18 @@ public final class DeeplEngine extends HttpEngine {
      * (DeepL glossaries are immutable, so a changed glossary is a new one).
      */
     private String glossaryId(EngineRequest request) {
-        String id = request.sourceLanguage() + "-" + request.targetLanguage() + "-" + request.glossary().version();
+        String id = request.sourceLanguage() + "-" + request.targetLanguage() + "-"
+                + request.glossary().version();
         return glossaryIds.computeIfAbsent(id, unused -> createGlossary(request, id));
     }
 
     private String createGlossary(EngineRequest request, String glossaryName) {
         StringBuilder entries = new StringBuilder();
-        request.glossary().requiredTranslations().forEach((term, translation) ->
-                entries.append(term.replace('\t', ' ')).append('\t').append(translation.replace('\t', ' '))
+        request.glossary()
+                .requiredTranslations()
+                .forEach((term, translation) -> entries.append(term.replace('\t', ' '))
+                        .append('\t')
+                        .append(translation.replace('\t', ' '))
                         .append('\n'));
         StringBuilder form = new StringBuilder();
         append(form, "name", "feedwerk-" + glossaryName);
@@ -108,8 +123,13 @@ public final class DeeplEngine extends HttpEngine {
         append(form, "target_lang", LanguageCodes.deeplSource(request.targetLanguage()));
         append(form, "entries", entries.toString());
         append(form, "entries_format", "tsv");
-        String id = postForJson(baseUri.resolve("/v2/glossaries"), "application/x-www-form-urlencoded",
-                form.toString(), authorization()).path("glossary_id").asText("");
+        String id = postForJson(
+                        baseUri.resolve("/v2/glossaries"),
+                        "application/x-www-form-urlencoded",
+                        form.toString(),
+                        authorization())
+                .path("glossary_id")
+                .asText("");
         if (id.isEmpty()) {
             throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": no glossary_id in answer");
         }

@@ -44,7 +44,9 @@ final class EngineAvailability {
     /** Takes the engine out of the chain after a quota or configuration failure; other failures change nothing. */
     void record(TranslationException failure) {
         if (failure.kind() == TranslationException.Kind.QUOTA) {
-            unavailableUntil = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1).atStartOfDay()
+            unavailableUntil = LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                    .plusDays(1)
+                    .atStartOfDay()
                     .toInstant(ZoneOffset.UTC);
             unavailableBecause = failure.getMessage() + "; unavailable until " + unavailableUntil;
         } else if (failure.kind() == TranslationException.Kind.CONFIGURATION) {

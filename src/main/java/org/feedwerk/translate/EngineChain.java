@@ -21,11 +21,17 @@ public final class EngineChain {
 
     /** The engines that serve the pair, in chain order. */
     public List<TranslationEngine> enginesFor(String sourceLanguage, String targetLanguage) {
-        return links.stream().filter(link -> link.serves(sourceLanguage, targetLanguage)).map(Link::engine).toList();
+        return links.stream()
+                .filter(link -> link.serves(sourceLanguage, targetLanguage))
+                .map(Link::engine)
+                .toList();
     }
 
     public Optional<TranslationEngine> findEngine(String name) {
-        return links.stream().map(Link::engine).filter(engine -> engine.name().equals(name)).findFirst();
+        return links.stream()
+                .map(Link::engine)
+                .filter(engine -> engine.name().equals(name))
+                .findFirst();
     }
 
     public List<TranslationEngine> engines() {

@@ -34,8 +34,13 @@ public final class EngineFactory {
      * @param modelsDir where named offline models are installed
      * @param modelDownloads runs a model download that an offline engine starts on first use
      */
-    public EngineFactory(Map<String, String> environment, Clock clock, Sleeper sleeper, Path modelsDir,
-            ModelsConfig models, Executor modelDownloads) {
+    public EngineFactory(
+            Map<String, String> environment,
+            Clock clock,
+            Sleeper sleeper,
+            Path modelsDir,
+            ModelsConfig models,
+            Executor modelDownloads) {
         this.environment = Map.copyOf(environment);
         this.clock = clock;
         this.sleeper = sleeper;
@@ -54,7 +59,9 @@ public final class EngineFactory {
     }
 
     public List<EngineChain.Link> build(List<EngineConfig> configs) {
-        return configs.stream().map(config -> new EngineChain.Link(create(config), config.pairs())).toList();
+        return configs.stream()
+                .map(config -> new EngineChain.Link(create(config), config.pairs()))
+                .toList();
     }
 
     public TranslationEngine create(EngineConfig config) {
@@ -64,15 +71,33 @@ public final class EngineFactory {
         Optional<String> key = config.findApiKeyEnv().map(environment::get);
         EngineHttp http = new EngineHttp(config.name(), config.timeout(), config.maxAttempts(), sleeper);
         return switch (config.type()) {
-            case DEEPL -> new DeeplEngine(config.name(), config.findUrl(), key,
-                    config.findApiKeyEnv().orElse("DEEPL_AUTH_KEY"), http, clock);
-            case LIBRETRANSLATE -> new LibreTranslateEngine(config.name(),
-                    config.findUrl().orElse(URI.create("http://localhost:5000")), key,
-                    config.findApiKeyEnv().orElse(null), http, clock);
-            case OPENAI -> new OpenAiEngine(config.name(), config.findUrl().orElse(OpenAiEngine.DEFAULT_API),
-                    config.model(), key, config.findApiKeyEnv().orElse(null), http, clock);
-            case APERTIUM -> new ApertiumEngine(config.name(), config.findUrl().orElse(ApertiumEngine.DEFAULT_URL),
-                    http, clock);
+            case DEEPL ->
+                new DeeplEngine(
+                        config.name(),
+                        config.findUrl(),
+                        key,
+                        config.findApiKeyEnv().orElse("DEEPL_AUTH_KEY"),
+                        http,
+                        clock);
+            case LIBRETRANSLATE ->
+                new LibreTranslateEngine(
+                        config.name(),
+                        config.findUrl().orElse(URI.create("http://localhost:5000")),
+                        key,
+                        config.findApiKeyEnv().orElse(null),
+                        http,
+                        clock);
+            case OPENAI ->
+                new OpenAiEngine(
+                        config.name(),
+                        config.findUrl().orElse(OpenAiEngine.DEFAULT_API),
+                        config.model(),
+                        key,
+                        config.findApiKeyEnv().orElse(null),
+                        http,
+                        clock);
+            case APERTIUM ->
+                new ApertiumEngine(config.name(), config.findUrl().orElse(ApertiumEngine.DEFAULT_URL), http, clock);
             case ONNX -> throw new IllegalStateException("handled above");
         };
     }
@@ -86,8 +111,11 @@ public final class EngineFactory {
         } else {
             throw new FeedwerkException("engine '" + config.name() + "' needs a models folder or a path");
         }
-        OnnxEngine.Settings settings = new OnnxEngine.Settings(config.quantized(),
-                config.threads() == null ? 0 : config.threads(), config.beams(), config.maxLength());
+        OnnxEngine.Settings settings = new OnnxEngine.Settings(
+                config.quantized(),
+                config.threads() == null ? 0 : config.threads(),
+                config.beams(),
+                config.maxLength());
         return new OnnxEngine(config.name(), config.pairs(), source, settings, modelDownloads, clock);
     }
 }

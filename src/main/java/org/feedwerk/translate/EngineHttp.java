@@ -28,8 +28,10 @@ final class EngineHttp {
 
     EngineHttp(String engineName, Duration timeout, int maxAttempts, Sleeper sleeper) {
         this.engineName = engineName;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.timeout = timeout;
         this.maxAttempts = maxAttempts;
         this.sleeper = sleeper;
@@ -41,7 +43,8 @@ final class EngineHttp {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Duration wait = FIRST_RETRY.multipliedBy(1L << (attempt - 1));
             try {
-                HttpResponse<String> response = client.send(request(uri, contentType, body, headers),
+                HttpResponse<String> response = client.send(
+                        request(uri, contentType, body, headers),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
@@ -53,11 +56,16 @@ final class EngineHttp {
                 }
                 wait = retryAfter(response).orElse(wait);
             } catch (HttpTimeoutException e) {
-                last = new TranslationException(TranslationException.Kind.TRANSIENT,
-                        engineName + ": no answer within " + timeout.toSeconds() + " s", e);
+                last = new TranslationException(
+                        TranslationException.Kind.TRANSIENT,
+                        engineName + ": no answer within " + timeout.toSeconds() + " s",
+                        e);
             } catch (IOException e) {
-                last = new TranslationException(TranslationException.Kind.TRANSIENT, engineName + ": cannot reach "
-                        + uri.getHost() + ":" + uri.getPort() + " (" + e.getClass().getSimpleName() + ")", e);
+                last = new TranslationException(
+                        TranslationException.Kind.TRANSIENT,
+                        engineName + ": cannot reach " + uri.getHost() + ":" + uri.getPort() + " ("
+                                + e.getClass().getSimpleName() + ")",
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TranslationException(TranslationException.Kind.TRANSIENT, engineName + ": interrupted", e);
@@ -70,7 +78,8 @@ final class EngineHttp {
     }
 
     private HttpRequest request(URI uri, String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .header("Content-Type", contentType)
                 .header("User-Agent", "Feedwerk/0.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -81,20 +90,23 @@ final class EngineHttp {
     private TranslationException failure(int status, String body) {
         String detail = " (HTTP " + status + snippet(body) + ")";
         if (status == 429 || status >= 500) {
-            return new TranslationException(TranslationException.Kind.TRANSIENT, engineName + ": busy or failing" + detail);
+            return new TranslationException(
+                    TranslationException.Kind.TRANSIENT, engineName + ": busy or failing" + detail);
         }
         if (status == 456) {
             return new TranslationException(TranslationException.Kind.QUOTA, engineName + ": quota exceeded" + detail);
         }
         if (status == 401 || status == 403) {
-            return new TranslationException(TranslationException.Kind.CONFIGURATION,
+            return new TranslationException(
+                    TranslationException.Kind.CONFIGURATION,
                     engineName + ": the API key was rejected; check the key and the URL" + detail);
         }
         if (status == 404) {
-            return new TranslationException(TranslationException.Kind.CONFIGURATION,
-                    engineName + ": no translation API at this URL" + detail);
+            return new TranslationException(
+                    TranslationException.Kind.CONFIGURATION, engineName + ": no translation API at this URL" + detail);
         }
-        return new TranslationException(TranslationException.Kind.BAD_OUTPUT, engineName + ": request refused" + detail);
+        return new TranslationException(
+                TranslationException.Kind.BAD_OUTPUT, engineName + ": request refused" + detail);
     }
 
     private static String snippet(String body) {
@@ -106,7 +118,9 @@ final class EngineHttp {
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d{1,6}"))
+        return response.headers()
+                .firstValue("Retry-After")
+                .filter(value -> value.matches("\\d{1,6}"))
                 .map(value -> Duration.ofSeconds(Long.parseLong(value)))
                 .map(value -> value.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : value);
     }

@@ -28,7 +28,10 @@ public final class EngineMonitor {
     private final Map<String, Errors> errors = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
 
-    public EngineMonitor(Map<String, Long> budgets, TranslationStore store, Clock clock,
+    public EngineMonitor(
+            Map<String, Long> budgets,
+            TranslationStore store,
+            Clock clock,
             BiConsumer<String, TranslationException> onError) {
         this.budgets = Map.copyOf(budgets);
         this.store = store;
@@ -37,7 +40,7 @@ public final class EngineMonitor {
     }
 
     public static EngineMonitor withoutBudgets(TranslationStore store, Clock clock) {
-        return new EngineMonitor(Map.of(), store, clock, (engine, error) -> { });
+        return new EngineMonitor(Map.of(), store, clock, (engine, error) -> {});
     }
 
     /**
@@ -65,8 +68,10 @@ public final class EngineMonitor {
             return Optional.empty();
         }
         long used = usedToday(engine);
-        return used >= budget ? Optional.of(engine + ": daily character budget of " + budget
-                + " is spent (" + used + " today); skipped until midnight UTC") : Optional.empty();
+        return used >= budget
+                ? Optional.of(engine + ": daily character budget of " + budget + " is spent (" + used
+                        + " today); skipped until midnight UTC")
+                : Optional.empty();
     }
 
     public long usedToday(String engine) {
@@ -78,7 +83,9 @@ public final class EngineMonitor {
     }
 
     public void failed(String engine, TranslationException error) {
-        errors.merge(engine, new Errors(1, error.getMessage(), clock.instant()),
+        errors.merge(
+                engine,
+                new Errors(1, error.getMessage(), clock.instant()),
                 (old, fresh) -> new Errors(old.count() + 1, fresh.lastError(), fresh.lastErrorAt()));
         onError.accept(engine, error);
     }
@@ -90,11 +97,13 @@ public final class EngineMonitor {
     /** Why the engine looks down: its last attempt, within the last 10 minutes, failed. Empty when unknown or fine. */
     public Optional<String> failing(String engine) {
         Errors recent = errors(engine);
-        if (recent.lastErrorAt() == null || recent.lastErrorAt().isBefore(clock.instant().minus(FAILING_WINDOW))) {
+        if (recent.lastErrorAt() == null
+                || recent.lastErrorAt().isBefore(clock.instant().minus(FAILING_WINDOW))) {
             return Optional.empty();
         }
         Instant success = lastSuccess.get(engine);
-        return success != null && success.isAfter(recent.lastErrorAt()) ? Optional.empty()
+        return success != null && success.isAfter(recent.lastErrorAt())
+                ? Optional.empty()
                 : Optional.of(recent.lastError());
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
  * Segments to translate in one call, all in the same language pair and format. {@code glossary} is for engines
  * that apply glossaries themselves; for the others its terms are already protected in the texts.
  */
-public record EngineRequest(String sourceLanguage, String targetLanguage, TextFormat format, List<String> texts,
-        Glossary glossary) {
+public record EngineRequest(
+        String sourceLanguage, String targetLanguage, TextFormat format, List<String> texts, Glossary glossary) {
     public EngineRequest {
         texts = List.copyOf(texts);
         glossary = glossary == null ? Glossary.EMPTY : glossary;
@@ -18,6 +18,8 @@ public record EngineRequest(String sourceLanguage, String targetLanguage, TextFo
     }
 
     public long characters() {
-        return texts.stream().mapToLong(text -> text.codePointCount(0, text.length())).sum();
+        return texts.stream()
+                .mapToLong(text -> text.codePointCount(0, text.length()))
+                .sum();
     }
 }

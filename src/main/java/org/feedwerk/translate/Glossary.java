@@ -30,7 +30,8 @@ public record Glossary(Map<String, String> terms, List<String> doNotTranslate) {
     /** Every protected term with what must stand in the translation, longest first. */
     public Map<String, String> requiredTranslations() {
         Map<String, String> required = new LinkedHashMap<>();
-        terms.entrySet().stream().sorted((a, b) -> b.getKey().length() - a.getKey().length())
+        terms.entrySet().stream()
+                .sorted((a, b) -> b.getKey().length() - a.getKey().length())
                 .forEach(entry -> required.put(entry.getKey(), entry.getValue()));
         doNotTranslate.stream().sorted((a, b) -> b.length() - a.length()).forEach(term -> required.put(term, term));
         return required;
@@ -55,10 +56,12 @@ public record Glossary(Map<String, String> terms, List<String> doNotTranslate) {
         if (isEmpty()) {
             return "none";
         }
-        String canonical = new TreeMap<>(terms) + "|" + doNotTranslate.stream().sorted().toList();
+        String canonical =
+                new TreeMap<>(terms) + "|" + doNotTranslate.stream().sorted().toList();
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

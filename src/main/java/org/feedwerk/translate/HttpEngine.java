@@ -26,8 +26,7 @@ abstract class HttpEngine implements TranslationEngine {
         this.baseUri = baseUri;
         this.key = key.filter(value -> !value.isBlank());
         this.http = http;
-        this.availability = new EngineAvailability(name, keyVariable, keyVariable != null && this.key.isEmpty(),
-                clock);
+        this.availability = new EngineAvailability(name, keyVariable, keyVariable != null && this.key.isEmpty(), clock);
     }
 
     @Override

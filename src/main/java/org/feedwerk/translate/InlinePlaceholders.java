@@ -51,7 +51,9 @@ public final class InlinePlaceholders {
         String open = shallow.outerHtml();
         String close = "</" + element.tagName() + ">";
         if (element.childNodeSize() == 0) {
-            tags.put("⟦" + number + "/⟧", open.endsWith(close) ? open.substring(0, open.length() - close.length()) : open);
+            tags.put(
+                    "⟦" + number + "/⟧",
+                    open.endsWith(close) ? open.substring(0, open.length() - close.length()) : open);
             text.append("⟦").append(number).append("/⟧");
             return;
         }
@@ -79,7 +81,8 @@ public final class InlinePlaceholders {
             html.append(Entities.escape(translated.substring(last, matcher.start())));
             String tag = tags.get(matcher.group());
             if (tag == null || seen.contains(matcher.group())) {
-                throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+                throw new TranslationException(
+                        TranslationException.Kind.BAD_OUTPUT,
                         "placeholder " + matcher.group() + " unknown or repeated in the engine's reply");
             }
             seen.add(matcher.group());
@@ -88,7 +91,8 @@ public final class InlinePlaceholders {
         }
         html.append(Entities.escape(translated.substring(last)));
         if (seen.size() != tags.size()) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+            throw new TranslationException(
+                    TranslationException.Kind.BAD_OUTPUT,
                     "the engine's reply lost " + (tags.size() - seen.size()) + " markup placeholder(s)");
         }
         return html.toString();

@@ -15,8 +15,8 @@ import java.util.Optional;
  * are reported. A rejected key (403) makes the engine unavailable until restart.
  */
 public final class LibreTranslateEngine extends HttpEngine {
-    LibreTranslateEngine(String name, URI baseUri, Optional<String> key, String keyVariable, EngineHttp http,
-            Clock clock) {
+    LibreTranslateEngine(
+            String name, URI baseUri, Optional<String> key, String keyVariable, EngineHttp http, Clock clock) {
         super(name, baseUri, key, keyVariable, http, clock);
     }
 
@@ -24,7 +24,6 @@ public final class LibreTranslateEngine extends HttpEngine {
     public boolean supports(String sourceLanguage, String targetLanguage) {
         return true; // the server knows; restrict with `pairs` in the configuration
     }
-
 
     @Override
     public EngineResult translate(EngineRequest request) {
@@ -35,7 +34,8 @@ public final class LibreTranslateEngine extends HttpEngine {
         body.put("format", request.format() == TextFormat.HTML ? "html" : "text");
         key.ifPresent(value -> body.put("api_key", value));
         JsonNode answer = postForJson(baseUri.resolve("/translate"), "application/json", body.toString(), Map.of());
-        return new EngineResult(parse(answer.path("translatedText"), request.texts().size()), request.characters());
+        return new EngineResult(
+                parse(answer.path("translatedText"), request.texts().size()), request.characters());
     }
 
     private List<String> parse(JsonNode translated, int expected) {
@@ -46,7 +46,8 @@ public final class LibreTranslateEngine extends HttpEngine {
             texts.add(translated.asText());
         }
         if (texts.size() != expected) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+            throw new TranslationException(
+                    TranslationException.Kind.BAD_OUTPUT,
                     name + ": expected " + expected + " translations, got " + texts.size());
         }
         return texts;

@@ -57,7 +57,9 @@ public final class LinguaLanguageDetector implements LanguageDetector {
         if (detector == null) {
             synchronized (this) {
                 if (detector == null) {
-                    detector = LanguageDetectorBuilder.Companion.fromIsoCodes639_1(codes).withLowAccuracyMode().build();
+                    detector = LanguageDetectorBuilder.Companion.fromIsoCodes639_1(codes)
+                            .withLowAccuracyMode()
+                            .build();
                 }
             }
         }

@@ -25,8 +25,14 @@ public final class OpenAiEngine extends HttpEngine {
 
     private final String model;
 
-    OpenAiEngine(String name, URI baseUri, String model, Optional<String> key, String keyVariable,
-            EngineHttp http, Clock clock) {
+    OpenAiEngine(
+            String name,
+            URI baseUri,
+            String model,
+            Optional<String> key,
+            String keyVariable,
+            EngineHttp http,
+            Clock clock) {
         super(name, baseUri, key, keyVariable, http, clock);
         this.model = model;
     }
@@ -36,14 +42,17 @@ public final class OpenAiEngine extends HttpEngine {
         return true;
     }
 
-
     @Override
     public EngineResult translate(EngineRequest request) {
         List<String> texts = new ArrayList<>();
         long tokens = 0;
         for (String text : request.texts()) {
             JsonNode answer = complete(request, text);
-            String translation = stripFences(answer.path("choices").path(0).path("message").path("content").asText(""));
+            String translation = stripFences(answer.path("choices")
+                    .path(0)
+                    .path("message")
+                    .path("content")
+                    .asText(""));
             if (translation.isBlank()) {
                 throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": empty answer");
             }
@@ -51,7 +60,8 @@ public final class OpenAiEngine extends HttpEngine {
                 MarkupSignature expected = MarkupSignature.of(text);
                 MarkupSignature actual = MarkupSignature.of(translation);
                 if (!expected.equals(actual)) {
-                    throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+                    throw new TranslationException(
+                            TranslationException.Kind.BAD_OUTPUT,
                             name + ": reply changed the markup (" + expected.differenceTo(actual) + ")");
                 }
             }
@@ -68,9 +78,13 @@ public final class OpenAiEngine extends HttpEngine {
         var messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", systemPrompt(request));
         messages.addObject().put("role", "user").put("content", text);
-        Map<String, String> headers = key.map(value -> Map.of("Authorization", "Bearer " + value)).orElse(Map.of());
-        return postForJson(URI.create(baseUri.toString().replaceAll("/+$", "") + "/chat/completions"),
-                "application/json", body.toString(), headers);
+        Map<String, String> headers =
+                key.map(value -> Map.of("Authorization", "Bearer " + value)).orElse(Map.of());
+        return postForJson(
+                URI.create(baseUri.toString().replaceAll("/+$", "") + "/chat/completions"),
+                "application/json",
+                body.toString(),
+                headers);
     }
 
     static String systemPrompt(EngineRequest request) {

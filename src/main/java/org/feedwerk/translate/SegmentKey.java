@@ -12,13 +12,18 @@ import java.util.HexFormat;
 public final class SegmentKey {
     private SegmentKey() {}
 
-    public static String of(String segment, String sourceLanguage, String targetLanguage, String engine,
-            String glossaryVersion, TextFormat format) {
-        String canonical = String.join("\n", normalize(segment), sourceLanguage, targetLanguage, engine,
-                glossaryVersion, format.name());
+    public static String of(
+            String segment,
+            String sourceLanguage,
+            String targetLanguage,
+            String engine,
+            String glossaryVersion,
+            TextFormat format) {
+        String canonical = String.join(
+                "\n", normalize(segment), sourceLanguage, targetLanguage, engine, glossaryVersion, format.name());
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

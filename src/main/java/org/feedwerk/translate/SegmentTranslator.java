@@ -18,7 +18,11 @@ final class SegmentTranslator {
      * Segments in request order and what it cost; {@code fresh} are the engine's new answers, to be remembered only
      * once the whole translation has passed review (a rejected answer must not be reused on the next try).
      */
-    record Result(List<String> texts, long charsSent, long charsReused, long billed,
+    record Result(
+            List<String> texts,
+            long charsSent,
+            long charsReused,
+            long billed,
             List<TranslationStore.MemoryEntry> fresh) {}
 
     private final TranslationStore store;
@@ -29,10 +33,16 @@ final class SegmentTranslator {
         this.clock = clock;
     }
 
-    Result translate(TranslationEngine engine, String source, String target, TextFormat format, List<String> texts,
+    Result translate(
+            TranslationEngine engine,
+            String source,
+            String target,
+            TextFormat format,
+            List<String> texts,
             Glossary glossary) {
         List<String> keys = texts.stream()
-                .map(text -> SegmentKey.of(text, source, target, engine.name(), glossary.version(), format)).toList();
+                .map(text -> SegmentKey.of(text, source, target, engine.name(), glossary.version(), format))
+                .toList();
         Map<String, String> known = new LinkedHashMap<>(store.findSegments(keys));
         Map<String, String> missing = new LinkedHashMap<>();
         long reused = 0;
@@ -49,10 +59,17 @@ final class SegmentTranslator {
         if (!missing.isEmpty()) {
             List<String> sources = new ArrayList<>(missing.values());
             TermProtection terms = new TermProtection(engine.appliesGlossaries() ? Glossary.EMPTY : glossary);
-            long requested = sources.stream().mapToLong(text -> billableLength(text, format)).sum();
+            long requested = sources.stream()
+                    .mapToLong(text -> billableLength(text, format))
+                    .sum();
             // Counted toward the engine's daily budget as soon as it answered: paid, whatever review says later.
-            EngineResult result = send(engine, source, target, format,
-                    sources.stream().map(terms::protect).toList(), glossary,
+            EngineResult result = send(
+                    engine,
+                    source,
+                    target,
+                    format,
+                    sources.stream().map(terms::protect).toList(),
+                    glossary,
                     () -> store.recordCharsSent(engine.name(), clock.instant(), requested));
             billed = result.billedCharacters();
             List<String> missingKeys = new ArrayList<>(missing.keySet());
@@ -60,32 +77,52 @@ final class SegmentTranslator {
                 String translated = terms.restore(result.texts().get(index));
                 known.put(missingKeys.get(index), translated);
                 sent += billableLength(sources.get(index), format);
-                fresh.add(new TranslationStore.MemoryEntry(missingKeys.get(index), engine.name(), source,
-                        target, sources.get(index), translated, clock.instant()));
+                fresh.add(new TranslationStore.MemoryEntry(
+                        missingKeys.get(index),
+                        engine.name(),
+                        source,
+                        target,
+                        sources.get(index),
+                        translated,
+                        clock.instant()));
             }
         }
         List<String> ordered = keys.stream().map(known::get).toList();
         return new Result(ordered, sent, reused, billed, List.copyOf(fresh));
     }
 
-    static EngineResult send(TranslationEngine engine, String source, String target, TextFormat format,
-            List<String> sources) {
-        return send(engine, source, target, format, sources, Glossary.EMPTY, () -> { });
+    static EngineResult send(
+            TranslationEngine engine, String source, String target, TextFormat format, List<String> sources) {
+        return send(engine, source, target, format, sources, Glossary.EMPTY, () -> {});
     }
 
     /** {@code answered} runs as soon as the engine answered, before its answer is checked. */
-    static EngineResult send(TranslationEngine engine, String source, String target, TextFormat format,
-            List<String> sources, Glossary glossary, Runnable answered) {
+    static EngineResult send(
+            TranslationEngine engine,
+            String source,
+            String target,
+            TextFormat format,
+            List<String> sources,
+            Glossary glossary,
+            Runnable answered) {
         boolean placeholders = format == TextFormat.HTML && !engine.handlesHtml();
-        List<InlinePlaceholders> protectedTexts = placeholders
-                ? sources.stream().map(InlinePlaceholders::protect).toList() : List.of();
-        List<String> request = placeholders ? protectedTexts.stream().map(InlinePlaceholders::text).toList() : sources;
-        EngineResult result = engine.translate(new EngineRequest(source, target,
-                placeholders ? TextFormat.PLAIN : format, request, engine.appliesGlossaries() ? glossary : null));
+        List<InlinePlaceholders> protectedTexts =
+                placeholders ? sources.stream().map(InlinePlaceholders::protect).toList() : List.of();
+        List<String> request = placeholders
+                ? protectedTexts.stream().map(InlinePlaceholders::text).toList()
+                : sources;
+        EngineResult result = engine.translate(new EngineRequest(
+                source,
+                target,
+                placeholders ? TextFormat.PLAIN : format,
+                request,
+                engine.appliesGlossaries() ? glossary : null));
         answered.run();
         if (result.texts().size() != sources.size()) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, engine.name() + ": sent "
-                    + sources.size() + " segments, got " + result.texts().size() + " back");
+            throw new TranslationException(
+                    TranslationException.Kind.BAD_OUTPUT,
+                    engine.name() + ": sent " + sources.size() + " segments, got "
+                            + result.texts().size() + " back");
         }
         List<String> texts = new ArrayList<>(result.texts());
         for (int index = 0; index < texts.size(); index++) {
@@ -97,18 +134,21 @@ final class SegmentTranslator {
         return new EngineResult(texts, result.billedCharacters());
     }
 
-    private static void requireUsable(TranslationEngine engine, TextFormat format, String source, String translated,
-            int index) {
+    private static void requireUsable(
+            TranslationEngine engine, TextFormat format, String source, String translated, int index) {
         if (translated == null || translated.isBlank()) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
+            throw new TranslationException(
+                    TranslationException.Kind.BAD_OUTPUT,
                     engine.name() + ": segment " + (index + 1) + " came back empty");
         }
         if (format == TextFormat.HTML) {
             MarkupSignature expected = MarkupSignature.of(source);
             MarkupSignature actual = MarkupSignature.of(translated);
             if (!expected.equals(actual)) {
-                throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, engine.name() + ": segment "
-                        + (index + 1) + " came back with different markup (" + expected.differenceTo(actual) + ")");
+                throw new TranslationException(
+                        TranslationException.Kind.BAD_OUTPUT,
+                        engine.name() + ": segment " + (index + 1) + " came back with different markup ("
+                                + expected.differenceTo(actual) + ")");
             }
         }
     }

@@ -24,8 +24,10 @@ public final class TextTranslator {
         if (paragraphs.isEmpty()) {
             return "";
         }
-        return String.join("\n\n", SegmentTranslator.send(engine, source, target, TextFormat.PLAIN, paragraphs)
-                .texts());
+        return String.join(
+                "\n\n",
+                SegmentTranslator.send(engine, source, target, TextFormat.PLAIN, paragraphs)
+                        .texts());
     }
 
     /** The document's block segments are translated with their inline markup; the result is sanitized. */

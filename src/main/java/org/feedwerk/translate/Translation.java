@@ -31,10 +31,29 @@ public record Translation(
         postEdits = postEdits == null ? List.of() : List.copyOf(postEdits);
     }
 
-    public Translation withReview(TranslationStatus newStatus, String newHeadline, String newTeaser,
-            String newBodyHtml, List<String> rules, String report) {
-        return new Translation(articleId, revision, language, sourceLanguage, engine, newStatus, newHeadline,
-                newTeaser, newBodyHtml, charsSent, charsReused, billed, translatedAt, rules, report);
+    public Translation withReview(
+            TranslationStatus newStatus,
+            String newHeadline,
+            String newTeaser,
+            String newBodyHtml,
+            List<String> rules,
+            String report) {
+        return new Translation(
+                articleId,
+                revision,
+                language,
+                sourceLanguage,
+                engine,
+                newStatus,
+                newHeadline,
+                newTeaser,
+                newBodyHtml,
+                charsSent,
+                charsReused,
+                billed,
+                translatedAt,
+                rules,
+                report);
     }
 
     /** Built by name: fifteen positional fields invite swapped arguments; unset lists stay empty. */
@@ -137,8 +156,22 @@ public record Translation(
         }
 
         public Translation build() {
-            return new Translation(articleId, revision, language, sourceLanguage, engine, status, headline, teaser,
-                    bodyHtml, charsSent, charsReused, billed, translatedAt, postEdits, qaReport);
+            return new Translation(
+                    articleId,
+                    revision,
+                    language,
+                    sourceLanguage,
+                    engine,
+                    status,
+                    headline,
+                    teaser,
+                    bodyHtml,
+                    charsSent,
+                    charsReused,
+                    billed,
+                    translatedAt,
+                    postEdits,
+                    qaReport);
         }
     }
 }

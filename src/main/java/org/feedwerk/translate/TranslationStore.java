@@ -61,6 +61,12 @@ public interface TranslationStore {
     boolean finishClaim(Claim claim, int revision, ArticleStatus status, String reason, Instant retryAt);
 
     /** One translation-memory entry. */
-    record MemoryEntry(String key, String engine, String sourceLanguage, String targetLanguage, String sourceText,
-            String targetText, Instant createdAt) {}
+    record MemoryEntry(
+            String key,
+            String engine,
+            String sourceLanguage,
+            String targetLanguage,
+            String sourceText,
+            String targetText,
+            Instant createdAt) {}
 }

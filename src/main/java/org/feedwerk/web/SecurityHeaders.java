@@ -13,9 +13,10 @@ final class SecurityHeaders {
 
     static Map<String, String> of(boolean embedsImages) {
         return Map.of(
-                "Content-Security-Policy", "default-src 'none'; img-src 'self'" + (embedsImages ? " https:" : "")
-                        + "; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; "
-                        + "base-uri 'none'",
+                "Content-Security-Policy",
+                        "default-src 'none'; img-src 'self'" + (embedsImages ? " https:" : "")
+                                + "; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; "
+                                + "base-uri 'none'",
                 "X-Content-Type-Options", "nosniff",
                 "Referrer-Policy", "strict-origin-when-cross-origin");
     }

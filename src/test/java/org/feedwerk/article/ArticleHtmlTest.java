@@ -15,31 +15,42 @@ class ArticleHtmlTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("keeps paragraphs, emphasis and links",
+                Arguments.of(
+                        "keeps paragraphs, emphasis and links",
                         "<p>A <em>b</em> <strong>c</strong> <a href=\"https://x.example/\">d</a></p>",
                         "<p>A <em>b</em> <strong>c</strong> <a href=\"https://x.example/\">d</a></p>"),
                 Arguments.of("removes scripts with their content", "<p>a</p><script>alert(1)</script>", "<p>a</p>"),
-                Arguments.of("removes event handlers and styles", "<p onclick=\"x()\" style=\"color:red\">a</p>",
+                Arguments.of(
+                        "removes event handlers and styles",
+                        "<p onclick=\"x()\" style=\"color:red\">a</p>",
                         "<p>a</p>"),
-                Arguments.of("removes javascript links but keeps their text",
-                        "<p><a href=\"javascript:alert(1)\">t</a></p>", "<p>t</p>"),
-                Arguments.of("removes iframes and forms",
+                Arguments.of(
+                        "removes javascript links but keeps their text",
+                        "<p><a href=\"javascript:alert(1)\">t</a></p>",
+                        "<p>t</p>"),
+                Arguments.of(
+                        "removes iframes and forms",
                         "<p>a</p><iframe src=\"https://ads.example/\"></iframe><form><input name=\"q\"></form>",
                         "<p>a</p>"),
-                Arguments.of("makes relative links and images absolute",
+                Arguments.of(
+                        "makes relative links and images absolute",
                         "<p><a href=\"/other\">o</a><img src=\"pic.jpg\" alt=\"p\"></p>",
                         "<p><a href=\"https://wire.example.org/other\">o</a>"
                                 + "<img src=\"https://wire.example.org/news/pic.jpg\" alt=\"p\" /></p>"),
                 Arguments.of("drops data: images", "<p>a<img src=\"data:image/png;base64,AAAA\"></p>", "<p>a</p>"),
                 Arguments.of("turns h1 into h2", "<h1>Title</h1><p>x</p>", "<h2>Title</h2><p>x</p>"),
-                Arguments.of("keeps figures with captions",
+                Arguments.of(
+                        "keeps figures with captions",
                         "<figure><img src=\"https://i.example/a.jpg\" alt=\"a\"><figcaption>Cap</figcaption></figure>",
                         "<figure><img src=\"https://i.example/a.jpg\" alt=\"a\" /><figcaption>Cap</figcaption></figure>"),
-                Arguments.of("keeps simple tables",
+                Arguments.of(
+                        "keeps simple tables",
                         "<table><tr><th colspan=\"2\">H</th></tr><tr><td>1</td><td style=\"x\">2</td></tr></table>",
                         "<table><tbody><tr><th colspan=\"2\">H</th></tr><tr><td>1</td><td>2</td></tr></tbody></table>"),
                 Arguments.of("removes empty paragraphs", "<p>a</p><p> </p><p></p>", "<p>a</p>"),
-                Arguments.of("keeps lists and quotes", "<ul><li>a</li></ul><blockquote><p>q</p></blockquote>",
+                Arguments.of(
+                        "keeps lists and quotes",
+                        "<ul><li>a</li></ul><blockquote><p>q</p></blockquote>",
                         "<ul><li>a</li></ul><blockquote><p>q</p></blockquote>"));
     }
 
@@ -75,9 +86,11 @@ class ArticleHtmlTest {
             for (int length = random.nextInt(30); length > 0; length--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            String expected = ArticleHtml.withoutControlCharacters(Jsoup.parseBodyFragment(text.toString()).text())
+            String expected = ArticleHtml.withoutControlCharacters(
+                            Jsoup.parseBodyFragment(text.toString()).text())
                     .strip();
-            assertThat(ArticleHtml.plainText(text.toString())).as("%s", text.toString().chars().boxed().toList())
+            assertThat(ArticleHtml.plainText(text.toString()))
+                    .as("%s", text.toString().chars().boxed().toList())
                     .isEqualTo(expected);
         }
     }

@@ -14,22 +14,28 @@ import org.junit.jupiter.api.Test;
 
 class ArticleNormalizerTest {
     private final ArticleNormalizer normalizer = new ArticleNormalizer();
-    private final SourceConfig source = new SourceConfig("wire", URI.create("https://wire.example.org/feed"), null,
-            null, "en", null, "Wire", null, null);
+    private final SourceConfig source = new SourceConfig(
+            "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null);
 
     private RevisionContent normalize(Item item, String feedLanguage) {
-        ParsedFeed feed = new ParsedFeed(FeedFormat.RSS, "Wire", "https://wire.example.org/", feedLanguage, List.of(item));
+        ParsedFeed feed =
+                new ParsedFeed(FeedFormat.RSS, "Wire", "https://wire.example.org/", feedLanguage, List.of(item));
         return normalizer.normalize(item, feed, source).orElseThrow();
     }
 
     @Test
     void prefersFullContentAndKeepsTheSummaryAsTeaser() {
         Item item = Item.builder()
-                .guid("g").link("https://wire.example.org/a").title("Title <em>x</em>").summaryHtml("<p>Summary</p>")
-                .contentHtml("<p>Body</p>").authors(List.of("A", "B")).published(Instant.EPOCH)
+                .guid("g")
+                .link("https://wire.example.org/a")
+                .title("Title <em>x</em>")
+                .summaryHtml("<p>Summary</p>")
+                .contentHtml("<p>Body</p>")
+                .authors(List.of("A", "B"))
+                .published(Instant.EPOCH)
                 .categories(List.of("Politics"))
-                .images(List.of(new ItemImage("https://i.example/a.jpg", "<b>Cap</b>"),
-                        new ItemImage("ftp://x/y.jpg", null)))
+                .images(List.of(
+                        new ItemImage("https://i.example/a.jpg", "<b>Cap</b>"), new ItemImage("ftp://x/y.jpg", null)))
                 .build();
 
         RevisionContent content = normalize(item, "en-GB");
@@ -44,7 +50,11 @@ class ArticleNormalizerTest {
 
     @Test
     void summaryBecomesTheBodyWhenThereIsNoContent() {
-        Item item = Item.builder().guid("g").title("T").summaryHtml("<p>Only summary</p>").build();
+        Item item = Item.builder()
+                .guid("g")
+                .title("T")
+                .summaryHtml("<p>Only summary</p>")
+                .build();
 
         RevisionContent content = normalize(item, null);
 
@@ -57,7 +67,8 @@ class ArticleNormalizerTest {
     void derivesAHeadlineFromTheBodyWhenTitleIsMissing() {
         Item item = Item.builder()
                 .guid("g")
-                .contentHtml("<p>one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen</p>")
+                .contentHtml(
+                        "<p>one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen</p>")
                 .build();
 
         assertThat(normalize(item, null).headline())
@@ -66,7 +77,11 @@ class ArticleNormalizerTest {
 
     @Test
     void itemWithoutTitleAndBodyIsSkipped() {
-        Item item = Item.builder().guid("g").title(" ").contentHtml("<script>x</script>").build();
+        Item item = Item.builder()
+                .guid("g")
+                .title(" ")
+                .contentHtml("<script>x</script>")
+                .build();
         ParsedFeed feed = new ParsedFeed(FeedFormat.RSS, null, null, null, List.of(item));
 
         assertThat(normalizer.normalize(item, feed, source)).isEmpty();
@@ -75,16 +90,29 @@ class ArticleNormalizerTest {
     @Test
     void hashIgnoresSourceTimestampsButNotText() {
         Item first = Item.builder()
-                .guid("g").title("T").contentHtml("<p>Body</p>").published(Instant.EPOCH).updated(Instant.EPOCH)
+                .guid("g")
+                .title("T")
+                .contentHtml("<p>Body</p>")
+                .published(Instant.EPOCH)
+                .updated(Instant.EPOCH)
                 .build();
         Item restamped = Item.builder()
-                .guid("g").title("T").contentHtml("<p>Body</p>").published(Instant.now()).updated(Instant.now())
+                .guid("g")
+                .title("T")
+                .contentHtml("<p>Body</p>")
+                .published(Instant.now())
+                .updated(Instant.now())
                 .build();
         Item edited = Item.builder()
-                .guid("g").title("T").contentHtml("<p>Body.</p>").published(Instant.EPOCH).updated(Instant.EPOCH)
+                .guid("g")
+                .title("T")
+                .contentHtml("<p>Body.</p>")
+                .published(Instant.EPOCH)
+                .updated(Instant.EPOCH)
                 .build();
 
-        assertThat(normalize(first, null).contentHash()).isEqualTo(normalize(restamped, null).contentHash())
+        assertThat(normalize(first, null).contentHash())
+                .isEqualTo(normalize(restamped, null).contentHash())
                 .isNotEqualTo(normalize(edited, null).contentHash());
     }
 }

@@ -12,22 +12,33 @@ import org.junit.jupiter.api.Test;
 class TextFingerprintTest {
     private static Optional<TextFingerprint> fingerprint(String headline, String body) {
         return TextFingerprint.of(RevisionContent.builder()
-                .headline(headline).bodyHtml("<p>" + body + "</p>").language("en").pubStatus(PubStatus.USABLE)
-                .subjects(List.of()).images(List.of()).build());
+                .headline(headline)
+                .bodyHtml("<p>" + body + "</p>")
+                .language("en")
+                .pubStatus(PubStatus.USABLE)
+                .subjects(List.of())
+                .images(List.of())
+                .build());
     }
 
     @Test
     void smallEditsKeepMostWordGroupsAndOtherStoriesFew() {
-        TextFingerprint original = fingerprint("Ferry terminal approved", Stories.FERRY_TERMINAL).orElseThrow();
-        TextFingerprint edited = fingerprint("Ferry terminal approved", Stories.FERRY_TERMINAL.replace("on Sunday", "on Sunday evening")
-                + " (Reporting by the Wire desk)").orElseThrow();
-        TextFingerprint other = fingerprint("Ferry terminal approved", Stories.BUS_LANE).orElseThrow();
+        TextFingerprint original =
+                fingerprint("Ferry terminal approved", Stories.FERRY_TERMINAL).orElseThrow();
+        TextFingerprint edited = fingerprint(
+                        "Ferry terminal approved",
+                        Stories.FERRY_TERMINAL.replace("on Sunday", "on Sunday evening")
+                                + " (Reporting by the Wire desk)")
+                .orElseThrow();
+        TextFingerprint other =
+                fingerprint("Ferry terminal approved", Stories.BUS_LANE).orElseThrow();
 
         assertThat(original.similarity(original)).isEqualTo(1.0);
         assertThat(original.similarity(edited)).isGreaterThanOrEqualTo(TextFingerprint.MIN_SIMILARITY);
         assertThat(original.similarity(other)).isLessThan(0.2);
-        long sharedBands = Arrays.stream(original.bandKeys()).filter(key -> Arrays.stream(edited.bandKeys())
-                .anyMatch(candidate -> candidate == key)).count();
+        long sharedBands = Arrays.stream(original.bandKeys())
+                .filter(key -> Arrays.stream(edited.bandKeys()).anyMatch(candidate -> candidate == key))
+                .count();
         assertThat(sharedBands).as("found by band lookup").isPositive();
         assertThat(TextFingerprint.decode(edited.encode()).similarity(edited)).isEqualTo(1.0);
     }
@@ -43,26 +54,37 @@ class TextFingerprintTest {
         String html = "<p>" + Stories.FERRY_TERMINAL + "</p><ul><li>Fares &amp; times</li><li>2,400 m²</li></ul>"
                 + "<p>Tom&nbsp;said: <em>\u201cfine\u201d</em><br>next line</p>";
         RevisionContent content = RevisionContent.builder()
-                .headline("Ferry terminal approved").bodyHtml(html).language("en").pubStatus(PubStatus.USABLE)
-                .subjects(List.of()).images(List.of()).build();
+                .headline("Ferry terminal approved")
+                .bodyHtml(html)
+                .language("en")
+                .pubStatus(PubStatus.USABLE)
+                .subjects(List.of())
+                .images(List.of())
+                .build();
 
-        assertThat(TextFingerprint.of(content.headline(), ArticleHtml.plainText(html)).orElseThrow().encode())
+        assertThat(TextFingerprint.of(content.headline(), ArticleHtml.plainText(html))
+                        .orElseThrow()
+                        .encode())
                 .isEqualTo(TextFingerprint.of(content).orElseThrow().encode());
     }
 
     /** Words are runs of letters and numbers in any script, as the pattern {@code [\\p{L}\\p{N}]+} finds them. */
     @Test
     void wordsAreRunsOfLettersAndNumbersInAnyScript() {
-        String alphabet = "aZ\u00c4\u00df\u0130 -,.'\u00b2\u00bd\u2167\u0663\u4e2d\u05d0\u0301\u00a0\ud835\udc00\ud83d\ude00";
+        String alphabet =
+                "aZ\u00c4\u00df\u0130 -,.'\u00b2\u00bd\u2167\u0663\u4e2d\u05d0\u0301\u00a0\ud835\udc00\ud83d\ude00";
         java.util.Random random = new java.util.Random(20261202);
         for (int sample = 0; sample < 5_000; sample++) {
             StringBuilder text = new StringBuilder();
             for (int length = random.nextInt(25); length > 0; length--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            List<String> expected = Arrays.stream(text.toString().toLowerCase(java.util.Locale.ROOT)
-                    .split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty()).toList();
-            assertThat(TextFingerprint.words(text.toString())).as("%s", text.toString().chars().boxed().toList())
+            List<String> expected = Arrays.stream(
+                            text.toString().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                    .filter(word -> !word.isEmpty())
+                    .toList();
+            assertThat(TextFingerprint.words(text.toString()))
+                    .as("%s", text.toString().chars().boxed().toList())
                     .isEqualTo(expected);
         }
     }

@@ -35,7 +35,8 @@ class CommandLineTest {
     }
 
     private int runWithInput(String input, String... args) {
-        CommandLine commandLine = FeedwerkCommand.commandLine(Map.of("LIBRE_KEY", "k"),
+        CommandLine commandLine = FeedwerkCommand.commandLine(
+                Map.of("LIBRE_KEY", "k"),
                 new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -66,8 +67,18 @@ class CommandLineTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("run", "ingest", "sources", "translate", "verify", "export", "postedit",
-                "qa", "eval", "models");
+        assertThat(out.toString())
+                .contains(
+                        "run",
+                        "ingest",
+                        "sources",
+                        "translate",
+                        "verify",
+                        "export",
+                        "postedit",
+                        "qa",
+                        "eval",
+                        "models");
         assertThat(run("models", "--help")).isZero();
         assertThat(out.toString()).contains("pull", "list");
         assertThat(run("ingest", "--help")).isZero();
@@ -76,24 +87,31 @@ class CommandLineTest {
 
     @Test
     void runRefusesAnUnknownRole() throws IOException {
-        assertThat(run("run", "--config", config().toString(), "--roles", "fetch,render")).isEqualTo(2);
-        assertThat(err.toString()).contains("--roles: unknown role 'render' (roles are fetch, translate, publish, web)");
+        assertThat(run("run", "--config", config().toString(), "--roles", "fetch,render"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--roles: unknown role 'render' (roles are fetch, translate, publish, web)");
     }
 
     @Test
     void aSecondRunOnOneSqliteDatabaseIsRefused() throws Exception {
         Path config = config();
-        Files.writeString(config, Files.readString(config).replace("dataDir: ./data", "dataDir: ./data\nserver: { port: 0 }"));
+        Files.writeString(
+                config, Files.readString(config).replace("dataDir: ./data", "dataDir: ./data\nserver: { port: 0 }"));
         Process first = FeedwerkProcess.run(config, dir.resolve("first.log"), Map.of(), "--roles", "web");
         try {
             Instant deadline = Instant.now().plusSeconds(60);
             while (!Files.readString(dir.resolve("first.log")).contains("feedwerk running")) {
                 assertThat(Instant.now()).as("first process started").isBefore(deadline);
-                assertThat(first.isAlive()).as(Files.readString(dir.resolve("first.log"))).isTrue();
+                assertThat(first.isAlive())
+                        .as(Files.readString(dir.resolve("first.log")))
+                        .isTrue();
                 Thread.sleep(100);
             }
-            assertThat(run("run", "--config", config.toString(), "--roles", "web")).isEqualTo(2);
-            assertThat(err.toString()).contains("another feedwerk process is running on the SQLite database")
+            assertThat(run("run", "--config", config.toString(), "--roles", "web"))
+                    .isEqualTo(2);
+            assertThat(err.toString())
+                    .contains("another feedwerk process is running on the SQLite database")
                     .contains("database.url");
         } finally {
             first.destroy();
@@ -108,7 +126,8 @@ class CommandLineTest {
         int exit = run("ingest", "--config", config.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("inbox  2 new, 0 revised, 0 unchanged")
+        assertThat(out.toString())
+                .contains("inbox  2 new, 0 revised, 0 unchanged")
                 .contains("down   0 new, 0 revised, 0 unchanged; error: HTTP 404");
     }
 
@@ -132,8 +151,13 @@ class CommandLineTest {
 
         String table = out.toString();
         assertThat(table).contains("ID", "LAST SUCCESS", "NEXT FETCH", "FAILURES", "LAST ERROR");
-        assertThat(table.lines().filter(line -> line.startsWith("down")).findFirst().orElseThrow())
-                .contains("never").contains(" 1 ").contains("HTTP 404");
+        assertThat(table.lines()
+                        .filter(line -> line.startsWith("down"))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("never")
+                .contains(" 1 ")
+                .contains("HTTP 404");
     }
 
     private Path engineConfig(String url, String keyVariable) throws IOException {
@@ -158,14 +182,34 @@ class CommandLineTest {
         try {
             Path config = engineConfig(engines.server().uri("").toString(), "LIBRE_KEY");
 
-            assertThat(runWithInput("Hello world.\n\nSecond paragraph.\n", "translate", "--config",
-                    config.toString(), "--engine", "libre", "--from", "en", "--to", "de")).isZero();
+            assertThat(runWithInput(
+                            "Hello world.\n\nSecond paragraph.\n",
+                            "translate",
+                            "--config",
+                            config.toString(),
+                            "--engine",
+                            "libre",
+                            "--from",
+                            "en",
+                            "--to",
+                            "de"))
+                    .isZero();
             assertThat(out.toString()).isEqualTo("HELLO WORLD.\n\nSECOND PARAGRAPH.\n");
 
             out.getBuffer().setLength(0);
-            assertThat(runWithInput("<p>A <a href=\"https://x.example/\">link</a></p><ul><li>item</li></ul>",
-                    "translate", "--config", config.toString(), "--engine", "libre", "--from", "en", "--to", "de",
-                    "--html")).isZero();
+            assertThat(runWithInput(
+                            "<p>A <a href=\"https://x.example/\">link</a></p><ul><li>item</li></ul>",
+                            "translate",
+                            "--config",
+                            config.toString(),
+                            "--engine",
+                            "libre",
+                            "--from",
+                            "en",
+                            "--to",
+                            "de",
+                            "--html"))
+                    .isZero();
             assertThat(out.toString().strip())
                     .isEqualTo("<p>A <a href=\"https://x.example/\">LINK</a></p><ul><li>ITEM</li></ul>");
         } finally {
@@ -176,19 +220,51 @@ class CommandLineTest {
     @Test
     void translateCommandNamesAMissingKeyOrUnreachableEngine() throws IOException {
         Path missingKey = engineConfig("http://127.0.0.1:9/", "NOT_SET");
-        assertThat(runWithInput("x", "translate", "--config", missingKey.toString(), "--engine", "libre",
-                "--from", "en", "--to", "de")).isEqualTo(2);
+        assertThat(runWithInput(
+                        "x",
+                        "translate",
+                        "--config",
+                        missingKey.toString(),
+                        "--engine",
+                        "libre",
+                        "--from",
+                        "en",
+                        "--to",
+                        "de"))
+                .isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("feedwerk: libre: environment variable NOT_SET is not set");
 
         err.getBuffer().setLength(0);
         Path unreachable = engineConfig("http://127.0.0.1:9/", "LIBRE_KEY");
-        assertThat(runWithInput("x", "translate", "--config", unreachable.toString(), "--engine", "libre",
-                "--from", "en", "--to", "de")).isEqualTo(2);
-        assertThat(err.toString().strip()).startsWith("feedwerk: libre: cannot reach 127.0.0.1:9").doesNotContain("\n");
+        assertThat(runWithInput(
+                        "x",
+                        "translate",
+                        "--config",
+                        unreachable.toString(),
+                        "--engine",
+                        "libre",
+                        "--from",
+                        "en",
+                        "--to",
+                        "de"))
+                .isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("feedwerk: libre: cannot reach 127.0.0.1:9")
+                .doesNotContain("\n");
 
         err.getBuffer().setLength(0);
-        assertThat(runWithInput("x", "translate", "--config", unreachable.toString(), "--engine", "nope",
-                "--from", "en", "--to", "de")).isEqualTo(2);
+        assertThat(runWithInput(
+                        "x",
+                        "translate",
+                        "--config",
+                        unreachable.toString(),
+                        "--engine",
+                        "nope",
+                        "--from",
+                        "en",
+                        "--to",
+                        "de"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("no engine named 'nope'");
     }
 
@@ -197,8 +273,14 @@ class CommandLineTest {
         Path source = dir.resolve("source.txt");
         Files.writeString(source, "x\n1,200 passengers\n");
 
-        assertThat(runWithInput("Er sagte: \"gut\" .\n1,200 Fahrgäste\n", "postedit", "--to", "de", "--source",
-                source.toString())).isZero();
+        assertThat(runWithInput(
+                        "Er sagte: \"gut\" .\n1,200 Fahrgäste\n",
+                        "postedit",
+                        "--to",
+                        "de",
+                        "--source",
+                        source.toString()))
+                .isZero();
 
         assertThat(out.toString()).isEqualTo("Er sagte: „gut“.\n1.200 Fahrgäste\n");
     }
@@ -207,12 +289,22 @@ class CommandLineTest {
     void aMissingInputFileIsOneLineNotAStackTrace() {
         Path missing = dir.resolve("nowhere.txt");
 
-        assertThat(runWithInput("x\n", "postedit", "--to", "de", "--source", missing.toString())).isEqualTo(2);
+        assertThat(runWithInput("x\n", "postedit", "--to", "de", "--source", missing.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).isEqualTo("feedwerk: no such file: " + missing + System.lineSeparator());
 
         err.getBuffer().setLength(0);
-        assertThat(run("qa", "--from", "en", "--to", "de", "--source", missing.toString(), "--target",
-                missing.toString())).isEqualTo(2);
+        assertThat(run(
+                        "qa",
+                        "--from",
+                        "en",
+                        "--to",
+                        "de",
+                        "--source",
+                        missing.toString(),
+                        "--target",
+                        missing.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).isEqualTo("feedwerk: no such file: " + missing + System.lineSeparator());
     }
 
@@ -223,11 +315,21 @@ class CommandLineTest {
         Files.writeString(source, "The terminal opens in 2028.\nThe ferry was late again on Sunday morning.\n");
         Files.writeString(target, "Das Terminal öffnet 2029.\nDie Fähre war am Sonntagmorgen wieder verspätet.\n");
 
-        assertThat(run("qa", "--from", "en", "--to", "de", "--source", source.toString(), "--target",
-                target.toString())).isZero();
+        assertThat(run(
+                        "qa",
+                        "--from",
+                        "en",
+                        "--to",
+                        "de",
+                        "--source",
+                        source.toString(),
+                        "--target",
+                        target.toString()))
+                .isZero();
 
-        assertThat(out.toString()).isEqualTo("{\"line\":1,\"blocking\":true,\"failed\":[\"numbers\"]}\n"
-                + "{\"line\":2,\"blocking\":false,\"failed\":[]}\n");
+        assertThat(out.toString())
+                .isEqualTo("{\"line\":1,\"blocking\":true,\"failed\":[\"numbers\"]}\n"
+                        + "{\"line\":2,\"blocking\":false,\"failed\":[]}\n");
         assertThat(err.toString()).contains("checked 2 lines: 1 blocking (50.0 %); failed checks: {numbers=1}");
     }
 
@@ -242,8 +344,19 @@ class CommandLineTest {
             Files.writeString(source, "the harbour is open\nferries run again\n");
             Files.writeString(reference, "THE HARBOUR IS OPEN\nFERRIES RUN AGAIN\n");
 
-            assertThat(run("eval", "--config", config.toString(), "--engine", "libre", "--source", source.toString(),
-                    "--reference", reference.toString(), "--output", output.toString())).isZero();
+            assertThat(run(
+                            "eval",
+                            "--config",
+                            config.toString(),
+                            "--engine",
+                            "libre",
+                            "--source",
+                            source.toString(),
+                            "--reference",
+                            reference.toString(),
+                            "--output",
+                            output.toString()))
+                    .isZero();
 
             assertThat(out.toString()).startsWith("engine libre, 2 lines: BLEU 100.0, chrF 100.0, ");
             assertThat(Files.readAllLines(output)).containsExactly("THE HARBOUR IS OPEN", "FERRIES RUN AGAIN");
@@ -259,9 +372,11 @@ class CommandLineTest {
         try (java.util.stream.Stream<Path> files = Files.walk(published)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] content = Files.readAllBytes(file);
-                hub.on("/Xenova/opus-mt-en-de/resolve/main/" + published.relativize(file).toString().replace('\\', '/'),
-                        exchange -> org.feedwerk.testing.LocalHttpServer.send(exchange, 200, "application/octet-stream",
-                                content));
+                hub.on(
+                        "/Xenova/opus-mt-en-de/resolve/main/"
+                                + published.relativize(file).toString().replace('\\', '/'),
+                        exchange -> org.feedwerk.testing.LocalHttpServer.send(
+                                exchange, 200, "application/octet-stream", content));
             }
             Path config = dir.resolve("offline.yml");
             Files.writeString(config, """
@@ -281,16 +396,37 @@ class CommandLineTest {
             Files.writeString(source, "The cat sleeps.\nA dog.\n");
             Files.writeString(reference, "Die Katze schläft.\nEin Hund.\n");
 
-            assertThat(run("eval", "--config", config.toString(), "--engine", "opus-mt", "--source", source.toString(),
-                    "--reference", reference.toString())).as(err.toString()).isEqualTo(2);
+            assertThat(run(
+                            "eval",
+                            "--config",
+                            config.toString(),
+                            "--engine",
+                            "opus-mt",
+                            "--source",
+                            source.toString(),
+                            "--reference",
+                            reference.toString()))
+                    .as(err.toString())
+                    .isEqualTo(2);
             assertThat(err.toString()).contains("run: ./feedwerk models pull opus-mt-en-de");
 
-            assertThat(run("models", "pull", "opus-mt-en-de", "--config", config.toString())).as(err.toString())
+            assertThat(run("models", "pull", "opus-mt-en-de", "--config", config.toString()))
+                    .as(err.toString())
                     .isZero();
             assertThat(run("models", "list", "--config", config.toString())).isZero();
             assertThat(out.toString()).contains("Xenova/opus-mt-en-de");
-            assertThat(run("eval", "--config", config.toString(), "--engine", "opus-mt", "--source", source.toString(),
-                    "--reference", reference.toString())).as(err.toString()).isZero();
+            assertThat(run(
+                            "eval",
+                            "--config",
+                            config.toString(),
+                            "--engine",
+                            "opus-mt",
+                            "--source",
+                            source.toString(),
+                            "--reference",
+                            reference.toString()))
+                    .as(err.toString())
+                    .isZero();
             assertThat(out.toString()).contains("engine opus-mt, 2 lines: BLEU 100.0, chrF 100.0, ");
         } finally {
             hub.close();
@@ -303,7 +439,8 @@ class CommandLineTest {
         Files.writeString(config, "sources:\n  - id: a\n    url: https://a.example/\n    colour: blue\n");
 
         assertThat(run("sources", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).startsWith("feedwerk: " + config + ":4: unknown key 'colour'")
+        assertThat(err.toString().strip())
+                .startsWith("feedwerk: " + config + ":4: unknown key 'colour'")
                 .doesNotContain("\n");
     }
 }

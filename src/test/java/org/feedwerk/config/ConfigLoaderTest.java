@@ -43,21 +43,26 @@ class ConfigLoaderTest {
     @Test
     void readsRolesWithAllFourByDefault() throws IOException {
         assertThat(new ConfigLoader(Map.of()).load(write(VALID)).activeRoles()).isEqualTo(Role.ALL);
-        assertThat(new ConfigLoader(Map.of()).load(write("roles: [fetch, Publish]\n" + VALID)).activeRoles())
+        assertThat(new ConfigLoader(Map.of())
+                        .load(write("roles: [fetch, Publish]\n" + VALID))
+                        .activeRoles())
                 .containsExactlyInAnyOrder(Role.FETCH, Role.PUBLISH);
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(write("roles: [fetch, render]\n" + VALID)))
-                .hasMessageContaining("feedwerk.yml:1:").hasMessageContaining("unknown role 'render'");
+                .hasMessageContaining("feedwerk.yml:1:")
+                .hasMessageContaining("unknown role 'render'");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(write("roles: []\n" + VALID)))
                 .hasMessageContaining("at least one role");
     }
 
     @Test
     void readsTrustedProxies() throws IOException {
-        FeedwerkConfig config = new ConfigLoader(Map.of()).load(write(VALID.replace("server: { port: 9090 }",
-                "server: { port: 9090, trustedProxies: [10.0.0.5, \"::1\"] }")));
+        FeedwerkConfig config = new ConfigLoader(Map.of())
+                .load(write(VALID.replace(
+                        "server: { port: 9090 }", "server: { port: 9090, trustedProxies: [10.0.0.5, \"::1\"] }")));
 
         assertThat(config.server().trustedProxies()).containsExactly("10.0.0.5", "::1");
-        assertThat(new ConfigLoader(Map.of()).load(write(VALID)).server().trustedProxies()).isEmpty();
+        assertThat(new ConfigLoader(Map.of()).load(write(VALID)).server().trustedProxies())
+                .isEmpty();
     }
 
     @Test
@@ -88,8 +93,9 @@ class ConfigLoaderTest {
                   doNotTranslate: [CNN, Reuters, X]
                 """));
 
-        assertThat(config.translation().glossary()).containsEntry("en-de",
-                Map.of("sovereign wealth fund", "Staatsfonds", "Kirill Dmitriev", "Kirill Dmitrijew"));
+        assertThat(config.translation().glossary())
+                .containsEntry(
+                        "en-de", Map.of("sovereign wealth fund", "Staatsfonds", "Kirill Dmitriev", "Kirill Dmitrijew"));
         assertThat(config.translation().doNotTranslate()).containsExactly("CNN", "Reuters", "X");
     }
 
@@ -129,8 +135,15 @@ class ConfigLoaderTest {
 
     @Test
     void environmentOverridesTheFile() throws IOException {
-        Map<String, String> environment = Map.of("FEEDWERK_SERVER_PORT", "7070", "FEEDWERK_SERVER_HOST", "0.0.0.0",
-                "FEEDWERK_DATABASE_URL", "jdbc:postgresql://db/feedwerk", "FEEDWERK_FETCH_MAXBACKOFF", "1h");
+        Map<String, String> environment = Map.of(
+                "FEEDWERK_SERVER_PORT",
+                "7070",
+                "FEEDWERK_SERVER_HOST",
+                "0.0.0.0",
+                "FEEDWERK_DATABASE_URL",
+                "jdbc:postgresql://db/feedwerk",
+                "FEEDWERK_FETCH_MAXBACKOFF",
+                "1h");
 
         FeedwerkConfig config = new ConfigLoader(environment).load(write(VALID));
 
@@ -143,35 +156,61 @@ class ConfigLoaderTest {
     @Test
     void badEnvironmentValueIsNamed() throws IOException {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("FEEDWERK_SERVER_PORT", "eighty")).load(write(VALID)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("FEEDWERK_SERVER_PORT");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("FEEDWERK_SERVER_PORT");
     }
 
     static Stream<Arguments> errors() {
         return Stream.of(
-                Arguments.of("unknown key", VALID.replace("    interval: 5m", "    intervall: 5m"),
+                Arguments.of(
+                        "unknown key",
+                        VALID.replace("    interval: 5m", "    intervall: 5m"),
                         "feedwerk.yml:8: unknown key 'intervall' in sources[0]"),
-                Arguments.of("missing id", VALID.replace("  - id: inbox\n", "  - attribution: x\n"),
+                Arguments.of(
+                        "missing id",
+                        VALID.replace("  - id: inbox\n", "  - attribution: x\n"),
                         "feedwerk.yml:10: sources[1] has no id"),
-                Arguments.of("bad interval", VALID.replace("interval: 5m", "interval: soon"),
+                Arguments.of(
+                        "bad interval",
+                        VALID.replace("interval: 5m", "interval: soon"),
                         "feedwerk.yml:8: invalid value for sources[0].interval"),
-                Arguments.of("too short interval", VALID.replace("interval: 5m", "interval: 1s"),
+                Arguments.of(
+                        "too short interval",
+                        VALID.replace("interval: 5m", "interval: 1s"),
                         "feedwerk.yml:8: source 'harbour-world' interval must be at least 10s"),
-                Arguments.of("duplicate id", VALID.replace("id: inbox", "id: harbour-world"),
+                Arguments.of(
+                        "duplicate id",
+                        VALID.replace("id: inbox", "id: harbour-world"),
                         "feedwerk.yml:10: duplicate source id 'harbour-world'"),
-                Arguments.of("bad id", VALID.replace("id: inbox", "id: In Box"),
+                Arguments.of(
+                        "bad id",
+                        VALID.replace("id: inbox", "id: In Box"),
                         "feedwerk.yml:10: source id 'In Box' must use only"),
-                Arguments.of("url and dir", VALID.replace("    dir: drop", "    dir: drop\n    url: https://a.example/"),
+                Arguments.of(
+                        "url and dir",
+                        VALID.replace("    dir: drop", "    dir: drop\n    url: https://a.example/"),
                         "feedwerk.yml:10: source 'inbox' needs exactly one of url or dir"),
-                Arguments.of("non-http url", VALID.replace("https://example.org/rss", "ftp://example.org/rss"),
+                Arguments.of(
+                        "non-http url",
+                        VALID.replace("https://example.org/rss", "ftp://example.org/rss"),
                         "feedwerk.yml:5: source 'harbour-world' url must be an absolute http or https URL"),
-                Arguments.of("unknown format", VALID.replace("format: auto", "format: newsml3"),
+                Arguments.of(
+                        "unknown format",
+                        VALID.replace("format: auto", "format: newsml3"),
                         "feedwerk.yml:6: invalid value for sources[0].format"),
-                Arguments.of("onnx without model", VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n",
+                Arguments.of(
+                        "onnx without model",
+                        VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n",
                         "feedwerk.yml:14: engine 'opus' of type onnx needs exactly one of model or path"),
-                Arguments.of("onnx without pair", VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n"
-                        + "      path: ./m\n", "feedwerk.yml:14: engine 'opus' of type onnx needs pairs"),
-                Arguments.of("onnx beams", VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n"
-                        + "      model: opus-mt-en-de\n      beams: 0\n", "feedwerk.yml:17: beams must be between 1 and 16"),
+                Arguments.of(
+                        "onnx without pair",
+                        VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n" + "      path: ./m\n",
+                        "feedwerk.yml:14: engine 'opus' of type onnx needs pairs"),
+                Arguments.of(
+                        "onnx beams",
+                        VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n"
+                                + "      model: opus-mt-en-de\n      beams: 0\n",
+                        "feedwerk.yml:17: beams must be between 1 and 16"),
                 Arguments.of("not yaml", "sources: [\n", "feedwerk.yml"),
                 Arguments.of("top-level list", "- a\n- b\n", "feedwerk.yml:1: the configuration must be a mapping"));
     }
@@ -194,8 +233,14 @@ class ConfigLoaderTest {
 
     @Test
     void everyScalarKeyHasAnEnvironmentVariable() {
-        assertThat(EnvironmentOverrides.variables()).containsKeys("FEEDWERK_SERVER_PORT", "FEEDWERK_SERVER_HOST",
-                "FEEDWERK_DATADIR", "FEEDWERK_DATABASE_URL", "FEEDWERK_DATABASE_USER", "FEEDWERK_FETCH_CONCURRENCY")
+        assertThat(EnvironmentOverrides.variables())
+                .containsKeys(
+                        "FEEDWERK_SERVER_PORT",
+                        "FEEDWERK_SERVER_HOST",
+                        "FEEDWERK_DATADIR",
+                        "FEEDWERK_DATABASE_URL",
+                        "FEEDWERK_DATABASE_USER",
+                        "FEEDWERK_FETCH_CONCURRENCY")
                 .doesNotContainKey("FEEDWERK_SOURCES");
     }
 }

@@ -29,7 +29,8 @@ class SignalsTest {
         Thread.sleep(100);
         assertThat(waited).isNotDone();
         signals.announce(Signal.TRANSLATED);
-        assertThat(waited.get(5, TimeUnit.SECONDS)).isLessThan(Duration.ofSeconds(5).toNanos());
+        assertThat(waited.get(5, TimeUnit.SECONDS))
+                .isLessThan(Duration.ofSeconds(5).toNanos());
     }
 
     @Test
@@ -45,7 +46,8 @@ class SignalsTest {
     void withoutASignalTheWaitEndsAtTheTimeout() throws Exception {
         long started = System.nanoTime();
         signals.await(Signal.SITE_CHANGED, signals.count(Signal.SITE_CHANGED), Duration.ofMillis(200));
-        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(Duration.ofMillis(190).toNanos());
+        assertThat(System.nanoTime() - started)
+                .isGreaterThanOrEqualTo(Duration.ofMillis(190).toNanos());
     }
 
     @Test

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BodyShapesEndToEndTest {
     private static final Map<String, String> PHRASES = Map.ofEntries(
             Map.entry("Ferry terminal approved", "Fährterminal genehmigt"),
-            Map.entry("The harbour authority approved the new ferry terminal.",
+            Map.entry(
+                    "The harbour authority approved the new ferry terminal.",
                     "Die Hafenbehörde hat das neue Fährterminal genehmigt."),
             Map.entry("Construction starts in March.", "Der Bau beginnt im März."),
             Map.entry("Residents may comment until Friday.", "Anwohner können sich bis Freitag äußern."),
@@ -82,50 +83,82 @@ class BodyShapesEndToEndTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineType.class, names = {"DEEPL", "LIBRETRANSLATE"})
+    @EnumSource(
+            value = EngineType.class,
+            names = {"DEEPL", "LIBRETRANSLATE"})
     void everyBodyShapeIsPublishedInGermanWithItsStructure(EngineType engine) throws IOException {
-        try (SiteFixture site = new SiteFixture(dataDir, inbox, TestClock.system(),
-                Map.of(), new DatabaseConfig(null, null, null), List.of("de"), engine)) {
+        try (SiteFixture site = new SiteFixture(
+                dataDir,
+                inbox,
+                TestClock.system(),
+                Map.of(),
+                new DatabaseConfig(null, null, null),
+                List.of("de"),
+                engine)) {
             site.engines().translateTextWith(BodyShapesEndToEndTest::german);
-            StringBuilder feed = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>H</title>"
-                    + "<link>https://harbour.example.org/</link><description>d</description><language>en</language>");
+            StringBuilder feed = new StringBuilder(
+                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>H</title>"
+                            + "<link>https://harbour.example.org/</link><description>d</description><language>en</language>");
             for (int index = 0; index < BODIES.size(); index++) {
-                feed.append("<item><guid>shape-").append(index).append("</guid><title>Ferry terminal approved</title>")
-                        .append("<description><![CDATA[").append(BODIES.get(index)).append("]]></description></item>");
+                feed.append("<item><guid>shape-")
+                        .append(index)
+                        .append("</guid><title>Ferry terminal approved</title>")
+                        .append("<description><![CDATA[")
+                        .append(BODIES.get(index))
+                        .append("]]></description></item>");
             }
             site.drop("shapes.xml", feed.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8));
 
             List<Article> articles = site.app().articles().listArticles(new ArticleQuery(null, null, 100));
             assertThat(articles).hasSize(BODIES.size());
             for (Article article : articles) {
-                assertThat(article.status()).as(article.guid() + ": " + article.statusReason())
+                assertThat(article.status())
+                        .as(article.guid() + ": " + article.statusReason())
                         .isEqualTo(ArticleStatus.PUBLISHED);
-                String source = site.app().articles().findRevision(article.id(), article.currentRevision())
-                        .orElseThrow().content().bodyHtml();
-                Publication page = site.app().publications().findLatest(article.id(), "de").orElseThrow();
+                String source = site.app()
+                        .articles()
+                        .findRevision(article.id(), article.currentRevision())
+                        .orElseThrow()
+                        .content()
+                        .bodyHtml();
+                Publication page =
+                        site.app().publications().findLatest(article.id(), "de").orElseThrow();
                 assertThat(page.content().headline()).isEqualTo("Fährterminal genehmigt");
-                assertThat(BodyStructure.of(page.content().bodyHtml())).as(article.guid())
+                assertThat(BodyStructure.of(page.content().bodyHtml()))
+                        .as(article.guid())
                         .isEqualTo(BodyStructure.of(source));
                 assertThat(MarkupSignature.of(page.content().bodyHtml())).isEqualTo(MarkupSignature.of(source));
                 String text = ArticleHtml.plainText(page.content().bodyHtml());
-                PHRASES.keySet().stream().filter(english -> english.length() > 12)
-                        .forEach(english -> assertThat(text).as("no English left").doesNotContain(english));
+                PHRASES.keySet().stream()
+                        .filter(english -> english.length() > 12)
+                        .forEach(english ->
+                                assertThat(text).as("no English left").doesNotContain(english));
             }
-            assertThat(body(site, "shape-1")).isEqualTo(
-                    "Die Hafenbehörde hat das neue Fährterminal genehmigt.<br />Der Bau beginnt im März.");
-            assertThat(body(site, "shape-2")).isEqualTo("Die Hafenbehörde hat das neue Fährterminal genehmigt."
-                    + "<p>Der Bau beginnt im März.</p>Anwohner können sich bis Freitag äußern.");
-            assertThat(body(site, "shape-0")).isEqualTo(
-                    "<p>Die Hafenbehörde hat das neue Fährterminal genehmigt.</p><p>Der Bau beginnt im März.</p>");
+            assertThat(body(site, "shape-1"))
+                    .isEqualTo("Die Hafenbehörde hat das neue Fährterminal genehmigt.<br />Der Bau beginnt im März.");
+            assertThat(body(site, "shape-2"))
+                    .isEqualTo("Die Hafenbehörde hat das neue Fährterminal genehmigt."
+                            + "<p>Der Bau beginnt im März.</p>Anwohner können sich bis Freitag äußern.");
+            assertThat(body(site, "shape-0"))
+                    .isEqualTo(
+                            "<p>Die Hafenbehörde hat das neue Fährterminal genehmigt.</p><p>Der Bau beginnt im März.</p>");
             assertThat(site.app().verify().problems()).as("proof chain").isEmpty();
-            assertThat(body(site, "shape-10")).contains("Lesen Sie den <a href=\"https://harbour.example.org/report\">"
-                    + "vollständigen Bericht</a>.");
+            assertThat(body(site, "shape-10"))
+                    .contains("Lesen Sie den <a href=\"https://harbour.example.org/report\">"
+                            + "vollständigen Bericht</a>.");
         }
     }
 
     private static String body(SiteFixture site, String guid) {
         Article article = site.app().articles().listArticles(new ArticleQuery(null, null, 100)).stream()
-                .filter(candidate -> candidate.guid().equals(guid)).findFirst().orElseThrow();
-        return site.app().publications().findLatest(article.id(), "de").orElseThrow().content().bodyHtml();
+                .filter(candidate -> candidate.guid().equals(guid))
+                .findFirst()
+                .orElseThrow();
+        return site.app()
+                .publications()
+                .findLatest(article.id(), "de")
+                .orElseThrow()
+                .content()
+                .bodyHtml();
     }
 }

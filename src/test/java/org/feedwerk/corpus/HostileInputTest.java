@@ -45,9 +45,12 @@ class HostileInputTest {
     @Test
     void controlCharactersNeverReachTheFeedsAndSitemaps() throws Exception {
         try (SiteFixture site = site(TestClock.system())) {
-            site.drop("ctrl.json", jsonFeed("{\"id\": \"c-1\", \"url\": \"https://h.example/1\", \"title\": "
-                    + "\"Ferry\\u0001 back\\u0000 on time\", \"content_html\": \"<p>The ferry\\u0007 sails\\u001b again."
-                    + "</p>\", \"tags\": [\"Ports\\u0002\"]}").getBytes(StandardCharsets.UTF_8));
+            site.drop(
+                    "ctrl.json",
+                    jsonFeed("{\"id\": \"c-1\", \"url\": \"https://h.example/1\", \"title\": "
+                                    + "\"Ferry\\u0001 back\\u0000 on time\", \"content_html\": \"<p>The ferry\\u0007 sails\\u001b again."
+                                    + "</p>\", \"tags\": [\"Ports\\u0002\"]}")
+                            .getBytes(StandardCharsets.UTF_8));
 
             Article article = articles(site).get(0);
             assertThat(article.status()).isEqualTo(ArticleStatus.PUBLISHED);
@@ -55,7 +58,8 @@ class HostileInputTest {
             for (String path : List.of("/feed.xml", "/atom.xml", "/sitemap.xml", "/news-sitemap.xml")) {
                 var response = site.get(path);
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
-                DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
                         .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
             }
         }
@@ -64,9 +68,11 @@ class HostileInputTest {
     @Test
     void onlyWebLinksAreKeptAsTheOriginal() throws Exception {
         try (SiteFixture site = site(TestClock.system())) {
-            site.drop("links.json", jsonFeed("{\"id\": \"l-1\", \"url\": \"javascript:alert(document.cookie)\", "
-                    + "\"title\": \"Harbour notice\", \"content_text\": \"The harbour office moves.\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            site.drop(
+                    "links.json",
+                    jsonFeed("{\"id\": \"l-1\", \"url\": \"javascript:alert(document.cookie)\", "
+                                    + "\"title\": \"Harbour notice\", \"content_text\": \"The harbour office moves.\"}")
+                            .getBytes(StandardCharsets.UTF_8));
 
             assertThat(articles(site).get(0).link()).isNull();
             assertThat(site.get("/feed.json").body()).doesNotContain("javascript:");
@@ -83,10 +89,18 @@ class HostileInputTest {
 
             SourceRunReport report = site.drop("big.xml", rss.getBytes(StandardCharsets.UTF_8));
 
-            assertThat(report.summary()).contains("1 new").contains("1 skipped (headline longer than 1000 characters: 1)");
+            assertThat(report.summary())
+                    .contains("1 new")
+                    .contains("1 skipped (headline longer than 1000 characters: 1)");
             Article ok = articles(site).get(0);
             assertThat(ok.headline()).isEqualTo("Quay reopens");
-            assertThat(site.app().articles().findRevision(ok.id(), 1).orElseThrow().content().byline()).isNull();
+            assertThat(site.app()
+                            .articles()
+                            .findRevision(ok.id(), 1)
+                            .orElseThrow()
+                            .content()
+                            .byline())
+                    .isNull();
         }
     }
 
@@ -95,17 +109,22 @@ class HostileInputTest {
         try (SiteFixture site = site(TestClock.system())) {
             StringBuilder items = new StringBuilder();
             for (int index = 0; index < 2_003; index++) {
-                items.append(index == 0 ? "" : ",").append("{\"id\": \"i-").append(index)
-                        .append("\", \"title\": \"Notice ").append(index).append("\"}");
+                items.append(index == 0 ? "" : ",")
+                        .append("{\"id\": \"i-")
+                        .append(index)
+                        .append("\", \"title\": \"Notice ")
+                        .append(index)
+                        .append("\"}");
             }
             Path file = inbox.resolve("many.json");
             Files.writeString(file, jsonFeed(items.toString()));
             Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(30)));
 
-            SourceRunReport report = site.app().ingestOnce(site.app().config().sources()).get(0);
+            SourceRunReport report =
+                    site.app().ingestOnce(site.app().config().sources()).get(0);
 
-            assertThat(report.summary()).isEqualTo(
-                    "2000 new, 0 revised, 0 unchanged, 3 skipped (more than 2000 items in one document: 3)");
+            assertThat(report.summary())
+                    .isEqualTo("2000 new, 0 revised, 0 unchanged, 3 skipped (more than 2000 items in one document: 3)");
         }
     }
 
@@ -113,8 +132,10 @@ class HostileInputTest {
     void dropFoldersFollowNoLinksAndReadNoFileOverTheSizeLimit(@TempDir Path outside) throws Exception {
         try (SiteFixture site = site(TestClock.system())) {
             Path secret = outside.resolve("private-feed.xml");
-            Files.writeString(secret, "<rss version=\"2.0\"><channel><title>t</title><item><guid>s</guid>"
-                    + "<title>Not for the site</title><description>Internal.</description></item></channel></rss>");
+            Files.writeString(
+                    secret,
+                    "<rss version=\"2.0\"><channel><title>t</title><item><guid>s</guid>"
+                            + "<title>Not for the site</title><description>Internal.</description></item></channel></rss>");
             Files.createSymbolicLink(inbox.resolve("linked.xml"), secret);
             Path huge = inbox.resolve("huge.xml");
             try (var out = Files.newOutputStream(huge)) {
@@ -128,28 +149,42 @@ class HostileInputTest {
             }
             Files.setLastModifiedTime(huge, FileTime.from(Instant.now().minusSeconds(30)));
 
-            SourceRunReport report = site.app().ingestOnce(site.app().config().sources()).get(0);
+            SourceRunReport report =
+                    site.app().ingestOnce(site.app().config().sources()).get(0);
 
-            assertThat(report.error()).contains("linked.xml: a symbolic link; links are not followed")
+            assertThat(report.error())
+                    .contains("linked.xml: a symbolic link; links are not followed")
                     .contains("huge.xml: larger than the limit of 16777216 bytes");
             assertThat(articles(site)).isEmpty();
-            assertThat(site.app().ingestOnce(site.app().config().sources()).get(0).error())
-                    .as("set aside, not read again").isNull();
+            assertThat(site.app()
+                            .ingestOnce(site.app().config().sources())
+                            .get(0)
+                            .error())
+                    .as("set aside, not read again")
+                    .isNull();
         }
     }
 
     @Test
     void everyResponseForbidsScriptsAndSniffing() throws Exception {
         try (SiteFixture site = site(TestClock.system())) {
-            site.deliver("a.xml", "s-1", "Harbour authority approves terminal", "Approved.",
+            site.deliver(
+                    "a.xml",
+                    "s-1",
+                    "Harbour authority approves terminal",
+                    "Approved.",
                     "<p>The harbour authority approved the ferry terminal.</p>");
             for (int time = 0; time < 2; time++) { // rendered, then from the page cache
                 for (String path : List.of("/", "/feed.xml", "/api/sources", "/search?q=terminal")) {
                     var response = site.get(path);
-                    assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
-                            .hasValueSatisfying(policy -> assertThat(policy).contains("default-src 'none'")
+                    assertThat(response.headers().firstValue("Content-Security-Policy"))
+                            .as(path)
+                            .hasValueSatisfying(policy -> assertThat(policy)
+                                    .contains("default-src 'none'")
                                     .doesNotContain("script-src"));
-                    assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+                    assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                            .as(path)
+                            .contains("nosniff");
                 }
             }
         }
@@ -158,24 +193,35 @@ class HostileInputTest {
     @Test
     void picturesAreLinkedNotLoadedFromTheirSources() throws Exception {
         try (SiteFixture site = site(TestClock.system())) {
-            site.deliver("a.xml", "s-1", "Harbour authority approves terminal", "Approved.",
+            site.deliver(
+                    "a.xml",
+                    "s-1",
+                    "Harbour authority approves terminal",
+                    "Approved.",
                     "<figure><img src=\"https://images.example.net/quay.jpg\" alt=\"The quay\"><figcaption>The quay."
                             + "</figcaption></figure><p>The harbour authority approved the ferry terminal.</p>");
             var front = site.get("/");
             String link = front.body().replaceAll("(?s).*href=\"(/de/[^\"]+)\".*", "$1");
             var page = site.get(link);
 
-            assertThat(page.body()).doesNotContain("<img").contains("href=\"https://images.example.net/quay.jpg\"")
-                    .contains("Bild: The quay").contains("<figcaption>THE QUAY.</figcaption>");
-            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
-                    assertThat(policy).contains("img-src 'self';"));
+            assertThat(page.body())
+                    .doesNotContain("<img")
+                    .contains("href=\"https://images.example.net/quay.jpg\"")
+                    .contains("Bild: The quay")
+                    .contains("<figcaption>THE QUAY.</figcaption>");
+            assertThat(page.headers().firstValue("Content-Security-Policy"))
+                    .hasValueSatisfying(policy -> assertThat(policy).contains("img-src 'self';"));
         }
     }
 
     @Test
     void publicSearchTakesSimpleSyntaxOnly() throws Exception {
         try (SiteFixture site = site(TestClock.system())) {
-            site.deliver("a.xml", "s-1", "Harbour authority approves terminal", "Approved.",
+            site.deliver(
+                    "a.xml",
+                    "s-1",
+                    "Harbour authority approves terminal",
+                    "Approved.",
                     "<p>The harbour authority approved the ferry terminal.</p>");
             String fuzzyBomb = java.net.URLEncoder.encode("a~2 ".repeat(1_100), StandardCharsets.UTF_8);
             String regex = java.net.URLEncoder.encode("/.*.*.*.*x/ body:[a TO z] *", StandardCharsets.UTF_8);
@@ -190,15 +236,22 @@ class HostileInputTest {
     @Test
     void anItemDatedInTheFarFutureDoesNotBlockLaterCorrections() throws Exception {
         try (SiteFixture site = site(new TestClock(Instant.parse("2026-11-30T12:00:00Z")))) {
-            site.drop("v1.json", jsonFeed("{\"id\": \"f-1\", \"title\": \"Ferry timetable\", \"content_text\": "
-                    + "\"Ferries leave hourly.\", \"date_modified\": \"2099-01-01T00:00:00Z\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            site.drop(
+                    "v1.json",
+                    jsonFeed("{\"id\": \"f-1\", \"title\": \"Ferry timetable\", \"content_text\": "
+                                    + "\"Ferries leave hourly.\", \"date_modified\": \"2099-01-01T00:00:00Z\"}")
+                            .getBytes(StandardCharsets.UTF_8));
             site.clock().advance(Duration.ofMinutes(10));
-            site.drop("v2.json", jsonFeed("{\"id\": \"f-1\", \"title\": \"Ferry timetable\", \"content_text\": "
-                    + "\"Ferries leave every 30 minutes.\", \"date_modified\": \"2026-11-30T12:05:00Z\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            site.drop(
+                    "v2.json",
+                    jsonFeed(
+                                    "{\"id\": \"f-1\", \"title\": \"Ferry timetable\", \"content_text\": "
+                                            + "\"Ferries leave every 30 minutes.\", \"date_modified\": \"2026-11-30T12:05:00Z\"}")
+                            .getBytes(StandardCharsets.UTF_8));
 
-            assertThat(articles(site).get(0).currentRevision()).as("the correction is taken").isEqualTo(2);
+            assertThat(articles(site).get(0).currentRevision())
+                    .as("the correction is taken")
+                    .isEqualTo(2);
         }
     }
 }

@@ -49,46 +49,70 @@ class RealWorldCorpusTest {
     /** Fixture and the headlines of the items it carries, as a reader would see them. */
     static Stream<Arguments> corpus() {
         return Stream.of(
-                Arguments.of("bodies/rss2-plain-text-body.xml", List.of("Ferry timetable changes on Monday",
-                        "Harbour office closed for inventory")),
+                Arguments.of(
+                        "bodies/rss2-plain-text-body.xml",
+                        List.of("Ferry timetable changes on Monday", "Harbour office closed for inventory")),
                 Arguments.of("bodies/rss2-br-body.xml", List.of("Tide warning for the outer pier")),
-                Arguments.of("bodies/rss2-loose-text-around-blocks.xml", List.of("New crane arrives at the container quay",
-                        "Fish market moves indoors for winter", "Harbour cleanup volunteers thanked")),
-                Arguments.of("bodies/rss2-div-body.xml", List.of("Lighthouse open to visitors",
-                        "Parking rules at the ferry terminal")),
+                Arguments.of(
+                        "bodies/rss2-loose-text-around-blocks.xml",
+                        List.of(
+                                "New crane arrives at the container quay",
+                                "Fish market moves indoors for winter",
+                                "Harbour cleanup volunteers thanked")),
+                Arguments.of(
+                        "bodies/rss2-div-body.xml",
+                        List.of("Lighthouse open to visitors", "Parking rules at the ferry terminal")),
                 Arguments.of("bodies/rss2-every-block-shape.xml", List.of("Annual report of the harbour board")),
-                Arguments.of("wellformed/rss092-description-only.xml", List.of(
-                        "Buoy seven off the east channel is unlit until further notice.",
-                        "The pilot boat is back in service after repairs.",
-                        "Fog is expected overnight.")),
-                Arguments.of("wellformed/rss2-dc-and-media-title.xml", List.of("Sailing school starts its season",
-                        "Old wooden boats on show")),
+                Arguments.of(
+                        "wellformed/rss092-description-only.xml",
+                        List.of(
+                                "Buoy seven off the east channel is unlit until further notice.",
+                                "The pilot boat is back in service after repairs.",
+                                "Fog is expected overnight.")),
+                Arguments.of(
+                        "wellformed/rss2-dc-and-media-title.xml",
+                        List.of("Sailing school starts its season", "Old wooden boats on show")),
                 Arguments.of("illformed/rss-without-channel.xml", List.of("Bridge opening times extended")),
                 Arguments.of("illformed/rss-whitespace-before-prolog.xml", List.of("Yacht club elects a new chair")),
                 Arguments.of("illformed/rss-bom-and-whitespace-before-prolog.xml", List.of("Water taxi adds a stop")),
                 Arguments.of("illformed/rss-bare-ampersand.xml", List.of("Fish & chips stall wins award")),
                 Arguments.of("illformed/rss-undeclared-prefix.xml", List.of("Museum ship gets new paint")),
                 Arguments.of("illformed/atom-without-namespace.xml", List.of("Board approves dredging plan")),
-                Arguments.of("encoding/rss-utf16le-without-bom.xml",
+                Arguments.of(
+                        "encoding/rss-utf16le-without-bom.xml",
                         List.of("Crew change at the pilot station – naïve café visitors welcome")),
-                Arguments.of("encoding/rss-utf32le-bom.xml",
+                Arguments.of(
+                        "encoding/rss-utf32le-bom.xml",
                         List.of("Harbour festival programme – Überraschungen included")),
-                Arguments.of("encoding/rss-utf8-declared-latin1.xml",
+                Arguments.of(
+                        "encoding/rss-utf8-declared-latin1.xml",
                         List.of("Café on the quay reopens – bigger than before")),
-                Arguments.of("encoding/rss-shift-jis-undeclared.xml", List.of("新しいフェリーが来月から運航します",
-                        "灯台の見学は日曜日に再開します")),
+                Arguments.of("encoding/rss-shift-jis-undeclared.xml", List.of("新しいフェリーが来月から運航します", "灯台の見学は日曜日に再開します")),
                 Arguments.of("wellformed/jsonfeed-escaped-slashes.json", List.of("Cruise ship calls cancelled")),
-                Arguments.of("wellformed/jsonfeed-version-last.json", Stream.iterate(1, n -> n + 1).limit(40)
-                        .map(n -> "Notice number " + n + " from the harbour office").toList()),
+                Arguments.of(
+                        "wellformed/jsonfeed-version-last.json",
+                        Stream.iterate(1, n -> n + 1)
+                                .limit(40)
+                                .map(n -> "Notice number " + n + " from the harbour office")
+                                .toList()),
                 Arguments.of("wellformed/ninjs-1x-variants.json", List.of("Harbour board sets fees for next year")),
                 Arguments.of("wellformed/ninjs-1x-body-main-text.json", List.of("Slipway closed")),
-                Arguments.of("wellformed/atom-content-kinds.xml", List.of("Minutes of the November meeting",
-                        "Budget draft published", "Public hearing on noise")),
+                Arguments.of(
+                        "wellformed/atom-content-kinds.xml",
+                        List.of(
+                                "Minutes of the November meeting",
+                                "Budget draft published",
+                                "Public hearing on noise")),
                 Arguments.of("sanitize/rss2-cms-html.xml", List.of("Harbour café reopens after refit")),
-                Arguments.of("wellformed/rss2-title-only-podcast.xml", List.of("Episode 12: Winter on the quay",
-                        "Episode 11: The pilots")),
-                Arguments.of("wellformed/jsonfeed-summary-and-title-only.json", List.of("Ferry back on schedule",
-                        "The harbour office phone line works again after a fault.", "Storm damage assessed")));
+                Arguments.of(
+                        "wellformed/rss2-title-only-podcast.xml",
+                        List.of("Episode 12: Winter on the quay", "Episode 11: The pilots")),
+                Arguments.of(
+                        "wellformed/jsonfeed-summary-and-title-only.json",
+                        List.of(
+                                "Ferry back on schedule",
+                                "The harbour office phone line works again after a fault.",
+                                "Storm damage assessed")));
     }
 
     /** Upper case stands for a translation; text without case (Japanese) is marked so that it differs. */
@@ -102,8 +126,8 @@ class RealWorldCorpusTest {
     void everyItemWithATitleOrTextIsPublishedWithItsStructure(String fixture, List<String> headlines)
             throws IOException {
         ITEMS.addAndGet(headlines.size());
-        try (SiteFixture site = new SiteFixture(dataDir, inbox, TestClock.system(),
-                Map.of(), new DatabaseConfig(null, null, null))) {
+        try (SiteFixture site =
+                new SiteFixture(dataDir, inbox, TestClock.system(), Map.of(), new DatabaseConfig(null, null, null))) {
             site.engines().translateTextWith(RealWorldCorpusTest::pseudoGerman);
 
             SourceRunReport report = site.drop(Path.of(fixture).getFileName().toString(), read(fixture));
@@ -114,19 +138,26 @@ class RealWorldCorpusTest {
             STORED.addAndGet(articles.size());
             assertThat(articles).extracting(Article::headline).containsExactlyInAnyOrderElementsOf(headlines);
             for (Article article : articles) {
-                assertThat(article.status()).as(article.headline() + ": " + article.statusReason())
+                assertThat(article.status())
+                        .as(article.headline() + ": " + article.statusReason())
                         .isEqualTo(ArticleStatus.PUBLISHED);
-                Revision source = site.app().articles().findRevision(article.id(), article.currentRevision())
+                Revision source = site.app()
+                        .articles()
+                        .findRevision(article.id(), article.currentRevision())
                         .orElseThrow();
-                Publication page = site.app().publications().findLatest(article.id(), "de").orElseThrow();
+                Publication page =
+                        site.app().publications().findLatest(article.id(), "de").orElseThrow();
                 String sourceBody = source.content().bodyHtml();
                 String pageBody = page.content().bodyHtml();
-                assertThat(pageBody).as("sanitized").doesNotContain("<script", "onclick", "javascript:", "<iframe",
-                        "style=");
+                assertThat(pageBody)
+                        .as("sanitized")
+                        .doesNotContain("<script", "onclick", "javascript:", "<iframe", "style=");
                 assertThat(BodyStructure.of(pageBody)).as("structure kept").isEqualTo(BodyStructure.of(sourceBody));
-                assertThat(MarkupSignature.of(pageBody)).as("links and tags kept")
+                assertThat(MarkupSignature.of(pageBody))
+                        .as("links and tags kept")
                         .isEqualTo(MarkupSignature.of(sourceBody));
-                assertThat(withoutDigitGrouping(ArticleHtml.plainText(pageBody))).as("every text translated")
+                assertThat(withoutDigitGrouping(ArticleHtml.plainText(pageBody)))
+                        .as("every text translated")
                         .isEqualTo(withoutDigitGrouping(ArticleHtml.plainText(
                                 PseudoTranslation.html(sourceBody, RealWorldCorpusTest::pseudoGerman))));
                 PUBLISHED.incrementAndGet();
@@ -137,8 +168,8 @@ class RealWorldCorpusTest {
 
     @org.junit.jupiter.api.Test
     void itemsThatAreSkippedAreCountedWithTheirReasonInTheIngestLineAndTheApi() throws Exception {
-        try (SiteFixture site = new SiteFixture(dataDir, inbox, TestClock.system(),
-                Map.of(), new DatabaseConfig(null, null, null))) {
+        try (SiteFixture site =
+                new SiteFixture(dataDir, inbox, TestClock.system(), Map.of(), new DatabaseConfig(null, null, null))) {
             String feed = "<rss version=\"2.0\"><channel><title>t</title><link>https://e.example/</link>"
                     + "<item><guid>empty-1</guid><description>  </description></item>"
                     + "<item><description>Only a description, and that is enough.</description></item>"
@@ -146,22 +177,36 @@ class RealWorldCorpusTest {
 
             SourceRunReport report = site.drop("skips.xml", feed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-            assertThat(report.summary()).isEqualTo("1 new, 0 revised, 0 unchanged, 1 skipped (no title and no text: 1)");
+            assertThat(report.summary())
+                    .isEqualTo("1 new, 0 revised, 0 unchanged, 1 skipped (no title and no text: 1)");
             assertThat(site.get("/api/sources").body())
                     .contains("\"lastSkipped\":\"1 skipped (no title and no text: 1)\"");
-            Article described = site.app().articles().listArticles(new ArticleQuery(null, null, 5)).get(0);
+            Article described = site.app()
+                    .articles()
+                    .listArticles(new ArticleQuery(null, null, 5))
+                    .get(0);
             assertThat(described.headline()).isEqualTo("Only a description, and that is enough.");
-            assertThat(site.app().articles().findRevision(described.id(), 1).orElseThrow().content()
-                    .headlineDerived()).isTrue();
+            assertThat(site.app()
+                            .articles()
+                            .findRevision(described.id(), 1)
+                            .orElseThrow()
+                            .content()
+                            .headlineDerived())
+                    .isTrue();
             assertThat(described.status()).isEqualTo(ArticleStatus.PUBLISHED);
         }
     }
 
     @AfterAll
     static void printShares() {
-        System.out.printf(Locale.ROOT, "real-world corpus: %d items with a title or text, %d stored (%.1f %%), "
-                + "%d published (%.1f %%)%n", ITEMS.get(), STORED.get(), 100.0 * STORED.get() / ITEMS.get(),
-                PUBLISHED.get(), 100.0 * PUBLISHED.get() / ITEMS.get());
+        System.out.printf(
+                Locale.ROOT,
+                "real-world corpus: %d items with a title or text, %d stored (%.1f %%), " + "%d published (%.1f %%)%n",
+                ITEMS.get(),
+                STORED.get(),
+                100.0 * STORED.get() / ITEMS.get(),
+                PUBLISHED.get(),
+                100.0 * PUBLISHED.get() / ITEMS.get());
     }
 
     /** Post-editing writes "1.240" for "1,240", as German does. */

@@ -19,22 +19,31 @@ class BodySegmentsTest {
 
     @Test
     void splitsIntoTextRunsWithInlineMarkup() {
-        assertThat(BodySegments.of(BODY).texts()).containsExactly(
-                "Section",
-                "First <a href=\"https://w.example/a\">link</a> and <em>nested <strong>tags</strong></em> &amp; entities.",
-                "One", "Two", "Quoted.", "Caption", "Head", "Cell");
+        assertThat(BodySegments.of(BODY).texts())
+                .containsExactly(
+                        "Section",
+                        "First <a href=\"https://w.example/a\">link</a> and <em>nested <strong>tags</strong></em> &amp; entities.",
+                        "One",
+                        "Two",
+                        "Quoted.",
+                        "Caption",
+                        "Head",
+                        "Cell");
     }
 
     @Test
     void roundTripKeepsStructureLinksAndEntities() {
         BodySegments segments = BodySegments.of(BODY);
 
-        String assembled = segments.assemble(segments.texts().stream().map(PseudoTranslation::html).toList());
+        String assembled = segments.assemble(
+                segments.texts().stream().map(PseudoTranslation::html).toList());
 
         assertThat(BodyStructure.of(assembled)).isEqualTo(BodyStructure.of(BODY));
         assertThat(MarkupSignature.of(assembled)).isEqualTo(MarkupSignature.of(BODY));
-        assertThat(assembled).contains("FIRST <a href=\"https://w.example/a\">LINK</a> AND <em>NESTED "
-                + "<strong>TAGS</strong></em> &amp; ENTITIES.").contains("<p>2028</p>");
+        assertThat(assembled)
+                .contains("FIRST <a href=\"https://w.example/a\">LINK</a> AND <em>NESTED "
+                        + "<strong>TAGS</strong></em> &amp; ENTITIES.")
+                .contains("<p>2028</p>");
     }
 
     @Test
@@ -80,39 +89,44 @@ class BodySegmentsTest {
 
     @Test
     void runsWithoutLettersAreNotSegments() {
-        assertThat(BodySegments.of("<p>2028</p><figure><img src=\"https://w.example/i.jpg\"></figure>").texts())
+        assertThat(BodySegments.of("<p>2028</p><figure><img src=\"https://w.example/i.jpg\"></figure>")
+                        .texts())
                 .isEmpty();
     }
 
     /** Every body shape seen in real feeds: translated in place, skeleton and markup unchanged. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Plain text with no markup at all.",
-        "Line one of the notice.<br>Line two of the notice.",
-        "Text before a paragraph.<p>The paragraph.</p>",
-        "<p>A paragraph.</p>Loose text after it.",
-        "<div>Text inside a div.</div>",
-        "<div><p>First.</p>Between blocks.<p>Second.</p></div>",
-        "<section><h2>Heading</h2><p>Body.</p></section>",
-        "<figure><img src=\"https://w.example/i.jpg\" alt=\"x\"><figcaption>A caption.</figcaption></figure>",
-        "<ul><li>One item</li><li>Another <a href=\"https://w.example/\">item</a></li></ul>",
-        "<table><tr><th>Year</th><td>Tonnes shipped</td></tr></table>",
-        "<blockquote>Quoted words.<p>More quoted.</p></blockquote>",
-        "<pre>Pre-formatted\n  text block</pre>",
-        "<dl><dt>Term</dt><dd>Its meaning</dd></dl>",
-        "<p>Para with<br>a break inside.</p>",
-    })
+    @ValueSource(
+            strings = {
+                "Plain text with no markup at all.",
+                "Line one of the notice.<br>Line two of the notice.",
+                "Text before a paragraph.<p>The paragraph.</p>",
+                "<p>A paragraph.</p>Loose text after it.",
+                "<div>Text inside a div.</div>",
+                "<div><p>First.</p>Between blocks.<p>Second.</p></div>",
+                "<section><h2>Heading</h2><p>Body.</p></section>",
+                "<figure><img src=\"https://w.example/i.jpg\" alt=\"x\"><figcaption>A caption.</figcaption></figure>",
+                "<ul><li>One item</li><li>Another <a href=\"https://w.example/\">item</a></li></ul>",
+                "<table><tr><th>Year</th><td>Tonnes shipped</td></tr></table>",
+                "<blockquote>Quoted words.<p>More quoted.</p></blockquote>",
+                "<pre>Pre-formatted\n  text block</pre>",
+                "<dl><dt>Term</dt><dd>Its meaning</dd></dl>",
+                "<p>Para with<br>a break inside.</p>",
+            })
     void everyShapeKeepsItsStructure(String source) {
         String sanitized = ArticleHtml.sanitize(source, null);
         BodySegments segments = BodySegments.of(sanitized);
         assertThat(segments.texts()).isNotEmpty();
 
         String translated = ArticleHtml.sanitize(
-                segments.assemble(segments.texts().stream().map(PseudoTranslation::html).toList()), null);
+                segments.assemble(
+                        segments.texts().stream().map(PseudoTranslation::html).toList()),
+                null);
 
         assertThat(BodyStructure.of(translated)).isEqualTo(BodyStructure.of(sanitized));
         assertThat(MarkupSignature.of(translated)).isEqualTo(MarkupSignature.of(sanitized));
-        assertThat(ArticleHtml.plainText(translated)).isEqualTo(ArticleHtml.plainText(sanitized).toUpperCase());
+        assertThat(ArticleHtml.plainText(translated))
+                .isEqualTo(ArticleHtml.plainText(sanitized).toUpperCase());
     }
 
     @Test

@@ -62,13 +62,14 @@ class ModelDownloaderTest {
     private void serve(HttpExchange exchange, String file) throws IOException {
         byte[] content = files.get(file);
         if (file.endsWith(".onnx")) {
-            exchange.getResponseHeaders().set("X-Linked-Etag", "\"" + advertisedSha.getOrDefault(file, sha(content)) + "\"");
+            exchange.getResponseHeaders()
+                    .set("X-Linked-Etag", "\"" + advertisedSha.getOrDefault(file, sha(content)) + "\"");
         }
         String range = exchange.getRequestHeaders().getFirst("Range");
         int start = range == null ? 0 : Integer.parseInt(range.replaceAll("bytes=(\\d+)-", "$1"));
         if (start > 0) {
-            exchange.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/"
-                    + content.length);
+            exchange.getResponseHeaders()
+                    .set("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
         }
         exchange.sendResponseHeaders(start > 0 ? 206 : 200, content.length - start);
         if (file.endsWith(".onnx") && interruptNextOnnx.getAndSet(false)) {
@@ -97,9 +98,12 @@ class ModelDownloaderTest {
         assertThat(Files.readAllBytes(folder.resolve("onnx/encoder_model_quantized.onnx")))
                 .isEqualTo(files.get("onnx/encoder_model_quantized.onnx"));
         assertThat(manifest.files().get("source.spm").sha256()).isEqualTo(sha(files.get("source.spm")));
-        assertThat(progress.toString()).contains("onnx/decoder_model_merged_quantized.onnx").contains("100%");
+        assertThat(progress.toString())
+                .contains("onnx/decoder_model_merged_quantized.onnx")
+                .contains("100%");
         assertThat(new InstalledModels(models).verified("opus-mt-en-de")).isEqualTo(folder);
-        assertThat(new InstalledModels(models).list()).extracting(ModelManifest::repository)
+        assertThat(new InstalledModels(models).list())
+                .extracting(ModelManifest::repository)
                 .containsExactly("Xenova/opus-mt-en-de");
 
         int requests = hub.requests().size();
@@ -112,7 +116,9 @@ class ModelDownloaderTest {
         interruptNextOnnx.set(true);
 
         assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
-                .isInstanceOf(ModelException.class).hasMessageContaining("interrupted").hasMessageContaining("again");
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("interrupted")
+                .hasMessageContaining("again");
         Path part = models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx.part");
         int half = files.get("onnx/encoder_model_quantized.onnx").length / 2;
         assertThat(Files.size(part)).isEqualTo(half);
@@ -123,12 +129,17 @@ class ModelDownloaderTest {
         assertThat(Files.readAllBytes(models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx")))
                 .isEqualTo(files.get("onnx/encoder_model_quantized.onnx"));
         assertThat(part).doesNotExist();
-        OnnxEngine engine = new OnnxEngine("offline", List.of(), new ModelSource.Named("opus-mt-en-de", models,
-                base(), false, Clock.systemUTC()), new OnnxEngine.Settings(true, 1, null, null), Runnable::run,
+        OnnxEngine engine = new OnnxEngine(
+                "offline",
+                List.of(),
+                new ModelSource.Named("opus-mt-en-de", models, base(), false, Clock.systemUTC()),
+                new OnnxEngine.Settings(true, 1, null, null),
+                Runnable::run,
                 Clock.systemUTC());
         try {
             assertThat(engine.prepare()).as("the resumed model loads").isEmpty();
-            assertThat(engine.translate(new EngineRequest("en", "de", TextFormat.PLAIN, List.of("A dog."))).texts())
+            assertThat(engine.translate(new EngineRequest("en", "de", TextFormat.PLAIN, List.of("A dog.")))
+                            .texts())
                     .containsExactly("Ein Hund.");
         } finally {
             engine.close();
@@ -140,9 +151,12 @@ class ModelDownloaderTest {
         advertisedSha.put("onnx/encoder_model_quantized.onnx", "0".repeat(64));
 
         assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
-                .isInstanceOf(ModelException.class).hasMessageContaining("checksum mismatch");
-        assertThat(models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx")).doesNotExist();
-        assertThat(models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx.part")).doesNotExist();
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("checksum mismatch");
+        assertThat(models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx"))
+                .doesNotExist();
+        assertThat(models.resolve("Xenova--opus-mt-en-de/onnx/encoder_model_quantized.onnx.part"))
+                .doesNotExist();
     }
 
     /** As Hugging Face does: the SHA-256 and size on the 302, the bytes from a storage host without them. */
@@ -167,12 +181,14 @@ class ModelDownloaderTest {
         redirectLikeTheHub(file, "0".repeat(64), files.get(file).length);
 
         assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
-                .isInstanceOf(ModelException.class).hasMessageContaining("checksum mismatch");
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("checksum mismatch");
         assertThat(models.resolve("Xenova--opus-mt-en-de/" + file)).doesNotExist();
 
         redirectLikeTheHub(file, sha(files.get(file)), files.get(file).length + 1);
         assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
-                .isInstanceOf(ModelException.class).hasMessageContaining("size mismatch");
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("size mismatch");
 
         redirectLikeTheHub(file, sha(files.get(file)), files.get(file).length);
         ModelManifest manifest = downloader().pull("opus-mt-en-de", base(), true);
@@ -187,23 +203,27 @@ class ModelDownloaderTest {
         Files.write(part, java.util.Arrays.copyOf(files.get(file), 100));
         hub.on("/Xenova/opus-mt-en-de/resolve/main/" + file, exchange -> {
             byte[] content = files.get(file);
-            exchange.getResponseHeaders().set("Content-Range", "bytes 0-" + (content.length - 1) + "/" + content.length);
+            exchange.getResponseHeaders()
+                    .set("Content-Range", "bytes 0-" + (content.length - 1) + "/" + content.length);
             exchange.sendResponseHeaders(206, content.length);
             exchange.getResponseBody().write(content);
         });
 
         assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
-                .isInstanceOf(ModelException.class).hasMessageContaining("another offset");
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("another offset");
         assertThat(part).doesNotExist();
     }
 
     @Test
     void missingFileIsNamed() {
-        hub.on("/Xenova/opus-mt-en-de/resolve/main/target.spm", exchange ->
-                LocalHttpServer.send(exchange, 404, "text/plain", "Entry not found".getBytes()));
+        hub.on(
+                "/Xenova/opus-mt-en-de/resolve/main/target.spm",
+                exchange -> LocalHttpServer.send(exchange, 404, "text/plain", "Entry not found".getBytes()));
 
         assertThatThrownBy(() -> downloader().pull("opus-mt-en-de", base(), true))
-                .isInstanceOf(ModelException.class).hasMessageContaining("target.spm is missing");
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("target.spm is missing");
     }
 
     @Test
@@ -212,9 +232,11 @@ class ModelDownloaderTest {
         Files.writeString(models.resolve("Xenova--opus-mt-en-de/vocab.json"), "{}");
 
         assertThatThrownBy(() -> new InstalledModels(models).verified("opus-mt-en-de"))
-                .isInstanceOf(ModelException.class).hasMessageContaining("vocab.json does not match");
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("vocab.json does not match");
         assertThatThrownBy(() -> new InstalledModels(models).verified("opus-mt-en-fr"))
-                .hasMessageContaining("not installed").hasMessageContaining("feedwerk models pull opus-mt-en-fr");
+                .hasMessageContaining("not installed")
+                .hasMessageContaining("feedwerk models pull opus-mt-en-fr");
     }
 
     private static String sha(byte[] content) {

@@ -24,8 +24,10 @@ class ProgressLogTest {
         progress.printf("%n");
         progress.printf("  %-42s already there%n", "vocab.json");
 
-        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-                "model download: onnx/encoder_model_quantized.onnx [##############################] 100% 0.0/0.0 MB",
-                "model download: vocab.json already there");
+        assertThat(appender.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "model download: onnx/encoder_model_quantized.onnx [##############################] 100% 0.0/0.0 MB",
+                        "model download: vocab.json already there");
     }
 }

@@ -32,14 +32,16 @@ class FeedParsersTest {
         Item item = feed.items().get(0);
         assertThat(item.guid()).isEqualTo("hw-1");
         assertThat(item.link()).isEqualTo("https://wire.example.org/news/ferry-terminal");
-        assertThat(item.contentHtml()).isEqualTo("<p>The port authority approved the terminal.</p><p>It opens in 2028.</p>");
+        assertThat(item.contentHtml())
+                .isEqualTo("<p>The port authority approved the terminal.</p><p>It opens in 2028.</p>");
         assertThat(item.summaryHtml()).isEqualTo("Short summary of the terminal decision.");
         assertThat(item.authors()).containsExactly("Mara Keller");
         assertThat(item.categories()).containsExactly("Transport", "Infrastructure");
         assertThat(item.published()).isEqualTo(Instant.parse("2026-11-29T08:15:00Z"));
-        assertThat(item.images()).containsExactly(
-                new ItemImage("https://wire.example.org/img/terminal.jpg", null),
-                new ItemImage("https://wire.example.org/img/quay.jpg", "The north quay at dawn."));
+        assertThat(item.images())
+                .containsExactly(
+                        new ItemImage("https://wire.example.org/img/terminal.jpg", null),
+                        new ItemImage("https://wire.example.org/img/quay.jpg", "The north quay at dawn."));
     }
 
     @Test
@@ -58,7 +60,8 @@ class FeedParsersTest {
         Item item = parse("rss091-doctype-html-entities.xml").items().get(0);
 
         assertThat(item.title()).isEqualTo("Café owners\u00a0protest new rules");
-        assertThat(item.summaryHtml()).as("RSS 0.91 descriptions are plain text")
+        assertThat(item.summaryHtml())
+                .as("RSS 0.91 descriptions are plain text")
                 .isEqualTo("<p>Owners say the rules cost £300 a month.</p>");
     }
 
@@ -103,7 +106,8 @@ class FeedParsersTest {
         assertThat(item.summaryHtml()).isEqualTo("<p>Traffic flows again.</p>");
         assertThat(item.authors()).containsExactly("Ada Norr", "Per Holm");
         assertThat(item.updated()).isEqualTo(Instant.parse("2026-11-27T07:30:00Z"));
-        assertThat(item.images()).extracting(ItemImage::url)
+        assertThat(item.images())
+                .extracting(ItemImage::url)
                 .containsExactly("https://json.example.org/bridge.jpg", "https://json.example.org/map.png");
         Item textOnly = feed.items().get(1);
         assertThat(textOnly.contentHtml()).isEqualTo("<p>Line one.</p><p>Line &lt;two&gt;.</p>");
@@ -120,11 +124,17 @@ class FeedParsersTest {
 
     static Stream<Arguments> charsets() {
         return Stream.of(
-                Arguments.of("ISO-8859-1 declared, windows-1252 bytes", "rss-iso-8859-1-declared.xml", null,
+                Arguments.of(
+                        "ISO-8859-1 declared, windows-1252 bytes",
+                        "rss-iso-8859-1-declared.xml",
+                        null,
                         "März: “Quoted” €5"),
                 Arguments.of("UTF-8 with byte order mark", "rss-utf8-bom.xml", null, "Grüße aus Köln"),
-                Arguments.of("charset from the HTTP header only", "rss-charset-from-header.xml",
-                        "application/rss+xml; charset=ISO-8859-15", "Straße"));
+                Arguments.of(
+                        "charset from the HTTP header only",
+                        "rss-charset-from-header.xml",
+                        "application/rss+xml; charset=ISO-8859-15",
+                        "Straße"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,7 +155,9 @@ class FeedParsersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejected")
     void rejectsBrokenAndHostileDocumentsWithAReason(String name, String fixture, String reason) {
-        assertThatThrownBy(() -> parse(fixture)).isInstanceOf(ParseException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> parse(fixture))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining(reason);
     }
 
     @Test
@@ -153,6 +165,7 @@ class FeedParsersTest {
         Payload atom = new Payload(Fixtures.bytes("parse/atom-xhtml-content.xml"), null, "atom");
 
         assertThatThrownBy(() -> parsers.parse(atom, SourceFormat.RSS))
-                .isInstanceOf(ParseException.class).hasMessageContaining("expected RSS");
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("expected RSS");
     }
 }

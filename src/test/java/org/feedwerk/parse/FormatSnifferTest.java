@@ -23,15 +23,21 @@ class FormatSnifferTest {
                 Arguments.of("rss with comment first", "<!-- generated --><rss version='2.0'/>", FeedFormat.RSS),
                 Arguments.of("rss 1.0 rdf", "<rdf:RDF xmlns:rdf='x'><channel/></rdf:RDF>", FeedFormat.RSS),
                 Arguments.of("rss 0.91 doctype", "<!DOCTYPE rss PUBLIC 'a' 'b'><rss version='0.91'/>", FeedFormat.RSS),
-                Arguments.of("atom", "<?xml version='1.0'?>\n<feed xmlns='http://www.w3.org/2005/Atom'/>",
-                        FeedFormat.ATOM),
+                Arguments.of(
+                        "atom", "<?xml version='1.0'?>\n<feed xmlns='http://www.w3.org/2005/Atom'/>", FeedFormat.ATOM),
                 Arguments.of("prefixed atom", "<a:feed xmlns:a='http://www.w3.org/2005/Atom'/>", FeedFormat.ATOM),
-                Arguments.of("json feed", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}",
+                Arguments.of(
+                        "json feed",
+                        "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}",
                         FeedFormat.JSON_FEED),
                 Arguments.of("leading whitespace", "   \n<rss/>", FeedFormat.RSS),
-                Arguments.of("newsml-g2 item", "<?xml version='1.0'?><newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'/>",
+                Arguments.of(
+                        "newsml-g2 item",
+                        "<?xml version='1.0'?><newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'/>",
                         FeedFormat.NEWSML_G2),
-                Arguments.of("newsml-g2 message", "<newsMessage xmlns='http://iptc.org/std/nar/2006-10-01/'/>",
+                Arguments.of(
+                        "newsml-g2 message",
+                        "<newsMessage xmlns='http://iptc.org/std/nar/2006-10-01/'/>",
                         FeedFormat.NEWSML_G2),
                 Arguments.of("ninjs object", "{\"uri\": \"urn:x\", \"headline\": \"h\"}", FeedFormat.NINJS),
                 Arguments.of("ninjs list", "[{\"uri\": \"urn:x\"}]", FeedFormat.NINJS));
@@ -44,14 +50,18 @@ class FormatSnifferTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "empty             | ``                              | empty document",
-        "plain text        | hello world                     | neither XML nor JSON",
-        "unknown root      | <catalog/>                      | root element <catalog>",
-        "other json        | {\"a\": 1}                      | not a JSON Feed",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "empty             | ``                              | empty document",
+                "plain text        | hello world                     | neither XML nor JSON",
+                "unknown root      | <catalog/>                      | root element <catalog>",
+                "other json        | {\"a\": 1}                      | not a JSON Feed",
+            })
     void refusesWhatIsNotAFeed(String name, String document, String reason) {
-        assertThatThrownBy(() -> sniffer.sniff(payload(document))).isInstanceOf(ParseException.class)
+        assertThatThrownBy(() -> sniffer.sniff(payload(document)))
+                .isInstanceOf(ParseException.class)
                 .hasMessageContaining(reason);
     }
 }

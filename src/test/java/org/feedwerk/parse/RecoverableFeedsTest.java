@@ -33,9 +33,13 @@ class RecoverableFeedsTest {
     @ParameterizedTest
     @CsvSource({"AUTO", "RSS"})
     void whitespaceAndABomBeforeTheXmlDeclarationAreSkipped(SourceFormat format) {
-        assertThat(parse(Fixtures.bytes("realworld/illformed/rss-bom-and-whitespace-before-prolog.xml"), format).items())
-                .extracting(Item::title).containsExactly("Water taxi adds a stop");
-        assertThat(parse(Fixtures.bytes("realworld/illformed/rss-whitespace-before-prolog.xml"), format).items()).hasSize(1);
+        assertThat(parse(Fixtures.bytes("realworld/illformed/rss-bom-and-whitespace-before-prolog.xml"), format)
+                        .items())
+                .extracting(Item::title)
+                .containsExactly("Water taxi adds a stop");
+        assertThat(parse(Fixtures.bytes("realworld/illformed/rss-whitespace-before-prolog.xml"), format)
+                        .items())
+                .hasSize(1);
     }
 
     @Test
@@ -44,13 +48,18 @@ class RecoverableFeedsTest {
 
         assertThat(item.title()).isEqualTo("Fish & chips stall wins award");
         assertThat(item.link()).isEqualTo("https://fish.example.org/?story=1&lang=en");
-        assertThat(item.summaryHtml()).contains("pier two & three").contains("—").contains("&unknownentity;");
+        assertThat(item.summaryHtml())
+                .contains("pier two & three")
+                .contains("—")
+                .contains("&unknownentity;");
     }
 
     @Test
     void referencesToCharactersXmlForbidsAreDropped() {
         Item item = parse("<rss version='2.0'><channel><title>t</title><item><guid>g</guid><title>Tab&#11;bed &#x1;"
-                + "title &#233;</title></item></channel></rss>").items().get(0);
+                        + "title &#233;</title></item></channel></rss>")
+                .items()
+                .get(0);
 
         assertThat(item.title()).isEqualTo("Tabbed title é");
     }
@@ -58,8 +67,9 @@ class RecoverableFeedsTest {
     @Test
     void ampersandsInCdataAreLeftAsTheyAre() {
         Item item = parse("<rss version='2.0'><channel><title>t</title><item><guid>g</guid><title><![CDATA[A & B]]>"
-                + "</title><description><![CDATA[<p>C &amp; D</p>]]></description></item></channel></rss>")
-                .items().get(0);
+                        + "</title><description><![CDATA[<p>C &amp; D</p>]]></description></item></channel></rss>")
+                .items()
+                .get(0);
 
         assertThat(item.title()).isEqualTo("A & B");
         assertThat(item.summaryHtml()).isEqualTo("<p>C &amp; D</p>");
@@ -84,34 +94,40 @@ class RecoverableFeedsTest {
 
     @Test
     void rssWithoutChannelIsRead() {
-        assertThat(realWorld("illformed/rss-without-channel.xml").items()).extracting(Item::title)
+        assertThat(realWorld("illformed/rss-without-channel.xml").items())
+                .extracting(Item::title)
                 .containsExactly("Bridge opening times extended");
     }
 
     @Test
     void titlesFromDublinCoreAndMediaRss() {
-        assertThat(realWorld("wellformed/rss2-dc-and-media-title.xml").items()).extracting(Item::title)
+        assertThat(realWorld("wellformed/rss2-dc-and-media-title.xml").items())
+                .extracting(Item::title)
                 .containsExactly("Sailing school starts its season", "Old wooden boats on show");
     }
 
     @Test
     void utf16WithoutBomAndUtf32WithBomAreDecoded() {
-        assertThat(realWorld("encoding/rss-utf16le-without-bom.xml").items().get(0).title())
+        assertThat(realWorld("encoding/rss-utf16le-without-bom.xml")
+                        .items()
+                        .get(0)
+                        .title())
                 .isEqualTo("Crew change at the pilot station – naïve café visitors welcome");
         assertThat(realWorld("encoding/rss-utf32le-bom.xml").items().get(0).title())
                 .isEqualTo("Harbour festival programme – Überraschungen included");
         byte[] bigEndian = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>t</title>"
-                + "<item><guid>g</guid><title>Größe</title></item></channel></rss>").getBytes(StandardCharsets.UTF_16BE);
+                        + "<item><guid>g</guid><title>Größe</title></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_16BE);
         assertThat(parse(bigEndian, SourceFormat.AUTO).items().get(0).title()).isEqualTo("Größe");
     }
 
     @Test
     void utf8TextUnderALatin1DeclarationIsReadAsUtf8() {
         byte[] utf8 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>t</title>"
-                + "<item><guid>g</guid><title>Café in Malmö öffnet – größer</title></item></channel></rss>")
+                        + "<item><guid>g</guid><title>Café in Malmö öffnet – größer</title></item></channel></rss>")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>t"
-                + "</title><item><guid>g</guid><title>Café in Malmö öffnet</title></item></channel></rss>")
+                        + "</title><item><guid>g</guid><title>Café in Malmö öffnet</title></item></channel></rss>")
                 .getBytes(StandardCharsets.ISO_8859_1);
 
         assertThat(parse(utf8, SourceFormat.AUTO).items().get(0).title()).isEqualTo("Café in Malmö öffnet – größer");
@@ -120,17 +136,20 @@ class RecoverableFeedsTest {
 
     @Test
     void legacyCjkWithoutDeclarationIsDetectedNotMisread() {
-        assertThat(realWorld("encoding/rss-shift-jis-undeclared.xml").items()).extracting(Item::title)
+        assertThat(realWorld("encoding/rss-shift-jis-undeclared.xml").items())
+                .extracting(Item::title)
                 .containsExactly("新しいフェリーが来月から運航します", "灯台の見学は日曜日に再開します");
         byte[] gbk = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>港口</title><item><guid>g</guid>"
-                + "<title>新渡轮下个月开始运营</title><description>新渡轮每天早上七点从港口出发。船票可以在港口办公室购买。"
-                + "价格不变。北边的灯塔星期日重新开放参观。</description></item></channel></rss>").getBytes(Charset.forName("GB18030"));
+                        + "<title>新渡轮下个月开始运营</title><description>新渡轮每天早上七点从港口出发。船票可以在港口办公室购买。"
+                        + "价格不变。北边的灯塔星期日重新开放参观。</description></item></channel></rss>")
+                .getBytes(Charset.forName("GB18030"));
         assertThat(parse(gbk, SourceFormat.AUTO).items().get(0).title()).isEqualTo("新渡轮下个月开始运营");
     }
 
     @Test
     void jsonFeedIsRecognisedByParsingNotBySearchingText() {
-        assertThat(realWorld("wellformed/jsonfeed-escaped-slashes.json").format()).isEqualTo(FeedFormat.JSON_FEED);
+        assertThat(realWorld("wellformed/jsonfeed-escaped-slashes.json").format())
+                .isEqualTo(FeedFormat.JSON_FEED);
         assertThat(realWorld("wellformed/jsonfeed-version-last.json").items()).hasSize(40);
     }
 
@@ -139,23 +158,29 @@ class RecoverableFeedsTest {
         Item item = realWorld("wellformed/ninjs-1x-variants.json").items().get(0);
         assertThat(item.title()).isEqualTo("Harbour board sets fees for next year");
         assertThat(item.contentHtml()).contains("<p>Small boats pay the same as before.</p>");
-        Item plain = realWorld("wellformed/ninjs-1x-body-main-text.json").items().get(0);
+        Item plain =
+                realWorld("wellformed/ninjs-1x-body-main-text.json").items().get(0);
         assertThat(plain.title()).isEqualTo("Slipway closed");
-        assertThat(plain.contentHtml()).isEqualTo("<p>The public slipway is closed for repairs until Friday.</p>"
-                + "<p>Boats can be launched at the marina instead.</p>");
+        assertThat(plain.contentHtml())
+                .isEqualTo("<p>The public slipway is closed for repairs until Friday.</p>"
+                        + "<p>Boats can be launched at the marina instead.</p>");
     }
 
     @Test
     void wellFormedXmlOfAnotherShapeSaysSo() {
-        assertThatThrownBy(() -> parse("<?xml version='1.0'?><catalog><book/></catalog>".getBytes(
-                StandardCharsets.UTF_8), SourceFormat.RSS)).isInstanceOf(ParseException.class)
-                .hasMessageContaining("well-formed XML, but not RSS or Atom").hasMessageContaining("<catalog>");
+        assertThatThrownBy(() -> parse(
+                        "<?xml version='1.0'?><catalog><book/></catalog>".getBytes(StandardCharsets.UTF_8),
+                        SourceFormat.RSS))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("well-formed XML, but not RSS or Atom")
+                .hasMessageContaining("<catalog>");
     }
 
     @Test
     void malformedXmlNamesLineAndColumn() {
         assertThatThrownBy(() -> parse("<rss version='2.0'>\n<channel><title>t</channel></rss>"))
-                .isInstanceOf(ParseException.class).hasMessageContaining("malformed XML at line 2, column");
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("malformed XML at line 2, column");
     }
 
     @Test
@@ -163,7 +188,8 @@ class RecoverableFeedsTest {
         String hostile = "<?xml version='1.0'?><!DOCTYPE rss SYSTEM \"a>b\" [<!ENTITY x \"y\">]><rss version='2.0'>"
                 + "<channel><title>&x;</title></channel></rss>";
         assertThatThrownBy(() -> parse(hostile.getBytes(StandardCharsets.UTF_8), SourceFormat.RSS))
-                .isInstanceOf(ParseException.class).hasMessageContaining("declares XML entities");
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("declares XML entities");
     }
 
     @Test
@@ -172,7 +198,8 @@ class RecoverableFeedsTest {
         nested.append("<b>".repeat(20_000)).append("x").append("</b>".repeat(20_000));
         nested.append("</description></item></channel></rss>");
 
-        assertThatThrownBy(() -> parse(nested.toString())).isInstanceOf(ParseException.class)
+        assertThatThrownBy(() -> parse(nested.toString()))
+                .isInstanceOf(ParseException.class)
                 .hasMessageContaining("malformed XML");
     }
 }

@@ -19,15 +19,34 @@ import org.junit.jupiter.api.Test;
  */
 class RssItemDatesTest {
     private static final List<String> DATES = List.of(
-            "Sun, 29 Nov 2026 08:15:00 GMT", "Sun, 29 Nov 2026 08:15:00 +0100", "Sun, 29 Nov 2026 08:15:00 -0530",
-            "Sun, 29 Nov 2026 08:15:00 -0000", "Sun, 29 Nov 2026 08:15 GMT", "29 Nov 2026 08:15:00 GMT",
-            "Sun, 1 Nov 2026 08:15:00 GMT", "Sun, 01 Nov 2026 08:15:00 GMT", "sun, 29 nov 2026 08:15:00 gmt",
-            "  Sun, 29 Nov 2026 08:15:00 GMT\n  ", "Sun, 29 Nov 2026 08:15:00 EST", "Sun, 29 Nov 2026 08:15:00 PDT",
-            "Sun, 29 Nov 2026 08:15:00 CET", "Sun, 29 Nov 2026 08:15:00 UT", "Sun, 29 Nov 2026 08:15:00 Z",
-            "Mon, 29 Nov 2026 08:15:00 GMT", "Sun, 29 Nov 26 08:15:00 GMT", "Sun, 29 Nov 0026 08:15:00 GMT",
-            "Sun, 29 Nov 2026 24:00:00 GMT", "Sun, 29 Nov 2026 08:15:60 GMT", "Sun, 31 Nov 2026 08:15:00 GMT",
-            "So, 29 Nov 2026 08:15:00 GMT", "2026-11-29T08:15:00Z", "2026-11-29T08:15:00.250+01:00", "2026-11-29",
-            "yesterday", "", "Tue, 29 Feb 2028 23:59:59 +1400");
+            "Sun, 29 Nov 2026 08:15:00 GMT",
+            "Sun, 29 Nov 2026 08:15:00 +0100",
+            "Sun, 29 Nov 2026 08:15:00 -0530",
+            "Sun, 29 Nov 2026 08:15:00 -0000",
+            "Sun, 29 Nov 2026 08:15 GMT",
+            "29 Nov 2026 08:15:00 GMT",
+            "Sun, 1 Nov 2026 08:15:00 GMT",
+            "Sun, 01 Nov 2026 08:15:00 GMT",
+            "sun, 29 nov 2026 08:15:00 gmt",
+            "  Sun, 29 Nov 2026 08:15:00 GMT\n  ",
+            "Sun, 29 Nov 2026 08:15:00 EST",
+            "Sun, 29 Nov 2026 08:15:00 PDT",
+            "Sun, 29 Nov 2026 08:15:00 CET",
+            "Sun, 29 Nov 2026 08:15:00 UT",
+            "Sun, 29 Nov 2026 08:15:00 Z",
+            "Mon, 29 Nov 2026 08:15:00 GMT",
+            "Sun, 29 Nov 26 08:15:00 GMT",
+            "Sun, 29 Nov 0026 08:15:00 GMT",
+            "Sun, 29 Nov 2026 24:00:00 GMT",
+            "Sun, 29 Nov 2026 08:15:60 GMT",
+            "Sun, 31 Nov 2026 08:15:00 GMT",
+            "So, 29 Nov 2026 08:15:00 GMT",
+            "2026-11-29T08:15:00Z",
+            "2026-11-29T08:15:00.250+01:00",
+            "2026-11-29",
+            "yesterday",
+            "",
+            "Tue, 29 Feb 2028 23:59:59 +1400");
 
     @Test
     void everyItemDateMeansWhatRomeMakesOfIt() throws Exception {
@@ -42,8 +61,7 @@ class RssItemDatesTest {
     void dublinCoreDateWinsAsInRome() throws Exception {
         String feed = rss("2.0", List.of("Sun, 29 Nov 2026 08:15:00 GMT", "Sun, 29 Nov 2026 09:00:00 GMT"), true);
 
-        assertThat(feedwerkDates(feed)).isEqualTo(romeDates(feed))
-                .containsOnly(Instant.parse("2026-11-28T10:00:00Z"));
+        assertThat(feedwerkDates(feed)).isEqualTo(romeDates(feed)).containsOnly(Instant.parse("2026-11-28T10:00:00Z"));
     }
 
     @Test
@@ -60,12 +78,18 @@ class RssItemDatesTest {
     }
 
     private static String rss(String version, List<String> dates, boolean dublinCore) {
-        StringBuilder xml = new StringBuilder("<rss version=\"" + version + "\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-                + "<channel><title>Dates</title><link>https://dates.example.org/</link><description>d</description>");
+        StringBuilder xml = new StringBuilder(
+                "<rss version=\"" + version + "\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                        + "<channel><title>Dates</title><link>https://dates.example.org/</link><description>d</description>");
         for (int index = 0; index < dates.size(); index++) {
-            xml.append("<item><title>Story ").append(index).append("</title><link>https://dates.example.org/")
-                    .append(index).append("</link><description>Text.</description><pubDate>").append(dates.get(index))
-                    .append("</pubDate>").append(dublinCore ? "<dc:date>2026-11-28T10:00:00Z</dc:date>" : "")
+            xml.append("<item><title>Story ")
+                    .append(index)
+                    .append("</title><link>https://dates.example.org/")
+                    .append(index)
+                    .append("</link><description>Text.</description><pubDate>")
+                    .append(dates.get(index))
+                    .append("</pubDate>")
+                    .append(dublinCore ? "<dc:date>2026-11-28T10:00:00Z</dc:date>" : "")
                     .append("</item>");
         }
         return xml.append("</channel></rss>").toString();
@@ -73,17 +97,25 @@ class RssItemDatesTest {
 
     private static List<Instant> romeDates(String feed) throws Exception {
         List<Instant> dates = new ArrayList<>();
-        for (SyndEntry entry : new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(
-                feed.getBytes(StandardCharsets.UTF_8)))).getEntries()) {
-            dates.add(entry.getPublishedDate() == null ? null : entry.getPublishedDate().toInstant());
+        for (SyndEntry entry : new SyndFeedInput()
+                .build(new XmlReader(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8))))
+                .getEntries()) {
+            dates.add(
+                    entry.getPublishedDate() == null
+                            ? null
+                            : entry.getPublishedDate().toInstant());
         }
         return dates;
     }
 
     private static List<Instant> feedwerkDates(String feed) {
         List<Instant> dates = new ArrayList<>();
-        new FeedParsers().parse(new Payload(feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml", "test"),
-                SourceFormat.AUTO).items().forEach(item -> dates.add(item.published()));
+        new FeedParsers()
+                .parse(
+                        new Payload(feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml", "test"),
+                        SourceFormat.AUTO)
+                .items()
+                .forEach(item -> dates.add(item.published()));
         return dates;
     }
 }

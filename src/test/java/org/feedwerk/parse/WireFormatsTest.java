@@ -27,22 +27,25 @@ class WireFormatsTest {
         assertThat(item.pubStatus()).isEqualTo(PubStatus.USABLE);
         assertThat(item.title()).isEqualTo("Port authority approves ferry terminal");
         assertThat(item.summaryHtml()).isEqualTo("<p>The terminal ends a four-year dispute.</p>");
-        assertThat(item.contentHtml()).contains("<p xmlns=\"http://www.w3.org/1999/xhtml\">The port authority approved");
+        assertThat(item.contentHtml())
+                .contains("<p xmlns=\"http://www.w3.org/1999/xhtml\">The port authority approved");
         assertThat(item.authors()).containsExactly("Mara Keller");
         assertThat(item.categories()).containsExactly("transport");
         assertThat(item.dateline()).isEqualTo("LINDHOLM, Nov 29");
         assertThat(item.language()).isEqualTo("en");
         assertThat(item.published()).isEqualTo(Instant.parse("2026-11-29T08:00:00Z"));
         assertThat(item.updated()).isEqualTo(Instant.parse("2026-11-29T10:00:00Z"));
-        assertThat(item.rights()).isEqualTo("© Harbour Wire. Licensed to subscribers for translation and "
-                + "republication with attribution.");
+        assertThat(item.rights())
+                .isEqualTo("© Harbour Wire. Licensed to subscribers for translation and "
+                        + "republication with attribution.");
         assertThat(item.embargoed()).isNull();
         assertThat(item.correction()).isFalse();
     }
 
     @Test
     void readsStatusEmbargoAndCorrectionSignals() {
-        assertThat(parse("newsml-v2-correction.xml").items().get(0).correction()).isTrue();
+        assertThat(parse("newsml-v2-correction.xml").items().get(0).correction())
+                .isTrue();
         assertThat(parse("newsml-v3-withheld.xml").items().get(0).pubStatus()).isEqualTo(PubStatus.WITHHELD);
         assertThat(parse("newsml-v5-canceled.xml").items().get(0).pubStatus()).isEqualTo(PubStatus.CANCELED);
         assertThat(parse("newsml-embargo.xml").items().get(0).embargoed())
@@ -56,12 +59,16 @@ class WireFormatsTest {
         assertThat(feed.items()).hasSize(2);
         Item nitf = feed.items().get(0);
         assertThat(nitf.authors()).containsExactly("Ilse Brandt");
-        assertThat(nitf.contentHtml()).contains("Gusts of up to 110 km/h are expected.").contains("<h2")
-                .contains("Ferries</h2>").doesNotContain("hl1");
+        assertThat(nitf.contentHtml())
+                .contains("Gusts of up to 110 km/h are expected.")
+                .contains("<h2")
+                .contains("Ferries</h2>")
+                .doesNotContain("hl1");
         Item plain = feed.items().get(1);
         assertThat(plain.version()).isEqualTo(2L);
-        assertThat(plain.contentHtml()).isEqualTo("<p>The lighthouse museum reopened on Saturday.</p>"
-                + "<p>Visitors can see the lens collection again.</p>");
+        assertThat(plain.contentHtml())
+                .isEqualTo("<p>The lighthouse museum reopened on Saturday.</p>"
+                        + "<p>Visitors can see the lens collection again.</p>");
     }
 
     @Test
@@ -69,10 +76,13 @@ class WireFormatsTest {
         ParsedFeed feed = parse("newsml-package.xml");
 
         assertThat(feed.items()).isEmpty();
-        assertThat(feed.packages()).containsExactly(new ItemPackage(
-                "urn:newsml:harbour-wire.example:20261129:pkg-weekend", "Weekend on the coast",
-                java.util.List.of("urn:newsml:harbour-wire.example:20261129:hw-3001",
-                        "urn:newsml:harbour-wire.example:20261129:hw-3002")));
+        assertThat(feed.packages())
+                .containsExactly(new ItemPackage(
+                        "urn:newsml:harbour-wire.example:20261129:pkg-weekend",
+                        "Weekend on the coast",
+                        java.util.List.of(
+                                "urn:newsml:harbour-wire.example:20261129:hw-3001",
+                                "urn:newsml:harbour-wire.example:20261129:hw-3002")));
     }
 
     @Test
@@ -85,7 +95,8 @@ class WireFormatsTest {
 
     @Test
     void malformedNewsMlIsRefusedWithAReason() {
-        assertThatThrownBy(() -> parse("newsml-malformed.xml")).isInstanceOf(ParseException.class)
+        assertThatThrownBy(() -> parse("newsml-malformed.xml"))
+                .isInstanceOf(ParseException.class)
                 .hasMessageContaining("malformed XML");
     }
 
@@ -103,8 +114,8 @@ class WireFormatsTest {
         assertThat(item.authors()).containsExactly("Ada Norr");
         assertThat(item.embargoed()).isEqualTo(Instant.parse("2026-11-29T12:00:00Z"));
         assertThat(item.categories()).containsExactly("transport");
-        assertThat(item.images()).containsExactly(new ItemImage("https://harbour-wire.example/img/bridge.jpg",
-                "The bridge at dawn."));
+        assertThat(item.images())
+                .containsExactly(new ItemImage("https://harbour-wire.example/img/bridge.jpg", "The bridge at dawn."));
         assertThat(item.rights()).isEqualTo("Licensed to subscribers.");
         assertThat(item.dateline()).isEqualTo("Lindholm");
     }
@@ -119,7 +130,9 @@ class WireFormatsTest {
         assertThat(item.summaryHtml()).isEqualTo("<p>Three lines commit to the new terminal.</p>");
         assertThat(item.authors()).containsExactly("Per Holm");
         assertThat(item.pubStatus()).isEqualTo(PubStatus.WITHHELD);
-        assertThat(item.images()).extracting(ItemImage::url).containsExactly("https://harbour-wire.example/img/deal.jpg");
+        assertThat(item.images())
+                .extracting(ItemImage::url)
+                .containsExactly("https://harbour-wire.example/img/deal.jpg");
         assertThat(feed.items().get(1).pubStatus()).isEqualTo(PubStatus.CANCELED);
     }
 }

@@ -78,7 +78,8 @@ class CrashRecoveryTest {
                     - name: libre
                       type: libretranslate
                       url: %s
-                """.formatted(port, dir.resolve("data"), inbox, engines.server().uri("")));
+                """.formatted(
+                        port, dir.resolve("data"), inbox, engines.server().uri("")));
 
         Instant lastRestart = null;
         for (int wave = 0; wave < WAVES; wave++) {
@@ -99,7 +100,8 @@ class CrashRecoveryTest {
             Thread.sleep(500);
         }
         Duration recovery = Duration.between(lastRestart, Instant.now());
-        System.out.printf("crash recovery: %d stories, %d SIGKILLs; all published %.1f s after the last restart%n",
+        System.out.printf(
+                "crash recovery: %d stories, %d SIGKILLs; all published %.1f s after the last restart%n",
                 expected, WAVES - 1, recovery.toMillis() / 1000.0);
         process.destroy(); // SIGTERM: a clean stop
         process.waitFor();
@@ -111,8 +113,10 @@ class CrashRecoveryTest {
             List<Publication> chain = app.publications().listChain();
             Map<String, Integer> perArticle = new HashMap<>();
             chain.forEach(publication -> perArticle.merge(publication.content().articleId(), 1, Integer::sum));
-            assertThat(perArticle).as("every story once").hasSize(expected).allSatisfy((id, count) ->
-                    assertThat(count).as(id).isEqualTo(1));
+            assertThat(perArticle)
+                    .as("every story once")
+                    .hasSize(expected)
+                    .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
         }
     }
 
@@ -133,8 +137,11 @@ class CrashRecoveryTest {
 
     private int publishedCount(int port) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/articles?status=published&limit=500")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/api/articles?status=published&limit=500"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode articles = JSON.readTree(response.body()).path("articles");
             return response.statusCode() == 200 ? articles.size() : 0;

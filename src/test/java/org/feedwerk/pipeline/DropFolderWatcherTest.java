@@ -28,10 +28,11 @@ class DropFolderWatcherTest {
 
     @Test
     void aSettledDeliveryIsReadLongBeforeTheInterval() throws Exception {
-        SourceConfig source = new SourceConfig("inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofHours(1),
-                "Inbox", null, null);
-        try (Application app = TestApplications.open(TestApplications.config(dataDir, new DatabaseConfig(null, null,
-                null), List.of(source)), Clock.systemUTC())) {
+        SourceConfig source = new SourceConfig(
+                "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofHours(1), "Inbox", null, null);
+        try (Application app = TestApplications.open(
+                TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source)),
+                Clock.systemUTC())) {
             PollScheduler scheduler = app.newScheduler();
             DropFolderWatcher watcher = app.newDropFolderWatcher(scheduler);
             scheduler.start();
@@ -39,15 +40,20 @@ class DropFolderWatcherTest {
             try {
                 awaitState(app); // the first run (the folder is empty) sets the next fetch an hour ahead
                 Path temporary = dataDir.resolve("story.xml.part");
-                Files.writeString(temporary, "<rss version=\"2.0\"><channel><title>W</title><item><guid>1</guid>"
-                        + "<title>Harbour notice</title><description>The ferry leaves at noon.</description></item>"
-                        + "</channel></rss>");
+                Files.writeString(
+                        temporary,
+                        "<rss version=\"2.0\"><channel><title>W</title><item><guid>1</guid>"
+                                + "<title>Harbour notice</title><description>The ferry leaves at noon.</description></item>"
+                                + "</channel></rss>");
                 Files.setLastModifiedTime(temporary, FileTime.from(Instant.now().minusSeconds(5)));
                 Instant dropped = Instant.now();
                 Files.move(temporary, inbox.resolve("story.xml"));
 
-                while (app.articles().listArticles(new ArticleQuery(null, null, 10)).isEmpty()) {
-                    assertThat(Duration.between(dropped, Instant.now())).as("read after the drop, not in an hour")
+                while (app.articles()
+                        .listArticles(new ArticleQuery(null, null, 10))
+                        .isEmpty()) {
+                    assertThat(Duration.between(dropped, Instant.now()))
+                            .as("read after the drop, not in an hour")
                             .isLessThan(Duration.ofSeconds(15));
                     Thread.sleep(50);
                 }
@@ -60,7 +66,10 @@ class DropFolderWatcherTest {
 
     private static void awaitState(Application app) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
-        while (app.sourceStates().findState("inbox").map(state -> state.lastSuccess() == null).orElse(true)) {
+        while (app.sourceStates()
+                .findState("inbox")
+                .map(state -> state.lastSuccess() == null)
+                .orElse(true)) {
             assertThat(Instant.now()).isBefore(deadline);
             Thread.sleep(50);
         }

@@ -61,18 +61,18 @@ class SourceRunnerTest {
     }
 
     private SourceConfig httpSource(String id, String path) {
-        return new SourceConfig(id, server.uri(path), null, SourceFormat.AUTO, "en", Duration.ofMinutes(5), id,
-                null, true);
+        return new SourceConfig(
+                id, server.uri(path), null, SourceFormat.AUTO, "en", Duration.ofMinutes(5), id, null, true);
     }
 
     private SourceConfig dropSource() {
-        return new SourceConfig("inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox", null,
-                null);
+        return new SourceConfig(
+                "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox", null, null);
     }
 
     private Application open(List<SourceConfig> sources) {
-        return TestApplications.open(TestApplications.config(dataDir, new DatabaseConfig(null, null, null), sources),
-                clock);
+        return TestApplications.open(
+                TestApplications.config(dataDir, new DatabaseConfig(null, null, null), sources), clock);
     }
 
     private void serveFeedWithEtag() {
@@ -85,7 +85,8 @@ class SourceRunnerTest {
             if (current != null) {
                 exchange.getResponseHeaders().set("ETag", current);
             }
-            LocalHttpServer.send(exchange, 200, "application/rss+xml", feed.get().getBytes(StandardCharsets.UTF_8));
+            LocalHttpServer.send(
+                    exchange, 200, "application/rss+xml", feed.get().getBytes(StandardCharsets.UTF_8));
         });
     }
 
@@ -112,7 +113,8 @@ class SourceRunnerTest {
             assertThat(state.nextFetch()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
         }
         try (Stream<Path> archived = Files.walk(dataDir.resolve("archive"))) {
-            assertThat(archived.filter(path -> path.toString().endsWith(".gz")).count()).isEqualTo(2);
+            assertThat(archived.filter(path -> path.toString().endsWith(".gz")).count())
+                    .isEqualTo(2);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -134,8 +136,13 @@ class SourceRunnerTest {
     void brokenFeedMarksItsSourceAndDoesNotDisturbOthers() {
         serveFeedWithEtag();
         feed.set(rss(item("a", "Alpha", "One")));
-        server.on("/broken", exchange -> LocalHttpServer.send(exchange, 200, "application/rss+xml",
-                "<rss version=\"2.0\"><channel><title>cut".getBytes(StandardCharsets.UTF_8)));
+        server.on(
+                "/broken",
+                exchange -> LocalHttpServer.send(
+                        exchange,
+                        200,
+                        "application/rss+xml",
+                        "<rss version=\"2.0\"><channel><title>cut".getBytes(StandardCharsets.UTF_8)));
         SourceConfig good = httpSource("good", "/feed");
         SourceConfig broken = httpSource("broken", "/broken");
         try (Application app = open(List.of(good, broken))) {
@@ -148,10 +155,13 @@ class SourceRunnerTest {
             assertThat(state.lastError()).startsWith("malformed XML");
             assertThat(state.failures()).isEqualTo(1);
             assertThat(state.nextFetch()).isAfter(clock.instant());
-            assertThat(state.bodyHash()).as("a failed document is not remembered as seen").isNull();
+            assertThat(state.bodyHash())
+                    .as("a failed document is not remembered as seen")
+                    .isNull();
 
             app.ingestOnce(List.of(broken));
-            assertThat(app.sourceStates().findState("broken").orElseThrow().failures()).isEqualTo(2);
+            assertThat(app.sourceStates().findState("broken").orElseThrow().failures())
+                    .isEqualTo(2);
         }
     }
 
@@ -166,11 +176,13 @@ class SourceRunnerTest {
             next = app.sourceStates().findState("wire").orElseThrow().nextFetch();
         }
         try (Application restarted = open(List.of(source))) {
-            assertThat(restarted.sourceStates().findState("wire").orElseThrow().nextFetch()).isEqualTo(next);
+            assertThat(restarted.sourceStates().findState("wire").orElseThrow().nextFetch())
+                    .isEqualTo(next);
             feed.set(rss(item("a", "Alpha", "One"), item("b", "Beta", "Two, updated")));
 
             assertThat(restarted.ingestOnce(List.of(source)).get(0).counts()).isEqualTo(new IngestCounts(0, 1, 1, 0));
-            assertThat(restarted.articles().listArticles(new ArticleQuery(null, null, 10))).hasSize(2);
+            assertThat(restarted.articles().listArticles(new ArticleQuery(null, null, 10)))
+                    .hasSize(2);
         }
     }
 
@@ -188,12 +200,15 @@ class SourceRunnerTest {
             SourceRunReport failed = app.ingestOnce(List.of(source)).get(0);
             assertThat(failed.error()).contains("disk full");
             SourceState state = app.sourceStates().findState("wire").orElseThrow();
-            assertThat(state.etag()).as("validators are not saved, so the document is fetched again").isNull();
+            assertThat(state.etag())
+                    .as("validators are not saved, so the document is fetched again")
+                    .isNull();
 
             withDatabase(db -> db.jdbi().useHandle(handle -> handle.execute("DROP TRIGGER poison")));
             SourceRunReport retried = app.ingestOnce(List.of(source)).get(0);
             assertThat(retried.counts()).isEqualTo(new IngestCounts(1, 0, 1, 0));
-            assertThat(app.articles().listArticles(new ArticleQuery(null, null, 10))).hasSize(2);
+            assertThat(app.articles().listArticles(new ArticleQuery(null, null, 10)))
+                    .hasSize(2);
         }
     }
 
@@ -201,24 +216,34 @@ class SourceRunnerTest {
     void dropFolderFilesAreReadOnceRememberedAcrossRestartsAndFailuresNamed() throws IOException {
         drop("one.xml", rss(item("d1", "Dropped one", "x")), clock.instant().minusSeconds(60));
         drop("bad.xml", "<rss><channel><title>oops", clock.instant().minusSeconds(60));
-        drop("incoming.xml", rss(item("d2", "Still writing", "x")), clock.instant().plusSeconds(1));
+        drop(
+                "incoming.xml",
+                rss(item("d2", "Still writing", "x")),
+                clock.instant().plusSeconds(1));
         SourceConfig source = dropSource();
         try (Application app = open(List.of(source))) {
             SourceRunReport first = app.ingestOnce(List.of(source)).get(0);
             assertThat(first.counts().newArticles()).isEqualTo(1);
             assertThat(first.error()).contains("bad.xml: malformed XML");
-            assertThat(app.sourceStates().findState("inbox").orElseThrow().lastError()).contains("bad.xml");
+            assertThat(app.sourceStates().findState("inbox").orElseThrow().lastError())
+                    .contains("bad.xml");
         }
         clock.advance(Duration.ofSeconds(10));
         try (Application restarted = open(List.of(source))) {
             SourceRunReport second = restarted.ingestOnce(List.of(source)).get(0);
-            assertThat(second.counts()).as("one.xml and bad.xml are remembered; incoming.xml is now settled")
+            assertThat(second.counts())
+                    .as("one.xml and bad.xml are remembered; incoming.xml is now settled")
                     .isEqualTo(new IngestCounts(1, 0, 0, 0));
             assertThat(second.isFailure()).isFalse();
 
-            drop("bad.xml", rss(item("d3", "Fixed delivery", "x")), clock.instant().minusSeconds(5));
-            assertThat(restarted.ingestOnce(List.of(source)).get(0).counts().newArticles()).isEqualTo(1);
-            assertThat(restarted.articles().listArticles(new ArticleQuery(null, "inbox", 10))).hasSize(3);
+            drop(
+                    "bad.xml",
+                    rss(item("d3", "Fixed delivery", "x")),
+                    clock.instant().minusSeconds(5));
+            assertThat(restarted.ingestOnce(List.of(source)).get(0).counts().newArticles())
+                    .isEqualTo(1);
+            assertThat(restarted.articles().listArticles(new ArticleQuery(null, "inbox", 10)))
+                    .hasSize(3);
         }
     }
 
@@ -241,15 +266,28 @@ class SourceRunnerTest {
         SourceConfig due = httpSource("due", "/feed");
         SourceConfig later = httpSource("later", "/feed");
         try (Application app = open(List.of(due, later))) {
-            app.sourceStates().saveState(new SourceState("later", null, null, null, null, null, null, null, 0,
-                    clock.instant().plusSeconds(60), false));
+            app.sourceStates()
+                    .saveState(new SourceState(
+                            "later",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            0,
+                            clock.instant().plusSeconds(60),
+                            false));
             PollScheduler scheduler = app.newScheduler();
 
             scheduler.dispatchDueSources();
             scheduler.stop(10);
 
-            assertThat(app.sourceStates().findState("due").orElseThrow().lastSuccess()).isEqualTo(clock.instant());
-            assertThat(app.sourceStates().findState("later").orElseThrow().lastAttempt()).isNull();
+            assertThat(app.sourceStates().findState("due").orElseThrow().lastSuccess())
+                    .isEqualTo(clock.instant());
+            assertThat(app.sourceStates().findState("later").orElseThrow().lastAttempt())
+                    .isNull();
             assertThat(server.requests()).hasSize(1);
         }
     }
@@ -264,10 +302,12 @@ class SourceRunnerTest {
             SourceState readByTheRun = app.sourceStates().findState("wire").orElseThrow();
 
             app.sourceStates().setPaused("wire", true); // the operator pauses the source meanwhile
-            app.sourceStates().saveState(readByTheRun.succeeded(clock.instant(), clock.instant().plusSeconds(60),
-                    null, null, null));
+            app.sourceStates()
+                    .saveState(readByTheRun.succeeded(
+                            clock.instant(), clock.instant().plusSeconds(60), null, null, null));
 
-            assertThat(app.sourceStates().findState("wire").orElseThrow().paused()).isTrue();
+            assertThat(app.sourceStates().findState("wire").orElseThrow().paused())
+                    .isTrue();
         }
     }
 
@@ -277,15 +317,27 @@ class SourceRunnerTest {
         feed.set(rss(item("a", "Alpha", "One")));
         SourceConfig paused = httpSource("paused", "/feed");
         try (Application app = open(List.of(paused))) {
-            app.sourceStates().saveState(new SourceState("paused", null, null, null, null, null, null, null, 0,
-                    clock.instant().minusSeconds(60), true));
+            app.sourceStates()
+                    .saveState(new SourceState(
+                            "paused",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            0,
+                            clock.instant().minusSeconds(60),
+                            true));
             PollScheduler scheduler = app.newScheduler();
 
             scheduler.dispatchDueSources();
             scheduler.stop(10);
 
             assertThat(server.requests()).isEmpty();
-            assertThat(app.sourceStates().findState("paused").orElseThrow().lastAttempt()).isNull();
+            assertThat(app.sourceStates().findState("paused").orElseThrow().lastAttempt())
+                    .isNull();
         }
     }
 
@@ -293,7 +345,8 @@ class SourceRunnerTest {
     void unreachableSourceBacksOff() {
         URI closed = server.uri("/feed");
         server.close();
-        SourceConfig source = new SourceConfig("down", closed, null, null, "en", Duration.ofMinutes(5), null, null, true);
+        SourceConfig source =
+                new SourceConfig("down", closed, null, null, "en", Duration.ofMinutes(5), null, null, true);
         try (Application app = open(List.of(source))) {
             app.ingestOnce(List.of(source));
             app.ingestOnce(List.of(source));

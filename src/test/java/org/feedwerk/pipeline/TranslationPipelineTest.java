@@ -76,11 +76,18 @@ class TranslationPipelineTest {
     }
 
     private void open(Kind kind, TranslationConfig translation, ModelsConfig models) {
-        SourceConfig source = new SourceConfig("wire", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1),
-                "Wire", null, null);
+        SourceConfig source = new SourceConfig(
+                "wire", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Wire", null, null);
         FeedwerkConfig base = TestApplications.config(dataDir, TestDatabases.fresh(kind), List.of(source));
-        FeedwerkConfig config = new FeedwerkConfig(base.server(), base.dataDir(), base.database(), base.fetch(),
-                base.sources(), translation, null, models);
+        FeedwerkConfig config = new FeedwerkConfig(
+                base.server(),
+                base.dataDir(),
+                base.database(),
+                base.fetch(),
+                base.sources(),
+                translation,
+                null,
+                models);
         Map<String, String> environment = new HashMap<>(Map.of("DEEPL_AUTH_KEY", "key:fx"));
         if (TestDatabases.password(kind) != null) {
             environment.put("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
@@ -90,12 +97,13 @@ class TranslationPipelineTest {
     }
 
     private EngineConfig deepl() {
-        return new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 2,
-                null);
+        return new EngineConfig(
+                "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 2, null);
     }
 
     private EngineConfig libre() {
-        return new EngineConfig("libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null, null, 1, null);
+        return new EngineConfig(
+                "libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null, null, 1, null);
     }
 
     private void deliver(String name, String language, String title, String... paragraphs) throws IOException {
@@ -127,8 +135,13 @@ class TranslationPipelineTest {
     @MethodSource("databases")
     void wireUpdateCostsOnlyTheNewParagraph(Kind kind) throws IOException {
         open(kind, List.of(deepl()));
-        deliver("v1.xml", "en", "Ferry terminal approved", "The port authority approved the terminal.",
-                "It opens in 2028.", "Residents had objected.");
+        deliver(
+                "v1.xml",
+                "en",
+                "Ferry terminal approved",
+                "The port authority approved the terminal.",
+                "It opens in 2028.",
+                "Residents had objected.");
 
         assertThat(worker.translateNext()).isTrue();
 
@@ -137,15 +150,22 @@ class TranslationPipelineTest {
         assertThat(first.engine()).isEqualTo("deepl");
         assertThat(first.headline()).isEqualTo("FERRY TERMINAL APPROVED");
         assertThat(first.teaser()).isEqualTo("THE TEASER.");
-        assertThat(first.bodyHtml()).isEqualTo("<p>THE PORT AUTHORITY APPROVED THE TERMINAL.</p><p>IT OPENS IN 2028.</p>"
-                + "<p>RESIDENTS HAD OBJECTED.</p>");
+        assertThat(first.bodyHtml())
+                .isEqualTo("<p>THE PORT AUTHORITY APPROVED THE TERMINAL.</p><p>IT OPENS IN 2028.</p>"
+                        + "<p>RESIDENTS HAD OBJECTED.</p>");
         assertThat(first.charsReused()).isZero();
         long firstSent = first.charsSent();
         assertThat(firstSent).isEqualTo(engines.charactersReceived());
 
         clock.advance(Duration.ofMinutes(5));
-        deliver("v2.xml", "en", "Ferry terminal approved", "The port authority approved the terminal.",
-                "It opens in 2028.", "Residents had objected.", "A bus lane is planned.");
+        deliver(
+                "v2.xml",
+                "en",
+                "Ferry terminal approved",
+                "The port authority approved the terminal.",
+                "It opens in 2028.",
+                "Residents had objected.",
+                "A bus lane is planned.");
         assertThat(article().currentRevision()).isEqualTo(2);
         assertThat(worker.translateNext()).isTrue();
 
@@ -183,8 +203,14 @@ class TranslationPipelineTest {
 
         Article held = article();
         assertThat(held.status()).isEqualTo(ArticleStatus.HELD);
-        assertThat(held.statusReason()).contains("en→de").contains("deepl").contains("libre").contains("HTTP 50");
-        assertThat(app.translations().listTranslations(held.id())).as("never half-translated").isEmpty();
+        assertThat(held.statusReason())
+                .contains("en→de")
+                .contains("deepl")
+                .contains("libre")
+                .contains("HTTP 50");
+        assertThat(app.translations().listTranslations(held.id()))
+                .as("never half-translated")
+                .isEmpty();
         assertThat(worker.translateNext()).as("not due yet").isFalse();
 
         clock.advance(Duration.ofMinutes(2));
@@ -195,34 +221,48 @@ class TranslationPipelineTest {
 
     @Test
     void numberChangingEngineIsRejectedAndTheNextEnginesTranslationIsPublished() throws IOException {
-        EngineConfig llm = new EngineConfig("llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1,
-                null);
-        engines.replyFromLlm(text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
+        EngineConfig llm = new EngineConfig(
+                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null);
+        engines.replyFromLlm(
+                text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
         open(Kind.SQLITE, List.of(llm, libre()));
-        deliver("v1.xml", "en", "Terminal opens in 2028", "The port authority approved the terminal.",
+        deliver(
+                "v1.xml",
+                "en",
+                "Terminal opens in 2028",
+                "The port authority approved the terminal.",
                 "It opens in 2028.");
 
         worker.translateNext();
 
         assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
-        List<Translation> translations = app.translations().listTranslations(article().id());
-        Translation rejected = translations.stream().filter(t -> t.engine().equals("llm")).findFirst().orElseThrow();
+        List<Translation> translations =
+                app.translations().listTranslations(article().id());
+        Translation rejected = translations.stream()
+                .filter(t -> t.engine().equals("llm"))
+                .findFirst()
+                .orElseThrow();
         assertThat(rejected.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.REJECTED);
         assertThat(rejected.qaReport()).contains("\"check\":\"numbers\"").contains("missing in the translation: 2028");
-        Translation published = translations.stream().filter(t -> t.engine().equals("libre")).findFirst().orElseThrow();
+        Translation published = translations.stream()
+                .filter(t -> t.engine().equals("libre"))
+                .findFirst()
+                .orElseThrow();
         assertThat(published.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.TRANSLATED);
         assertThat(published.bodyHtml()).contains("2028");
         assertThat(app.translations().countFailedChecks()).isEqualTo(Map.of("llm", Map.of("numbers", 1)));
-        assertThat(app.metrics().scrape()).contains("feedwerk_qa_failures_total{check=\"numbers\",engine=\"llm\"} 1.0")
+        assertThat(app.metrics().scrape())
+                .contains("feedwerk_qa_failures_total{check=\"numbers\",engine=\"llm\"} 1.0")
                 .contains("feedwerk_translations_total{engine=\"llm\",outcome=\"rejected\"} 1.0")
                 .contains("feedwerk_translations_total{engine=\"libre\",outcome=\"translated\"} 1.0");
     }
 
     @Test
     void aRejectedAnswerCountsTowardTheBudgetAndIsNotRemembered() throws IOException {
-        EngineConfig llm = new EngineConfig("llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1,
-                null, 1_000L);
-        engines.replyFromLlm(text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
+        EngineConfig llm = new EngineConfig(
+                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null, 1_000L);
+        engines.replyFromLlm(
+                text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
         open(Kind.SQLITE, List.of(llm));
         deliver("v1.xml", "en", "Terminal opens in 2028", "It opens in 2028.");
 
@@ -231,7 +271,8 @@ class TranslationPipelineTest {
         assertThat(article().status()).isEqualTo(ArticleStatus.HELD);
         long sent = "Terminal opens in 2028".length() + "The teaser.".length() + "It opens in 2028.".length();
         assertThat(app.translations().charsSentSince("llm", clock.instant().minus(Duration.ofHours(1))))
-                .as("paid for, though rejected").isEqualTo(sent);
+                .as("paid for, though rejected")
+                .isEqualTo(sent);
 
         engines.replyFromLlm(org.feedwerk.testing.PseudoTranslation::html); // the engine is fixed
         clock.advance(Duration.ofMinutes(2));
@@ -245,8 +286,8 @@ class TranslationPipelineTest {
 
     @Test
     void heldWithTheQualityReportsWhenEveryEngineFails() throws IOException {
-        EngineConfig llm = new EngineConfig("llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1,
-                null);
+        EngineConfig llm = new EngineConfig(
+                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null);
         engines.replyFromLlm(text -> "Hier ist die Übersetzung: " + org.feedwerk.testing.PseudoTranslation.html(text));
         open(Kind.SQLITE, List.of(llm));
         deliver("v1.xml", "en", "Storm warning", "Gusts expected.", "Gusts of up to 110 km/h.");
@@ -254,14 +295,29 @@ class TranslationPipelineTest {
         worker.translateNext();
 
         assertThat(article().status()).isEqualTo(ArticleStatus.HELD);
-        assertThat(article().statusReason()).contains("rejected by quality checks").contains("chatter");
+        assertThat(article().statusReason())
+                .contains("rejected by quality checks")
+                .contains("chatter");
     }
 
     @Test
     void glossaryTermsAndNamesArePutInPlaceAndPartOfTheMemoryKey() throws IOException {
-        open(Kind.SQLITE, List.of(libre()), new TranslationConfig(List.of("de"), List.of(libre()), 1, null,
-                List.of("de", "fr"), Map.of("en-de", Map.of("sovereign wealth fund", "Staatsfonds")), List.of("CNN")));
-        deliver("v1.xml", "en", "Fund invests in port", "CNN reports.",
+        open(
+                Kind.SQLITE,
+                List.of(libre()),
+                new TranslationConfig(
+                        List.of("de"),
+                        List.of(libre()),
+                        1,
+                        null,
+                        List.of("de", "fr"),
+                        Map.of("en-de", Map.of("sovereign wealth fund", "Staatsfonds")),
+                        List.of("CNN")));
+        deliver(
+                "v1.xml",
+                "en",
+                "Fund invests in port",
+                "CNN reports.",
                 "The sovereign wealth fund will invest, CNN reported.");
 
         worker.translateNext();
@@ -270,14 +326,25 @@ class TranslationPipelineTest {
         assertThat(translation.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.TRANSLATED);
         assertThat(translation.bodyHtml())
                 .isEqualTo("<p>CNN REPORTS.</p><p>THE Staatsfonds WILL INVEST, CNN REPORTED.</p>");
-        var sent = engines.jsonBodies().stream().map(body -> body.get("q").toString()).toList();
+        var sent = engines.jsonBodies().stream()
+                .map(body -> body.get("q").toString())
+                .toList();
         assertThat(sent).anyMatch(q -> q.contains("The ⟦T1⟧ will invest, ⟦T2⟧ reported."));
     }
 
     @Test
     void deeplGetsTheGlossaryAsADeeplGlossaryInsteadOfTokens() throws IOException {
-        open(Kind.SQLITE, List.of(deepl()), new TranslationConfig(List.of("de"), List.of(deepl()), 1, null,
-                List.of("de", "fr"), Map.of("en-de", Map.of("sovereign wealth fund", "Staatsfonds")), List.of("CNN")));
+        open(
+                Kind.SQLITE,
+                List.of(deepl()),
+                new TranslationConfig(
+                        List.of("de"),
+                        List.of(deepl()),
+                        1,
+                        null,
+                        List.of("de", "fr"),
+                        Map.of("en-de", Map.of("sovereign wealth fund", "Staatsfonds")),
+                        List.of("CNN")));
         deliver("v1.xml", "en", "Fund invests in port", "The sovereign wealth fund will invest, CNN reported.");
 
         worker.translateNext();
@@ -294,31 +361,44 @@ class TranslationPipelineTest {
 
     @Test
     void spentDailyBudgetMovesTheChainToTheNextEngineUntilMidnight() throws IOException {
-        EngineConfig budgeted = new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""),
-                null, null, 1, null, 30L);
+        EngineConfig budgeted = new EngineConfig(
+                "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 1, null, 30L);
         open(Kind.SQLITE, List.of(budgeted, libre()));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h are expected on Tuesday.");
         worker.translateNext();
         assertThat(latestTranslation().engine()).isEqualTo("deepl");
 
-        deliver("v2.xml", "en", "Storm warning", "Gusts of up to 110 km/h are expected on Tuesday.",
+        deliver(
+                "v2.xml",
+                "en",
+                "Storm warning",
+                "Gusts of up to 110 km/h are expected on Tuesday.",
                 "Ferries may be cancelled.");
         worker.translateNext();
 
-        assertThat(latestTranslation().engine()).as("deepl's 30 characters are spent").isEqualTo("libre");
+        assertThat(latestTranslation().engine())
+                .as("deepl's 30 characters are spent")
+                .isEqualTo("libre");
         assertThat(app.metrics().scrape()).doesNotContain("feedwerk_engine_errors_total{engine=\"deepl\"");
 
         clock.advance(Duration.ofHours(24));
-        deliver("v3.xml", "en", "Storm warning", "Gusts of up to 110 km/h are expected on Tuesday.",
-                "Ferries may be cancelled.", "Roads may close.");
+        deliver(
+                "v3.xml",
+                "en",
+                "Storm warning",
+                "Gusts of up to 110 km/h are expected on Tuesday.",
+                "Ferries may be cancelled.",
+                "Roads may close.");
         worker.translateNext();
-        assertThat(latestTranslation().engine()).as("a new UTC day, a new budget").isEqualTo("deepl");
+        assertThat(latestTranslation().engine())
+                .as("a new UTC day, a new budget")
+                .isEqualTo("deepl");
     }
 
     @Test
     void unavailableOrMissingEnginesHoldWithTheReason() throws IOException {
-        EngineConfig keyless = new EngineConfig("pro", EngineType.DEEPL, "MISSING_KEY", engines.server().uri(""), null,
-                null, 1, List.of("en-fr"));
+        EngineConfig keyless = new EngineConfig(
+                "pro", EngineType.DEEPL, "MISSING_KEY", engines.server().uri(""), null, null, 1, List.of("en-fr"));
         open(Kind.SQLITE, List.of(keyless));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
 
@@ -338,7 +418,9 @@ class TranslationPipelineTest {
         assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATING);
 
         clock.advance(Duration.ofSeconds(31));
-        assertThat(worker.translateNext()).as("taken over after the 30-second lease").isTrue();
+        assertThat(worker.translateNext())
+                .as("taken over after the 30-second lease")
+                .isTrue();
         assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
     }
 
@@ -347,20 +429,28 @@ class TranslationPipelineTest {
     void aWorkerThatOutlivedItsLeaseCannotFinishTheClaim(Kind kind) throws IOException {
         open(kind, List.of(deepl()));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
-        var slow = app.translations().claimNext(clock.instant(), clock.instant().minusSeconds(30)).orElseThrow();
+        var slow = app.translations()
+                .claimNext(clock.instant(), clock.instant().minusSeconds(30))
+                .orElseThrow();
 
         clock.advance(Duration.ofSeconds(31)); // the slow worker stalls past its lease, another takes over
-        var fast = app.translations().claimNext(clock.instant(), clock.instant().minusSeconds(30)).orElseThrow();
-        assertThat(app.translations().renewClaim(slow, clock.instant())).as("the slow worker's heartbeat fails")
+        var fast = app.translations()
+                .claimNext(clock.instant(), clock.instant().minusSeconds(30))
+                .orElseThrow();
+        assertThat(app.translations().renewClaim(slow, clock.instant()))
+                .as("the slow worker's heartbeat fails")
                 .isFalse();
         assertThat(app.translations().finishClaim(slow, 1, ArticleStatus.HELD, "stale", clock.instant()))
-                .as("fenced out").isFalse();
+                .as("fenced out")
+                .isFalse();
 
         assertThat(app.translations().renewClaim(fast, clock.instant())).isTrue();
         clock.advance(Duration.ofSeconds(25));
         assertThat(app.translations().claimNext(clock.instant(), clock.instant().minusSeconds(30)))
-                .as("a renewed claim is not taken over").isEmpty();
-        assertThat(app.translations().finishClaim(fast, 1, ArticleStatus.TRANSLATED, null, null)).isTrue();
+                .as("a renewed claim is not taken over")
+                .isEmpty();
+        assertThat(app.translations().finishClaim(fast, 1, ArticleStatus.TRANSLATED, null, null))
+                .isTrue();
         assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
     }
 
@@ -368,7 +458,8 @@ class TranslationPipelineTest {
     void newRevisionDuringTranslationIsNotOverwritten() throws IOException {
         open(Kind.SQLITE, List.of(deepl()));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
-        var claimed = app.translations().claimNext(clock.instant(), clock.instant()).orElseThrow();
+        var claimed =
+                app.translations().claimNext(clock.instant(), clock.instant()).orElseThrow();
         deliver("v2.xml", "en", "Storm warning", "Gusts of up to 130 km/h.");
 
         boolean applied = app.translations().finishClaim(claimed, 1, ArticleStatus.TRANSLATED, null, null);
@@ -381,7 +472,10 @@ class TranslationPipelineTest {
     @Test
     void articleAlreadyInTheTargetLanguageIsNotSent() throws IOException {
         open(Kind.SQLITE, List.of(deepl()));
-        deliver("v1.xml", "de", "Hafenbehörde genehmigt neues Fährterminal",
+        deliver(
+                "v1.xml",
+                "de",
+                "Hafenbehörde genehmigt neues Fährterminal",
                 "Die Hafenbehörde hat am Sonntag das neue Fährterminal am Nordkai genehmigt.");
 
         worker.translateNext();
@@ -395,7 +489,10 @@ class TranslationPipelineTest {
     @Test
     void detectorCorrectsAFeedThatDeclaresTheWrongLanguage() throws IOException {
         open(Kind.SQLITE, List.of(deepl()), List.of("en", "de", "fr"));
-        deliver("v1.xml", "en", "Sturmwarnung für die Nordküste am Dienstag",
+        deliver(
+                "v1.xml",
+                "en",
+                "Sturmwarnung für die Nordküste am Dienstag",
                 "Der Wetterdienst warnt vor Böen von bis zu 110 Kilometern pro Stunde an der gesamten Küste.",
                 "Fähren könnten kurzfristig ausfallen, und die Küstenstraßen werden möglicherweise gesperrt.");
 
@@ -423,10 +520,22 @@ class TranslationPipelineTest {
         assertThat(article().status()).isEqualTo(ArticleStatus.TRANSLATED);
     }
 
-
     private static EngineConfig offline(String model, Path path) {
-        return new EngineConfig("offline", EngineType.ONNX, null, null, model, null, 1, path == null ? null
-                : List.of("en-de"), null, path, 1, null, null, null);
+        return new EngineConfig(
+                "offline",
+                EngineType.ONNX,
+                null,
+                null,
+                model,
+                null,
+                1,
+                path == null ? null : List.of("en-de"),
+                null,
+                path,
+                1,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -450,13 +559,14 @@ class TranslationPipelineTest {
         assertThat(translation.engine()).isEqualTo("offline");
         assertThat(translation.headline()).isEqualTo("Die Katze schläft.");
         assertThat(translation.teaser()).isEqualTo("Ein Hund.");
-        assertThat(translation.bodyHtml()).isEqualTo("<p>Die Katze schläft. Ein Hund schläft.</p>\n<p>Ein <b>Hund</b>.</p>");
+        assertThat(translation.bodyHtml())
+                .isEqualTo("<p>Die Katze schläft. Ein Hund schläft.</p>\n<p>Ein <b>Hund</b>.</p>");
     }
 
     @Test
     void offlineEngineWithoutItsModelHoldsTheArticleAndNamesTheCommand() throws IOException {
-        TranslationConfig translation = new TranslationConfig(List.of("de"), List.of(offline("opus-mt-en-de", null)),
-                1, null, List.of("de", "fr"));
+        TranslationConfig translation = new TranslationConfig(
+                List.of("de"), List.of(offline("opus-mt-en-de", null)), 1, null, List.of("de", "fr"));
         open(Kind.SQLITE, translation, new ModelsConfig(dataDir.resolve("models"), null, false));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
 

@@ -76,10 +76,18 @@ class UnrecordableFailureTest {
 
     @Test
     void aFailureThatCannotBeRecordedIsBackedOffInMemory() {
-        SourceStateRecorder recorder = new SourceStateRecorder(new ReadOnlyStore(),
-                new Backoff(Duration.ofHours(6), new Random(1)), clock);
-        SourceConfig source = new SourceConfig("wire", null, java.nio.file.Path.of("/tmp"), SourceFormat.AUTO, "en",
-                Duration.ofMinutes(1), "Wire", null, null);
+        SourceStateRecorder recorder =
+                new SourceStateRecorder(new ReadOnlyStore(), new Backoff(Duration.ofHours(6), new Random(1)), clock);
+        SourceConfig source = new SourceConfig(
+                "wire",
+                null,
+                java.nio.file.Path.of("/tmp"),
+                SourceFormat.AUTO,
+                "en",
+                Duration.ofMinutes(1),
+                "Wire",
+                null,
+                null);
 
         assertThat(recorder.mayRun("wire")).isTrue();
         recorder.failOrHoldBack(source, SourceState.initial("wire"), "cannot read");

@@ -12,13 +12,15 @@ class PostEditorTest {
         String html = "<p>Das US -Außenministerium nannte es \"<em>historisch</em>\" ...</p>"
                 + "<p><a href=\"https://x.example/a-b -c\" title=\"Er \'sagte\' ...\">Link</a> , sagte er</p>";
 
-        PostEditor.Edited edited = editor.editHtml(html, "<p>The US State Department called it \"historic\" …</p>"
-                + "<p><a href=\"https://x.example/a-b\">Link</a>, he said</p>");
+        PostEditor.Edited edited = editor.editHtml(
+                html,
+                "<p>The US State Department called it \"historic\" …</p>"
+                        + "<p><a href=\"https://x.example/a-b\">Link</a>, he said</p>");
 
-        assertThat(edited.text()).isEqualTo("<p>Das US-Außenministerium nannte es „<em>historisch</em>“ ...</p>"
-                + "<p><a href=\"https://x.example/a-b -c\" title=\"Er \'sagte\' ...\">Link</a>, sagte er</p>");
-        assertThat(edited.rules()).containsExactly("german-quotes", "compound-hyphen",
-                "space-before-punctuation");
+        assertThat(edited.text())
+                .isEqualTo("<p>Das US-Außenministerium nannte es „<em>historisch</em>“ ...</p>"
+                        + "<p><a href=\"https://x.example/a-b -c\" title=\"Er \'sagte\' ...\">Link</a>, sagte er</p>");
+        assertThat(edited.rules()).containsExactly("german-quotes", "compound-hyphen", "space-before-punctuation");
     }
 
     @Test
@@ -35,14 +37,18 @@ class PostEditorTest {
     void glossaryVersionChangesWithTheGlossarySoMemoryIsNotReused() {
         var one = new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Fonds"), java.util.List.of("CNN"));
         var same = new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Fonds"), java.util.List.of("CNN"));
-        var other = new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Staatsfonds"), java.util.List.of("CNN"));
+        var other =
+                new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Staatsfonds"), java.util.List.of("CNN"));
 
-        assertThat(one.version()).isEqualTo(same.version()).isNotEqualTo(other.version())
+        assertThat(one.version())
+                .isEqualTo(same.version())
+                .isNotEqualTo(other.version())
                 .isNotEqualTo(org.feedwerk.translate.Glossary.EMPTY.version());
     }
 
     @Test
     void otherTargetLanguagesHaveNoRulesYet() {
-        assertThat(new PostEditor("fr").editPlain("Il a dit \"oui\" .", "").text()).isEqualTo("Il a dit \"oui\" .");
+        assertThat(new PostEditor("fr").editPlain("Il a dit \"oui\" .", "").text())
+                .isEqualTo("Il a dit \"oui\" .");
     }
 }

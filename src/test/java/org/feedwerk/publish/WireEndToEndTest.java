@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WireEndToEndTest {
     private static final String TOKEN = "t";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String STORY = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:20261129:hw-1001");
+    private static final String STORY =
+            ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:20261129:hw-1001");
 
     @TempDir
     Path dataDir;
@@ -36,8 +37,12 @@ class WireEndToEndTest {
 
     @BeforeEach
     void open() {
-        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T12:30:00Z")),
-                Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN), new DatabaseConfig(null, null, null));
+        site = new SiteFixture(
+                dataDir,
+                inbox,
+                new TestClock(Instant.parse("2026-11-29T12:30:00Z")),
+                Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN),
+                new DatabaseConfig(null, null, null));
     }
 
     @AfterEach
@@ -54,7 +59,8 @@ class WireEndToEndTest {
     }
 
     private String pagePath(String id) throws Exception {
-        JsonNode article = JSON.readTree(site.getWithToken("/api/articles/" + id, TOKEN).body());
+        JsonNode article =
+                JSON.readTree(site.getWithToken("/api/articles/" + id, TOKEN).body());
         return article.get("url").asText();
     }
 
@@ -62,20 +68,29 @@ class WireEndToEndTest {
     void storyLivesThroughVersionsCorrectionWithholdingAndCancellation() throws Exception {
         drop("newsml-v1-usable.xml");
         String path = pagePath(STORY);
-        JsonNode detail = JSON.readTree(site.getWithToken("/api/articles/" + STORY, TOKEN).body());
+        JsonNode detail =
+                JSON.readTree(site.getWithToken("/api/articles/" + STORY, TOKEN).body());
         assertThat(detail.get("slugline").asText()).isEqualTo("PORT-TERMINAL");
         assertThat(detail.get("urgency").asInt()).isEqualTo(4);
         String first = site.get(path).body();
-        assertThat(first).contains("IT OPENS IN 2028.").contains("LINDHOLM, Nov 29").doesNotContain("id=\"correction\"")
-                .contains("© Harbour Wire. Licensed to subscribers").doesNotContain("xmlns");
+        assertThat(first)
+                .contains("IT OPENS IN 2028.")
+                .contains("LINDHOLM, Nov 29")
+                .doesNotContain("id=\"correction\"")
+                .contains("© Harbour Wire. Licensed to subscribers")
+                .doesNotContain("xmlns");
 
         drop("newsml-v2-correction.xml");
         String corrected = site.get(path).body();
-        assertThat(corrected).contains("IT OPENS IN 2029, NOT 2028 AS REPORTED EARLIER.").contains("id=\"correction\"")
+        assertThat(corrected)
+                .contains("IT OPENS IN 2029, NOT 2028 AS REPORTED EARLIER.")
+                .contains("id=\"correction\"")
                 .contains("Fassung 2");
 
         site.drop("late-copy-of-v1.xml", Fixtures.bytes("wire/newsml-v1-usable.xml"));
-        assertThat(story().currentRevision()).as("an older version never rolls the story back").isEqualTo(2);
+        assertThat(story().currentRevision())
+                .as("an older version never rolls the story back")
+                .isEqualTo(2);
 
         drop("newsml-v3-withheld.xml");
         assertThat(story().status()).isEqualTo(ArticleStatus.WITHHELD);
@@ -87,7 +102,9 @@ class WireEndToEndTest {
 
         drop("newsml-v4-usable.xml");
         assertThat(story().status()).isEqualTo(ArticleStatus.PUBLISHED);
-        assertThat(site.get(path).body()).contains("CONSTRUCTION STARTS IN SPRING.").doesNotContain("id=\"correction\"");
+        assertThat(site.get(path).body())
+                .contains("CONSTRUCTION STARTS IN SPRING.")
+                .doesNotContain("id=\"correction\"");
         assertThat(site.get("/search?q=terminal").body()).contains(path);
 
         drop("newsml-v5-canceled.xml");
@@ -95,7 +112,8 @@ class WireEndToEndTest {
         assertThat(site.get(path).statusCode()).isEqualTo(410);
         assertThat(site.get(path).body()).contains("canceled by source");
         assertThat(site.get("/sitemap.xml").body()).doesNotContain(STORY);
-        assertThat(site.app().publications().listAudit(STORY)).extracting(AuditEntry::action)
+        assertThat(site.app().publications().listAudit(STORY))
+                .extracting(AuditEntry::action)
                 .containsExactly("publish", "update", "withhold", "update", "withdraw");
         assertThat(site.app().verify().isIntact()).isTrue();
     }
@@ -126,7 +144,8 @@ class WireEndToEndTest {
         site.runPipeline();
 
         String plain = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:bulk-0");
-        assertThat(site.app().articles().findArticle(plain).orElseThrow().status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(site.app().articles().findArticle(plain).orElseThrow().status())
+                .isEqualTo(ArticleStatus.PUBLISHED);
         String waiting = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:bulk-104");
         assertThat(site.app().articles().findArticle(waiting).orElseThrow().status())
                 .isEqualTo(ArticleStatus.TRANSLATED);
@@ -135,7 +154,8 @@ class WireEndToEndTest {
     private void deliver(String name, String content) throws Exception {
         java.nio.file.Path path = inbox.resolve(name);
         java.nio.file.Files.writeString(path, content);
-        java.nio.file.Files.setLastModifiedTime(path,
+        java.nio.file.Files.setLastModifiedTime(
+                path,
                 java.nio.file.attribute.FileTime.from(site.clock().instant().minusSeconds(30)));
         site.app().ingestOnce(site.app().config().sources());
     }
@@ -151,8 +171,8 @@ class WireEndToEndTest {
                       <contentMeta><headline>Ferry timetable %d</headline><language tag="en"/></contentMeta>
                       <contentSet><inlineData contenttype="text/plain">Ferry %d sails at noon.</inlineData></contentSet>
                     </newsItem>
-                    """.formatted(index, embargoed == null ? "" : "<embargoed>" + embargoed + "</embargoed>", index,
-                    index));
+                    """.formatted(
+                            index, embargoed == null ? "" : "<embargoed>" + embargoed + "</embargoed>", index, index));
         }
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -170,16 +190,21 @@ class WireEndToEndTest {
         var good = site.drop("message.xml", Fixtures.bytes("wire/newsml-message-nitf.xml"));
 
         assertThat(good.counts().newArticles()).isEqualTo(2);
-        assertThat(good.isFailure()).as("the malformed file is remembered and set aside").isFalse();
+        assertThat(good.isFailure())
+                .as("the malformed file is remembered and set aside")
+                .isFalse();
         String id = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:20261129:hw-3001");
         String mate = ArticleKeys.articleId("harbour", "urn:newsml:harbour-wire.example:20261129:hw-3002");
         assertThat(site.get(pagePath(id)).body()).contains("<h2>FERRIES</h2>").doesNotContain("Zum Thema");
 
         site.drop("package.xml", Fixtures.bytes("wire/newsml-package.xml"));
 
-        assertThat(site.get(pagePath(id)).body()).contains("Zum Thema").contains("MUSEUM REOPENS")
+        assertThat(site.get(pagePath(id)).body())
+                .contains("Zum Thema")
+                .contains("MUSEUM REOPENS")
                 .contains(pagePath(mate));
-        JsonNode detail = JSON.readTree(site.getWithToken("/api/articles/" + id, TOKEN).body());
+        JsonNode detail =
+                JSON.readTree(site.getWithToken("/api/articles/" + id, TOKEN).body());
         assertThat(detail.get("packageMates").get(0).asText()).isEqualTo(mate);
     }
 
@@ -189,10 +214,16 @@ class WireEndToEndTest {
 
         String withheld = ArticleKeys.articleId("harbour", "urn:ninjs:harbour-wire.example:hw-5001");
         String canceled = ArticleKeys.articleId("harbour", "urn:ninjs:harbour-wire.example:hw-5002");
-        assertThat(site.app().articles().findArticle(withheld).orElseThrow().status()).isEqualTo(ArticleStatus.WITHHELD);
-        assertThat(site.app().articles().findArticle(canceled).orElseThrow().status()).isEqualTo(ArticleStatus.WITHDRAWN);
+        assertThat(site.app().articles().findArticle(withheld).orElseThrow().status())
+                .isEqualTo(ArticleStatus.WITHHELD);
+        assertThat(site.app().articles().findArticle(canceled).orElseThrow().status())
+                .isEqualTo(ArticleStatus.WITHDRAWN);
         assertThat(site.app().publications().listPublications(withheld)).isEmpty();
-        assertThat(site.app().publications().findWithdrawal(canceled).orElseThrow().reason())
+        assertThat(site.app()
+                        .publications()
+                        .findWithdrawal(canceled)
+                        .orElseThrow()
+                        .reason())
                 .isEqualTo("canceled by source");
     }
 }

@@ -45,12 +45,14 @@ class ScaleOutTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Kept after the run (logs of every process) under target/. */
-    private final Path dir = Path.of("target", "scale-out", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+    private final Path dir = Path.of("target", "scale-out", Long.toString(System.currentTimeMillis()))
+            .toAbsolutePath();
 
     private final FakeEngineServers engines = new FakeEngineServers();
     private final LocalHttpServer feed = new LocalHttpServer();
     private final List<Instant> feedFetches = new CopyOnWriteArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> processes = new ArrayList<>();
 
     @AfterEach
@@ -81,8 +83,9 @@ class ScaleOutTest {
         start(configs[1], "fetch,translate,web", password, "b");
         Process translateWeb = start(configs[2], "translate,web", password, "c");
 
-        assertThat(awaitPublished(ports[0], 20, Duration.ofSeconds(90))).as("published before one is killed (logs in %s)",
-                dir).isGreaterThanOrEqualTo(20);
+        assertThat(awaitPublished(ports[0], 20, Duration.ofSeconds(90)))
+                .as("published before one is killed (logs in %s)", dir)
+                .isGreaterThanOrEqualTo(20);
         translateWeb.destroyForcibly().waitFor(); // SIGKILL mid-way: its claims must be taken over
         processes.remove(translateWeb);
         start(configs[2], "translate,web", password, "c-again");
@@ -94,19 +97,24 @@ class ScaleOutTest {
         for (String path : List.of("/", "/feed.xml", "/feed.json", "/sitemap.xml", "/search?q=harbour")) {
             String first = get(ports[0], path).body();
             for (int node = 1; node < 3; node++) {
-                assertThat(get(ports[node], path).body()).as("node %d serves the same %s", node, path)
+                assertThat(get(ports[node], path).body())
+                        .as("node %d serves the same %s", node, path)
                         .isEqualTo(first);
             }
         }
 
-        JsonNode article = JSON.readTree(get(ports[0], "/api/articles?status=published&limit=1", TOKEN).body())
-                .path("articles").get(0);
+        JsonNode article = JSON.readTree(get(ports[0], "/api/articles?status=published&limit=1", TOKEN)
+                        .body())
+                .path("articles")
+                .get(0);
         String page = article.path("url").asText();
         for (int node = 0; node < 3; node++) {
             assertThat(get(ports[node], page).statusCode()).isEqualTo(200);
         }
-        HttpResponse<String> withdrawn = post(ports[1], "/api/articles/" + article.path("id").asText()
-                + "/withdraw", "{\"reason\":\"Agency killed the story\"}");
+        HttpResponse<String> withdrawn = post(
+                ports[1],
+                "/api/articles/" + article.path("id").asText() + "/withdraw",
+                "{\"reason\":\"Agency killed the story\"}");
         assertThat(withdrawn.statusCode()).isEqualTo(200);
         Instant withdrawnAt = Instant.now();
         for (int node : new int[] {0, 2}) {
@@ -115,7 +123,9 @@ class ScaleOutTest {
                 Thread.sleep(50);
             }
             Duration took = Duration.between(withdrawnAt, Instant.now());
-            assertThat(get(ports[node], page).statusCode()).as("410 on node %d", node).isEqualTo(410);
+            assertThat(get(ports[node], page).statusCode())
+                    .as("410 on node %d", node)
+                    .isEqualTo(410);
             assertThat(took).as("withdrawal seen by node %d", node).isLessThanOrEqualTo(Duration.ofSeconds(2));
             assertThat(get(ports[node], "/").body()).doesNotContain(page);
             assertThat(get(ports[node], "/search?q=harbour").body()).doesNotContain(page);
@@ -134,16 +144,17 @@ class ScaleOutTest {
         for (Process process : processes) {
             process.waitFor();
         }
-        Map<String, String> environment = password == null ? Map.of()
-                : Map.of("FEEDWERK_DATABASE_PASSWORD", password);
-        try (Application app = Application.open(new ConfigLoader(environment).load(configs[0]), environment,
-                Clock.systemUTC())) {
+        Map<String, String> environment = password == null ? Map.of() : Map.of("FEEDWERK_DATABASE_PASSWORD", password);
+        try (Application app =
+                Application.open(new ConfigLoader(environment).load(configs[0]), environment, Clock.systemUTC())) {
             assertThat(app.verify().problems()).isEmpty();
             Map<String, Integer> perArticle = new HashMap<>();
             for (Publication publication : app.publications().listChain()) {
                 perArticle.merge(publication.content().articleId(), 1, Integer::sum);
             }
-            assertThat(perArticle).as("every story once").hasSize(STORIES)
+            assertThat(perArticle)
+                    .as("every story once")
+                    .hasSize(STORIES)
                     .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
         }
     }
@@ -168,8 +179,14 @@ class ScaleOutTest {
                     - name: libre
                       type: libretranslate
                       url: %s
-                """.formatted(port, dir.resolve("data-" + node), database.url(), database.user(),
-                feed.uri("/wire.xml"), INTERVAL.toSeconds(), engines.server().uri("")));
+                """.formatted(
+                        port,
+                        dir.resolve("data-" + node),
+                        database.url(),
+                        database.user(),
+                        feed.uri("/wire.xml"),
+                        INTERVAL.toSeconds(),
+                        engines.server().uri("")));
         return config;
     }
 
@@ -178,8 +195,8 @@ class ScaleOutTest {
         if (password != null) {
             environment.put("FEEDWERK_DATABASE_PASSWORD", password);
         }
-        Process process = FeedwerkProcess.run(config, dir.resolve("run-" + name + ".log"), environment, "--roles",
-                roles);
+        Process process =
+                FeedwerkProcess.run(config, dir.resolve("run-" + name + ".log"), environment, "--roles", roles);
         processes.add(process);
         return process;
     }
@@ -211,7 +228,8 @@ class ScaleOutTest {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             String first = get(ports[0], "/feed.json").body();
-            if (first.equals(get(ports[1], "/feed.json").body()) && first.equals(get(ports[2], "/feed.json").body())) {
+            if (first.equals(get(ports[1], "/feed.json").body())
+                    && first.equals(get(ports[2], "/feed.json").body())) {
                 return;
             }
             Thread.sleep(100);
@@ -221,7 +239,9 @@ class ScaleOutTest {
     private int publishedCount(int port) {
         try {
             HttpResponse<String> response = get(port, "/api/articles?status=published&limit=500", TOKEN);
-            return response.statusCode() == 200 ? JSON.readTree(response.body()).path("articles").size() : 0;
+            return response.statusCode() == 200
+                    ? JSON.readTree(response.body()).path("articles").size()
+                    : 0;
         } catch (IOException | RuntimeException e) {
             return 0; // not listening yet
         }
@@ -248,9 +268,13 @@ class ScaleOutTest {
     }
 
     private HttpResponse<String> post(int port, String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(5)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

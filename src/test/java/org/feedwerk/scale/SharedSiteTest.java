@@ -51,13 +51,15 @@ class SharedSiteTest {
     private SiteFixture nodeB;
     private ChainFollower followerA;
     private ChainFollower followerB;
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeEach
     void open() {
         DatabaseConfig database = TestDatabases.fresh(TestDatabases.Kind.POSTGRESQL);
         String password = TestDatabases.password(TestDatabases.Kind.POSTGRESQL);
-        Map<String, String> environment = password == null ? Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN)
+        Map<String, String> environment = password == null
+                ? Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN)
                 : Map.of("FEEDWERK_ADMIN_TOKEN", TOKEN, "FEEDWERK_DATABASE_PASSWORD", password);
         TestClock clock = new TestClock(Instant.parse("2026-11-30T09:00:00Z"));
         nodeA = new SiteFixture(dataA, inbox, clock, environment, database);
@@ -83,9 +85,16 @@ class SharedSiteTest {
         assertThat(nodeB.get("/").body()).doesNotContain("HARBOUR"); // B renders and caches its empty front page
         assertThat(nodeB.get("/search?q=harbour").body()).doesNotContain("/de/");
 
-        nodeA.deliver("a.xml", "s-1", "Harbour authority approves ferry terminal", "A dispute ends.",
+        nodeA.deliver(
+                "a.xml",
+                "s-1",
+                "Harbour authority approves ferry terminal",
+                "A dispute ends.",
                 "<p>The harbour authority approved the terminal.</p>");
-        JsonNode article = JSON.readTree(nodeA.getWithToken("/api/articles", TOKEN).body()).path("articles").get(0);
+        JsonNode article = JSON.readTree(
+                        nodeA.getWithToken("/api/articles", TOKEN).body())
+                .path("articles")
+                .get(0);
         String page = article.path("url").asText();
 
         within(Duration.ofSeconds(2), () -> body(nodeB, "/").contains(page));
@@ -93,10 +102,13 @@ class SharedSiteTest {
         assertThat(body(nodeB, "/feed.xml")).isEqualTo(body(nodeA, "/feed.xml"));
         assertThat(nodeA.get(page).statusCode()).isEqualTo(200); // cached on A too
 
-        HttpResponse<String> withdrawn = client.send(HttpRequest.newBuilder(nodeB.uri("/api/articles/"
-                + article.path("id").asText() + "/withdraw")).header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"Agency killed the story\"}")).build(),
+        HttpResponse<String> withdrawn = client.send(
+                HttpRequest.newBuilder(
+                                nodeB.uri("/api/articles/" + article.path("id").asText() + "/withdraw"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"Agency killed the story\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(withdrawn.statusCode()).isEqualTo(200);
 
@@ -108,20 +120,29 @@ class SharedSiteTest {
     @Test
     void aFollowerThatHearsNoNotificationCatchesUpByItself() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
-        ChainFollower deaf = new ChainFollower(nodeB.app().publications(), List.of("de"), new PublicationListener() {
-            @Override
-            public void published(Publication publication) {
-                seen.add("published " + publication.content().articleId());
-            }
+        ChainFollower deaf = new ChainFollower(
+                nodeB.app().publications(),
+                List.of("de"),
+                new PublicationListener() {
+                    @Override
+                    public void published(Publication publication) {
+                        seen.add("published " + publication.content().articleId());
+                    }
 
-            @Override
-            public void withdrawn(String articleId) {
-                seen.add("withdrawn " + articleId);
-            }
-        }, () -> {}, new Signals()); // signals nobody rings
+                    @Override
+                    public void withdrawn(String articleId) {
+                        seen.add("withdrawn " + articleId);
+                    }
+                },
+                () -> {},
+                new Signals()); // signals nobody rings
         deaf.start();
         try {
-            nodeA.deliver("a.xml", "s-1", "Harbour authority approves ferry terminal", "A dispute ends.",
+            nodeA.deliver(
+                    "a.xml",
+                    "s-1",
+                    "Harbour authority approves ferry terminal",
+                    "A dispute ends.",
                     "<p>The harbour authority approved the terminal.</p>");
             String id = nodeA.app().publications().listChain().get(0).content().articleId();
             within(Duration.ofSeconds(2), () -> seen.contains("published " + id));
@@ -138,25 +159,36 @@ class SharedSiteTest {
         HttpResponse<String> login = form(nodeA, "/admin/login", Map.of("token", TOKEN), null);
         assertThat(login.statusCode()).isEqualTo(303);
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> onB = client.send(HttpRequest.newBuilder(nodeB.uri("/admin/sources"))
-                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> onB = client.send(
+                HttpRequest.newBuilder(nodeB.uri("/admin/sources"))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(onB.statusCode()).as("signed in on A, recognised by B").isEqualTo(200);
 
         for (int attempt = 0; attempt < 5; attempt++) {
-            assertThat(form(nodeA, "/admin/login", Map.of("token", "guess-a" + attempt), null).statusCode())
+            assertThat(form(nodeA, "/admin/login", Map.of("token", "guess-a" + attempt), null)
+                            .statusCode())
                     .isEqualTo(401);
-            assertThat(form(nodeB, "/admin/login", Map.of("token", "guess-b" + attempt), null).statusCode())
+            assertThat(form(nodeB, "/admin/login", Map.of("token", "guess-b" + attempt), null)
+                            .statusCode())
                     .isEqualTo(401);
         }
-        assertThat(form(nodeB, "/admin/login", Map.of("token", "guess-11"), null).statusCode())
-                .as("ten wrong tokens across both nodes").isEqualTo(429);
-        assertThat(form(nodeA, "/admin/login", Map.of("token", "guess-12"), null).statusCode()).isEqualTo(429);
+        assertThat(form(nodeB, "/admin/login", Map.of("token", "guess-11"), null)
+                        .statusCode())
+                .as("ten wrong tokens across both nodes")
+                .isEqualTo(429);
+        assertThat(form(nodeA, "/admin/login", Map.of("token", "guess-12"), null)
+                        .statusCode())
+                .isEqualTo(429);
     }
 
     private HttpResponse<String> form(SiteFixture node, String path, Map<String, String> form, String cookie)
             throws Exception {
         StringBuilder body = new StringBuilder();
-        form.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&").append(key).append('=')
+        form.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&")
+                .append(key)
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -55,23 +55,33 @@ class SourceLeaseTest {
             SourceStateStore states = app.sourceStates();
             Instant until = NOW.plus(Duration.ofMinutes(2));
 
-            assertThat(states.tryLease("wire", "a", NOW, until)).as("a new source is due").isTrue();
+            assertThat(states.tryLease("wire", "a", NOW, until))
+                    .as("a new source is due")
+                    .isTrue();
             assertThat(states.tryLease("wire", "b", NOW, until)).as("held by a").isFalse();
-            assertThat(states.renewLease("wire", "b", until)).as("only the holder renews").isFalse();
+            assertThat(states.renewLease("wire", "b", until))
+                    .as("only the holder renews")
+                    .isFalse();
             assertThat(states.renewLease("wire", "a", until.plusSeconds(60))).isTrue();
-            assertThat(states.tryLease("wire", "b", until.plusSeconds(30), until)).as("renewed").isFalse();
+            assertThat(states.tryLease("wire", "b", until.plusSeconds(30), until))
+                    .as("renewed")
+                    .isFalse();
             assertThat(states.tryLease("wire", "b", until.plusSeconds(61), until.plusSeconds(300)))
-                    .as("a dead holder's lease ends").isTrue();
+                    .as("a dead holder's lease ends")
+                    .isTrue();
 
             states.releaseLease("wire", "a"); // a lost it: releasing does not free b's lease
-            assertThat(states.tryLease("wire", "c", until.plusSeconds(62), until.plusSeconds(300))).isFalse();
+            assertThat(states.tryLease("wire", "c", until.plusSeconds(62), until.plusSeconds(300)))
+                    .isFalse();
             states.releaseLease("wire", "b");
-            assertThat(states.tryLease("wire", "c", until.plusSeconds(62), until.plusSeconds(300))).isTrue();
+            assertThat(states.tryLease("wire", "c", until.plusSeconds(62), until.plusSeconds(300)))
+                    .isTrue();
             states.releaseLease("wire", "c");
 
             states.setPaused("wire", true);
             assertThat(states.tryLease("wire", "c", until.plusSeconds(63), until.plusSeconds(300)))
-                    .as("a paused source is not polled").isFalse();
+                    .as("a paused source is not polled")
+                    .isFalse();
         }
     }
 
@@ -85,12 +95,25 @@ class SourceLeaseTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            LocalHttpServer.send(exchange, 200, "application/rss+xml", ("<rss version=\"2.0\"><channel><title>W"
-                    + "</title><item><guid>1</guid><title>Harbour notice</title><description>The ferry leaves."
-                    + "</description></item></channel></rss>").getBytes(StandardCharsets.UTF_8));
+            LocalHttpServer.send(
+                    exchange,
+                    200,
+                    "application/rss+xml",
+                    ("<rss version=\"2.0\"><channel><title>W"
+                                    + "</title><item><guid>1</guid><title>Harbour notice</title><description>The ferry leaves."
+                                    + "</description></item></channel></rss>")
+                            .getBytes(StandardCharsets.UTF_8));
         });
-        SourceConfig source = new SourceConfig("wire", feed.uri("/wire.xml"), null, SourceFormat.AUTO, "en",
-                Duration.ofMinutes(5), "Wire", null, true);
+        SourceConfig source = new SourceConfig(
+                "wire",
+                feed.uri("/wire.xml"),
+                null,
+                SourceFormat.AUTO,
+                "en",
+                Duration.ofMinutes(5),
+                "Wire",
+                null,
+                true);
         DatabaseConfig database = TestDatabases.fresh(Kind.POSTGRESQL);
         try (Application first = open(Kind.POSTGRESQL, dataDir, database, List.of(source));
                 Application second = open(Kind.POSTGRESQL, otherDataDir, database, List.of(source))) {
@@ -111,7 +134,9 @@ class SourceLeaseTest {
 
     private static Application open(Kind kind, Path dataDir, DatabaseConfig database, List<SourceConfig> sources) {
         String password = TestDatabases.password(kind);
-        return Application.open(TestApplications.config(dataDir, database, sources),
-                password == null ? Map.of() : Map.of("FEEDWERK_DATABASE_PASSWORD", password), Clock.systemUTC());
+        return Application.open(
+                TestApplications.config(dataDir, database, sources),
+                password == null ? Map.of() : Map.of("FEEDWERK_DATABASE_PASSWORD", password),
+                Clock.systemUTC());
     }
 }

@@ -21,7 +21,8 @@ class CorpusScoresTest {
 
     @Test
     void nothingInCommonScoresZero() {
-        assertThat(CorpusScores.bleu(List.of("eins zwei drei vier"), List.of("fünf sechs sieben acht"))).isZero();
+        assertThat(CorpusScores.bleu(List.of("eins zwei drei vier"), List.of("fünf sechs sieben acht")))
+                .isZero();
         // sacreBLEU adds a 1e-16 epsilon for orders without n-grams, so "zero" is zero to 1e-9
         assertThat(CorpusScores.chrf(List.of("xyz"), List.of("abc"))).isCloseTo(0.0, within(1e-9));
     }
@@ -31,11 +32,13 @@ class CorpusScoresTest {
         // hypothesis "a b c d", reference "a b c d e f": all n-grams match, brevity penalty exp(1 - 6/4)
         double expected = 100 * Math.exp(1 - 6.0 / 4);
 
-        assertThat(CorpusScores.bleu(List.of("a b c d"), List.of("a b c d e f"))).isCloseTo(expected, within(1e-9));
+        assertThat(CorpusScores.bleu(List.of("a b c d"), List.of("a b c d e f")))
+                .isCloseTo(expected, within(1e-9));
         // no 4-gram match: exp smoothing gives the 4-gram precision 100 / (2 * 1)
-        assertThat(CorpusScores.bleu(List.of("a b c x"), List.of("a b c y"))).isCloseTo(
-                Math.exp((Math.log(75) + Math.log(100.0 * 2 / 3) + Math.log(50) + Math.log(100.0 / 2)) / 4),
-                within(1e-9));
+        assertThat(CorpusScores.bleu(List.of("a b c x"), List.of("a b c y")))
+                .isCloseTo(
+                        Math.exp((Math.log(75) + Math.log(100.0 * 2 / 3) + Math.log(50) + Math.log(100.0 / 2)) / 4),
+                        within(1e-9));
     }
 
     @Test
@@ -51,7 +54,8 @@ class CorpusScoresTest {
     @Test
     void tokenizes13aLikeMteval() {
         assertThat(Tokenizer13a.tokenize("Er sagte: \"1,200.5 Euro\" (ca. 3-4 Tage)."))
-                .containsExactly("Er", "sagte", ":", "\"", "1,200.5", "Euro", "\"", "(", "ca", ".", "3", "-", "4",
-                        "Tage", ")", ".");
+                .containsExactly(
+                        "Er", "sagte", ":", "\"", "1,200.5", "Euro", "\"", "(", "ca", ".", "3", "-", "4", "Tage", ")",
+                        ".");
     }
 }

@@ -23,7 +23,9 @@ class BackoffTest {
     @Test
     void jitterSpreadsRetries() {
         long distinct = java.util.stream.IntStream.range(0, 20)
-                .mapToObj(i -> backoff.delay(Duration.ofMinutes(5), 2)).distinct().count();
+                .mapToObj(i -> backoff.delay(Duration.ofMinutes(5), 2))
+                .distinct()
+                .count();
         assertThat(distinct).isGreaterThan(10);
     }
 
@@ -31,6 +33,7 @@ class BackoffTest {
     void retryAfterLongerThanTheBackoffWinsButIsBounded() {
         assertThat(backoff.delay(Duration.ofMinutes(5), 1, Duration.ofHours(2))).isEqualTo(Duration.ofHours(2));
         assertThat(backoff.delay(Duration.ofMinutes(5), 1, Duration.ofDays(9))).isEqualTo(Duration.ofDays(1));
-        assertThat(backoff.delay(Duration.ofMinutes(5), 1, Duration.ofSeconds(1))).isGreaterThan(Duration.ofMinutes(3));
+        assertThat(backoff.delay(Duration.ofMinutes(5), 1, Duration.ofSeconds(1)))
+                .isGreaterThan(Duration.ofMinutes(3));
     }
 }

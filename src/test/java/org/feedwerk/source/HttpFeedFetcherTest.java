@@ -56,8 +56,11 @@ class HttpFeedFetcherTest {
         assertThat(fetched.etag()).isEqualTo("\"v1\"");
         assertThat(fetched.contentType()).isEqualTo("application/rss+xml; charset=utf-8");
 
-        FetchResult second = fetcher().fetch(server.uri("/feed"),
-                new HttpFeedFetcher.Validators(fetched.etag(), fetched.lastModified()), true);
+        FetchResult second = fetcher()
+                .fetch(
+                        server.uri("/feed"),
+                        new HttpFeedFetcher.Validators(fetched.etag(), fetched.lastModified()),
+                        true);
         assertThat(second).isInstanceOf(FetchResult.NotModified.class);
         LocalHttpServer.Request request = server.requests().get(1);
         assertThat(request.header("If-Modified-Since")).isEqualTo("Sun, 29 Nov 2026 10:00:00 GMT");
@@ -144,7 +147,8 @@ class HttpFeedFetcherTest {
         assertThat(fetcher().fetch(server.uri("/gone"), NONE, true))
                 .isEqualTo(new FetchResult.Failed("HTTP 500 Internal Server Error"));
         assertThat(fetcher(impatient).fetch(server.uri("/slow"), NONE, true))
-                .isInstanceOfSatisfying(FetchResult.Failed.class,
+                .isInstanceOfSatisfying(
+                        FetchResult.Failed.class,
                         failed -> assertThat(failed.reason()).startsWith("timed out"));
     }
 
@@ -152,8 +156,10 @@ class HttpFeedFetcherTest {
     void refusesPrivateAddressesUnlessTheSourceAllowsThem() {
         FetchResult refused = fetcher().fetch(server.uri("/feed"), NONE, false);
 
-        assertThat(refused).isInstanceOfSatisfying(FetchResult.Failed.class,
-                failed -> assertThat(failed.reason()).contains("private network address"));
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        FetchResult.Failed.class,
+                        failed -> assertThat(failed.reason()).contains("private network address"));
         assertThat(server.requests()).isEmpty();
     }
 
@@ -162,7 +168,8 @@ class HttpFeedFetcherTest {
         server.on("/to-file", exchange -> redirect(exchange, "file:///etc/passwd"));
 
         assertThat(fetcher().fetch(server.uri("/to-file"), NONE, true))
-                .isInstanceOfSatisfying(FetchResult.Failed.class,
+                .isInstanceOfSatisfying(
+                        FetchResult.Failed.class,
                         failed -> assertThat(failed.reason()).contains("only http and https"));
     }
 
@@ -171,8 +178,10 @@ class HttpFeedFetcherTest {
         URI closed = server.uri("/feed");
         server.close();
 
-        assertThat(fetcher().fetch(closed, NONE, true)).isInstanceOfSatisfying(FetchResult.Failed.class,
-                failed -> assertThat(failed.reason()).startsWith("connection failed"));
+        assertThat(fetcher().fetch(closed, NONE, true))
+                .isInstanceOfSatisfying(
+                        FetchResult.Failed.class,
+                        failed -> assertThat(failed.reason()).startsWith("connection failed"));
     }
 
     private static void redirect(com.sun.net.httpserver.HttpExchange exchange, String location) throws IOException {

@@ -38,10 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Dedupe, revisions and transactions of the normalize stage against real SQLite and PostgreSQL. */
 class IngestStoreTest {
-    private static final SourceConfig WIRE = new SourceConfig("wire", URI.create("https://wire.example.org/feed"),
-            null, null, "en", null, "Wire", null, null);
-    private static final SourceConfig OTHER = new SourceConfig("other", URI.create("https://other.example.org/feed"),
-            null, null, "en", null, "Other", null, null);
+    private static final SourceConfig WIRE = new SourceConfig(
+            "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null);
+    private static final SourceConfig OTHER = new SourceConfig(
+            "other", URI.create("https://other.example.org/feed"), null, null, "en", null, "Other", null, null);
 
     @TempDir
     Path dataDir;
@@ -72,24 +72,34 @@ class IngestStoreTest {
     private Supplier<PayloadRef> payload(String hash) {
         return () -> {
             archived.incrementAndGet();
-            return new PayloadRef(hash, "wire", "https://wire.example.org/feed", "application/rss+xml", 10,
-                    clock.instant());
+            return new PayloadRef(
+                    hash, "wire", "https://wire.example.org/feed", "application/rss+xml", 10, clock.instant());
         };
     }
 
     private IngestCounts ingest(SourceConfig source, String payloadHash, Item... items) {
-        return ingestor.ingest(source, new ParsedFeed(FeedFormat.RSS, "Wire", null, "en", List.of(items)),
-                payload(payloadHash));
+        return ingestor.ingest(
+                source, new ParsedFeed(FeedFormat.RSS, "Wire", null, "en", List.of(items)), payload(payloadHash));
     }
 
     private static Item item(String guid, String link, String title, String body) {
         return Item.builder()
-                .guid(guid).link(link).title(title).contentHtml(body).authors(List.of("Desk"))
-                .categories(List.of("News")).build();
+                .guid(guid)
+                .link(link)
+                .title(title)
+                .contentHtml(body)
+                .authors(List.of("Desk"))
+                .categories(List.of("News"))
+                .build();
     }
 
     private static Item updatedItem(String guid, String body, Instant updated) {
-        return Item.builder().guid(guid).title("Title").contentHtml(body).updated(updated).build();
+        return Item.builder()
+                .guid(guid)
+                .title("Title")
+                .contentHtml(body)
+                .updated(updated)
+                .build();
     }
 
     /**
@@ -135,7 +145,8 @@ class IngestStoreTest {
 
         assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-50"))).isEmpty();
         assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-49"))).isPresent();
-        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-" + (items.length - 1)))).isPresent();
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-" + (items.length - 1))))
+                .isPresent();
     }
 
     /**
@@ -146,13 +157,18 @@ class IngestStoreTest {
     @MethodSource("databases")
     void awkwardTextIsStoredExactlyInSmallAndLargeBatches(Kind kind) {
         open(kind);
-        String awkward = "He said \"no\", then: 'maybe'\\n\r\n\\.\n\\.\r\nC:\\temp; a,b;\t\u00e4\u00df \ud83d\ude00 NULL \\N";
+        String awkward =
+                "He said \"no\", then: 'maybe'\\n\r\n\\.\n\\.\r\nC:\\temp; a,b;\t\u00e4\u00df \ud83d\ude00 NULL \\N";
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < RowBatch.COPY_FROM + 1; i++) {
             items.add(Item.builder()
-                    .guid("a-" + i).title("Headline " + i + " " + awkward).summaryHtml(i % 2 == 0 ? "" : null)
-                    .contentHtml("<p>" + awkward.replace("\n", "<br>") + "</p>").authors(List.of(awkward))
-                    .categories(List.of(awkward, "")).build());
+                    .guid("a-" + i)
+                    .title("Headline " + i + " " + awkward)
+                    .summaryHtml(i % 2 == 0 ? "" : null)
+                    .contentHtml("<p>" + awkward.replace("\n", "<br>") + "</p>")
+                    .authors(List.of(awkward))
+                    .categories(List.of(awkward, ""))
+                    .build());
         }
         ingest(WIRE, "p1", items.get(0));
         ingest(WIRE, "p2", items.subList(1, items.size()).toArray(Item[]::new));
@@ -161,8 +177,9 @@ class IngestStoreTest {
             String id = ArticleKeys.articleId("wire", "a-" + i);
             Article article = store.findArticle(id).orElseThrow();
             RevisionContent content = store.listRevisions(id).get(0).content();
-            RevisionContent expected = new ArticleNormalizer().normalize(items.get(i), new ParsedFeed(FeedFormat.RSS,
-                    "Wire", null, "en", List.of()), WIRE).orElseThrow();
+            RevisionContent expected = new ArticleNormalizer()
+                    .normalize(items.get(i), new ParsedFeed(FeedFormat.RSS, "Wire", null, "en", List.of()), WIRE)
+                    .orElseThrow();
             assertThat(article.headline()).isEqualTo(expected.headline());
             assertThat(content).as("item %d", i).isEqualTo(expected);
         }
@@ -218,7 +235,10 @@ class IngestStoreTest {
         IngestCounts stale = ingest(WIRE, "p0", updatedItem("g-2", "<p>Old text.</p>", later.minusSeconds(3600)));
 
         assertThat(stale).isEqualTo(new IngestCounts(0, 0, 1, 0));
-        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-2")).orElseThrow().currentRevision()).isEqualTo(1);
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-2"))
+                        .orElseThrow()
+                        .currentRevision())
+                .isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -229,7 +249,8 @@ class IngestStoreTest {
         Item two = item("same", "https://wire.example.org/2", "Story two", "<p>Two.</p>");
 
         assertThat(ingest(WIRE, "p1", one, two)).isEqualTo(new IngestCounts(2, 0, 0, 0));
-        assertThat(ingest(WIRE, "p2", two)).as("alone in a later document, still the same article")
+        assertThat(ingest(WIRE, "p2", two))
+                .as("alone in a later document, still the same article")
                 .isEqualTo(new IngestCounts(0, 0, 1, 0));
         assertThat(store.findReusedGuids("wire")).containsExactly("same");
     }
@@ -242,7 +263,8 @@ class IngestStoreTest {
         clock.advance(Duration.ofSeconds(1));
         ingest(OTHER, "p2", item("o-9", "https://other.example.org/9", "Storm warning", "<p>Gusts.</p>"));
 
-        Article duplicate = store.findArticle(ArticleKeys.articleId("other", "o-9")).orElseThrow();
+        Article duplicate =
+                store.findArticle(ArticleKeys.articleId("other", "o-9")).orElseThrow();
         String leader = ArticleKeys.articleId("wire", "w-1");
         assertThat(duplicate.status()).isEqualTo(ArticleStatus.DUPLICATE);
         assertThat(duplicate.clusterId()).isEqualTo(leader);
@@ -257,32 +279,61 @@ class IngestStoreTest {
         open(kind);
         ingest(WIRE, "p1", item("w-1", "https://wire.example.org/1", "Ferry terminal approved", STORY));
         clock.advance(Duration.ofMinutes(3));
-        String edited = STORY.replace("on Sunday", "on Sunday evening")
-                + "<p>(Reporting by the Wire desk)</p>";
+        String edited = STORY.replace("on Sunday", "on Sunday evening") + "<p>(Reporting by the Wire desk)</p>";
         ingest(OTHER, "p2", item("o-1", "https://other.example.org/1", "Ferry terminal approved", edited));
-        ingest(WIRE, "p3", item("w-2", "https://wire.example.org/2", "Ferry terminal approved",
-                edited + "<p>Updated with the opening year.</p>"));
-        ingest(OTHER, "p4", item("o-2", "https://other.example.org/2", "Council plans bus lane",
-                "<p>" + org.feedwerk.testing.Stories.BUS_LANE + "</p>"));
+        ingest(
+                WIRE,
+                "p3",
+                item(
+                        "w-2",
+                        "https://wire.example.org/2",
+                        "Ferry terminal approved",
+                        edited + "<p>Updated with the opening year.</p>"));
+        ingest(
+                OTHER,
+                "p4",
+                item(
+                        "o-2",
+                        "https://other.example.org/2",
+                        "Council plans bus lane",
+                        "<p>" + org.feedwerk.testing.Stories.BUS_LANE + "</p>"));
 
         String leader = ArticleKeys.articleId("wire", "w-1");
         Article copy = store.findArticle(ArticleKeys.articleId("other", "o-1")).orElseThrow();
         assertThat(copy.status()).isEqualTo(ArticleStatus.DUPLICATE);
         assertThat(copy.clusterId()).isEqualTo(leader);
-        assertThat(copy.statusReason()).contains("nearly the same text as article " + leader).contains("% of word groups in common");
-        assertThat(store.findArticle(ArticleKeys.articleId("wire", "w-2")).orElseThrow().status())
-                .as("the same source sending it again under a new id is a new story").isEqualTo(ArticleStatus.FETCHED);
-        assertThat(store.findArticle(ArticleKeys.articleId("other", "o-2")).orElseThrow().status())
-                .as("another story on the same topic").isEqualTo(ArticleStatus.FETCHED);
+        assertThat(copy.statusReason())
+                .contains("nearly the same text as article " + leader)
+                .contains("% of word groups in common");
+        assertThat(store.findArticle(ArticleKeys.articleId("wire", "w-2"))
+                        .orElseThrow()
+                        .status())
+                .as("the same source sending it again under a new id is a new story")
+                .isEqualTo(ArticleStatus.FETCHED);
+        assertThat(store.findArticle(ArticleKeys.articleId("other", "o-2"))
+                        .orElseThrow()
+                        .status())
+                .as("another story on the same topic")
+                .isEqualTo(ArticleStatus.FETCHED);
 
         clock.advance(Duration.ofDays(8));
         assertThat(new org.feedwerk.pipeline.Housekeeping(store, clock).runOnce())
-                .as("the band keys of the four texts long enough to have them").isEqualTo(4 * 32);
+                .as("the band keys of the four texts long enough to have them")
+                .isEqualTo(4 * 32);
         assertThat(store.forgetTextBandsBefore(clock.instant())).isZero();
-        ingest(OTHER, "p5", item("o-3", "https://other.example.org/3", "Ferry terminal approved",
-                STORY.replace("on Sunday", "on Sunday night")));
-        assertThat(store.findArticle(ArticleKeys.articleId("other", "o-3")).orElseThrow().status())
-                .as("a week later it is news again").isEqualTo(ArticleStatus.FETCHED);
+        ingest(
+                OTHER,
+                "p5",
+                item(
+                        "o-3",
+                        "https://other.example.org/3",
+                        "Ferry terminal approved",
+                        STORY.replace("on Sunday", "on Sunday night")));
+        assertThat(store.findArticle(ArticleKeys.articleId("other", "o-3"))
+                        .orElseThrow()
+                        .status())
+                .as("a week later it is news again")
+                .isEqualTo(ArticleStatus.FETCHED);
     }
 
     /**
@@ -295,25 +346,29 @@ class IngestStoreTest {
     void inOneLargeDocumentEachNewItemFindsItsOwnCopy(Kind kind) {
         open(kind);
         String busLane = "<p>" + org.feedwerk.testing.Stories.BUS_LANE + "</p>";
-        ingest(WIRE, "p1", item("w-1", null, "Ferry terminal approved", STORY),
+        ingest(
+                WIRE,
+                "p1",
+                item("w-1", null, "Ferry terminal approved", STORY),
                 item("w-2", null, "Council plans bus lane", busLane));
         clock.advance(Duration.ofMinutes(3));
         List<Item> document = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             document.add(item("filler-" + i, null, "Tide table " + i, "<p>High water at " + i + " o'clock.</p>"));
         }
-        document.add(20, item("o-1", null, "Ferry terminal approved",
-                STORY.replace("on Sunday", "on Sunday evening")));
+        document.add(20, item("o-1", null, "Ferry terminal approved", STORY.replace("on Sunday", "on Sunday evening")));
         document.add(40, item("o-2", null, "Council plans bus lane", busLane.replace("wants", "would like")));
         document.add(60, item("o-3", null, "Tide table extra", "<p>High water at noon, twice.</p>"));
         document.add(80, item("o-4", null, "Tide table extra", "<p>High water at noon, twice.</p>"));
 
-        assertThat(ingest(OTHER, "p2", document.toArray(Item[]::new)).newArticles()).isEqualTo(104);
+        assertThat(ingest(OTHER, "p2", document.toArray(Item[]::new)).newArticles())
+                .isEqualTo(104);
 
         Article ferry = store.findArticle(ArticleKeys.articleId("other", "o-1")).orElseThrow();
         Article bus = store.findArticle(ArticleKeys.articleId("other", "o-2")).orElseThrow();
         Article first = store.findArticle(ArticleKeys.articleId("other", "o-3")).orElseThrow();
-        Article second = store.findArticle(ArticleKeys.articleId("other", "o-4")).orElseThrow();
+        Article second =
+                store.findArticle(ArticleKeys.articleId("other", "o-4")).orElseThrow();
         assertThat(ferry.clusterId()).isEqualTo(ArticleKeys.articleId("wire", "w-1"));
         assertThat(ferry.statusReason()).startsWith("nearly the same text as article");
         assertThat(bus.clusterId()).isEqualTo(ArticleKeys.articleId("wire", "w-2"));
@@ -323,7 +378,9 @@ class IngestStoreTest {
         assertThat(second.status()).isEqualTo(ArticleStatus.DUPLICATE);
         assertThat(second.clusterId()).isEqualTo(first.id());
         assertThat(second.statusReason()).isEqualTo("same content as article " + first.id());
-        assertThat(store.findArticle(ArticleKeys.articleId("other", "filler-7")).orElseThrow().status())
+        assertThat(store.findArticle(ArticleKeys.articleId("other", "filler-7"))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(ArticleStatus.FETCHED);
     }
 
@@ -334,7 +391,8 @@ class IngestStoreTest {
         installFailingRevisionTrigger(kind);
 
         assertThatThrownBy(() -> ingest(WIRE, "p1", item("g-poison", null, "POISON", "<p>x</p>")))
-                .isInstanceOf(IngestException.class).hasMessageContaining("poisoned revision");
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("poisoned revision");
 
         assertThat(store.findArticle(ArticleKeys.articleId("wire", "g-poison"))).isEmpty();
         assertThat(store.listArticles(new ArticleQuery(null, null, 10))).isEmpty();
@@ -350,11 +408,14 @@ class IngestStoreTest {
         clock.advance(Duration.ofMinutes(1));
         ingest(OTHER, "p3", item("c", null, "Third", "<p>c</p>"));
 
-        assertThat(store.listArticles(new ArticleQuery(null, null, 10))).extracting(Article::headline)
+        assertThat(store.listArticles(new ArticleQuery(null, null, 10)))
+                .extracting(Article::headline)
                 .containsExactly("Third", "Second", "First");
         assertThat(store.listArticles(new ArticleQuery(ArticleStatus.FETCHED, "wire", 1)))
-                .extracting(Article::headline).containsExactly("Second");
-        assertThat(store.listArticles(new ArticleQuery(ArticleStatus.PUBLISHED, null, 10))).isEmpty();
+                .extracting(Article::headline)
+                .containsExactly("Second");
+        assertThat(store.listArticles(new ArticleQuery(ArticleStatus.PUBLISHED, null, 10)))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -363,7 +424,8 @@ class IngestStoreTest {
         open(kind);
         JdbiSourceStateStore states = new JdbiSourceStateStore(database);
         Instant now = clock.instant();
-        SourceState state = SourceState.initial("wire").failed(now, now.plusSeconds(60), "HTTP 500")
+        SourceState state = SourceState.initial("wire")
+                .failed(now, now.plusSeconds(60), "HTTP 500")
                 .succeeded(now, now.plusSeconds(300), "\"e\"", "Sun, 29 Nov 2026 10:00:00 GMT", "abc");
         states.saveState(state);
         states.saveState(state.failed(now, now.plusSeconds(90), "timed out"));
@@ -391,7 +453,8 @@ class IngestStoreTest {
                         CREATE FUNCTION poison() RETURNS trigger AS $$
                         BEGIN IF NEW.headline = 'POISON' THEN RAISE EXCEPTION 'poisoned revision'; END IF;
                         RETURN NEW; END $$ LANGUAGE plpgsql""");
-                handle.execute("CREATE TRIGGER poison BEFORE INSERT ON revision FOR EACH ROW EXECUTE FUNCTION poison()");
+                handle.execute(
+                        "CREATE TRIGGER poison BEFORE INSERT ON revision FOR EACH ROW EXECUTE FUNCTION poison()");
             }
         });
     }

@@ -17,9 +17,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Rows written by position, as a prepared insert and (on PostgreSQL, from {@link RowBatch#COPY_FROM} rows) a COPY. */
 class RowBatchTest {
-    private static final List<String> AWKWARD = List.of("", "plain", "He said \"no\", then 'maybe'", "a,b;c",
-            "line\nbreak", "carriage\r\nreturn", "\\.", "\\.\n", "end\n\\.\nmore", "C:\\temp\\new", "\\N", "NULL",
-            "\t tab \u00e4\u00df\u20ac \ud83d\ude00", "\"", "\"\"", ",", " leading and trailing ");
+    private static final List<String> AWKWARD = List.of(
+            "",
+            "plain",
+            "He said \"no\", then 'maybe'",
+            "a,b;c",
+            "line\nbreak",
+            "carriage\r\nreturn",
+            "\\.",
+            "\\.\n",
+            "end\n\\.\nmore",
+            "C:\\temp\\new",
+            "\\N",
+            "NULL",
+            "\t tab \u00e4\u00df\u20ac \ud83d\ude00",
+            "\"",
+            "\"\"",
+            ",",
+            " leading and trailing ");
 
     @TempDir
     Path dataDir;
@@ -39,8 +54,9 @@ class RowBatchTest {
 
     private void open(Kind kind) {
         database = Database.open(TestDatabases.fresh(kind), dataDir, TestDatabases.password(kind));
-        database.jdbi().useHandle(handle -> handle.execute(
-                "CREATE TABLE batch_probe (position BIGINT, text_value VARCHAR(200), number_value BIGINT)"));
+        database.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "CREATE TABLE batch_probe (position BIGINT, text_value VARCHAR(200), number_value BIGINT)"));
     }
 
     private record Row(long position, String text, Long number) {}
@@ -52,17 +68,20 @@ class RowBatchTest {
         List<Row> rows = new ArrayList<>();
         for (int position = 0; rows.size() < 1 + RowBatch.COPY_FROM + AWKWARD.size(); position++) {
             String text = position % 5 == 4 ? null : AWKWARD.get(position % AWKWARD.size());
-            rows.add(new Row(position, text, position % 3 == 0 ? null : (long) position * (position % 2 == 0 ? 1 : -1)
-                    * 1_000_000_007L));
+            rows.add(new Row(
+                    position,
+                    text,
+                    position % 3 == 0 ? null : (long) position * (position % 2 == 0 ? 1 : -1) * 1_000_000_007L));
         }
         write(rows.subList(0, 1));
         write(rows.subList(1, rows.size())); // on PostgreSQL a COPY
 
-        List<Row> read = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT position, text_value, number_value FROM batch_probe ORDER BY position")
-                .map((row, context) -> new Row(row.getLong(1), row.getString(2),
-                        row.getObject(3) == null ? null : row.getLong(3)))
-                .list());
+        List<Row> read = database.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT position, text_value, number_value FROM batch_probe ORDER BY position")
+                        .map((row, context) -> new Row(
+                                row.getLong(1), row.getString(2), row.getObject(3) == null ? null : row.getLong(3)))
+                        .list());
         assertThat(read).isEqualTo(rows);
     }
 
@@ -75,19 +94,30 @@ class RowBatchTest {
         while (rows.size() < RowBatch.COPY_FROM) {
             rows.add(new Row(rows.size() + 1, "fine", null));
         }
-        assertThatThrownBy(() -> write(rows)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("cannot store the probe").hasMessageContaining("too long");
-        long stored = database.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM batch_probe")
-                .mapTo(Long.class).one());
+        assertThatThrownBy(() -> write(rows))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot store the probe")
+                .hasMessageContaining("too long");
+        long stored = database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM batch_probe")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(stored).isZero();
     }
 
     private void write(List<Row> rows) {
         database.jdbi().useTransaction(handle -> {
-            try (RowBatch batch = RowBatch.open(handle, "batch_probe", List.of("position", "text_value",
-                    "number_value"), rows.size(), "the probe")) {
+            try (RowBatch batch = RowBatch.open(
+                    handle,
+                    "batch_probe",
+                    List.of("position", "text_value", "number_value"),
+                    rows.size(),
+                    "the probe")) {
                 for (Row row : rows) {
-                    batch.number(row.position()).text(row.text()).number(row.number()).endRow();
+                    batch.number(row.position())
+                            .text(row.text())
+                            .number(row.number())
+                            .endRow();
                 }
                 batch.execute();
             }

@@ -30,7 +30,12 @@ class TextBandMigrationTest {
     void bandKeysStoredBeforeTheUpgradeAreKeptAndStillFound(Kind kind) {
         DatabaseConfig config = TestDatabases.fresh(kind);
         DataSource dataSource = dataSource(kind, config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("11").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target("11")
+                .load()
+                .migrate();
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.useHandle(handle -> {
             handle.execute("INSERT INTO article (id, source_id, cluster_id, headline, status, current_revision, "
@@ -39,9 +44,11 @@ class TextBandMigrationTest {
         });
 
         try (Database database = Database.open(config, dataDir, TestDatabases.password(kind))) {
-            long kept = database.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT COUNT(*) FROM text_band WHERE band_key = 42 AND band = 7 AND article_id = 'a1'")
-                    .mapTo(Long.class).one());
+            long kept = database.jdbi()
+                    .withHandle(handle -> handle.createQuery(
+                                    "SELECT COUNT(*) FROM text_band WHERE band_key = 42 AND band = 7 AND article_id = 'a1'")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(kept).isEqualTo(1);
         }
     }

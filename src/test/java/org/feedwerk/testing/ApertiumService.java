@@ -36,27 +36,36 @@ public final class ApertiumService implements AutoCloseable {
         if (System.getenv("FEEDWERK_TEST_REQUIRE_APERTIUM") != null) {
             assertThat(installed).as("apertium-apy and its pairs installed").isTrue();
         }
-        assumeTrue(installed, "apertium-apy is not installed (apt-get install apertium-apy apertium-eng-spa "
-                + "apertium-eng-cat)");
+        assumeTrue(
+                installed,
+                "apertium-apy is not installed (apt-get install apertium-apy apertium-eng-spa " + "apertium-eng-cat)");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Process process = new ProcessBuilder(APY.toString(), "-p", Integer.toString(port), MODES.toString())
-                .redirectErrorStream(true).redirectOutput(logDir.resolve("apertium-apy.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(logDir.resolve("apertium-apy.log").toFile())
+                .start();
         URI uri = URI.create("http://127.0.0.1:" + port);
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
             try {
-                if (http.send(HttpRequest.newBuilder(uri.resolve("/listPairs")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(uri.resolve("/listPairs"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200) {
                     return new ApertiumService(process, uri);
                 }
             } catch (IOException e) {
                 // not listening yet
             }
-            assertThat(process.isAlive()).as(Files.readString(logDir.resolve("apertium-apy.log"))).isTrue();
+            assertThat(process.isAlive())
+                    .as(Files.readString(logDir.resolve("apertium-apy.log")))
+                    .isTrue();
             assertThat(Instant.now()).as("APy answers within a minute").isBefore(deadline);
             Thread.sleep(Duration.ofMillis(200).toMillis());
         }

@@ -48,7 +48,9 @@ public final class FakeEngineServers {
 
     /** The next answers of {@code path} have these statuses (then normal answers again). */
     public void failNext(String path, Integer... statuses) {
-        queuedStatuses.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).addAll(List.of(statuses));
+        queuedStatuses
+                .computeIfAbsent(path, key -> new CopyOnWriteArrayList<>())
+                .addAll(List.of(statuses));
     }
 
     /** How DeepL and LibreTranslate translate each text (each text node of HTML); upper case by default. */
@@ -105,7 +107,10 @@ public final class FakeEngineServers {
         List<Integer> queue = queuedStatuses.get(exchange.getRequestURI().getPath());
         if (queue != null && !queue.isEmpty()) {
             int status = queue.remove(0);
-            LocalHttpServer.send(exchange, status, "application/json",
+            LocalHttpServer.send(
+                    exchange,
+                    status,
+                    "application/json",
                     ("{\"message\":\"fake error " + status + "\"}").getBytes(StandardCharsets.UTF_8));
             return true;
         }
@@ -121,8 +126,8 @@ public final class FakeEngineServers {
             LocalHttpServer.send(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}".getBytes());
             return;
         }
-        Map<String, List<String>> form = parseForm(new String(exchange.getRequestBody().readAllBytes(),
-                StandardCharsets.UTF_8));
+        Map<String, List<String>> form =
+                parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         deeplForms.add(form);
         boolean html = "html".equals(first(form, "tag_handling"));
         ObjectNode answer = JSON.createObjectNode();
@@ -134,10 +139,14 @@ public final class FakeEngineServers {
             for (Map.Entry<String, String> entry : glossary.entrySet()) {
                 translated = translated.replace(entry.getKey().toUpperCase(), entry.getValue());
             }
-            translations.addObject().put("detected_source_language", first(form, "source_lang"))
-                    .put("text", translated).put("billed_characters", billed);
+            translations
+                    .addObject()
+                    .put("detected_source_language", first(form, "source_lang"))
+                    .put("text", translated)
+                    .put("billed_characters", billed);
         }
-        LocalHttpServer.send(exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+        LocalHttpServer.send(
+                exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** DeepL {@code POST /v2/glossaries}: TSV entries, answers the new glossary's id. */
@@ -145,8 +154,8 @@ public final class FakeEngineServers {
         if (answeredWithQueuedError(exchange)) {
             return;
         }
-        Map<String, List<String>> form = parseForm(new String(exchange.getRequestBody().readAllBytes(),
-                StandardCharsets.UTF_8));
+        Map<String, List<String>> form =
+                parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         glossaryForms.add(form);
         Map<String, String> entries = new java.util.LinkedHashMap<>();
         for (String line : first(form, "entries").split("\n")) {
@@ -155,8 +164,12 @@ public final class FakeEngineServers {
         }
         String id = "gl-" + glossaries.size();
         glossaries.put(id, entries);
-        LocalHttpServer.send(exchange, 201, "application/json", ("{\"glossary_id\":\"" + id + "\",\"ready\":true,"
-                + "\"entry_count\":" + entries.size() + "}").getBytes(StandardCharsets.UTF_8));
+        LocalHttpServer.send(
+                exchange,
+                201,
+                "application/json",
+                ("{\"glossary_id\":\"" + id + "\",\"ready\":true," + "\"entry_count\":" + entries.size() + "}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private void libre(HttpExchange exchange) throws IOException {
@@ -172,7 +185,8 @@ public final class FakeEngineServers {
             count(text.asText(), html);
             translated.add(translate(text.asText(), html));
         }
-        LocalHttpServer.send(exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+        LocalHttpServer.send(
+                exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void openai(HttpExchange exchange) throws IOException {
@@ -184,12 +198,21 @@ public final class FakeEngineServers {
         String user = body.path("messages").path(1).path("content").asText();
         count(user, true);
         ObjectNode answer = JSON.createObjectNode();
-        answer.put("id", "chatcmpl-fake").put("object", "chat.completion").put("model", body.path("model").asText());
-        ObjectNode message = answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+        answer.put("id", "chatcmpl-fake")
+                .put("object", "chat.completion")
+                .put("model", body.path("model").asText());
+        ObjectNode message = answer.putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", "stop")
                 .putObject("message");
         message.put("role", "assistant").put("content", llmReply.apply(user));
-        answer.putObject("usage").put("prompt_tokens", 50).put("completion_tokens", 20).put("total_tokens", 70);
-        LocalHttpServer.send(exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+        answer.putObject("usage")
+                .put("prompt_tokens", 50)
+                .put("completion_tokens", 20)
+                .put("total_tokens", 70);
+        LocalHttpServer.send(
+                exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private long count(String text, boolean html) {

@@ -13,10 +13,17 @@ public final class FeedwerkProcess {
     public static Process run(Path config, Path log, Map<String, String> environment, String... arguments)
             throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.feedwerk.app.Main", "run", "--config", config.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.feedwerk.app.Main",
+                "run",
+                "--config",
+                config.toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("FEEDWERK_LOG_LEVEL", "INFO"); // the tests' own logging config says ERROR
         builder.environment().putAll(environment);
         return builder.start();

@@ -25,8 +25,11 @@ public final class LocalHttpServer implements AutoCloseable {
     /** A request as it arrived. */
     public record Request(String method, String path, Map<String, List<String>> headers) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -41,7 +44,9 @@ public final class LocalHttpServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders())));
             Responder responder = responders.get(exchange.getRequestURI().getPath());
             try {

@@ -12,15 +12,20 @@ import java.util.Set;
  * people (invented), numbers, money, dates and quotations, filled from a seed.
  */
 public final class NewsSentences {
-    private static final List<String> PLACES = List.of("Lindholm", "Port Aven", "Kestrel Bay", "Marrow",
-            "Upper Tessel", "Greywick", "Saltmere", "Oakhaven");
-    private static final List<String> PEOPLE = List.of("Mayor Ilse Brandt", "Councillor Tomas Reyes",
-            "Dr. Amara Okafor", "Police chief Jonas Vidal", "Minister Lena Hart", "coach Pieter Maas",
-            "union leader Sara Lind", "harbour master Ole Berg");
-    private static final List<String> DAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-            "Saturday", "Sunday");
-    private static final List<String> MONTHS = List.of("January", "March", "June", "October", "November",
-            "December");
+    private static final List<String> PLACES = List.of(
+            "Lindholm", "Port Aven", "Kestrel Bay", "Marrow", "Upper Tessel", "Greywick", "Saltmere", "Oakhaven");
+    private static final List<String> PEOPLE = List.of(
+            "Mayor Ilse Brandt",
+            "Councillor Tomas Reyes",
+            "Dr. Amara Okafor",
+            "Police chief Jonas Vidal",
+            "Minister Lena Hart",
+            "coach Pieter Maas",
+            "union leader Sara Lind",
+            "harbour master Ole Berg");
+    private static final List<String> DAYS =
+            List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+    private static final List<String> MONTHS = List.of("January", "March", "June", "October", "November", "December");
     private static final List<String> TEMPLATES = List.of(
             "The council of {place} approved a budget of {money} on {day}, {person} said.",
             "\"We will not accept this,\" {person} told reporters in {place} on {day}.",
@@ -52,8 +57,14 @@ public final class NewsSentences {
         while (sentences.size() < count) {
             String sentence = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
             String place = pick(random, PLACES);
-            sentence = sentence.replace("{other place}", pick(random, PLACES.stream().filter(p -> !p.equals(place))
-                    .toList())).replace("{place}", place);
+            sentence = sentence.replace(
+                            "{other place}",
+                            pick(
+                                    random,
+                                    PLACES.stream()
+                                            .filter(p -> !p.equals(place))
+                                            .toList()))
+                    .replace("{place}", place);
             String person = pick(random, PEOPLE);
             if (sentence.startsWith("{person}")) {
                 person = Character.toUpperCase(person.charAt(0)) + person.substring(1);

@@ -19,8 +19,9 @@ public final class PseudoTranslation {
     public static String html(String fragment, UnaryOperator<String> text) {
         Document document = Jsoup.parseBodyFragment(fragment);
         document.outputSettings().prettyPrint(false);
-        document.body().getAllElements().forEach(element -> element.textNodes()
-                .forEach(node -> node.text(text.apply(node.getWholeText()))));
+        document.body()
+                .getAllElements()
+                .forEach(element -> element.textNodes().forEach(node -> node.text(text.apply(node.getWholeText()))));
         return document.body().html();
     }
 

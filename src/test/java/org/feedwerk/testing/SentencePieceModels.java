@@ -16,14 +16,25 @@ public final class SentencePieceModels {
         model.addPieces(piece("</s>", 0, SentencePiece.Type.CONTROL));
         scores.forEach((text, score) -> model.addPieces(piece(text, score, SentencePiece.Type.NORMAL)));
         model.setTrainerSpec(SentencePieceSubset.TrainerSpec.newBuilder()
-                .setModelType(SentencePieceSubset.TrainerSpec.ModelType.UNIGRAM).setVocabSize(scores.size() + 3)
-                .setUnkId(0).setBosId(1).setEosId(2).setPadId(-1));
-        model.setNormalizerSpec(SentencePieceSubset.NormalizerSpec.newBuilder().setName("identity")
-                .setAddDummyPrefix(true).setRemoveExtraWhitespaces(true).setEscapeWhitespaces(true));
+                .setModelType(SentencePieceSubset.TrainerSpec.ModelType.UNIGRAM)
+                .setVocabSize(scores.size() + 3)
+                .setUnkId(0)
+                .setBosId(1)
+                .setEosId(2)
+                .setPadId(-1));
+        model.setNormalizerSpec(SentencePieceSubset.NormalizerSpec.newBuilder()
+                .setName("identity")
+                .setAddDummyPrefix(true)
+                .setRemoveExtraWhitespaces(true)
+                .setEscapeWhitespaces(true));
         return model.build().toByteArray();
     }
 
     private static SentencePiece piece(String text, float score, SentencePiece.Type type) {
-        return SentencePiece.newBuilder().setPiece(text).setScore(score).setType(type).build();
+        return SentencePiece.newBuilder()
+                .setPiece(text)
+                .setScore(score)
+                .setType(type)
+                .build();
     }
 }

@@ -32,33 +32,72 @@ public final class SiteFixture implements AutoCloseable {
     private final FakeEngineServers engines = new FakeEngineServers();
     private final Application app;
     private final WebServer server;
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    public SiteFixture(Path dataDir, Path inbox, TestClock clock, Map<String, String> environment,
-            DatabaseConfig database) {
+    public SiteFixture(
+            Path dataDir, Path inbox, TestClock clock, Map<String, String> environment, DatabaseConfig database) {
         this(dataDir, inbox, clock, environment, database, List.of("de"));
     }
 
     /** A site publishing into several target languages; the first one is the site's own. */
-    public SiteFixture(Path dataDir, Path inbox, TestClock clock, Map<String, String> environment,
-            DatabaseConfig database, List<String> targets) {
+    public SiteFixture(
+            Path dataDir,
+            Path inbox,
+            TestClock clock,
+            Map<String, String> environment,
+            DatabaseConfig database,
+            List<String> targets) {
         this(dataDir, inbox, clock, environment, database, targets, EngineType.LIBRETRANSLATE);
     }
 
     /** A site translating with a stand-in engine of {@code engineType} (DeepL or LibreTranslate wire format). */
-    public SiteFixture(Path dataDir, Path inbox, TestClock clock, Map<String, String> environment,
-            DatabaseConfig database, List<String> targets, EngineType engineType) {
+    public SiteFixture(
+            Path dataDir,
+            Path inbox,
+            TestClock clock,
+            Map<String, String> environment,
+            DatabaseConfig database,
+            List<String> targets,
+            EngineType engineType) {
         this.inbox = inbox;
         this.clock = clock;
-        SourceConfig source = new SourceConfig("harbour", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1),
-                "Harbour Wire", "CC BY 4.0", null);
+        SourceConfig source = new SourceConfig(
+                "harbour",
+                null,
+                inbox,
+                SourceFormat.AUTO,
+                "en",
+                Duration.ofMinutes(1),
+                "Harbour Wire",
+                "CC BY 4.0",
+                null);
         EngineConfig engine = engineType == EngineType.DEEPL
-                ? new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 1,
+                ? new EngineConfig(
+                        "deepl",
+                        EngineType.DEEPL,
+                        "DEEPL_AUTH_KEY",
+                        engines.server().uri(""),
+                        null,
+                        null,
+                        1,
                         null)
-                : new EngineConfig("libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null, null, 1,
+                : new EngineConfig(
+                        "libre",
+                        EngineType.LIBRETRANSLATE,
+                        null,
+                        engines.server().uri(""),
+                        null,
+                        null,
+                        1,
                         null);
         FeedwerkConfig base = TestApplications.config(dataDir, database, List.of(source));
-        FeedwerkConfig config = new FeedwerkConfig(base.server(), dataDir, database, base.fetch(), base.sources(),
+        FeedwerkConfig config = new FeedwerkConfig(
+                base.server(),
+                dataDir,
+                database,
+                base.fetch(),
+                base.sources(),
                 // The stand-in engine answers in upper-case English; a detector that knew English would rightly
                 // reject that as untranslated, so this site's detector knows only German and French.
                 new TranslationConfig(targets, List.of(engine), 1, null, List.of("de", "fr")),
@@ -72,7 +111,8 @@ public final class SiteFixture implements AutoCloseable {
 
     /** A site over a fresh database of {@code kind} (SQLite, or the test PostgreSQL with its password). */
     public static SiteFixture on(TestDatabases.Kind kind, Path dataDir, Path inbox, TestClock clock) {
-        Map<String, String> environment = TestDatabases.password(kind) == null ? Map.of()
+        Map<String, String> environment = TestDatabases.password(kind) == null
+                ? Map.of()
                 : Map.of("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));
         return new SiteFixture(dataDir, inbox, clock, environment, TestDatabases.fresh(kind));
     }
@@ -118,7 +158,8 @@ public final class SiteFixture implements AutoCloseable {
         Path path = inbox.resolve(name);
         Files.write(path, content);
         Files.setLastModifiedTime(path, FileTime.from(clock.instant().minusSeconds(30)));
-        org.feedwerk.pipeline.SourceRunReport report = app.ingestOnce(app.config().sources()).get(0);
+        org.feedwerk.pipeline.SourceRunReport report =
+                app.ingestOnce(app.config().sources()).get(0);
         runPipeline();
         return report;
     }
@@ -136,12 +177,16 @@ public final class SiteFixture implements AutoCloseable {
     }
 
     public HttpResponse<String> getWithToken(String path, String token) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(),
+        return client.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -62,6 +62,7 @@ public final class StandInMarianModel {
      * positions and the source all still steer the output.
      */
     private static final float BLOCK_OUTPUT = 0.25f;
+
     private static final float MASKED = -1e9f;
 
     private final Shape shape;
@@ -111,8 +112,8 @@ public final class StandInMarianModel {
                 // Spreads of 1/√(inputs) keep every layer's output near unit size, so that the source, the
                 // positions and the tokens fed so far all move the logits (smaller weights make a model that
                 // repeats one token whatever it reads).
-                float[] embedding = gaussian(weights, shape.vocabulary() * shape.dModel(),
-                        (float) (1 / Math.sqrt(shape.dModel())));
+                float[] embedding =
+                        gaussian(weights, shape.vocabulary() * shape.dModel(), (float) (1 / Math.sqrt(shape.dModel())));
                 String suffix = quantized ? "_quantized" : "";
                 StandInMarianModel encoder = new StandInMarianModel(shape, seed + 1, quantized, embedding);
                 write(folder.resolve("onnx/encoder_model" + suffix + ".onnx"), encoder.encoder());
@@ -143,8 +144,13 @@ public final class StandInMarianModel {
         String bias = paddingBias(g, "attention_mask");
         for (int layer = 0; layer < shape.layers(); layer++) {
             String name = "encoder.layers." + layer;
-            String attended = attention(g, name + ".self_attn", x, heads(g, name + ".self_attn.k_proj", x),
-                    heads(g, name + ".self_attn.v_proj", x), bias);
+            String attended = attention(
+                    g,
+                    name + ".self_attn",
+                    x,
+                    heads(g, name + ".self_attn.k_proj", x),
+                    heads(g, name + ".self_attn.v_proj", x),
+                    bias);
             x = layerNorm(g, name + ".self_attn_layer_norm", g.op("Add", List.of(x, attended)));
             x = layerNorm(g, name + ".final_layer_norm", g.op("Add", List.of(x, feedForward(g, name, x))));
         }
@@ -162,8 +168,13 @@ public final class StandInMarianModel {
             for (String part : List.of("decoder", "encoder")) {
                 String length = part.equals("decoder") ? "past_decoder_sequence_length" : "encoder_sequence_length_out";
                 for (String kind : List.of("key", "value")) {
-                    g.input("past_key_values." + layer + "." + part + "." + kind, FLOAT, "batch_size", shape.heads(),
-                            length, shape.headSize());
+                    g.input(
+                            "past_key_values." + layer + "." + part + "." + kind,
+                            FLOAT,
+                            "batch_size",
+                            shape.heads(),
+                            length,
+                            shape.headSize());
                 }
             }
         }
@@ -171,33 +182,45 @@ public final class StandInMarianModel {
         g.floats("model.shared.weight", embedding, shape.vocabulary(), shape.dModel());
         g.floats("embed_positions", sinusoids(), shape.positions(), shape.dModel());
 
-        String pastLength = g.op("Gather", List.of(g.op("Shape", List.of("past_key_values.0.decoder.key")),
-                g.scalar(2L)));
-        String end = g.op("Add", List.of(pastLength, g.op("Gather", List.of(g.op("Shape", List.of("input_ids")),
-                g.scalar(1L)))));
+        String pastLength =
+                g.op("Gather", List.of(g.op("Shape", List.of("past_key_values.0.decoder.key")), g.scalar(2L)));
+        String end = g.op(
+                "Add", List.of(pastLength, g.op("Gather", List.of(g.op("Shape", List.of("input_ids")), g.scalar(1L)))));
         String positions = g.op("Range", List.of(pastLength, end, g.scalar(1L)));
         String x = embedded(g, "input_ids", positions);
         // Each new position sees the cache and itself, never a later position.
         String rows = g.op("Unsqueeze", List.of(positions, g.longs(1)));
-        String columns = g.op("Unsqueeze", List.of(g.op("Range", List.of(g.scalar(0L), end, g.scalar(1L))),
-                g.longs(0)));
-        String causal = g.op("Where", List.of(g.op("LessOrEqual", List.of(columns, rows)), g.scalar(0f),
-                g.scalar(MASKED)));
+        String columns =
+                g.op("Unsqueeze", List.of(g.op("Range", List.of(g.scalar(0L), end, g.scalar(1L))), g.longs(0)));
+        String causal =
+                g.op("Where", List.of(g.op("LessOrEqual", List.of(columns, rows)), g.scalar(0f), g.scalar(MASKED)));
         String sourceBias = paddingBias(g, "encoder_attention_mask");
 
         crossAttentionCache(g);
         for (int layer = 0; layer < shape.layers(); layer++) {
             String name = "decoder.layers." + layer;
             String cache = "present." + layer + ".decoder.";
-            g.op("Concat", List.of("past_key_values." + layer + ".decoder.key", heads(g, name + ".self_attn.k_proj", x)),
-                    List.of(cache + "key"), intAttribute("axis", 2));
-            g.op("Concat", List.of("past_key_values." + layer + ".decoder.value",
-                    heads(g, name + ".self_attn.v_proj", x)), List.of(cache + "value"), intAttribute("axis", 2));
+            g.op(
+                    "Concat",
+                    List.of("past_key_values." + layer + ".decoder.key", heads(g, name + ".self_attn.k_proj", x)),
+                    List.of(cache + "key"),
+                    intAttribute("axis", 2));
+            g.op(
+                    "Concat",
+                    List.of("past_key_values." + layer + ".decoder.value", heads(g, name + ".self_attn.v_proj", x)),
+                    List.of(cache + "value"),
+                    intAttribute("axis", 2));
             String attended = attention(g, name + ".self_attn", x, cache + "key", cache + "value", causal);
             x = layerNorm(g, name + ".self_attn_layer_norm", g.op("Add", List.of(x, attended)));
             // Cross-attention at full strength: the source must steer what comes out.
-            String crossed = attention(g, name + ".encoder_attn", x, "present." + layer + ".encoder.key",
-                    "present." + layer + ".encoder.value", sourceBias, 1);
+            String crossed = attention(
+                    g,
+                    name + ".encoder_attn",
+                    x,
+                    "present." + layer + ".encoder.key",
+                    "present." + layer + ".encoder.value",
+                    sourceBias,
+                    1);
             x = layerNorm(g, name + ".encoder_attn_layer_norm", g.op("Add", List.of(x, crossed)));
             x = layerNorm(g, name + ".final_layer_norm", g.op("Add", List.of(x, feedForward(g, name, x))));
         }
@@ -209,16 +232,22 @@ public final class StandInMarianModel {
         for (int row = 0; row < shape.dModel(); row++) {
             head[row * shape.vocabulary()] = 0; // the column of </s> (id 0)
         }
-        String projected = quantized ? quantizedMatMul(g, "lm_head", x, head, shape.dModel(), shape.vocabulary())
+        String projected = quantized
+                ? quantizedMatMul(g, "lm_head", x, head, shape.dModel(), shape.vocabulary())
                 : g.op("MatMul", List.of(x, g.floats("lm_head.weight", head, shape.dModel(), shape.vocabulary())));
         g.op("Add", List.of(projected, "final_logits_bias"), List.of("logits"));
         g.output("logits", FLOAT, "batch_size", "decoder_sequence_length", shape.vocabulary());
         for (int layer = 0; layer < shape.layers(); layer++) {
             for (String part : List.of("decoder", "encoder")) {
-                String length = part.equals("decoder") ? "present_decoder_sequence_length"
-                        : "encoder_sequence_length_out";
+                String length =
+                        part.equals("decoder") ? "present_decoder_sequence_length" : "encoder_sequence_length_out";
                 for (String kind : List.of("key", "value")) {
-                    g.output("present." + layer + "." + part + "." + kind, FLOAT, "batch_size", shape.heads(), length,
+                    g.output(
+                            "present." + layer + "." + part + "." + kind,
+                            FLOAT,
+                            "batch_size",
+                            shape.heads(),
+                            length,
                             shape.headSize());
                 }
             }
@@ -245,13 +274,17 @@ public final class StandInMarianModel {
                 firstStep.output(fresh, FLOAT);
             }
         }
-        g.op("If", List.of("use_cache_branch"), outputs, graphAttribute("then_branch", withCache.proto().build()),
+        g.op(
+                "If",
+                List.of("use_cache_branch"),
+                outputs,
+                graphAttribute("then_branch", withCache.proto().build()),
                 graphAttribute("else_branch", firstStep.proto().build()));
     }
 
     private String embedded(OnnxGraph g, String ids, String positions) {
-        String tokens = g.op("Mul", List.of(g.op("Gather", List.of("model.shared.weight", ids)),
-                g.scalar((float) Math.sqrt(shape.dModel()))));
+        String tokens = g.op("Mul", List.of(g.op("Gather", List.of("model.shared.weight", ids)), g.scalar((float)
+                Math.sqrt(shape.dModel()))));
         return g.op("Add", List.of(tokens, g.op("Gather", List.of("embed_positions", positions))));
     }
 
@@ -266,17 +299,22 @@ public final class StandInMarianModel {
         return attention(g, name, x, keys, values, bias, BLOCK_OUTPUT);
     }
 
-    private String attention(OnnxGraph g, String name, String x, String keys, String values, String bias,
-            float gain) {
-        String queries = g.op("Mul", List.of(heads(g, name + ".q_proj", x),
-                g.scalar((float) (1 / Math.sqrt(shape.headSize())))));
-        String scores = g.op("MatMul", List.of(queries, g.op("Transpose", List.of(keys), intsAttribute("perm", 0, 1, 3,
-                2))));
+    private String attention(OnnxGraph g, String name, String x, String keys, String values, String bias, float gain) {
+        String queries = g.op("Mul", List.of(heads(g, name + ".q_proj", x), g.scalar((float)
+                (1 / Math.sqrt(shape.headSize())))));
+        String scores =
+                g.op("MatMul", List.of(queries, g.op("Transpose", List.of(keys), intsAttribute("perm", 0, 1, 3, 2))));
         String weights = g.op("Softmax", List.of(g.op("Add", List.of(scores, bias))), intAttribute("axis", -1));
-        String context = g.op("Transpose", List.of(g.op("MatMul", List.of(weights, values))),
-                intsAttribute("perm", 0, 2, 1, 3));
-        return linear(g, g, name + ".out_proj", g.op("Reshape", List.of(context, g.longs(0, 0, shape.dModel()))),
-                shape.dModel(), shape.dModel(), gain);
+        String context =
+                g.op("Transpose", List.of(g.op("MatMul", List.of(weights, values))), intsAttribute("perm", 0, 2, 1, 3));
+        return linear(
+                g,
+                g,
+                name + ".out_proj",
+                g.op("Reshape", List.of(context, g.longs(0, 0, shape.dModel()))),
+                shape.dModel(),
+                shape.dModel(),
+                gain);
     }
 
     private String heads(OnnxGraph g, String projection, String x) {
@@ -286,8 +324,10 @@ public final class StandInMarianModel {
     /** A projection split into heads: batch × heads × length × head size. Weights live in {@code owner}. */
     private String heads(OnnxGraph g, OnnxGraph owner, String projection, String x) {
         String projected = linear(g, owner, projection, x, shape.dModel(), shape.dModel());
-        return g.op("Transpose", List.of(g.op("Reshape", List.of(projected, g.longs(0, 0, shape.heads(),
-                shape.headSize())))), intsAttribute("perm", 0, 2, 1, 3));
+        return g.op(
+                "Transpose",
+                List.of(g.op("Reshape", List.of(projected, g.longs(0, 0, shape.heads(), shape.headSize())))),
+                intsAttribute("perm", 0, 2, 1, 3));
     }
 
     private String feedForward(OnnxGraph g, String name, String x) {
@@ -303,7 +343,10 @@ public final class StandInMarianModel {
         }
         g.floats(name + ".weight", scale, shape.dModel());
         g.floats(name + ".bias", gaussian(random, shape.dModel(), 0.02f), shape.dModel());
-        return g.op("LayerNormalization", List.of(x, name + ".weight", name + ".bias"), intAttribute("axis", -1),
+        return g.op(
+                "LayerNormalization",
+                List.of(x, name + ".weight", name + ".bias"),
+                intAttribute("axis", -1),
                 floatAttribute("epsilon", 1e-5f));
     }
 
@@ -318,7 +361,8 @@ public final class StandInMarianModel {
     private String linear(OnnxGraph g, OnnxGraph owner, String name, String x, int in, int out, float gain) {
         float[] weight = gaussian(random, in * out, (float) (gain / Math.sqrt(in)));
         owner.floats(name + ".bias", gaussian(random, out, 0.02f), out);
-        String product = quantized ? quantizedMatMul(owner, g, name, x, weight, in, out)
+        String product = quantized
+                ? quantizedMatMul(owner, g, name, x, weight, in, out)
                 : g.op("MatMul", List.of(x, owner.floats(name + ".weight", weight, in, out)));
         return g.op("Add", List.of(product, name + ".bias"));
     }
@@ -328,8 +372,8 @@ public final class StandInMarianModel {
     }
 
     /** What ONNX Runtime's dynamic quantization writes: uint8 activations, symmetric int8 weights per tensor. */
-    private static String quantizedMatMul(OnnxGraph owner, OnnxGraph g, String name, String x, float[] weight, int in,
-            int out) {
+    private static String quantizedMatMul(
+            OnnxGraph owner, OnnxGraph g, String name, String x, float[] weight, int in, int out) {
         float largest = 0;
         for (float value : weight) {
             largest = Math.max(largest, Math.abs(value));
@@ -344,8 +388,8 @@ public final class StandInMarianModel {
         String prefix = g.op("Identity", List.of(x)) + "_";
         List<String> activation = List.of(prefix + "quantized", prefix + "scale", prefix + "zero_point");
         g.op("DynamicQuantizeLinear", List.of(x), activation);
-        String integers = g.op("MatMulInteger", List.of(activation.get(0), name + ".weight_quantized",
-                activation.get(2)));
+        String integers =
+                g.op("MatMulInteger", List.of(activation.get(0), name + ".weight_quantized", activation.get(2)));
         String floats = g.op("Cast", List.of(integers), intAttribute("to", FLOAT));
         return g.op("Mul", List.of(floats, g.op("Mul", List.of(activation.get(1), name + ".weight_scale"))));
     }
@@ -435,8 +479,15 @@ public final class StandInMarianModel {
             Float score = vocabulary.sourceScores.get(piece);
             scored.add(List.of(piece, score == null ? (piece.startsWith("<") ? 0.0 : -100.0) : (double) score));
         }
-        Map<String, Object> metaspace = Map.of("type", "Metaspace", "replacement", StandInVocabulary.WORD_START,
-                "prepend_scheme", "always", "split", true);
+        Map<String, Object> metaspace = Map.of(
+                "type",
+                "Metaspace",
+                "replacement",
+                StandInVocabulary.WORD_START,
+                "prepend_scheme",
+                "always",
+                "split",
+                true);
         Map<String, Object> tokenizer = new LinkedHashMap<>();
         tokenizer.put("version", "1.0");
         tokenizer.put("truncation", null);
@@ -444,13 +495,22 @@ public final class StandInMarianModel {
         tokenizer.put("added_tokens", List.of(special(0, "</s>"), special(1, "<unk>"), special(pad, "<pad>")));
         tokenizer.put("normalizer", null);
         tokenizer.put("pre_tokenizer", metaspace);
-        tokenizer.put("post_processor", Map.of("type", "TemplateProcessing",
-                "single", List.of(Map.of("Sequence", Map.of("id", "A", "type_id", 0)),
-                        Map.of("SpecialToken", Map.of("id", "</s>", "type_id", 0))),
-                "pair", List.of(Map.of("Sequence", Map.of("id", "A", "type_id", 0)),
-                        Map.of("Sequence", Map.of("id", "B", "type_id", 0)),
-                        Map.of("SpecialToken", Map.of("id", "</s>", "type_id", 0))),
-                "special_tokens", Map.of("</s>", Map.of("id", "</s>", "ids", List.of(0), "tokens", List.of("</s>")))));
+        tokenizer.put(
+                "post_processor",
+                Map.of(
+                        "type",
+                        "TemplateProcessing",
+                        "single",
+                        List.of(
+                                Map.of("Sequence", Map.of("id", "A", "type_id", 0)),
+                                Map.of("SpecialToken", Map.of("id", "</s>", "type_id", 0))),
+                        "pair",
+                        List.of(
+                                Map.of("Sequence", Map.of("id", "A", "type_id", 0)),
+                                Map.of("Sequence", Map.of("id", "B", "type_id", 0)),
+                                Map.of("SpecialToken", Map.of("id", "</s>", "type_id", 0))),
+                        "special_tokens",
+                        Map.of("</s>", Map.of("id", "</s>", "ids", List.of(0), "tokens", List.of("</s>")))));
         tokenizer.put("decoder", metaspace);
         tokenizer.put("model", Map.of("type", "Unigram", "unk_id", 1, "vocab", scored, "byte_fallback", false));
         json.writeValue(folder.resolve("tokenizer.json").toFile(), tokenizer);

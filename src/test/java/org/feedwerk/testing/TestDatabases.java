@@ -17,7 +17,10 @@ import org.feedwerk.config.DatabaseConfig;
  * it), otherwise an embedded PostgreSQL binary started once per test run. Each test gets a fresh database.
  */
 public final class TestDatabases {
-    public enum Kind { SQLITE, POSTGRESQL }
+    public enum Kind {
+        SQLITE,
+        POSTGRESQL
+    }
 
     private static EmbeddedPostgres embedded;
 
@@ -33,13 +36,14 @@ public final class TestDatabases {
             return new DatabaseConfig(null, null, null);
         }
         Server server = server();
-        String name = "feedwerk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "feedwerk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database on " + server.adminUrl() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create test database on " + server.adminUrl() + ": " + e.getMessage(), e);
         }
         String url = server.adminUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
         return new DatabaseConfig(url, server.user(), 4);
@@ -66,8 +70,10 @@ public final class TestDatabases {
             try {
                 embedded = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
-                throw new IllegalStateException("cannot start embedded PostgreSQL (set FEEDWERK_TEST_PG_URL to use a "
-                        + "running server): " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot start embedded PostgreSQL (set FEEDWERK_TEST_PG_URL to use a " + "running server): "
+                                + e.getMessage(),
+                        e);
             }
         }
         return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null);

@@ -41,8 +41,22 @@ import org.feedwerk.testing.onnx.OnnxSubset.ValueInfoProto;
  * encoder outputs, so a runtime that does not keep that cache translates wrongly.
  */
 public final class TinyMarianModel {
-    public static final List<String> VOCABULARY = List.of("</s>", "<unk>", "▁The", "▁cat", "▁sleeps", "▁A", "▁dog",
-            ".", "▁Die", "▁Katze", "▁Kater", "▁schläft", "▁Ein", "▁Hund", "<pad>");
+    public static final List<String> VOCABULARY = List.of(
+            "</s>",
+            "<unk>",
+            "▁The",
+            "▁cat",
+            "▁sleeps",
+            "▁A",
+            "▁dog",
+            ".",
+            "▁Die",
+            "▁Katze",
+            "▁Kater",
+            "▁schläft",
+            "▁Ein",
+            "▁Hund",
+            "<pad>");
     public static final int LAYERS = 2;
     private static final int V = VOCABULARY.size();
 
@@ -83,14 +97,17 @@ public final class TinyMarianModel {
             config.put("bad_words_ids", List.of(List.of(id("<pad>"))));
             config.put("max_position_embeddings", positions);
             json.writeValue(folder.resolve("config.json").toFile(), config);
-            json.writeValue(folder.resolve("generation_config.json").toFile(), Map.of("num_beams", 2,
-                    "max_length", 32, "bad_words_ids", List.of(List.of(id("<pad>")))));
-            json.writeValue(folder.resolve("tokenizer_config.json").toFile(), Map.of("source_lang", "en",
-                    "target_lang", "de", "model_max_length", 512));
-            Files.write(folder.resolve("source.spm"), sentencePiece(List.of(".", "▁dog", "▁A", "▁sleeps", "▁cat",
-                    "▁The")));
-            Files.write(folder.resolve("target.spm"), sentencePiece(List.of("▁Hund", "▁Ein", "▁schläft", "▁Kater",
-                    "▁Katze", "▁Die", ".")));
+            json.writeValue(
+                    folder.resolve("generation_config.json").toFile(),
+                    Map.of("num_beams", 2, "max_length", 32, "bad_words_ids", List.of(List.of(id("<pad>")))));
+            json.writeValue(
+                    folder.resolve("tokenizer_config.json").toFile(),
+                    Map.of("source_lang", "en", "target_lang", "de", "model_max_length", 512));
+            Files.write(
+                    folder.resolve("source.spm"), sentencePiece(List.of(".", "▁dog", "▁A", "▁sleeps", "▁cat", "▁The")));
+            Files.write(
+                    folder.resolve("target.spm"),
+                    sentencePiece(List.of("▁Hund", "▁Ein", "▁schläft", "▁Kater", "▁Katze", "▁Die", ".")));
             byte[] encoder = encoder(positions).toByteArray();
             byte[] decoder = decoder().toByteArray();
             for (String suffix : List.of("", "_quantized")) {
@@ -108,7 +125,8 @@ public final class TinyMarianModel {
      * input through: a loader must refuse it before running it).
      */
     public static void writeFloat16Decoder(Path folder) {
-        GraphProto.Builder graph = GraphProto.newBuilder().setName("decoder_float16")
+        GraphProto.Builder graph = GraphProto.newBuilder()
+                .setName("decoder_float16")
                 .addInput(value("encoder_attention_mask", INT64, "batch_size", "encoder_sequence_length"))
                 .addInput(value("input_ids", INT64, "batch_size", "decoder_sequence_length"))
                 .addInput(value("encoder_hidden_states", FLOAT16, "batch_size", "encoder_sequence_length", V))
@@ -118,7 +136,8 @@ public final class TinyMarianModel {
                 .addNode(node("Identity", List.of("encoder_hidden_states"), List.of("logits")));
         try {
             for (String suffix : List.of("", "_quantized")) {
-                Files.write(folder.resolve("onnx/decoder_model_merged" + suffix + ".onnx"),
+                Files.write(
+                        folder.resolve("onnx/decoder_model_merged" + suffix + ".onnx"),
                         model(graph).toByteArray());
             }
         } catch (IOException e) {
@@ -140,7 +159,8 @@ public final class TinyMarianModel {
     }
 
     private static ModelProto encoder(int positions) {
-        GraphProto.Builder graph = GraphProto.newBuilder().setName("encoder")
+        GraphProto.Builder graph = GraphProto.newBuilder()
+                .setName("encoder")
                 .addInput(value("input_ids", INT64, "batch_size", "encoder_sequence_length"))
                 .addInput(value("attention_mask", INT64, "batch_size", "encoder_sequence_length"))
                 .addOutput(value("last_hidden_state", FLOAT, "batch_size", "encoder_sequence_length", V))
@@ -163,7 +183,8 @@ public final class TinyMarianModel {
     }
 
     private static ModelProto decoder() {
-        GraphProto.Builder graph = GraphProto.newBuilder().setName("decoder_merged")
+        GraphProto.Builder graph = GraphProto.newBuilder()
+                .setName("decoder_merged")
                 .addInput(value("encoder_attention_mask", INT64, "batch_size", "encoder_sequence_length"))
                 .addInput(value("input_ids", INT64, "batch_size", "decoder_sequence_length"))
                 .addInput(value("encoder_hidden_states", FLOAT, "batch_size", "encoder_sequence_length", V));
@@ -185,8 +206,11 @@ public final class TinyMarianModel {
                 .addNode(node("Unsqueeze", List.of("token_states", "axis_1"), List.of("new_cache_entries")));
         for (int layer = 0; layer < LAYERS; layer++) {
             for (String kind : List.of("key", "value")) {
-                graph.addNode(node("Concat", List.of("past_key_values." + layer + ".decoder." + kind,
-                        "new_cache_entries"), List.of("present." + layer + ".decoder." + kind), intAttribute("axis", 2)));
+                graph.addNode(node(
+                        "Concat",
+                        List.of("past_key_values." + layer + ".decoder." + kind, "new_cache_entries"),
+                        List.of("present." + layer + ".decoder." + kind),
+                        intAttribute("axis", 2)));
             }
         }
         graph.addNode(node("Shape", List.of("past_key_values.0.decoder.key"), List.of("past_shape")))
@@ -196,36 +220,54 @@ public final class TinyMarianModel {
                 .addNode(node("Add", List.of("past_length", "input_length"), List.of("end_position")))
                 .addNode(node("Range", List.of("past_length", "end_position", "one"), List.of("positions")));
         List<String> ifOutputs = new ArrayList<>(List.of("source_states"));
-        GraphProto.Builder withCache = GraphProto.newBuilder().setName("with_cache")
+        GraphProto.Builder withCache = GraphProto.newBuilder()
+                .setName("with_cache")
                 .addNode(node("Squeeze", List.of("past_key_values.0.encoder.key", "axis_1"), List.of("cached_states")))
                 .addOutput(value("cached_states", FLOAT));
-        GraphProto.Builder firstStep = GraphProto.newBuilder().setName("first_step")
+        GraphProto.Builder firstStep = GraphProto.newBuilder()
+                .setName("first_step")
                 .addNode(node("Identity", List.of("encoder_hidden_states"), List.of("first_states")))
                 .addOutput(value("first_states", FLOAT));
         for (int layer = 0; layer < LAYERS; layer++) {
             for (String kind : List.of("key", "value")) {
                 String name = layer + "_" + kind;
                 ifOutputs.add("present." + layer + ".encoder." + kind);
-                withCache.addNode(node("Mul", List.of("past_key_values." + layer + ".encoder." + kind, "zero"),
-                        List.of("placeholder_" + name))).addOutput(value("placeholder_" + name, FLOAT));
-                firstStep.addNode(node("Unsqueeze", List.of("encoder_hidden_states", "axis_1"),
-                        List.of("cross_" + name))).addOutput(value("cross_" + name, FLOAT));
+                withCache
+                        .addNode(node(
+                                "Mul",
+                                List.of("past_key_values." + layer + ".encoder." + kind, "zero"),
+                                List.of("placeholder_" + name)))
+                        .addOutput(value("placeholder_" + name, FLOAT));
+                firstStep
+                        .addNode(
+                                node("Unsqueeze", List.of("encoder_hidden_states", "axis_1"), List.of("cross_" + name)))
+                        .addOutput(value("cross_" + name, FLOAT));
             }
         }
-        graph.addNode(node("If", List.of("use_cache_branch"), ifOutputs,
-                graphAttribute("then_branch", withCache.build()), graphAttribute("else_branch", firstStep.build())));
+        graph.addNode(node(
+                "If",
+                List.of("use_cache_branch"),
+                ifOutputs,
+                graphAttribute("then_branch", withCache.build()),
+                graphAttribute("else_branch", firstStep.build())));
         graph.addNode(node("Shape", List.of("source_states"), List.of("source_shape")))
                 .addNode(node("Gather", List.of("source_shape", "index_1"), List.of("source_length")))
                 .addNode(node("Sub", List.of("source_length", "one"), List.of("last_position")))
                 .addNode(node("Min", List.of("positions", "last_position"), List.of("read_positions")))
-                .addNode(node("Gather", List.of("source_states", "read_positions"), List.of("aligned_states"),
+                .addNode(node(
+                        "Gather",
+                        List.of("source_states", "read_positions"),
+                        List.of("aligned_states"),
                         intAttribute("axis", 1)))
                 .addNode(node("MatMul", List.of("aligned_states", "word_table"), List.of("from_source")))
                 .addNode(node("Gather", List.of("previous_word", "input_ids"), List.of("from_previous")))
                 .addNode(node("Add", List.of("from_source", "from_previous"), List.of("without_history")))
                 // The self-attention cache holds every token fed so far: its sum is the row's history, and the
                 // history table turns it into logits, so a row that reads another row's cache decodes differently.
-                .addNode(node("ReduceSum", List.of("past_key_values.0.decoder.key", "axis_2"), List.of("history"),
+                .addNode(node(
+                        "ReduceSum",
+                        List.of("past_key_values.0.decoder.key", "axis_2"),
+                        List.of("history"),
                         intAttribute("keepdims", 0)))
                 .addNode(node("MatMul", List.of("history", "history_table"), List.of("from_history")))
                 .addNode(node("Add", List.of("without_history", "from_history"), List.of("logits")));
@@ -238,8 +280,13 @@ public final class TinyMarianModel {
         for (int layer = 0; layer < LAYERS; layer++) {
             for (String kind : List.of("key", "value")) {
                 values.add(value(prefix + "." + layer + ".decoder." + kind, FLOAT, "batch_size", 1, decoderLength, V));
-                values.add(value(prefix + "." + layer + ".encoder." + kind, FLOAT, "batch_size", 1,
-                        "encoder_sequence_length_out", V));
+                values.add(value(
+                        prefix + "." + layer + ".encoder." + kind,
+                        FLOAT,
+                        "batch_size",
+                        1,
+                        "encoder_sequence_length_out",
+                        V));
             }
         }
         return values;

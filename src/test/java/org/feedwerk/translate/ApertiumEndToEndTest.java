@@ -85,50 +85,84 @@ class ApertiumEndToEndTest {
             Files.writeString(file, STORIES);
             Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(30)));
 
-            try (Application app = Application.open(new ConfigLoader(Map.of()).load(config), Map.of(),
-                    Clock.systemUTC())) {
-                assertThat(app.ingestOnce(app.config().sources()).get(0).counts().newArticles()).isEqualTo(3);
+            try (Application app =
+                    Application.open(new ConfigLoader(Map.of()).load(config), Map.of(), Clock.systemUTC())) {
+                assertThat(app.ingestOnce(app.config().sources())
+                                .get(0)
+                                .counts()
+                                .newArticles())
+                        .isEqualTo(3);
                 while (app.newTranslationWorker().translateNext()) {
                     // translate everything that is due
                 }
                 app.publisher().publishPending();
 
                 List<Article> articles = app.articles().listArticles(new ArticleQuery(null, null, 10));
-                assertThat(articles).extracting(Article::status).as(reasons(articles))
+                assertThat(articles)
+                        .extracting(Article::status)
+                        .as(reasons(articles))
                         .containsOnly(ArticleStatus.PUBLISHED);
                 LinguaLanguageDetector detector = new LinguaLanguageDetector(List.of("en", "es", "ca", "de", "fr"));
                 for (Article article : articles) {
                     for (String language : List.of("es", "ca")) {
-                        Publication publication = app.publications().findLatest(article.id(), language).orElseThrow();
+                        Publication publication = app.publications()
+                                .findLatest(article.id(), language)
+                                .orElseThrow();
                         assertThat(publication.content().engine()).isEqualTo("apertium");
                         String text = publication.content().headline() + ". "
                                 + ArticleHtml.plainText(publication.content().bodyHtml());
-                        assertThat(detector.detect(text)).as("%s in %s: %s", article.id(), language, text)
+                        assertThat(detector.detect(text))
+                                .as("%s in %s: %s", article.id(), language, text)
                                 .contains(language);
                     }
                 }
-                Publication harbour = app.publications().findLatest(articles.stream()
-                        .filter(article -> article.guid().equals("harbour-1")).findFirst().orElseThrow().id(), "es")
+                Publication harbour = app.publications()
+                        .findLatest(
+                                articles.stream()
+                                        .filter(article -> article.guid().equals("harbour-1"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .id(),
+                                "es")
                         .orElseThrow();
-                assertThat(harbour.content().bodyHtml()).contains("href=\"https://harbour.example.org/plans\"")
-                        .contains("84").contains("2028").containsPattern("(?s)<p>.*</p>\\s*<p>.*</p>");
-                Publication storm = app.publications().findLatest(articles.stream()
-                        .filter(article -> article.guid().equals("storm-2")).findFirst().orElseThrow().id(), "ca")
+                assertThat(harbour.content().bodyHtml())
+                        .contains("href=\"https://harbour.example.org/plans\"")
+                        .contains("84")
+                        .contains("2028")
+                        .containsPattern("(?s)<p>.*</p>\\s*<p>.*</p>");
+                Publication storm = app.publications()
+                        .findLatest(
+                                articles.stream()
+                                        .filter(article -> article.guid().equals("storm-2"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .id(),
+                                "ca")
                         .orElseThrow();
-                assertThat(storm.content().bodyHtml()).containsPattern("(?s)<ul>\\s*<li>.*</li>\\s*<li>.*</li>\\s*</ul>")
-                        .contains("110").contains("30").as("Catalan quotation marks").containsPattern("«[^»]+»");
+                assertThat(storm.content().bodyHtml())
+                        .containsPattern("(?s)<ul>\\s*<li>.*</li>\\s*<li>.*</li>\\s*</ul>")
+                        .contains("110")
+                        .contains("30")
+                        .as("Catalan quotation marks")
+                        .containsPattern("«[^»]+»");
                 assertThat(app.verify().problems()).isEmpty();
 
                 Path export = dir.resolve("export");
                 app.exportSite(export);
-                assertThat(Files.readString(export.resolve("index.html"))).contains(harbour.content().headline());
+                assertThat(Files.readString(export.resolve("index.html")))
+                        .contains(harbour.content().headline());
                 assertThat(Files.readString(export.resolve("ca/index.html"))).contains("lang=\"ca\"");
                 assertThat(Files.readString(export.resolve("es/feed.xml"))).contains("<language>es</language>");
                 assertThat(Files.readString(export.resolve("ca/news-sitemap.xml")))
                         .contains("<news:language>ca</news:language>");
-                assertThat(Files.walk(export).filter(written -> written.toString().matches(".*/(es|ca)/\\d{4}/.*index\\.html"))
-                        .map(written -> written.toString().contains("/es/") ? "es" : "ca").distinct().sorted().toList())
-                        .as("article pages of both editions").containsExactly("ca", "es");
+                assertThat(Files.walk(export)
+                                .filter(written -> written.toString().matches(".*/(es|ca)/\\d{4}/.*index\\.html"))
+                                .map(written -> written.toString().contains("/es/") ? "es" : "ca")
+                                .distinct()
+                                .sorted()
+                                .toList())
+                        .as("article pages of both editions")
+                        .containsExactly("ca", "es");
 
                 WebServer server = app.newWebServer();
                 server.start();
@@ -146,63 +180,115 @@ class ApertiumEndToEndTest {
         HttpClient http = HttpClient.newHttpClient();
         String spanishHeadline = spanishHarbour.content().headline();
         String front = get(http, port, "/es/").body();
-        assertThat(front).contains("lang=\"es\"").contains(spanishHeadline).contains("placeholder=\"Buscar\"")
-                .contains("sin revisión editorial").contains("href=\"/es/feed.xml\"");
-        assertThat(get(http, port, "/").body()).as("the first target is the default edition")
+        assertThat(front)
+                .contains("lang=\"es\"")
+                .contains(spanishHeadline)
+                .contains("placeholder=\"Buscar\"")
+                .contains("sin revisión editorial")
+                .contains("href=\"/es/feed.xml\"");
+        assertThat(get(http, port, "/").body())
+                .as("the first target is the default edition")
                 .contains(spanishHeadline);
-        String articlePath = java.util.regex.Pattern.compile("href=\"(/es/\\d{4}/[^\"]+)\"").matcher(front)
-                .results().map(match -> match.group(1)).filter(path -> front.contains(path + "\">"
-                        + spanishHeadline)).findFirst().orElseThrow();
+        String articlePath = java.util.regex.Pattern.compile("href=\"(/es/\\d{4}/[^\"]+)\"")
+                .matcher(front)
+                .results()
+                .map(match -> match.group(1))
+                .filter(path -> front.contains(path + "\">" + spanishHeadline))
+                .findFirst()
+                .orElseThrow();
         String spanishPage = get(http, port, articlePath).body();
-        assertThat(spanishPage).contains("Este es un artículo sin editar").contains("Fuente:")
-                .contains("Traducido con apertium").contains("hreflang=\"ca\"").contains(">Català</a>");
+        assertThat(spanishPage)
+                .contains("Este es un artículo sin editar")
+                .contains("Fuente:")
+                .contains("Traducido con apertium")
+                .contains("hreflang=\"ca\"")
+                .contains(">Català</a>");
         String catalanUrl = java.util.regex.Pattern.compile("<link rel=\"alternate\" hreflang=\"ca\" href=\"([^\"]+)\"")
-                .matcher(spanishPage).results().findFirst().orElseThrow().group(1);
+                .matcher(spanishPage)
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
         String catalanPath = URI.create(catalanUrl).getPath();
         HttpResponse<String> catalan = get(http, port, catalanPath);
         assertThat(catalan.statusCode()).isEqualTo(200);
-        assertThat(catalan.body()).contains("lang=\"ca\"").contains("Aquest és un article sense editar")
-                .contains("Font:").contains("hreflang=\"es\"").contains(">Español</a>");
+        assertThat(catalan.body())
+                .contains("lang=\"ca\"")
+                .contains("Aquest és un article sense editar")
+                .contains("Font:")
+                .contains("hreflang=\"es\"")
+                .contains(">Español</a>");
         String catalanFront = get(http, port, "/ca/").body();
-        assertThat(catalanFront).contains("placeholder=\"Cerca\"").contains(catalanPath)
+        assertThat(catalanFront)
+                .contains("placeholder=\"Cerca\"")
+                .contains(catalanPath)
                 .doesNotContain(articlePath);
 
-        assertThat(get(http, port, "/es/feed.xml").body()).contains("<language>es</language>")
+        assertThat(get(http, port, "/es/feed.xml").body())
+                .contains("<language>es</language>")
                 .contains(spanishHeadline);
         assertThat(get(http, port, "/ca/atom.xml").body()).contains(catalanPath);
-        assertThat(get(http, port, "/ca/feed.json").body()).contains("\"language\" : \"ca\"")
+        assertThat(get(http, port, "/ca/feed.json").body())
+                .contains("\"language\" : \"ca\"")
                 .contains(catalanPath);
-        assertThat(get(http, port, "/es/sitemap.xml").body()).contains(articlePath).doesNotContain(catalanPath);
-        assertThat(get(http, port, "/ca/news-sitemap.xml").body()).contains(catalanPath)
+        assertThat(get(http, port, "/es/sitemap.xml").body())
+                .contains(articlePath)
+                .doesNotContain(catalanPath);
+        assertThat(get(http, port, "/ca/news-sitemap.xml").body())
+                .contains(catalanPath)
                 .contains("<news:language>ca</news:language>");
 
         String spanishWord = longestWord(spanishHeadline);
-        assertThat(get(http, port, "/es/search?q=" + java.net.URLEncoder.encode(spanishWord,
-                java.nio.charset.StandardCharsets.UTF_8)).body()).as("search for " + spanishWord)
-                .contains(articlePath).contains("Búsqueda");
-        String catalanHeadline = java.util.regex.Pattern.compile("<h1>([^<]+)</h1>").matcher(catalan.body())
-                .results().findFirst().orElseThrow().group(1);
+        assertThat(get(
+                                http,
+                                port,
+                                "/es/search?q="
+                                        + java.net.URLEncoder.encode(
+                                                spanishWord, java.nio.charset.StandardCharsets.UTF_8))
+                        .body())
+                .as("search for " + spanishWord)
+                .contains(articlePath)
+                .contains("Búsqueda");
+        String catalanHeadline = java.util.regex.Pattern.compile("<h1>([^<]+)</h1>")
+                .matcher(catalan.body())
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
         String catalanWord = longestWord(catalanHeadline);
-        assertThat(get(http, port, "/ca/search?q=" + java.net.URLEncoder.encode(catalanWord,
-                java.nio.charset.StandardCharsets.UTF_8)).body()).as("search for " + catalanWord)
+        assertThat(get(
+                                http,
+                                port,
+                                "/ca/search?q="
+                                        + java.net.URLEncoder.encode(
+                                                catalanWord, java.nio.charset.StandardCharsets.UTF_8))
+                        .body())
+                .as("search for " + catalanWord)
                 .contains(catalanPath);
     }
 
     private static String longestWord(String text) {
-        return java.util.Arrays.stream(text.split("[^\\p{L}]+")).max(java.util.Comparator.comparingInt(String::length))
+        return java.util.Arrays.stream(text.split("[^\\p{L}]+"))
+                .max(java.util.Comparator.comparingInt(String::length))
                 .orElseThrow();
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Why articles are not published, for the failure message. */
     private static String reasons(List<Article> articles) {
         StringBuilder text = new StringBuilder();
-        articles.forEach(article -> text.append(article.id()).append(' ').append(article.status()).append(": ")
-                .append(article.statusReason()).append('\n'));
+        articles.forEach(article -> text.append(article.id())
+                .append(' ')
+                .append(article.status())
+                .append(": ")
+                .append(article.statusReason())
+                .append('\n'));
         return text.toString();
     }
 

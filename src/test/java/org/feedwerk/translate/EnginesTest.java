@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 
 /** Each engine against a local server that speaks its wire format, including its error answers. */
 class EnginesTest {
-    private static final String HTML = "<strong>Port</strong> authority approves <a href=\"https://w.example/1\">terminal</a>";
+    private static final String HTML =
+            "<strong>Port</strong> authority approves <a href=\"https://w.example/1\">terminal</a>";
 
     private final FakeEngineServers servers = new FakeEngineServers();
     private final TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final List<java.time.Duration> waits = new ArrayList<>();
     private final EngineFactory factory = new EngineFactory(
-            Map.of("DEEPL_AUTH_KEY", "secret:fx", "LIBRE_KEY", "libre-key", "OPENAI_API_KEY", "sk-test"), clock,
+            Map.of("DEEPL_AUTH_KEY", "secret:fx", "LIBRE_KEY", "libre-key", "OPENAI_API_KEY", "sk-test"),
+            clock,
             waits::add);
 
     @AfterEach
@@ -37,17 +39,18 @@ class EnginesTest {
     }
 
     private TranslationEngine deepl() {
-        return factory.create(new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", base(), null, null, 3, null));
+        return factory.create(
+                new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", base(), null, null, 3, null));
     }
 
     private TranslationEngine libre() {
-        return factory.create(new EngineConfig("libre", EngineType.LIBRETRANSLATE, "LIBRE_KEY", base(), null, null, 3,
-                null));
+        return factory.create(
+                new EngineConfig("libre", EngineType.LIBRETRANSLATE, "LIBRE_KEY", base(), null, null, 3, null));
     }
 
     private TranslationEngine openai() {
-        return factory.create(new EngineConfig("llm", EngineType.OPENAI, "OPENAI_API_KEY",
-                URI.create(base() + "/v1"), "llama3.1", null, 2, null));
+        return factory.create(new EngineConfig(
+                "llm", EngineType.OPENAI, "OPENAI_API_KEY", URI.create(base() + "/v1"), "llama3.1", null, 2, null));
     }
 
     private static EngineRequest html(String... texts) {
@@ -58,10 +61,12 @@ class EnginesTest {
     void deeplSendsTheDocumentedRequestAndReportsBilledCharacters() {
         EngineResult result = deepl().translate(html(HTML, "<em>Second</em> text"));
 
-        assertThat(result.texts()).containsExactly(
-                "<strong>PORT</strong> AUTHORITY APPROVES <a href=\"https://w.example/1\">TERMINAL</a>",
-                "<em>SECOND</em> TEXT");
-        assertThat(result.billedCharacters()).isEqualTo("Port authority approves terminal".length() + "Second text".length());
+        assertThat(result.texts())
+                .containsExactly(
+                        "<strong>PORT</strong> AUTHORITY APPROVES <a href=\"https://w.example/1\">TERMINAL</a>",
+                        "<em>SECOND</em> TEXT");
+        assertThat(result.billedCharacters())
+                .isEqualTo("Port authority approves terminal".length() + "Second text".length());
         Map<String, List<String>> form = servers.deeplForms().get(0);
         assertThat(form.get("text")).containsExactly(HTML, "<em>Second</em> text");
         assertThat(form.get("source_lang")).containsExactly("EN");
@@ -72,14 +77,16 @@ class EnginesTest {
 
     @Test
     void deeplBatchesWithinItsRequestLimits() {
-        String[] texts = IntStream.range(0, 120).mapToObj(i -> "Sentence number " + i).toArray(String[]::new);
+        String[] texts =
+                IntStream.range(0, 120).mapToObj(i -> "Sentence number " + i).toArray(String[]::new);
 
         EngineResult result = deepl().translate(new EngineRequest("en", "de", TextFormat.PLAIN, List.of(texts)));
 
         assertThat(result.texts()).hasSize(120).startsWith("SENTENCE NUMBER 0").endsWith("SENTENCE NUMBER 119");
         assertThat(servers.deeplForms()).hasSize(3);
         assertThat(servers.deeplForms().get(0).get("tag_handling")).isNull();
-        assertThat(DeeplEngine.batches(List.of("x".repeat(70_000), "y".repeat(70_000)))).hasSize(2);
+        assertThat(DeeplEngine.batches(List.of("x".repeat(70_000), "y".repeat(70_000))))
+                .hasSize(2);
     }
 
     @Test
@@ -96,7 +103,8 @@ class EnginesTest {
         servers.failNext("/v2/translate", 500, 502, 503);
 
         assertThatThrownBy(() -> deepl().translate(html("Hello")))
-                .isInstanceOfSatisfying(TranslationException.class,
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
                         e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.TRANSIENT))
                 .hasMessageContaining("HTTP 503");
     }
@@ -106,10 +114,13 @@ class EnginesTest {
         TranslationEngine engine = deepl();
         servers.failNext("/v2/translate", 456);
 
-        assertThatThrownBy(() -> engine.translate(html("Hello"))).isInstanceOfSatisfying(TranslationException.class,
-                e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.QUOTA));
-        assertThat(engine.unavailableReason()).hasValueSatisfying(reason ->
-                assertThat(reason).contains("quota exceeded").contains("2026-11-30T00:00:00Z"));
+        assertThatThrownBy(() -> engine.translate(html("Hello")))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.QUOTA));
+        assertThat(engine.unavailableReason())
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("quota exceeded").contains("2026-11-30T00:00:00Z"));
         assertThat(servers.requests()).as("456 is not retried").isEqualTo(1);
 
         clock.advance(java.time.Duration.ofHours(12));
@@ -122,11 +133,14 @@ class EnginesTest {
         TranslationEngine engine = deepl();
         servers.failNext("/v2/translate", 403);
 
-        assertThatThrownBy(() -> engine.translate(html("Hello"))).isInstanceOfSatisfying(TranslationException.class,
-                e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.CONFIGURATION))
+        assertThatThrownBy(() -> engine.translate(html("Hello")))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.CONFIGURATION))
                 .hasMessageContaining("API key was rejected");
-        assertThat(engine.unavailableReason()).hasValueSatisfying(reason ->
-                assertThat(reason).contains("DEEPL_AUTH_KEY").contains("until restart"));
+        assertThat(engine.unavailableReason())
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("DEEPL_AUTH_KEY").contains("until restart"));
     }
 
     @Test
@@ -136,17 +150,19 @@ class EnginesTest {
 
         assertThat(withoutKey.unavailableReason()).contains("deepl: environment variable DEEPL_AUTH_KEY is not set");
         assertThat(new DeeplEngine("d", java.util.Optional.empty(), java.util.Optional.of("k:fx"), "K", null, clock))
-                .extracting("baseUri").isEqualTo(DeeplEngine.FREE_API);
+                .extracting("baseUri")
+                .isEqualTo(DeeplEngine.FREE_API);
         assertThat(new DeeplEngine("d", java.util.Optional.empty(), java.util.Optional.of("k"), "K", null, clock))
-                .extracting("baseUri").isEqualTo(DeeplEngine.PRO_API);
+                .extracting("baseUri")
+                .isEqualTo(DeeplEngine.PRO_API);
     }
 
     @Test
     void deeplAppliesTheGlossaryThroughItsOwnGlossariesCreatedOnce() {
         Glossary glossary = new Glossary(Map.of("sovereign wealth fund", "Staatsfonds"), List.of("CNN"));
         TranslationEngine engine = deepl();
-        EngineRequest request = new EngineRequest("en", "de", TextFormat.PLAIN,
-                List.of("The sovereign wealth fund invests, CNN says."), glossary);
+        EngineRequest request = new EngineRequest(
+                "en", "de", TextFormat.PLAIN, List.of("The sovereign wealth fund invests, CNN says."), glossary);
 
         EngineResult first = engine.translate(request);
         engine.translate(request);
@@ -158,7 +174,8 @@ class EnginesTest {
         assertThat(created.get("entries_format")).containsExactly("tsv");
         assertThat(created.get("source_lang")).containsExactly("EN");
         assertThat(created.get("target_lang")).containsExactly("DE");
-        assertThat(servers.deeplForms()).allSatisfy(form -> assertThat(form.get("glossary_id")).containsExactly("gl-0"));
+        assertThat(servers.deeplForms())
+                .allSatisfy(form -> assertThat(form.get("glossary_id")).containsExactly("gl-0"));
         assertThat(engine.appliesGlossaries()).isTrue();
     }
 
@@ -166,8 +183,9 @@ class EnginesTest {
     void libreTranslateSendsAListWithFormatAndKey() {
         EngineResult result = libre().translate(html(HTML));
 
-        assertThat(result.texts()).containsExactly(
-                "<strong>PORT</strong> AUTHORITY APPROVES <a href=\"https://w.example/1\">TERMINAL</a>");
+        assertThat(result.texts())
+                .containsExactly(
+                        "<strong>PORT</strong> AUTHORITY APPROVES <a href=\"https://w.example/1\">TERMINAL</a>");
         var body = servers.jsonBodies().get(0);
         assertThat(body.get("q").isArray()).isTrue();
         assertThat(body.get("source").asText()).isEqualTo("en");
@@ -180,13 +198,17 @@ class EnginesTest {
     @Test
     void libreTranslateErrorsAreClassified() {
         servers.failNext("/translate", 400);
-        assertThatThrownBy(() -> libre().translate(html("x"))).isInstanceOfSatisfying(TranslationException.class,
-                e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.BAD_OUTPUT));
+        assertThatThrownBy(() -> libre().translate(html("x")))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.BAD_OUTPUT));
 
         TranslationEngine engine = libre();
         servers.failNext("/translate", 403);
-        assertThatThrownBy(() -> engine.translate(html("x"))).isInstanceOfSatisfying(TranslationException.class,
-                e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.CONFIGURATION));
+        assertThatThrownBy(() -> engine.translate(html("x")))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.CONFIGURATION));
         assertThat(engine.unavailableReason()).isPresent();
     }
 
@@ -194,14 +216,18 @@ class EnginesTest {
     void openAiAsksForAFaithfulTranslationKeepingMarkup() {
         EngineResult result = openai().translate(html(HTML));
 
-        assertThat(result.texts()).containsExactly(
-                "<strong>PORT</strong> AUTHORITY APPROVES <a href=\"https://w.example/1\">TERMINAL</a>");
+        assertThat(result.texts())
+                .containsExactly(
+                        "<strong>PORT</strong> AUTHORITY APPROVES <a href=\"https://w.example/1\">TERMINAL</a>");
         assertThat(result.billedCharacters()).isEqualTo(70);
         var body = servers.jsonBodies().get(0);
         assertThat(body.get("model").asText()).isEqualTo("llama3.1");
         String system = body.get("messages").get(0).get("content").asText();
-        assertThat(system).contains("from English to German").contains("keep every HTML tag and every attribute")
-                .contains("numbers").contains("translation only");
+        assertThat(system)
+                .contains("from English to German")
+                .contains("keep every HTML tag and every attribute")
+                .contains("numbers")
+                .contains("translation only");
         assertThat(body.get("messages").get(1).get("content").asText()).isEqualTo(HTML);
         assertThat(servers.server().requests().get(0).header("Authorization")).isEqualTo("Bearer sk-test");
     }
@@ -209,8 +235,10 @@ class EnginesTest {
     @Test
     void openAiReplyWithBrokenMarkupIsRefusedAndCodeFencesAreRemoved() {
         servers.replyFromLlm(text -> "PORT AUTHORITY APPROVES TERMINAL");
-        assertThatThrownBy(() -> openai().translate(html(HTML))).isInstanceOfSatisfying(TranslationException.class,
-                e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.BAD_OUTPUT))
+        assertThatThrownBy(() -> openai().translate(html(HTML)))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.BAD_OUTPUT))
                 .hasMessageContaining("changed the markup");
 
         servers.replyFromLlm(text -> "```html\n<em>HALLO</em>\n```");
@@ -221,11 +249,13 @@ class EnginesTest {
     void unreachableEngineIsTransient() {
         URI closed = base();
         servers.close();
-        TranslationEngine engine = factory.create(new EngineConfig("libre", EngineType.LIBRETRANSLATE, null, closed,
-                null, null, 2, null));
+        TranslationEngine engine =
+                factory.create(new EngineConfig("libre", EngineType.LIBRETRANSLATE, null, closed, null, null, 2, null));
 
-        assertThatThrownBy(() -> engine.translate(html("x"))).isInstanceOfSatisfying(TranslationException.class,
-                e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.TRANSIENT))
+        assertThatThrownBy(() -> engine.translate(html("x")))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.TRANSIENT))
                 .hasMessageContaining("cannot reach");
     }
 }

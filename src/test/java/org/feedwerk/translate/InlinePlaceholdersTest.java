@@ -7,12 +7,13 @@ import org.feedwerk.html.MarkupSignature;
 import org.junit.jupiter.api.Test;
 
 class InlinePlaceholdersTest {
-    private static final String HTML = "Read <a href=\"https://w.example/?a=1&amp;b=2\">the <em>full</em> report</a>"
-            + "<br> now &lt;today&gt;";
+    private static final String HTML =
+            "Read <a href=\"https://w.example/?a=1&amp;b=2\">the <em>full</em> report</a>" + "<br> now &lt;today&gt;";
 
     @Test
     void protectsTagsAsNumberedTokens() {
-        assertThat(InlinePlaceholders.protect(HTML).text()).isEqualTo("Read ⟦1⟧the ⟦2⟧full⟦/2⟧ report⟦/1⟧⟦3/⟧ now <today>");
+        assertThat(InlinePlaceholders.protect(HTML).text())
+                .isEqualTo("Read ⟦1⟧the ⟦2⟧full⟦/2⟧ report⟦/1⟧⟦3/⟧ now <today>");
     }
 
     @Test
@@ -21,8 +22,9 @@ class InlinePlaceholdersTest {
 
         String restored = placeholders.restore("Lies ⟦1⟧den ⟦2⟧ganzen⟦/2⟧ Bericht⟦/1⟧⟦3/⟧ jetzt <heute>");
 
-        assertThat(restored).isEqualTo("Lies <a href=\"https://w.example/?a=1&amp;b=2\">den <em>ganzen</em> Bericht</a>"
-                + "<br> jetzt &lt;heute&gt;");
+        assertThat(restored)
+                .isEqualTo("Lies <a href=\"https://w.example/?a=1&amp;b=2\">den <em>ganzen</em> Bericht</a>"
+                        + "<br> jetzt &lt;heute&gt;");
         assertThat(MarkupSignature.of(restored)).isEqualTo(MarkupSignature.of(HTML));
     }
 

@@ -22,8 +22,10 @@ class LinguaLanguageDetectorTest {
     @Test
     void unknownOrTooFewLanguagesStopStartUp() {
         assertThatThrownBy(() -> new LinguaLanguageDetector(List.of("en", "xx")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'xx'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'xx'");
         assertThatThrownBy(() -> new LinguaLanguageDetector(List.of("en")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("at least two");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at least two");
     }
 }

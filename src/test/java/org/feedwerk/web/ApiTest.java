@@ -52,10 +52,13 @@ class ApiTest {
         start(environment, translation, List.of());
     }
 
-    private void start(Map<String, String> environment, org.feedwerk.config.TranslationConfig translation,
-            List<String> trustedProxies) throws IOException {
-        source = new SourceConfig("inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox Wire",
-                "CC0", null);
+    private void start(
+            Map<String, String> environment,
+            org.feedwerk.config.TranslationConfig translation,
+            List<String> trustedProxies)
+            throws IOException {
+        source = new SourceConfig(
+                "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox Wire", "CC0", null);
         Path file = inbox.resolve("a.xml");
         Files.writeString(file, """
                 <rss version="2.0"><channel><title>T</title><link>https://w.example/</link><description>d</description>
@@ -66,8 +69,8 @@ class ApiTest {
         Files.setLastModifiedTime(file, FileTime.from(clock.instant().minusSeconds(60)));
         var base = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
         var server = new org.feedwerk.config.ServerConfig("127.0.0.1", 0, null, trustedProxies);
-        var config = new org.feedwerk.config.FeedwerkConfig(server, base.dataDir(), base.database(),
-                base.fetch(), base.sources(), translation);
+        var config = new org.feedwerk.config.FeedwerkConfig(
+                server, base.dataDir(), base.database(), base.fetch(), base.sources(), translation);
         app = Application.open(config, environment, clock);
         app.ingestOnce(List.of(source));
         this.server = app.newWebServer();
@@ -127,10 +130,16 @@ class ApiTest {
     void withoutATokenTheApiShowsOnlyWhatTheSiteShows() throws Exception {
         start(Map.of());
 
-        assertThat(getJson("/api/articles").get("articles")).as("nothing published yet").isEmpty();
+        assertThat(getJson("/api/articles").get("articles"))
+                .as("nothing published yet")
+                .isEmpty();
         assertThat(get("/api/articles?status=fetched", null).statusCode()).isEqualTo(403);
-        String id = app.articles().listArticles(new org.feedwerk.article.ArticleQuery(null, null, 5)).get(0).id();
-        assertThat(get("/api/articles/" + id, null).statusCode()).as("the unpublished text stays private")
+        String id = app.articles()
+                .listArticles(new org.feedwerk.article.ArticleQuery(null, null, 5))
+                .get(0)
+                .id();
+        assertThat(get("/api/articles/" + id, null).statusCode())
+                .as("the unpublished text stays private")
                 .isEqualTo(404);
         assertThat(get("/api/articles/" + id, null).body()).doesNotContain("Body");
     }
@@ -143,8 +152,8 @@ class ApiTest {
         JsonNode articles = getJson("/api/articles?limit=10&status=fetched").get("articles");
         assertThat(articles).hasSize(1);
         JsonNode summary = articles.get(0);
-        for (String field : List.of("id", "sourceId", "guid", "link", "revision", "status", "headline", "language",
-                "updated")) {
+        for (String field :
+                List.of("id", "sourceId", "guid", "link", "revision", "status", "headline", "language", "updated")) {
             assertThat(summary.has(field)).as(field).isTrue();
         }
         assertThat(summary.get("headline").asText()).isEqualTo("Harbour & ferry");
@@ -165,29 +174,44 @@ class ApiTest {
     void articleDetailShowsTranslationsWithTheirCost() throws Exception {
         var engines = new org.feedwerk.testing.FakeEngineServers();
         try {
-            var libre = new org.feedwerk.config.EngineConfig("libre", org.feedwerk.config.EngineType.LIBRETRANSLATE,
-                    null, engines.server().uri(""), null, null, 1, null);
-            start(Map.of("FEEDWERK_ADMIN_TOKEN", "op"), new org.feedwerk.config.TranslationConfig(List.of("de"),
-                    List.of(libre), 1, null, List.of("de", "fr"))); // the stand-in engine writes English in upper case
+            var libre = new org.feedwerk.config.EngineConfig(
+                    "libre",
+                    org.feedwerk.config.EngineType.LIBRETRANSLATE,
+                    null,
+                    engines.server().uri(""),
+                    null,
+                    null,
+                    1,
+                    null);
+            start(
+                    Map.of("FEEDWERK_ADMIN_TOKEN", "op"),
+                    new org.feedwerk.config.TranslationConfig(
+                            List.of("de"),
+                            List.of(libre),
+                            1,
+                            null,
+                            List.of("de", "fr"))); // the stand-in engine writes English in upper case
             operatorToken = "op";
             app.newTranslationWorker().translateNext();
 
             JsonNode summary = getJson("/api/articles").get("articles").get(0);
             assertThat(summary.get("status").asText()).isEqualTo("translated");
-            JsonNode translation = getJson("/api/articles/" + summary.get("id").asText()).get("translations").get(0);
+            JsonNode translation = getJson("/api/articles/" + summary.get("id").asText())
+                    .get("translations")
+                    .get(0);
             assertThat(translation.get("language").asText()).isEqualTo("de");
             assertThat(translation.get("engine").asText()).isEqualTo("libre");
             assertThat(translation.get("status").asText()).isEqualTo("translated");
             assertThat(translation.get("headline").asText()).isEqualTo("HARBOUR & FERRY");
             assertThat(translation.get("teaser").asText()).isEqualTo("TEASER TEXT");
             assertThat(translation.get("bodyHtml").asText()).isEqualTo("<p>BODY</p>");
-            assertThat(translation.get("charsSent").asLong()).isEqualTo("Harbour & ferry".length()
-                    + "Teaser text".length() + "Body".length());
+            assertThat(translation.get("charsSent").asLong())
+                    .isEqualTo("Harbour & ferry".length() + "Teaser text".length() + "Body".length());
             assertThat(translation.get("charsReused").asLong()).isZero();
             assertThat(translation.get("translatedAt").asText()).isEqualTo("2026-11-29T12:00:00Z");
             JsonNode qa = translation.get("qa");
-            assertThat(qa.get("checks").findValuesAsText("check")).contains("numbers", "terms", "untranslated",
-                    "segments", "length-ratio", "markup", "chatter");
+            assertThat(qa.get("checks").findValuesAsText("check"))
+                    .contains("numbers", "terms", "untranslated", "segments", "length-ratio", "markup", "chatter");
             assertThat(translation.get("postEdits").isArray()).isTrue();
             assertThat(getJson("/api/stats").get("qaFailures").isObject()).isTrue();
         } finally {
@@ -226,27 +250,36 @@ class ApiTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.body()).contains("too many wrong tokens");
-        assertThat(get("/api/sources", "s3cret").statusCode()).as("the right token still passes").isEqualTo(200);
+        assertThat(get("/api/sources", "s3cret").statusCode())
+                .as("the right token still passes")
+                .isEqualTo(200);
     }
 
     @Test
     void behindATrustedProxyWrongTokensCountPerForwardedClient() throws Exception {
-        start(Map.of("FEEDWERK_ADMIN_TOKEN", "s3cret"), new org.feedwerk.config.TranslationConfig(null, null, null,
-                null, null), List.of("127.0.0.1"));
+        start(
+                Map.of("FEEDWERK_ADMIN_TOKEN", "s3cret"),
+                new org.feedwerk.config.TranslationConfig(null, null, null, null, null),
+                List.of("127.0.0.1"));
         for (int attempt = 0; attempt < 10; attempt++) {
             assertThat(getVia("203.0.113.5", "guess-" + attempt).statusCode()).isEqualTo(403);
         }
 
         assertThat(getVia("203.0.113.5", "guess-10").statusCode()).isEqualTo(429);
-        assertThat(getVia("198.51.100.7", "guess-0").statusCode()).as("another client behind the proxy")
+        assertThat(getVia("198.51.100.7", "guess-0").statusCode())
+                .as("another client behind the proxy")
                 .isEqualTo(403);
         assertThat(getVia("198.51.100.7, 203.0.113.5", "guess-1").statusCode())
-                .as("the hop the proxy added counts, not what the client wrote before it").isEqualTo(429);
+                .as("the hop the proxy added counts, not what the client wrote before it")
+                .isEqualTo(429);
     }
 
     private HttpResponse<String> getVia(String forwardedFor, String token) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/sources"))
-                .header("Authorization", "Bearer " + token).header("X-Forwarded-For", forwardedFor).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/sources"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("X-Forwarded-For", forwardedFor)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

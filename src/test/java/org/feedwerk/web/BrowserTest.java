@@ -56,11 +56,20 @@ class BrowserTest {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1100, 900));
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -78,39 +87,62 @@ class BrowserTest {
 
     @Test
     void frontPageAndArticlePageShowTheDisclaimer() throws IOException {
-        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T08:00:00Z")), Map.of(),
+        site = new SiteFixture(
+                dataDir,
+                inbox,
+                new TestClock(Instant.parse("2026-11-29T08:00:00Z")),
+                Map.of(),
                 new DatabaseConfig(null, null, null));
-        site.deliver("a.xml", "s-1", "Harbour authority approves new ferry terminal in Lindholm",
-                "The terminal is due to open in 2028.", "<p>The port authority approved the terminal on Sunday.</p>"
+        site.deliver(
+                "a.xml",
+                "s-1",
+                "Harbour authority approves new ferry terminal in Lindholm",
+                "The terminal is due to open in 2028.",
+                "<p>The port authority approved the terminal on Sunday.</p>"
                         + "<h2>Residents' concerns</h2><p>Residents had objected to more traffic on the harbour road."
                         + "</p><blockquote><p>\"A good day for the islands,\" the harbour master said.</p></blockquote>");
         site.clock().advance(Duration.ofMinutes(20));
-        site.deliver("b.xml", "s-2", "Storm warning for the northern coast on Tuesday",
-                "Gusts of up to 110 km/h are expected.", "<p>Ferry services may be cancelled at short notice.</p>");
+        site.deliver(
+                "b.xml",
+                "s-2",
+                "Storm warning for the northern coast on Tuesday",
+                "Gusts of up to 110 km/h are expected.",
+                "<p>Ferry services may be cancelled at short notice.</p>");
 
         browser.get(site.uri("/").toString());
         assertThat(browser.getTitle()).isEqualTo("Hafenblatt");
         assertThat(browser.findElements(By.cssSelector(".card h2 a"))).hasSize(2);
         screenshot("front-page.png");
 
-        browser.findElement(By.linkText("HARBOUR AUTHORITY APPROVES NEW FERRY TERMINAL IN LINDHOLM")).click();
+        browser.findElement(By.linkText("HARBOUR AUTHORITY APPROVES NEW FERRY TERMINAL IN LINDHOLM"))
+                .click();
         WebElement disclaimer = browser.findElement(By.id("disclaimer"));
         assertThat(disclaimer.isDisplayed()).isTrue();
         assertThat(disclaimer.getText())
-                .isEqualTo("Dies ist ein unbearbeiteter, automatisch generierter Artikel aus einem syndizierten Newsfeed.");
+                .isEqualTo(
+                        "Dies ist ein unbearbeiteter, automatisch generierter Artikel aus einem syndizierten Newsfeed.");
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("HARBOUR AUTHORITY APPROVES NEW FERRY TERMINAL IN LINDHOLM");
         assertThat(browser.findElement(By.cssSelector(".attribution")).getText())
-                .contains("Quelle: Harbour Wire").contains("Übersetzt mit libre");
+                .contains("Quelle: Harbour Wire")
+                .contains("Übersetzt mit libre");
         screenshot("article-page.png");
     }
 
     @Test
     void operatorSignsInAndOpensEveryConsolePage() throws IOException {
-        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T08:00:00Z")),
-                Map.of("FEEDWERK_ADMIN_TOKEN", "browser-secret"), new DatabaseConfig(null, null, null));
-        site.deliver("a.xml", "s-1", "Harbour authority approves new ferry terminal in Lindholm",
-                "The terminal is due to open in 2028.", "<p>The port authority approved the terminal on Sunday.</p>");
+        site = new SiteFixture(
+                dataDir,
+                inbox,
+                new TestClock(Instant.parse("2026-11-29T08:00:00Z")),
+                Map.of("FEEDWERK_ADMIN_TOKEN", "browser-secret"),
+                new DatabaseConfig(null, null, null));
+        site.deliver(
+                "a.xml",
+                "s-1",
+                "Harbour authority approves new ferry terminal in Lindholm",
+                "The terminal is due to open in 2028.",
+                "<p>The port authority approved the terminal on Sunday.</p>");
 
         browser.get(site.uri("/admin/pipeline").toString());
         assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
@@ -119,8 +151,11 @@ class BrowserTest {
         assertThat(heading("Quellen")).isEqualTo("Quellen");
         screenshot("console-sources.png");
 
-        for (String[] page : new String[][] {{"Pipeline", "Pipeline", "console-pipeline.png"},
-                {"Engines", "Engines", "console-engines.png"}, {"Artikel", "Artikel", "console-articles.png"}}) {
+        for (String[] page : new String[][] {
+            {"Pipeline", "Pipeline", "console-pipeline.png"},
+            {"Engines", "Engines", "console-engines.png"},
+            {"Artikel", "Artikel", "console-articles.png"}
+        }) {
             browser.findElement(By.linkText(page[0])).click();
             assertThat(heading(page[1])).isEqualTo(page[1]);
             screenshot(page[2]);
@@ -145,7 +180,8 @@ class BrowserTest {
                 if (seen.equals(expected)) {
                     return seen;
                 }
-            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.NoSuchElementException
+                    | org.openqa.selenium.StaleElementReferenceException e) {
                 seen = "(no heading on " + browser.getCurrentUrl() + ")";
             }
             try {

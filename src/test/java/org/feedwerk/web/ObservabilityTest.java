@@ -40,7 +40,11 @@ class ObservabilityTest {
 
     @Test
     void metricsMoveWhenWorkHappens() throws Exception {
-        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T08:00:00Z")), Map.of(),
+        site = new SiteFixture(
+                dataDir,
+                inbox,
+                new TestClock(Instant.parse("2026-11-29T08:00:00Z")),
+                Map.of(),
                 new DatabaseConfig(null, null, null));
         String before = site.get("/metrics").body();
 
@@ -52,23 +56,34 @@ class ObservabilityTest {
 
         assertThat(value(after, "feedwerk_fetches_total{outcome=\"success\",source=\"harbour\"}"))
                 .isGreaterThan(value(before, "feedwerk_fetches_total{outcome=\"success\",source=\"harbour\"}"));
-        assertThat(value(after, "feedwerk_fetch_seconds_count{source=\"harbour\"}")).isEqualTo(1.0);
-        assertThat(value(after, "feedwerk_items_ingested_total{source=\"harbour\"}")).isEqualTo(1.0);
+        assertThat(value(after, "feedwerk_fetch_seconds_count{source=\"harbour\"}"))
+                .isEqualTo(1.0);
+        assertThat(value(after, "feedwerk_items_ingested_total{source=\"harbour\"}"))
+                .isEqualTo(1.0);
         assertThat(value(after, "feedwerk_revisions_total{source=\"harbour\"}")).isEqualTo(1.0);
-        assertThat(value(after, "feedwerk_translations_total{engine=\"libre\",outcome=\"translated\"}")).isEqualTo(1.0);
-        assertThat(value(after, "feedwerk_characters_sent_total{engine=\"libre\"}")).isPositive();
-        assertThat(value(after, "feedwerk_characters_reused_total{engine=\"libre\"}")).isZero();
+        assertThat(value(after, "feedwerk_translations_total{engine=\"libre\",outcome=\"translated\"}"))
+                .isEqualTo(1.0);
+        assertThat(value(after, "feedwerk_characters_sent_total{engine=\"libre\"}"))
+                .isPositive();
+        assertThat(value(after, "feedwerk_characters_reused_total{engine=\"libre\"}"))
+                .isZero();
         assertThat(value(after, "feedwerk_publications_total")).isEqualTo(1.0);
         assertThat(value(after, "feedwerk_articles{status=\"published\"}")).isEqualTo(1.0);
         assertThat(value(after, "feedwerk_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"}")
-                + value(after, "feedwerk_http_requests_total{method=\"GET\",route=\"cached-page\",status=\"200\"}"))
+                        + value(
+                                after,
+                                "feedwerk_http_requests_total{method=\"GET\",route=\"cached-page\",status=\"200\"}"))
                 .isEqualTo(2.0);
         assertThat(after).contains("jvm_memory_used_bytes").contains("jvm_threads_live_threads");
     }
 
     @Test
     void readinessNamesWhatIsMissing() throws Exception {
-        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T08:00:00Z")), Map.of(),
+        site = new SiteFixture(
+                dataDir,
+                inbox,
+                new TestClock(Instant.parse("2026-11-29T08:00:00Z")),
+                Map.of(),
                 new DatabaseConfig(null, null, null));
 
         assertThat(site.get("/healthz").statusCode()).isEqualTo(200);
@@ -78,33 +93,45 @@ class ObservabilityTest {
 
     @Test
     void notReadyWhileTheOnlyEngineIsFailing() throws Exception {
-        site = new SiteFixture(dataDir, inbox, new TestClock(Instant.parse("2026-11-29T08:00:00Z")), Map.of(),
+        site = new SiteFixture(
+                dataDir,
+                inbox,
+                new TestClock(Instant.parse("2026-11-29T08:00:00Z")),
+                Map.of(),
                 new DatabaseConfig(null, null, null));
         site.engines().failNext("/translate", 503);
 
         site.deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h on Tuesday.</p>");
 
         assertThat(site.get("/readyz").statusCode()).isEqualTo(503);
-        assertThat(site.app().readinessProblems()).singleElement().asString()
-                .contains("no engine available for en→de").contains("HTTP 503");
+        assertThat(site.app().readinessProblems())
+                .singleElement()
+                .asString()
+                .contains("no engine available for en→de")
+                .contains("HTTP 503");
         site.clock().advance(java.time.Duration.ofMinutes(2));
         site.runPipeline();
-        assertThat(site.app().readinessProblems()).as("ready again after a success").isEmpty();
+        assertThat(site.app().readinessProblems())
+                .as("ready again after a success")
+                .isEmpty();
     }
 
     @Test
     void notReadyWithoutAnEngineForATarget() throws Exception {
         var source = new org.feedwerk.config.SourceConfig("wire", null, inbox, null, "en", null, null, null, null);
-        var config = org.feedwerk.testing.TestApplications.config(dataDir, new DatabaseConfig(null, null, null),
-                List.of(source));
-        try (var app = org.feedwerk.app.Application.open(config, Map.of(),
-                new TestClock(Instant.parse("2026-11-29T08:00:00Z")))) {
+        var config = org.feedwerk.testing.TestApplications.config(
+                dataDir, new DatabaseConfig(null, null, null), List.of(source));
+        try (var app = org.feedwerk.app.Application.open(
+                config, Map.of(), new TestClock(Instant.parse("2026-11-29T08:00:00Z")))) {
             WebServer server = app.newWebServer();
             server.start();
             try {
-                var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + server.port() + "/readyz")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                var response = java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create("http://127.0.0.1:" + server.port() + "/readyz"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(503);
                 assertThat(response.body()).contains("no engine available for en→de (none configured)");
             } finally {

@@ -49,8 +49,7 @@ final class BeamSearch {
                     }
                     continue;
                 }
-                List<Candidate> candidates = candidates(choices, scores, first, beams, config,
-                        length == maxLength - 1);
+                List<Candidate> candidates = candidates(choices, scores, first, beams, config, length == maxLength - 1);
                 int filled = 0;
                 for (int rank = 0; rank < candidates.size() && filled < beams; rank++) {
                     Candidate candidate = candidates.get(rank);
@@ -102,8 +101,13 @@ final class BeamSearch {
     }
 
     /** The 2 × beams best continuations of a sentence's beams, best first. */
-    private static List<Candidate> candidates(DecoderSteps.RowChoices[] choices, double[] scores, int first,
-            int beams, MarianConfig config, boolean forceEnd) {
+    private static List<Candidate> candidates(
+            DecoderSteps.RowChoices[] choices,
+            double[] scores,
+            int first,
+            int beams,
+            MarianConfig config,
+            boolean forceEnd) {
         int keep = 2 * beams;
         List<Candidate> best = new ArrayList<>(keep * beams);
         for (int beam = 0; beam < beams; beam++) {

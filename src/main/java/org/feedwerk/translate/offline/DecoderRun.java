@@ -31,9 +31,11 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
     private OrtSession.Result lastResult;
     /** Reordered cache tensors, owned by the results of the reorder runs. */
     private final List<OrtSession.Result> ownedCache = new ArrayList<>();
+
     private Map<String, OnnxTensor> decoderCache = Map.of();
     /** The inputs of choosing tokens in ONNX Runtime, made on the first step: banned tokens, k, {@code </s>}. */
     private OnnxTensor mask;
+
     private OnnxTensor keepTensor;
     private OnnxTensor endTensor;
 
@@ -54,10 +56,10 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
             System.arraycopy(batch.mask(), sentence * batch.length(), mask, row * batch.length(), batch.length());
         }
         try {
-            this.encoderStates = OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(states),
-                    new long[] {rows, batch.length(), batch.hidden()});
-            this.encoderMask = OnnxTensor.createTensor(model.environment, LongBuffer.wrap(mask),
-                    new long[] {rows, batch.length()});
+            this.encoderStates = OnnxTensor.createTensor(
+                    model.environment, FloatBuffer.wrap(states), new long[] {rows, batch.length(), batch.hidden()});
+            this.encoderMask = OnnxTensor.createTensor(
+                    model.environment, LongBuffer.wrap(mask), new long[] {rows, batch.length()});
         } catch (OrtException e) {
             throw new OfflineModelException("cannot create decoder inputs: " + e.getMessage(), e);
         }
@@ -114,10 +116,10 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
         int vocabulary = (int) logits.getInfo().getShape()[2];
         OnnxTensor banned = mask(logits, config);
         if (keepTensor == null) {
-            keepTensor = OnnxTensor.createTensor(model.environment,
-                    LongBuffer.wrap(new long[] {Math.min(keep, vocabulary)}), new long[] {1});
-            endTensor = OnnxTensor.createTensor(model.environment, LongBuffer.wrap(new long[] {config.eosTokenId()}),
-                    new long[] {});
+            keepTensor = OnnxTensor.createTensor(
+                    model.environment, LongBuffer.wrap(new long[] {Math.min(keep, vocabulary)}), new long[] {1});
+            endTensor = OnnxTensor.createTensor(
+                    model.environment, LongBuffer.wrap(new long[] {config.eosTokenId()}), new long[] {});
         }
         try (OrtSession.Result chosen = model.chooseForBeams(logits, banned, keepTensor, endTensor)) {
             FloatBuffer values = output(chosen, "top_log_probabilities").getFloatBuffer();
@@ -151,8 +153,8 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         List<OnnxTensor> stepTensors = new ArrayList<>();
         try {
-            OnnxTensor ids = OnnxTensor.createTensor(model.environment, LongBuffer.wrap(tokens.clone()),
-                    new long[] {rows, 1});
+            OnnxTensor ids =
+                    OnnxTensor.createTensor(model.environment, LongBuffer.wrap(tokens.clone()), new long[] {rows, 1});
             OnnxTensor useCache = OnnxTensor.createTensor(model.environment, new boolean[] {firstResult != null});
             stepTensors.add(ids);
             stepTensors.add(useCache);
@@ -201,8 +203,8 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
         }
         Map<String, OnnxTensor> moved = new HashMap<>();
         List<OrtSession.Result> results = new ArrayList<>();
-        try (OnnxTensor orderTensor = OnnxTensor.createTensor(model.environment, LongBuffer.wrap(indices),
-                new long[] {rows})) {
+        try (OnnxTensor orderTensor =
+                OnnxTensor.createTensor(model.environment, LongBuffer.wrap(indices), new long[] {rows})) {
             for (Map.Entry<String, OnnxTensor> entry : decoderCache.entrySet()) {
                 OrtSession.Result result = model.reorderRows(entry.getValue(), orderTensor);
                 results.add(result);
@@ -255,8 +257,8 @@ final class DecoderRun implements DecoderSteps, AutoCloseable {
     }
 
     private static OnnxTensor output(OrtSession.Result result, String name) {
-        OnnxValue value = result.get(name).orElseThrow(() -> new OfflineModelException("the decoder has no output "
-                + name));
+        OnnxValue value =
+                result.get(name).orElseThrow(() -> new OfflineModelException("the decoder has no output " + name));
         return (OnnxTensor) value;
     }
 

@@ -42,9 +42,13 @@ interface DecoderSteps {
             double logSum = max + Math.log(sum);
             Integer[] ids = new Integer[values.length];
             Arrays.setAll(ids, token -> token);
-            int[] top = Arrays.stream(ids).filter(token -> !banned[token])
-                    .sorted((a, b) -> values[a] != values[b] ? Float.compare(values[b], values[a]) : Integer.compare(a, b))
-                    .limit(keep).mapToInt(Integer::intValue).toArray();
+            int[] top = Arrays.stream(ids)
+                    .filter(token -> !banned[token])
+                    .sorted((a, b) ->
+                            values[a] != values[b] ? Float.compare(values[b], values[a]) : Integer.compare(a, b))
+                    .limit(keep)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             float[] logProbabilities = new float[top.length];
             for (int index = 0; index < top.length; index++) {
                 logProbabilities[index] = (float) (values[top[index]] - logSum);

@@ -39,6 +39,8 @@ final class GreedySearch {
                 break;
             }
         }
-        return generated.stream().map(ids -> ids.stream().mapToLong(Long::longValue).toArray()).toList();
+        return generated.stream()
+                .map(ids -> ids.stream().mapToLong(Long::longValue).toArray())
+                .toList();
     }
 }

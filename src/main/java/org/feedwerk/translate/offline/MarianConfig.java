@@ -13,13 +13,22 @@ import java.util.Set;
  * {@code generation_config.json} (as Hugging Face transformers reads them). Tokens in {@code bad_words_ids} of
  * length one, and the pad token, are never generated. {@code max_position_embeddings} bounds the source length.
  */
-record MarianConfig(int padTokenId, int eosTokenId, int decoderStartTokenId, int numBeams, int maxLength,
-        double lengthPenalty, Set<Integer> bannedTokenIds, int maxSourceTokens) {
+record MarianConfig(
+        int padTokenId,
+        int eosTokenId,
+        int decoderStartTokenId,
+        int numBeams,
+        int maxLength,
+        double lengthPenalty,
+        Set<Integer> bannedTokenIds,
+        int maxSourceTokens) {
 
     /** The banned tokens as a mask over the vocabulary, for the inner loops of generation. */
     boolean[] bannedMask(int vocabulary) {
         boolean[] mask = new boolean[vocabulary];
-        bannedTokenIds.stream().filter(token -> token >= 0 && token < vocabulary).forEach(token -> mask[token] = true);
+        bannedTokenIds.stream()
+                .filter(token -> token >= 0 && token < vocabulary)
+                .forEach(token -> mask[token] = true);
         return mask;
     }
 
@@ -35,7 +44,8 @@ record MarianConfig(int padTokenId, int eosTokenId, int decoderStartTokenId, int
         int start = integer(model, generation, "decoder_start_token_id", pad);
         Set<Integer> banned = new HashSet<>();
         banned.add(pad);
-        JsonNode badWords = generation.has("bad_words_ids") ? generation.get("bad_words_ids") : model.get("bad_words_ids");
+        JsonNode badWords =
+                generation.has("bad_words_ids") ? generation.get("bad_words_ids") : model.get("bad_words_ids");
         if (badWords != null) {
             badWords.forEach(sequence -> {
                 if (sequence.isArray() && sequence.size() == 1) {
@@ -43,9 +53,16 @@ record MarianConfig(int padTokenId, int eosTokenId, int decoderStartTokenId, int
                 }
             });
         }
-        return new MarianConfig(pad, eos, start, integer(model, generation, "num_beams", 1),
+        return new MarianConfig(
+                pad,
+                eos,
+                start,
+                integer(model, generation, "num_beams", 1),
                 integer(model, generation, "max_length", 512),
-                generation.path("length_penalty").asDouble(model.path("length_penalty").asDouble(1.0)), Set.copyOf(banned),
+                generation
+                        .path("length_penalty")
+                        .asDouble(model.path("length_penalty").asDouble(1.0)),
+                Set.copyOf(banned),
                 model.path("max_position_embeddings").asInt(512));
     }
 

@@ -42,14 +42,21 @@ final class MarianOnnxModel implements AutoCloseable {
     private final OrtSession beamChoices;
     /** The same for greedy search: one token per row. */
     private final OrtSession greedyChoice;
+
     private final int layers;
     private final long heads;
     private final long headSize;
     private final LongAdder runtimeNanos = new LongAdder();
     private final LongAdder searchNanos = new LongAdder();
 
-    private MarianOnnxModel(OrtEnvironment environment, OrtSession encoder, OrtSession decoder,
-            OrtSession rowReorder, OrtSession beamChoices, OrtSession greedyChoice) throws OrtException {
+    private MarianOnnxModel(
+            OrtEnvironment environment,
+            OrtSession encoder,
+            OrtSession decoder,
+            OrtSession rowReorder,
+            OrtSession beamChoices,
+            OrtSession greedyChoice)
+            throws OrtException {
         this.environment = environment;
         this.encoder = encoder;
         this.decoder = decoder;
@@ -57,8 +64,8 @@ final class MarianOnnxModel implements AutoCloseable {
         this.beamChoices = beamChoices;
         this.greedyChoice = greedyChoice;
         Map<String, NodeInfo> inputs = decoder.getInputInfo();
-        for (String required : List.of("input_ids", "encoder_hidden_states", "encoder_attention_mask",
-                "use_cache_branch")) {
+        for (String required :
+                List.of("input_ids", "encoder_hidden_states", "encoder_attention_mask", "use_cache_branch")) {
             if (!inputs.containsKey(required)) {
                 throw new OfflineModelException("the decoder has no input " + required + "; a merged decoder export "
                         + "(decoder_model_merged.onnx) is needed");
@@ -78,8 +85,9 @@ final class MarianOnnxModel implements AutoCloseable {
         }
         NodeInfo states = inputs.get("encoder_hidden_states");
         if (states.getInfo() instanceof TensorInfo tensor && tensor.type != OnnxJavaType.FLOAT) {
-            throw new OfflineModelException("the export computes in " + tensor.type.toString().toLowerCase()
-                    + "; only float32 and int8-quantized exports (with float32 inputs and outputs) are supported");
+            throw new OfflineModelException(
+                    "the export computes in " + tensor.type.toString().toLowerCase()
+                            + "; only float32 and int8-quantized exports (with float32 inputs and outputs) are supported");
         }
         this.layers = count;
         this.heads = shape[1];
@@ -115,8 +123,8 @@ final class MarianOnnxModel implements AutoCloseable {
             }
         } catch (OrtException e) {
             closeQuietly(encoder);
-            throw new OfflineModelException("ONNX Runtime cannot load " + encoderFile.getParent() + ": "
-                    + e.getMessage(), e);
+            throw new OfflineModelException(
+                    "ONNX Runtime cannot load " + encoderFile.getParent() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(encoder);
             throw e;
@@ -150,7 +158,8 @@ final class MarianOnnxModel implements AutoCloseable {
                 options.addCUDA(0);
                 LOG.info("offline engine uses the CUDA execution provider");
             } catch (OrtException e) {
-                LOG.warn("the CUDA execution provider is built in but cannot be used ({}); running on the CPU",
+                LOG.warn(
+                        "the CUDA execution provider is built in but cannot be used ({}); running on the CPU",
                         e.getMessage());
             }
         }
@@ -208,8 +217,7 @@ final class MarianOnnxModel implements AutoCloseable {
      * tensor ONNX Runtime owns: closing the result frees it.
      */
     OrtSession.Result reorderRows(OnnxTensor cache, OnnxTensor order) {
-        return run(rowReorder, Map.of("cache", cache, "order", order), "cannot reorder the decoder cache",
-                searchNanos);
+        return run(rowReorder, Map.of("cache", cache, "order", order), "cannot reorder the decoder cache", searchNanos);
     }
 
     /**
@@ -217,19 +225,21 @@ final class MarianOnnxModel implements AutoCloseable {
      * the log-probability of {@code endToken}; {@code mask} adds minus infinity to banned tokens.
      */
     OrtSession.Result chooseForBeams(OnnxTensor logits, OnnxTensor mask, OnnxTensor k, OnnxTensor endToken) {
-        return run(beamChoices, Map.of("logits", logits, "mask", mask, "k", k, "end_token", endToken),
-                "cannot choose beam candidates", searchNanos);
+        return run(
+                beamChoices,
+                Map.of("logits", logits, "mask", mask, "k", k, "end_token", endToken),
+                "cannot choose beam candidates",
+                searchNanos);
     }
 
     /** Each row's most likely token that the mask allows (the first of equal maxima) from the decoder's logits. */
     OrtSession.Result chooseBest(OnnxTensor logits, OnnxTensor mask) {
-        return run(greedyChoice, Map.of("logits", logits, "mask", mask), "cannot choose the next tokens",
-                searchNanos);
+        return run(greedyChoice, Map.of("logits", logits, "mask", mask), "cannot choose the next tokens", searchNanos);
     }
 
     /** Runs a session, adding the time to {@code timer}; a failure is reported with {@code failure} first. */
-    private static OrtSession.Result run(OrtSession session, Map<String, OnnxTensor> inputs, String failure,
-            LongAdder timer) {
+    private static OrtSession.Result run(
+            OrtSession session, Map<String, OnnxTensor> inputs, String failure, LongAdder timer) {
         long start = System.nanoTime();
         try {
             return session.run(inputs);

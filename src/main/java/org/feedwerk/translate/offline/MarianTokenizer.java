@@ -37,6 +37,7 @@ final class MarianTokenizer implements AutoCloseable {
     private final boolean cleanUpSpaces;
     /** {@code >>xxx<<} tokens of a multilingual model, by the language they name; empty for one target. */
     private final Map<String, Integer> targetTokens;
+
     private static final Pattern TARGET_TOKEN = Pattern.compile(">>([a-z]{2,3}(?:_[A-Za-z]+)?)<<");
 
     static {
@@ -49,15 +50,31 @@ final class MarianTokenizer implements AutoCloseable {
     }
 
     /** What Hugging Face's clean-up of tokenization spaces undoes, in its order. */
-    private static final String[][] SPACE_CLEAN_UP = {{" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","},
-        {" ' ", "'"}, {" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"}};
+    private static final String[][] SPACE_CLEAN_UP = {
+        {" .", "."},
+        {" ?", "?"},
+        {" !", "!"},
+        {" ,", ","},
+        {" ' ", "'"},
+        {" n't", "n't"},
+        {" 'm", "'m"},
+        {" 's", "'s"},
+        {" 've", "'ve"},
+        {" 're", "'re"}
+    };
 
-    private MarianTokenizer(SpTokenizer source, SpTokenizer target, Map<String, Integer> vocabulary, int eosId,
-            int padId, boolean cleanUpSpaces) {
+    private MarianTokenizer(
+            SpTokenizer source,
+            SpTokenizer target,
+            Map<String, Integer> vocabulary,
+            int eosId,
+            int padId,
+            boolean cleanUpSpaces) {
         this.source = source;
         this.target = target;
         this.vocabulary = vocabulary;
-        int size = vocabulary.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        int size =
+                vocabulary.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         this.pieces = new String[size];
         vocabulary.forEach((piece, id) -> pieces[id] = piece);
         Integer unknown = vocabulary.get("<unk>");
@@ -85,16 +102,21 @@ final class MarianTokenizer implements AutoCloseable {
         }
         Map<String, Integer> vocabulary;
         try {
-            vocabulary = new ObjectMapper().readValue(folder.resolve("vocab.json").toFile(),
-                    new TypeReference<Map<String, Integer>>() {});
+            vocabulary = new ObjectMapper()
+                    .readValue(folder.resolve("vocab.json").toFile(), new TypeReference<Map<String, Integer>>() {});
         } catch (IOException e) {
             throw new OfflineModelException(folder.resolve("vocab.json") + " cannot be read: " + e.getMessage(), e);
         }
         boolean cleanUpSpaces = cleanUpSpaces(folder.resolve("tokenizer_config.json"));
         SpTokenizer source = sentencePiece(folder.resolve("source.spm"));
         try {
-            return new MarianTokenizer(source, sentencePiece(folder.resolve("target.spm")), Map.copyOf(vocabulary),
-                    config.eosTokenId(), config.padTokenId(), cleanUpSpaces);
+            return new MarianTokenizer(
+                    source,
+                    sentencePiece(folder.resolve("target.spm")),
+                    Map.copyOf(vocabulary),
+                    config.eosTokenId(),
+                    config.padTokenId(),
+                    cleanUpSpaces);
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -107,7 +129,10 @@ final class MarianTokenizer implements AutoCloseable {
             return true;
         }
         try {
-            return new ObjectMapper().readTree(file.toFile()).path("clean_up_tokenization_spaces").asBoolean(true);
+            return new ObjectMapper()
+                    .readTree(file.toFile())
+                    .path("clean_up_tokenization_spaces")
+                    .asBoolean(true);
         } catch (IOException e) {
             throw new OfflineModelException(file + " is not valid JSON: " + e.getMessage(), e);
         }
@@ -162,7 +187,10 @@ final class MarianTokenizer implements AutoCloseable {
             }
         }
         throw new OfflineModelException("the model has no target-language token for '" + language + "' (it has "
-                + targetTokens.keySet().stream().limit(12).map(code -> ">>" + code + "<<").toList()
+                + targetTokens.keySet().stream()
+                        .limit(12)
+                        .map(code -> ">>" + code + "<<")
+                        .toList()
                 + (targetTokens.size() > 12 ? " and " + (targetTokens.size() - 12) + " more" : "") + ")");
     }
 
@@ -170,7 +198,12 @@ final class MarianTokenizer implements AutoCloseable {
     String decode(long[] ids) {
         List<String> targetPieces = new ArrayList<>(ids.length);
         for (long id : ids) {
-            if (id == eosId || id == padId || id == unknownId || id < 0 || id >= pieces.length || pieces[(int) id] == null) {
+            if (id == eosId
+                    || id == padId
+                    || id == unknownId
+                    || id < 0
+                    || id >= pieces.length
+                    || pieces[(int) id] == null) {
                 continue;
             }
             targetPieces.add(pieces[(int) id]);

@@ -25,8 +25,8 @@ final class MarianTranslator implements AutoCloseable {
     private final int beams;
     private final int maxLength;
 
-    MarianTranslator(MarianTokenizer tokenizer, MarianOnnxModel model, MarianConfig config, Integer beams,
-            Integer maxLength) {
+    MarianTranslator(
+            MarianTokenizer tokenizer, MarianOnnxModel model, MarianConfig config, Integer beams, Integer maxLength) {
         this.tokenizer = tokenizer;
         this.model = model;
         this.config = config;
@@ -40,8 +40,10 @@ final class MarianTranslator implements AutoCloseable {
         String suffix = quantized ? "_quantized" : "";
         MarianTokenizer tokenizer = MarianTokenizer.load(folder, config);
         try {
-            MarianOnnxModel model = MarianOnnxModel.open(folder.resolve("onnx/encoder_model" + suffix + ".onnx"),
-                    folder.resolve("onnx/decoder_model_merged" + suffix + ".onnx"), threads);
+            MarianOnnxModel model = MarianOnnxModel.open(
+                    folder.resolve("onnx/encoder_model" + suffix + ".onnx"),
+                    folder.resolve("onnx/decoder_model_merged" + suffix + ".onnx"),
+                    threads);
             return new MarianTranslator(tokenizer, model, config, beams, maxLength);
         } catch (RuntimeException e) {
             tokenizer.close();
@@ -67,7 +69,9 @@ final class MarianTranslator implements AutoCloseable {
 
     /** The same into {@code targetLanguage}, which a multilingual model needs (its {@code >>xxx<<} token). */
     List<String> translate(List<String> sentences, String targetLanguage) {
-        List<List<String>> parts = sentences.stream().map(sentence -> fitting(sentence, targetLanguage)).toList();
+        List<List<String>> parts = sentences.stream()
+                .map(sentence -> fitting(sentence, targetLanguage))
+                .toList();
         List<String> flat = parts.stream().flatMap(List::stream).toList();
         List<String> translated = translateFitting(flat, targetLanguage);
         List<String> joined = new ArrayList<>(sentences.size());
@@ -102,7 +106,9 @@ final class MarianTranslator implements AutoCloseable {
     }
 
     private List<String> translateFitting(List<String> sentences, String targetLanguage) {
-        List<long[]> ids = sentences.stream().map(sentence -> tokenizer.encode(sentence, targetLanguage)).toList();
+        List<long[]> ids = sentences.stream()
+                .map(sentence -> tokenizer.encode(sentence, targetLanguage))
+                .toList();
         Integer[] byLength = new Integer[ids.size()];
         Arrays.setAll(byLength, index -> index);
         Arrays.sort(byLength, Comparator.comparingInt(index -> ids.get(index).length));
@@ -140,18 +146,24 @@ final class MarianTranslator implements AutoCloseable {
         MarianOnnxModel.EncodedBatch encoded = model.encode(inputs, config.padTokenId());
         List<long[]> outputs;
         try (DecoderRun run = new DecoderRun(model, encoded, beams)) {
-            outputs = beams == 1 ? GreedySearch.generate(run, config, maxLength)
+            outputs = beams == 1
+                    ? GreedySearch.generate(run, config, maxLength)
                     : BeamSearch.generate(run, config, beams, maxLength);
         }
         sentences.add(inputs.size());
         for (long[] output : outputs) {
-            generatedTokens.add(Arrays.stream(output).filter(id -> id != config.padTokenId()).count());
+            generatedTokens.add(Arrays.stream(output)
+                    .filter(id -> id != config.padTokenId())
+                    .count());
         }
         return outputs;
     }
 
     RuntimeStats stats() {
-        return new RuntimeStats(sentences.sum(), generatedTokens.sum(), Duration.ofNanos(model.runtimeNanos()),
+        return new RuntimeStats(
+                sentences.sum(),
+                generatedTokens.sum(),
+                Duration.ofNanos(model.runtimeNanos()),
                 Duration.ofNanos(model.searchNanos()));
     }
 

@@ -109,8 +109,8 @@ public sealed interface ModelSource {
 
         @Override
         public String installHint() {
-            return "run: ./feedwerk models pull " + name + (baseUrl.toString().equals("https://huggingface.co")
-                    ? "" : " --from " + baseUrl);
+            return "run: ./feedwerk models pull " + name
+                    + (baseUrl.toString().equals("https://huggingface.co") ? "" : " --from " + baseUrl);
         }
     }
 }

@@ -54,7 +54,12 @@ public final class OnnxEngine implements TranslationEngine {
     private boolean pulling;
     private boolean closed;
 
-    public OnnxEngine(String name, List<String> pairs, ModelSource source, Settings settings, Executor pullExecutor,
+    public OnnxEngine(
+            String name,
+            List<String> pairs,
+            ModelSource source,
+            Settings settings,
+            Executor pullExecutor,
             Clock clock) {
         this.name = name;
         this.pairs = pairs.isEmpty() ? pairFromModelName(source.label()) : List.copyOf(pairs);
@@ -65,8 +70,9 @@ public final class OnnxEngine implements TranslationEngine {
     }
 
     private static List<String> pairFromModelName(String model) {
-        return List.of(ModelLayout.languagePair(model).orElseThrow(() -> new FeedwerkException(
-                "cannot tell the language pair of model " + model + "; set pairs: [xx-yy]")));
+        return List.of(ModelLayout.languagePair(model)
+                .orElseThrow(() -> new FeedwerkException(
+                        "cannot tell the language pair of model " + model + "; set pairs: [xx-yy]")));
     }
 
     @Override
@@ -100,9 +106,10 @@ public final class OnnxEngine implements TranslationEngine {
                 return known.get();
             }
             if (!source.looksInstalled(settings.quantized())) {
-                return Optional.of(name + ": model " + source.label() + " is not installed" + (source.canPull()
-                        ? " (downloaded on first use; " + source.installHint() + " to do it now)"
-                        : "; " + source.installHint()));
+                return Optional.of(name + ": model " + source.label() + " is not installed"
+                        + (source.canPull()
+                                ? " (downloaded on first use; " + source.installHint() + " to do it now)"
+                                : "; " + source.installHint()));
             }
             return Optional.empty(); // installed; loaded on first use
         }
@@ -150,21 +157,22 @@ public final class OnnxEngine implements TranslationEngine {
                 return fail(name + ": " + missing.getMessage() + "; " + source.installHint(), RECHECK_MISSING_MODEL);
             }
             try {
-                translator = MarianTranslator.load(folder, settings.quantized(), settings.threads(), settings.beams(),
-                        settings.maxLength());
+                translator = MarianTranslator.load(
+                        folder, settings.quantized(), settings.threads(), settings.beams(), settings.maxLength());
                 LOG.info("offline engine {} loaded {} ({} beams)", name, folder, translator.beams());
                 problem = null;
                 return Optional.empty();
             } catch (RuntimeException broken) {
-                return fail(name + ": model " + source.label() + " cannot be loaded: " + broken.getMessage(),
+                return fail(
+                        name + ": model " + source.label() + " cannot be loaded: " + broken.getMessage(),
                         RECHECK_MISSING_MODEL);
             }
         }
     }
 
     private Optional<String> downloading() {
-        return Optional.of(name + ": downloading model " + source.label() + " (" + source.installHint()
-                + " to do it by hand)");
+        return Optional.of(
+                name + ": downloading model " + source.label() + " (" + source.installHint() + " to do it by hand)");
     }
 
     private Optional<String> fail(String reason, Duration recheckAfter) {
@@ -210,8 +218,10 @@ public final class OnnxEngine implements TranslationEngine {
             throw e;
         } catch (RuntimeException e) {
             // A failure of the model or of this code must reach the chain as an engine failure with a reason.
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT,
-                    name + ": " + (e instanceof FeedwerkException ? e.getMessage() : e.toString()), e);
+            throw new TranslationException(
+                    TranslationException.Kind.BAD_OUTPUT,
+                    name + ": " + (e instanceof FeedwerkException ? e.getMessage() : e.toString()),
+                    e);
         }
     }
 
@@ -239,12 +249,14 @@ public final class OnnxEngine implements TranslationEngine {
         plans.stream().filter(plan -> !plan.align(translations)).forEach(plan -> plan.collectRuns(runs));
         runs.removeAll(translations.keySet());
         translations.putAll(run(runs, request.targetLanguage()));
-        List<String> results = texts.stream().map(parts -> {
-            StringBuilder joined = new StringBuilder();
-            parts.forEach(part -> joined.append(part instanceof SentencePlan plan ? plan.assemble(translations)
-                    : (String) part));
-            return joined.toString();
-        }).toList();
+        List<String> results = texts.stream()
+                .map(parts -> {
+                    StringBuilder joined = new StringBuilder();
+                    parts.forEach(part -> joined.append(
+                            part instanceof SentencePlan plan ? plan.assemble(translations) : (String) part));
+                    return joined.toString();
+                })
+                .toList();
         return new EngineResult(results, request.characters());
     }
 

@@ -71,7 +71,10 @@ final class SentencePlan {
             if (at < 0) {
                 return false;
             }
-            result = result.substring(0, at) + pair.open() + result.substring(at, at + inner.length()) + pair.close()
+            result = result.substring(0, at)
+                    + pair.open()
+                    + result.substring(at, at + inner.length())
+                    + pair.close()
                     + result.substring(at + inner.length());
             cursor = at + pair.open().length() + inner.length() + pair.close().length();
         }
@@ -90,7 +93,10 @@ final class SentencePlan {
         }
         StringBuilder joined = new StringBuilder();
         for (Run run : runs) {
-            joined.append(run.translate() ? surround(run.text(), translations.get(run.text().strip())) : run.text());
+            joined.append(
+                    run.translate()
+                            ? surround(run.text(), translations.get(run.text().strip()))
+                            : run.text());
         }
         return joined.toString();
     }
@@ -103,7 +109,8 @@ final class SentencePlan {
         String lowerText = text.toLowerCase(Locale.ROOT);
         String lowerPart = part.toLowerCase(Locale.ROOT);
         return lowerText.length() == text.length() && lowerPart.length() == part.length()
-                ? lowerText.indexOf(lowerPart, from) : text.indexOf(part, from);
+                ? lowerText.indexOf(lowerPart, from)
+                : text.indexOf(part, from);
     }
 
     /** The translation with the original's leading and trailing whitespace. */

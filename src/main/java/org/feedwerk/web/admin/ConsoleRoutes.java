@@ -44,13 +44,23 @@ import org.feedwerk.web.site.SiteViews;
  */
 public final class ConsoleRoutes {
     /** What the console reads and the few things it may change. */
-    public record Parts(List<SourceConfig> sources, List<EngineConfig> engineConfigs, SourceStateStore states,
-            ArticleStore articles, TranslationStore translations, PublicationStore publications, Publisher publisher,
-            EngineChain engines, EngineMonitor monitor, SiteConfig site, ConsoleSessionStore sessions) {}
+    public record Parts(
+            List<SourceConfig> sources,
+            List<EngineConfig> engineConfigs,
+            SourceStateStore states,
+            ArticleStore articles,
+            TranslationStore translations,
+            PublicationStore publications,
+            Publisher publisher,
+            EngineChain engines,
+            EngineMonitor monitor,
+            SiteConfig site,
+            ConsoleSessionStore sessions) {}
 
     private static final String ACTOR = "console";
     /** The console speaks German, whatever the site's editions. */
     private static final Messages CONSOLE_TEXTS = Messages.of("de");
+
     private final Parts parts;
     private final BearerTokenCheck auth;
     private final ConsoleSessions sessions;
@@ -62,15 +72,17 @@ public final class ConsoleRoutes {
         this.auth = auth;
         this.clock = clock;
         this.sessions = new ConsoleSessions(parts.sessions(), clock);
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(parts.site().timeZone()));
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneId.of(parts.site().timeZone()));
     }
 
     public void register(RoutesConfig routes) {
         routes.before("/admin", this::guard);
         routes.before("/admin/*", this::guard);
         routes.get("/admin", context -> context.redirect("/admin/sources"));
-        routes.get("/admin/login", context -> html(context, "admin/login.jte",
-                new ConsoleViews.LoginPage(frame("Anmelden"), null)));
+        routes.get(
+                "/admin/login",
+                context -> html(context, "admin/login.jte", new ConsoleViews.LoginPage(frame("Anmelden"), null)));
         routes.post("/admin/login", this::login);
         routes.post("/admin/logout", this::logout);
         routes.get("/admin/sources", this::sources);
@@ -100,8 +112,7 @@ public final class ConsoleRoutes {
             context.skipRemainingHandlers();
             return;
         }
-        if (context.method() == HandlerType.POST
-                && !session.get().csrfToken().equals(context.formParam("csrf"))) {
+        if (context.method() == HandlerType.POST && !session.get().csrfToken().equals(context.formParam("csrf"))) {
             throw new ApiError(403, "missing or wrong form token (CSRF)");
         }
         context.attribute("session", session.get());
@@ -115,8 +126,13 @@ public final class ConsoleRoutes {
             Duration wait = auth.waitFor(client).orElse(Duration.ofMinutes(1));
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
             context.status(429).header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-            html(context, "admin/login.jte", new ConsoleViews.LoginPage(frame("Anmelden"), "Zu viele falsche "
-                    + "Versuche von dieser Adresse; bitte in " + minutes + " Minuten erneut versuchen."));
+            html(
+                    context,
+                    "admin/login.jte",
+                    new ConsoleViews.LoginPage(
+                            frame("Anmelden"),
+                            "Zu viele falsche " + "Versuche von dieser Adresse; bitte in " + minutes
+                                    + " Minuten erneut versuchen."));
             return;
         }
         if (verdict != BearerTokenCheck.Verdict.RIGHT) {
@@ -137,14 +153,22 @@ public final class ConsoleRoutes {
     }
 
     private void sources(Context context) {
-        Map<String, Integer> recent = parts.articles().countNewArticlesSince(clock.instant().minus(Duration.ofHours(24)));
+        Map<String, Integer> recent =
+                parts.articles().countNewArticlesSince(clock.instant().minus(Duration.ofHours(24)));
         List<ConsoleViews.SourceRow> rows = new ArrayList<>();
         for (SourceConfig source : parts.sources()) {
             SourceState state = parts.states().findState(source.id()).orElse(SourceState.initial(source.id()));
-            rows.add(new ConsoleViews.SourceRow(source.id(), source.findUrl().isPresent() ? "http" : "dir",
-                    source.location(), format(state.lastSuccess()), state.lastError(), format(state.lastErrorAt()),
-                    state.failures(), state.lastAttempt() == null ? "fällig" : format(state.nextFetch()),
-                    state.paused(), recent.getOrDefault(source.id(), 0)));
+            rows.add(new ConsoleViews.SourceRow(
+                    source.id(),
+                    source.findUrl().isPresent() ? "http" : "dir",
+                    source.location(),
+                    format(state.lastSuccess()),
+                    state.lastError(),
+                    format(state.lastErrorAt()),
+                    state.failures(),
+                    state.lastAttempt() == null ? "fällig" : format(state.nextFetch()),
+                    state.paused(),
+                    recent.getOrDefault(source.id(), 0)));
         }
         html(context, "admin/sources.jte", new ConsoleViews.SourcesPage(page(context, "sources", "Quellen"), rows));
     }
@@ -170,14 +194,23 @@ public final class ConsoleRoutes {
         Map<ArticleStatus, Instant> oldest = parts.articles().oldestByStatus();
         List<ConsoleViews.StatusRow> statuses = new ArrayList<>();
         for (ArticleStatus status : ArticleStatus.values()) {
-            statuses.add(new ConsoleViews.StatusRow(status.wireName(), counts.getOrDefault(status, 0),
-                    format(oldest.get(status))));
+            statuses.add(new ConsoleViews.StatusRow(
+                    status.wireName(), counts.getOrDefault(status, 0), format(oldest.get(status))));
         }
         Instant since = clock.instant().minus(Duration.ofHours(48));
-        String chart = ConsoleChart.hourly(parts.articles().countNewArticlesPerHour(since),
-                parts.publications().countPublicationsPerHour(since), clock.instant());
-        html(context, "admin/pipeline.jte", new ConsoleViews.PipelinePage(page(context, "pipeline", "Pipeline"),
-                statuses, chart, waiting(ArticleStatus.HELD), waiting(ArticleStatus.FAILED)));
+        String chart = ConsoleChart.hourly(
+                parts.articles().countNewArticlesPerHour(since),
+                parts.publications().countPublicationsPerHour(since),
+                clock.instant());
+        html(
+                context,
+                "admin/pipeline.jte",
+                new ConsoleViews.PipelinePage(
+                        page(context, "pipeline", "Pipeline"),
+                        statuses,
+                        chart,
+                        waiting(ArticleStatus.HELD),
+                        waiting(ArticleStatus.FAILED)));
     }
 
     private List<ConsoleViews.WaitingArticle> waiting(ArticleStatus status) {
@@ -187,9 +220,10 @@ public final class ConsoleRoutes {
                     .filter(translation -> translation.revision() == article.currentRevision())
                     .filter(translation -> translation.status() == TranslationStatus.REJECTED)
                     .map(translation -> translation.engine() + ": " + QaSummary.of(translation.qaReport()))
-                    .reduce((a, b) -> a + " | " + b).orElse("–");
-            rows.add(new ConsoleViews.WaitingArticle(article.id(), article.headline(), status.wireName(),
-                    article.statusReason(), qa, "–"));
+                    .reduce((a, b) -> a + " | " + b)
+                    .orElse("–");
+            rows.add(new ConsoleViews.WaitingArticle(
+                    article.id(), article.headline(), status.wireName(), article.statusReason(), qa, "–"));
         }
         return rows;
     }
@@ -197,7 +231,9 @@ public final class ConsoleRoutes {
     private void retry(Context context, String articleId) {
         int count = parts.articles().retryNow(articleId, clock.instant());
         audit("retry", articleId == null ? "pipeline" : articleId, "articles=" + count);
-        done(context, articleId == null ? "/admin/pipeline" : "/admin/articles/" + articleId,
+        done(
+                context,
+                articleId == null ? "/admin/pipeline" : "/admin/articles/" + articleId,
                 count + " Artikel werden erneut übersetzt.");
     }
 
@@ -205,49 +241,92 @@ public final class ConsoleRoutes {
         List<ConsoleViews.EngineRow> rows = new ArrayList<>();
         for (EngineConfig config : parts.engineConfigs()) {
             var engine = parts.engines().findEngine(config.name());
-            String availability = engine.flatMap(e -> parts.monitor().whyUnusable(e))
-                    .orElse("verfügbar");
+            String availability =
+                    engine.flatMap(e -> parts.monitor().whyUnusable(e)).orElse("verfügbar");
             EngineMonitor.Errors errors = parts.monitor().errors(config.name());
-            rows.add(new ConsoleViews.EngineRow(config.name(), config.type().name().toLowerCase(), availability,
+            rows.add(new ConsoleViews.EngineRow(
+                    config.name(),
+                    config.type().name().toLowerCase(),
+                    availability,
                     parts.monitor().budget(config.name()).map(String::valueOf).orElse("–"),
-                    parts.monitor().usedToday(config.name()), errors.count(),
+                    parts.monitor().usedToday(config.name()),
+                    errors.count(),
                     errors.lastError() == null ? "–" : format(errors.lastErrorAt()) + " " + errors.lastError()));
         }
         List<ConsoleViews.UsageRow> usage = new ArrayList<>();
-        for (TranslationStore.EngineDay day : parts.translations().usagePerDay(clock.instant().minus(Duration.ofDays(14)))) {
+        for (TranslationStore.EngineDay day :
+                parts.translations().usagePerDay(clock.instant().minus(Duration.ofDays(14)))) {
             long total = day.charsSent() + day.charsReused();
-            usage.add(new ConsoleViews.UsageRow(day.day().toString(), day.engine(), day.charsSent(), day.charsReused(),
-                    total == 0 ? "–" : Math.round(100.0 * day.charsReused() / total) + " %", day.translations()));
+            usage.add(new ConsoleViews.UsageRow(
+                    day.day().toString(),
+                    day.engine(),
+                    day.charsSent(),
+                    day.charsReused(),
+                    total == 0 ? "–" : Math.round(100.0 * day.charsReused() / total) + " %",
+                    day.translations()));
         }
-        html(context, "admin/engines.jte", new ConsoleViews.EnginesPage(page(context, "engines", "Engines"), rows, usage));
+        html(
+                context,
+                "admin/engines.jte",
+                new ConsoleViews.EnginesPage(page(context, "engines", "Engines"), rows, usage));
     }
 
     private void articles(Context context) {
         String query = Optional.ofNullable(context.queryParam("q")).orElse("").strip();
-        List<Article> found = query.isEmpty() ? parts.articles().listArticles(new ArticleQuery(null, null, 50))
+        List<Article> found = query.isEmpty()
+                ? parts.articles().listArticles(new ArticleQuery(null, null, 50))
                 : parts.articles().searchArticles(query, 50);
-        html(context, "admin/articles.jte", new ConsoleViews.ArticlesPage(page(context, "articles", "Artikel"), query,
-                found.stream().map(this::row).toList()));
+        html(
+                context,
+                "admin/articles.jte",
+                new ConsoleViews.ArticlesPage(
+                        page(context, "articles", "Artikel"),
+                        query,
+                        found.stream().map(this::row).toList()));
     }
 
     private void article(Context context) {
         String id = context.pathParam("id");
         Article article = parts.articles().findArticle(id).orElseThrow(() -> new ApiError(404, "no article " + id));
-        var revisions = parts.articles().listRevisions(id).stream().map(revision -> new ConsoleViews.RevisionRow(
-                revision.number(), format(revision.createdAt()), revision.contentHash(),
-                revision.content().sourceVersion() == null ? "–" : String.valueOf(revision.content().sourceVersion())))
+        var revisions = parts.articles().listRevisions(id).stream()
+                .map(revision -> new ConsoleViews.RevisionRow(
+                        revision.number(),
+                        format(revision.createdAt()),
+                        revision.contentHash(),
+                        revision.content().sourceVersion() == null
+                                ? "–"
+                                : String.valueOf(revision.content().sourceVersion())))
                 .toList();
-        var translations = parts.translations().listTranslations(id).stream().map(this::translationRow).toList();
-        var publications = parts.publications().listPublications(id).stream().map(publication ->
-                new ConsoleViews.PublicationRow(publication.position(), publication.content().language(),
-                        publication.content().sequence(), publication.content().revision(),
-                        format(publication.content().publishedAt()), publication.contentSha256(),
-                        publication.previousSha256())).toList();
-        var audit = parts.publications().listAudit(id).stream().map(entry -> new ConsoleViews.AuditRow(
-                entry.position(), format(entry.at()), entry.action(), entry.detail(), entry.entrySha256())).toList();
-        html(context, "admin/article.jte", new ConsoleViews.ArticlePage(page(context, "articles", article.headline()),
-                row(article), article.statusReason(), article.link(), revisions, translations, publications, audit,
-                article.status() != ArticleStatus.WITHDRAWN));
+        var translations = parts.translations().listTranslations(id).stream()
+                .map(this::translationRow)
+                .toList();
+        var publications = parts.publications().listPublications(id).stream()
+                .map(publication -> new ConsoleViews.PublicationRow(
+                        publication.position(),
+                        publication.content().language(),
+                        publication.content().sequence(),
+                        publication.content().revision(),
+                        format(publication.content().publishedAt()),
+                        publication.contentSha256(),
+                        publication.previousSha256()))
+                .toList();
+        var audit = parts.publications().listAudit(id).stream()
+                .map(entry -> new ConsoleViews.AuditRow(
+                        entry.position(), format(entry.at()), entry.action(), entry.detail(), entry.entrySha256()))
+                .toList();
+        html(
+                context,
+                "admin/article.jte",
+                new ConsoleViews.ArticlePage(
+                        page(context, "articles", article.headline()),
+                        row(article),
+                        article.statusReason(),
+                        article.link(),
+                        revisions,
+                        translations,
+                        publications,
+                        audit,
+                        article.status() != ArticleStatus.WITHDRAWN));
     }
 
     private void withdraw(Context context) {
@@ -261,20 +340,31 @@ public final class ConsoleRoutes {
     }
 
     private ConsoleViews.TranslationRow translationRow(Translation translation) {
-        return new ConsoleViews.TranslationRow(translation.revision(), translation.language(), translation.engine(),
-                translation.status().wireName(), translation.charsSent(), translation.charsReused(),
+        return new ConsoleViews.TranslationRow(
+                translation.revision(),
+                translation.language(),
+                translation.engine(),
+                translation.status().wireName(),
+                translation.charsSent(),
+                translation.charsReused(),
                 translation.postEdits().isEmpty() ? "–" : String.join(", ", translation.postEdits()),
                 QaSummary.of(translation.qaReport()));
     }
 
     private ConsoleViews.ArticleRow row(Article article) {
-        return new ConsoleViews.ArticleRow(article.id(), article.headline(), article.status().wireName(),
-                article.sourceId(), format(article.updatedAt()));
+        return new ConsoleViews.ArticleRow(
+                article.id(),
+                article.headline(),
+                article.status().wireName(),
+                article.sourceId(),
+                format(article.updatedAt()));
     }
 
     private SourceConfig source(Context context) {
         String id = context.pathParam("id");
-        return parts.sources().stream().filter(source -> source.id().equals(id)).findFirst()
+        return parts.sources().stream()
+                .filter(source -> source.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new ApiError(404, "no source " + id));
     }
 
@@ -293,13 +383,22 @@ public final class ConsoleRoutes {
     }
 
     private SiteViews.Frame frame(String title) {
-        return new SiteViews.Frame(parts.site().name() + " · Konsole", "de", title + " – Konsole", null, null,
-                parts.site().base(), "/", CONSOLE_TEXTS);
+        return new SiteViews.Frame(
+                parts.site().name() + " · Konsole",
+                "de",
+                title + " – Konsole",
+                null,
+                null,
+                parts.site().base(),
+                "/",
+                CONSOLE_TEXTS);
     }
 
     private void html(Context context, String template, Object model) {
-        context.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store")
-                .header("X-Frame-Options", "DENY").result(Templates.render(template, model));
+        context.contentType("text/html; charset=utf-8")
+                .header("Cache-Control", "no-store")
+                .header("X-Frame-Options", "DENY")
+                .result(Templates.render(template, model));
     }
 
     private String format(Instant instant) {

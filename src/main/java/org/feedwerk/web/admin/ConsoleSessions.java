@@ -31,8 +31,8 @@ final class ConsoleSessions {
     Session create() {
         store.forgetExpired(clock.instant());
         Session session = new Session(randomToken(), randomToken());
-        store.save(new ConsoleSessionStore.StoredSession(hash(session.id()), session.csrfToken(),
-                clock.instant().plus(LIFETIME)));
+        store.save(new ConsoleSessionStore.StoredSession(
+                hash(session.id()), session.csrfToken(), clock.instant().plus(LIFETIME)));
         return session;
     }
 
@@ -40,7 +40,8 @@ final class ConsoleSessions {
         if (id == null || id.isEmpty()) {
             return Optional.empty();
         }
-        return store.find(hash(id)).filter(stored -> !clock.instant().isAfter(stored.expires()))
+        return store.find(hash(id))
+                .filter(stored -> !clock.instant().isAfter(stored.expires()))
                 .map(stored -> new Session(id, stored.csrfToken()));
     }
 
@@ -52,8 +53,8 @@ final class ConsoleSessions {
 
     /** The Set-Cookie value; {@code secure} when the console is served over HTTPS. */
     static String cookie(Session session, boolean secure) {
-        return COOKIE + "=" + session.id() + "; Path=/admin; HttpOnly; SameSite=Strict; Max-Age="
-                + LIFETIME.toSeconds() + (secure ? "; Secure" : "");
+        return COOKIE + "=" + session.id() + "; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=" + LIFETIME.toSeconds()
+                + (secure ? "; Secure" : "");
     }
 
     static String expiredCookie() {

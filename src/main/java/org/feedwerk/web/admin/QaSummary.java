@@ -20,7 +20,8 @@ final class QaSummary {
             List<String> failed = new ArrayList<>();
             for (JsonNode check : JSON.readTree(report).path("checks")) {
                 if (!check.path("passed").asBoolean(true)) {
-                    failed.add(check.path("check").asText() + ": " + check.path("detail").asText());
+                    failed.add(check.path("check").asText() + ": "
+                            + check.path("detail").asText());
                 }
             }
             return failed.isEmpty() ? "ok" : String.join("; ", failed);

@@ -1,7 +1,7 @@
 package org.feedwerk.web.api;
 
-
 import org.feedwerk.publish.WithdrawalRefused;
+
 /** A request the API refuses, with the HTTP status to answer and a message for the caller. */
 public final class ApiError extends RuntimeException {
     private final int status;

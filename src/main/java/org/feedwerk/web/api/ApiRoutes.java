@@ -89,8 +89,8 @@ public final class ApiRoutes {
 
     private void listSources(Context context) {
         var views = sources.stream()
-                .map(source -> ApiViews.SourceView.of(source,
-                        states.findState(source.id()).orElse(SourceState.initial(source.id()))))
+                .map(source -> ApiViews.SourceView.of(
+                        source, states.findState(source.id()).orElse(SourceState.initial(source.id()))))
                 .toList();
         context.json(new ApiViews.SourcesView(views));
     }
@@ -105,10 +105,13 @@ public final class ApiRoutes {
         if (isPublic() && status != null && status != ArticleStatus.PUBLISHED) {
             throw new ApiError(403, "articles that are not published are shown only with FEEDWERK_ADMIN_TOKEN set");
         }
-        ArticleQuery query = new ArticleQuery(isPublic() ? ArticleStatus.PUBLISHED : status,
-                context.queryParam("source"), parseLimit(context.queryParam("limit")));
+        ArticleQuery query = new ArticleQuery(
+                isPublic() ? ArticleStatus.PUBLISHED : status,
+                context.queryParam("source"),
+                parseLimit(context.queryParam("limit")));
         var views = articles.listArticles(query).stream()
-                .map(article -> ApiViews.ArticleSummaryView.of(article, pagePath(article))).toList();
+                .map(article -> ApiViews.ArticleSummaryView.of(article, pagePath(article)))
+                .toList();
         context.json(new ApiViews.ArticlesView(views));
     }
 
@@ -118,14 +121,15 @@ public final class ApiRoutes {
                 .filter(found -> !isPublic() || found.status() == ArticleStatus.PUBLISHED)
                 .orElseThrow(() -> new ApiError(404, "no article " + id));
         List<Revision> revisions = articles.listRevisions(id);
-        Revision current = revisions.stream().filter(revision -> revision.number() == article.currentRevision())
-                .findFirst().orElseThrow(() -> new ApiError(500, "article " + id + " has no current revision"));
+        Revision current = revisions.stream()
+                .filter(revision -> revision.number() == article.currentRevision())
+                .findFirst()
+                .orElseThrow(() -> new ApiError(500, "article " + id + " has no current revision"));
         List<Translation> shown = translations.listTranslations(id).stream()
-                .filter(translation -> !isPublic()
-                        || translation.status() == TranslationStatus.TRANSLATED)
+                .filter(translation -> !isPublic() || translation.status() == TranslationStatus.TRANSLATED)
                 .toList();
-        context.json(ApiViews.ArticleDetailView.of(article, pagePath(article), current, revisions, shown,
-                publications.findPackageMates(id)));
+        context.json(ApiViews.ArticleDetailView.of(
+                article, pagePath(article), current, revisions, shown, publications.findPackageMates(id)));
     }
 
     private static ArticleStatus parseStatus(String status) {
@@ -135,8 +139,12 @@ public final class ApiRoutes {
         try {
             return ArticleStatus.fromWireName(status.trim());
         } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "unknown status '" + status + "'; one of " + Arrays.stream(
-                    ArticleStatus.values()).map(ArticleStatus::wireName).toList());
+            throw new ApiError(
+                    400,
+                    "unknown status '" + status + "'; one of "
+                            + Arrays.stream(ArticleStatus.values())
+                                    .map(ArticleStatus::wireName)
+                                    .toList());
         }
     }
 

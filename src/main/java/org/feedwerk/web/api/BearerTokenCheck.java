@@ -23,10 +23,13 @@ public final class BearerTokenCheck {
     private final Set<String> trustedProxies;
 
     /** The outcome of presenting a token. */
-    public enum Verdict { RIGHT, WRONG, THROTTLED }
+    public enum Verdict {
+        RIGHT,
+        WRONG,
+        THROTTLED
+    }
 
-    public BearerTokenCheck(Optional<String> token, Clock clock, List<String> trustedProxies,
-            LoginFailures failures) {
+    public BearerTokenCheck(Optional<String> token, Clock clock, List<String> trustedProxies, LoginFailures failures) {
         this.token = token.filter(value -> !value.isBlank());
         this.throttle = new LoginThrottle(failures, clock);
         this.trustedProxies = Set.copyOf(trustedProxies);
@@ -70,10 +73,15 @@ public final class BearerTokenCheck {
         }
         String client = client(context);
         switch (verify(header.substring(7).trim(), client)) {
-            case RIGHT -> { }
+            case RIGHT -> {}
             case THROTTLED -> {
-                context.header("Retry-After", String.valueOf(Math.max(1, throttle.waitFor(client)
-                        .orElse(Duration.ofSeconds(1)).toSeconds())));
+                context.header(
+                        "Retry-After",
+                        String.valueOf(Math.max(
+                                1,
+                                throttle.waitFor(client)
+                                        .orElse(Duration.ofSeconds(1))
+                                        .toSeconds())));
                 throw new ApiError(429, "too many wrong tokens from this address; try again later");
             }
             case WRONG -> throw new ApiError(403, "invalid token");
@@ -105,7 +113,8 @@ public final class BearerTokenCheck {
 
     /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
     private boolean matches(String presented) {
-        return token.isPresent() && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                token.get().getBytes(StandardCharsets.UTF_8));
+        return token.isPresent()
+                && MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.UTF_8), token.get().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -32,7 +32,8 @@ final class LoginThrottle {
         if (recent.size() < ATTEMPTS) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(now, recent.get(recent.size() - ATTEMPTS).plus(WINDOW)));
+        return Optional.of(
+                Duration.between(now, recent.get(recent.size() - ATTEMPTS).plus(WINDOW)));
     }
 
     void failed(String client) {

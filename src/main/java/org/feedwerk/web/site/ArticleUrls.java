@@ -25,8 +25,9 @@ public final class ArticleUrls {
     }
 
     public String path(PublishedContent first) {
-        return "/" + first.language() + "/" + DATE_PATH.format(first.firstPublishedAt().atZone(zone)) + "/"
-                + slug(first.headline()) + "-" + first.articleId();
+        return "/" + first.language() + "/"
+                + DATE_PATH.format(first.firstPublishedAt().atZone(zone)) + "/" + slug(first.headline()) + "-"
+                + first.articleId();
     }
 
     public static Optional<String> findArticleId(String path) {
@@ -35,7 +36,10 @@ public final class ArticleUrls {
     }
 
     static String slug(String headline) {
-        String german = headline.toLowerCase(Locale.GERMAN).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+        String german = headline.toLowerCase(Locale.GERMAN)
+                .replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
                 .replace("ß", "ss");
         String ascii = Normalizer.normalize(german, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");

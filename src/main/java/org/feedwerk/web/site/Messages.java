@@ -30,10 +30,14 @@ public final class Messages {
         this.language = language;
         ResourceBundle found;
         try {
-            found = ResourceBundle.getBundle("messages.site", Locale.forLanguageTag(language),
+            found = ResourceBundle.getBundle(
+                    "messages.site",
+                    Locale.forLanguageTag(language),
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         } catch (MissingResourceException e) {
-            found = ResourceBundle.getBundle("messages.site", Locale.ENGLISH,
+            found = ResourceBundle.getBundle(
+                    "messages.site",
+                    Locale.ENGLISH,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         }
         this.bundle = found;

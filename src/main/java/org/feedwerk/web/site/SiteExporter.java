@@ -26,8 +26,8 @@ public final class SiteExporter {
     private final PublicationStore publications;
     private final List<String> sourceIds;
 
-    public SiteExporter(SitePages pages, SiteFeeds feeds, PublicationStore publications, String language,
-            List<String> sourceIds) {
+    public SiteExporter(
+            SitePages pages, SiteFeeds feeds, PublicationStore publications, String language, List<String> sourceIds) {
         this(List.of(new Edition(pages, feeds, language)), publications, sourceIds);
     }
 
@@ -57,8 +57,7 @@ public final class SiteExporter {
         return written.size();
     }
 
-    private void exportEdition(Path directory, Instant now, Edition edition, boolean withArticles,
-            Set<Path> written) {
+    private void exportEdition(Path directory, Instant now, Edition edition, boolean withArticles, Set<Path> written) {
         SitePages pages = edition.pages();
         String home = pages.home();
         for (int page = 1; page <= pages.pageCount(null); page++) {
@@ -67,19 +66,30 @@ public final class SiteExporter {
         for (String source : sourceIds) {
             for (int page = 1; page <= pages.pageCount(source); page++) {
                 String path = home + "quelle/" + source;
-                write(directory, page == 1 ? path : SitePages.pagePath(path, page), pages.source(source, page), written);
+                write(
+                        directory,
+                        page == 1 ? path : SitePages.pagePath(path, page),
+                        pages.source(source, page),
+                        written);
             }
         }
         if (withArticles) {
             String language = edition.language();
             for (Publication live : publications.listLive(language, null, Integer.MAX_VALUE, 0)) {
-                List<Publication> versions = publications.listPublications(live.content().articleId()).stream()
-                        .filter(publication -> language.equals(publication.content().language())).toList();
+                List<Publication> versions = publications
+                        .listPublications(live.content().articleId())
+                        .stream()
+                        .filter(publication ->
+                                language.equals(publication.content().language()))
+                        .toList();
                 String path = pages.urls().path(versions.get(0).content());
                 write(directory, path, pages.article(path, null), written);
                 for (Publication version : versions) {
-                    write(directory, path + "/fassung/" + version.content().sequence(),
-                            pages.article(path, version.content().sequence()), written);
+                    write(
+                            directory,
+                            path + "/fassung/" + version.content().sequence(),
+                            pages.article(path, version.content().sequence()),
+                            written);
                 }
             }
         }
@@ -110,7 +120,8 @@ public final class SiteExporter {
     }
 
     private static void removeEmptyParents(Path root, Path folder) throws IOException {
-        for (Path current = folder; current != null && current.startsWith(root) && !current.equals(root);
+        for (Path current = folder;
+                current != null && current.startsWith(root) && !current.equals(root);
                 current = current.getParent()) {
             try (var entries = Files.list(current)) {
                 if (entries.findAny().isPresent()) {

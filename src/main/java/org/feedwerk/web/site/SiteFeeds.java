@@ -141,8 +141,9 @@ public final class SiteFeeds {
             item.put("date_published", content.firstPublishedAt().toString());
             item.put("date_modified", content.publishedAt().toString());
             item.put("language", content.language());
-            item.putArray("authors").addObject().put("name", content.byline() != null ? content.byline()
-                    : content.attribution());
+            item.putArray("authors")
+                    .addObject()
+                    .put("name", content.byline() != null ? content.byline() : content.attribution());
             if (content.imageUrl() != null) {
                 item.put("image", content.imageUrl());
             }
@@ -160,8 +161,11 @@ public final class SiteFeeds {
         xml.append("<url><loc>").append(xml(home())).append("</loc></url>\n");
         for (Publication publication : publications.listLive(language, null, SITEMAP_URLS, 0)) {
             PublishedContent content = publication.content();
-            xml.append("<url><loc>").append(xml(articleUrl(content))).append("</loc><lastmod>")
-                    .append(content.publishedAt()).append("</lastmod></url>\n");
+            xml.append("<url><loc>")
+                    .append(xml(articleUrl(content)))
+                    .append("</loc><lastmod>")
+                    .append(content.publishedAt())
+                    .append("</lastmod></url>\n");
         }
         return xml.append("</urlset>\n").toString();
     }
@@ -177,18 +181,27 @@ public final class SiteFeeds {
             if (content.firstPublishedAt().isBefore(since)) {
                 continue;
             }
-            xml.append("<url><loc>").append(xml(articleUrl(content))).append("</loc><news:news>")
-                    .append("<news:publication><news:name>").append(xml(site.name()))
-                    .append("</news:name><news:language>").append(content.language())
+            xml.append("<url><loc>")
+                    .append(xml(articleUrl(content)))
+                    .append("</loc><news:news>")
+                    .append("<news:publication><news:name>")
+                    .append(xml(site.name()))
+                    .append("</news:name><news:language>")
+                    .append(content.language())
                     .append("</news:language></news:publication><news:publication_date>")
-                    .append(content.firstPublishedAt()).append("</news:publication_date><news:title>")
-                    .append(xml(content.headline())).append("</news:title></news:news></url>\n");
+                    .append(content.firstPublishedAt())
+                    .append("</news:publication_date><news:title>")
+                    .append(xml(content.headline()))
+                    .append("</news:title></news:news></url>\n");
         }
         return xml.append("</urlset>\n").toString();
     }
 
     private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&apos;");
     }
 
@@ -197,6 +210,8 @@ public final class SiteFeeds {
     }
 
     private String articleUrl(PublishedContent latest) {
-        return site.base() + pages.pagePath(latest.articleId()).orElseGet(() -> pages.urls().path(latest));
+        return site.base()
+                + pages.pagePath(latest.articleId())
+                        .orElseGet(() -> pages.urls().path(latest));
     }
 }

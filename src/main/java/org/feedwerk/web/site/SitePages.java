@@ -40,14 +40,23 @@ public final class SitePages {
     private final Messages messages;
 
     /** {@code search} is opened only when a search is made (exporting needs no index). */
-    public SitePages(PublicationStore publications, SiteConfig site, String language, Map<String, SourceConfig> sources,
+    public SitePages(
+            PublicationStore publications,
+            SiteConfig site,
+            String language,
+            Map<String, SourceConfig> sources,
             Supplier<SearchIndex> search) {
         this(publications, site, language, sources, search, "/");
     }
 
     /** The pages of one edition, whose lists, search and feeds live under {@code home} ({@code /} or {@code /es/}). */
-    public SitePages(PublicationStore publications, SiteConfig site, String language, Map<String, SourceConfig> sources,
-            Supplier<SearchIndex> search, String home) {
+    public SitePages(
+            PublicationStore publications,
+            SiteConfig site,
+            String language,
+            Map<String, SourceConfig> sources,
+            Supplier<SearchIndex> search,
+            String home) {
         this.home = home;
         this.messages = Messages.of(language);
         this.publications = publications;
@@ -84,8 +93,8 @@ public final class SitePages {
         if (source == null) {
             return notFound();
         }
-        return list(sourceId, messages.t("source.heading", source.attributionOrId()), home + "quelle/" + sourceId,
-                page);
+        return list(
+                sourceId, messages.t("source.heading", source.attributionOrId()), home + "quelle/" + sourceId, page);
     }
 
     private Page list(String sourceId, String heading, String path, int page) {
@@ -104,7 +113,10 @@ public final class SitePages {
 
     /** The page path of an article in this site's language, once it is published. */
     public Optional<String> pagePath(String articleId) {
-        return publications.findFirst(articleId, language).map(Publication::content).map(urls::path);
+        return publications
+                .findFirst(articleId, language)
+                .map(Publication::content)
+                .map(urls::path);
     }
 
     /** Page {@code page} of a list: {@code /seite/2}, {@code /quelle/wire/seite/2}. */
@@ -126,7 +138,8 @@ public final class SitePages {
         }
         Optional<Withdrawal> withdrawal = publications.findWithdrawal(id.get());
         List<Publication> versions = publications.listPublications(id.get()).stream()
-                .filter(publication -> publication.content() != null && language.equals(publication.content().language()))
+                .filter(publication -> publication.content() != null
+                        && language.equals(publication.content().language()))
                 .toList();
         if (versions.isEmpty()) {
             return notFound();
@@ -135,7 +148,9 @@ public final class SitePages {
         if (withdrawal.isPresent()) {
             return gone(withdrawal.get());
         }
-        if (publications.findArticleState(id.get()).filter(state -> state.status() == ArticleStatus.WITHHELD)
+        if (publications
+                .findArticleState(id.get())
+                .filter(state -> state.status() == ArticleStatus.WITHHELD)
                 .isPresent()) {
             return withheld();
         }
@@ -143,37 +158,59 @@ public final class SitePages {
             return Page.redirect(canonicalPath + (version == null ? "" : "/fassung/" + version));
         }
         Publication latest = versions.get(versions.size() - 1);
-        Publication shown = version == null ? latest : versions.stream()
-                .filter(publication -> publication.content().sequence() == version).findFirst().orElse(null);
+        Publication shown = version == null
+                ? latest
+                : versions.stream()
+                        .filter(publication -> publication.content().sequence() == version)
+                        .findFirst()
+                        .orElse(null);
         if (shown == null) {
             return notFound();
         }
         return render("article.jte", articlePage(shown, versions, canonicalPath, shown != latest));
     }
 
-    private SiteViews.ArticlePage articlePage(Publication shown, List<Publication> versions, String canonicalPath,
-            boolean older) {
+    private SiteViews.ArticlePage articlePage(
+            Publication shown, List<Publication> versions, String canonicalPath, boolean older) {
         PublishedContent content = shown.content();
         PublishedContent first = versions.get(0).content();
         String canonical = site.base() + canonicalPath;
         List<SiteViews.Version> versionViews = new ArrayList<>();
         for (Publication version : versions) {
-            versionViews.add(new SiteViews.Version(version.content().sequence(),
+            versionViews.add(new SiteViews.Version(
+                    version.content().sequence(),
                     canonicalPath + "/fassung/" + version.content().sequence(),
-                    dated(version.content().publishedAt()), version == shown));
+                    dated(version.content().publishedAt()),
+                    version == shown));
         }
         List<SiteViews.Alternate> alternates = alternates(content.articleId());
         SiteViews.Frame frame = frame(content.headline() + " – " + site.name(), content.teaser(), canonical);
         boolean updated = content.isUpdate();
-        return new SiteViews.ArticlePage(frame, content.headline(), content.teaser(),
+        return new SiteViews.ArticlePage(
+                frame,
+                content.headline(),
+                content.teaser(),
                 site.embedsImages() ? content.bodyHtml() : BodyImages.asLinks(content.bodyHtml()),
-                content.byline(), content.dateline(), content.attribution(), content.licence(), content.originalUrl(),
-                content.engine(), dated(content.translatedAt()), dated(first.firstPublishedAt()),
-                first.firstPublishedAt().toString(), updated ? dated(content.publishedAt()) : null,
-                updated ? content.publishedAt().toString() : null, site.disclaimerFor(content.language()),
-                versionViews, alternates, content.imageUrl(), jsonLd(content, canonical), older, content.correction(),
-                related(content.articleId()), new SiteViews.Proof(shown.position(), shown.contentSha256(),
-                        shown.entrySha256()));
+                content.byline(),
+                content.dateline(),
+                content.attribution(),
+                content.licence(),
+                content.originalUrl(),
+                content.engine(),
+                dated(content.translatedAt()),
+                dated(first.firstPublishedAt()),
+                first.firstPublishedAt().toString(),
+                updated ? dated(content.publishedAt()) : null,
+                updated ? content.publishedAt().toString() : null,
+                site.disclaimerFor(content.language()),
+                versionViews,
+                alternates,
+                content.imageUrl(),
+                jsonLd(content, canonical),
+                older,
+                content.correction(),
+                related(content.articleId()),
+                new SiteViews.Proof(shown.position(), shown.contentSha256(), shown.entrySha256()));
     }
 
     /**
@@ -194,8 +231,10 @@ public final class SitePages {
     private List<SiteViews.Card> related(String articleId) {
         List<Publication> live = new ArrayList<>();
         for (String mate : publications.findPackageMates(articleId)) {
-            boolean visible = publications.findArticleState(mate).filter(state -> state.status()
-                    == ArticleStatus.PUBLISHED).isPresent();
+            boolean visible = publications
+                    .findArticleState(mate)
+                    .filter(state -> state.status() == ArticleStatus.PUBLISHED)
+                    .isPresent();
             if (visible) {
                 publications.findLatest(mate, language).ifPresent(live::add);
             }
@@ -207,23 +246,26 @@ public final class SitePages {
         Map<String, String> latestByLanguage = new TreeMap<>();
         for (Publication publication : publications.listPublications(articleId)) {
             if (publication.content() != null && publication.content().sequence() == 1) {
-                latestByLanguage.put(publication.content().language(),
-                        site.base() + urls.path(publication.content()));
+                latestByLanguage.put(publication.content().language(), site.base() + urls.path(publication.content()));
             }
         }
         if (latestByLanguage.size() < 2) {
             return List.of();
         }
         return latestByLanguage.entrySet().stream()
-                .map(entry -> new SiteViews.Alternate(entry.getKey(), entry.getValue(),
-                        Messages.of(entry.getKey()).t("language.name"))).toList();
+                .map(entry -> new SiteViews.Alternate(
+                        entry.getKey(),
+                        entry.getValue(),
+                        Messages.of(entry.getKey()).t("language.name")))
+                .toList();
     }
 
     private String jsonLd(PublishedContent content, String canonical) {
         ObjectNode node = JSON.createObjectNode();
         node.put("@context", "https://schema.org").put("@type", "NewsArticle");
-        node.put("headline", content.headline().length() > 110 ? content.headline().substring(0, 110)
-                : content.headline());
+        node.put(
+                "headline",
+                content.headline().length() > 110 ? content.headline().substring(0, 110) : content.headline());
         if (content.teaser() != null) {
             node.put("description", content.teaser());
         }
@@ -250,8 +292,8 @@ public final class SitePages {
 
     private Page gone(Withdrawal withdrawal) {
         SiteViews.Frame frame = frame(messages.t("gone.title") + " – " + site.name(), null, null);
-        String body = Templates.render("gone.jte",
-                new SiteViews.GonePage(frame, withdrawal.reason(), dated(withdrawal.withdrawnAt())));
+        String body = Templates.render(
+                "gone.jte", new SiteViews.GonePage(frame, withdrawal.reason(), dated(withdrawal.withdrawnAt())));
         return Page.html(410, body);
     }
 
@@ -268,14 +310,20 @@ public final class SitePages {
 
     private Page withheld() {
         SiteViews.Frame frame = frame(messages.t("withheld.title") + " – " + site.name(), null, null);
-        return Page.html(404, Templates.render("message.jte", new SiteViews.MessagePage(frame,
-                messages.t("withheld.title"), messages.t("withheld.text"))));
+        return Page.html(
+                404,
+                Templates.render(
+                        "message.jte",
+                        new SiteViews.MessagePage(frame, messages.t("withheld.title"), messages.t("withheld.text"))));
     }
 
     public Page notFound() {
         SiteViews.Frame frame = frame(messages.t("notfound.title") + " – " + site.name(), null, null);
-        return Page.html(404, Templates.render("message.jte", new SiteViews.MessagePage(frame,
-                messages.t("notfound.heading"), messages.t("notfound.text"))));
+        return Page.html(
+                404,
+                Templates.render(
+                        "message.jte",
+                        new SiteViews.MessagePage(frame, messages.t("notfound.heading"), messages.t("notfound.text"))));
     }
 
     List<SiteViews.Card> cards(List<Publication> live) {
@@ -283,8 +331,14 @@ public final class SitePages {
         for (Publication publication : live) {
             PublishedContent content = publication.content();
             String path = pagePath(content.articleId()).orElseGet(() -> urls.path(content));
-            cards.add(new SiteViews.Card(path, content.headline(), content.teaser(), content.attribution(),
-                    dated(content.publishedAt()), content.publishedAt().toString(), content.isUpdate(),
+            cards.add(new SiteViews.Card(
+                    path,
+                    content.headline(),
+                    content.teaser(),
+                    content.attribution(),
+                    dated(content.publishedAt()),
+                    content.publishedAt().toString(),
+                    content.isUpdate(),
                     messages.t("updated")));
         }
         return cards;

@@ -33,16 +33,21 @@ public final class SiteRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        editions.forEach((language, edition) -> registerEdition(routes, "/" + language + "/", edition,
-                editionFeeds.get(language)));
+        editions.forEach((language, edition) ->
+                registerEdition(routes, "/" + language + "/", edition, editionFeeds.get(language)));
         registerEdition(routes, "/", pages, feeds);
-        routes.get("/pruefkette.json", context -> send(context, new Page(200, "application/json; charset=utf-8",
-                pages.chainHeads(), null)));
+        routes.get(
+                "/pruefkette.json",
+                context -> send(context, new Page(200, "application/json; charset=utf-8", pages.chainHeads(), null)));
         pagesByLanguage.forEach((language, languagePages) -> {
             String article = "/" + language + "/{year}/{month}/{day}/{slug}";
             routes.get(article, context -> answer(context, () -> languagePages.article(context.path(), null)));
-            routes.get(article + "/fassung/{version}", context -> answer(context, () -> languagePages.article(
-                    context.path().replaceFirst("/fassung/[^/]*$", ""), version(context))));
+            routes.get(
+                    article + "/fassung/{version}",
+                    context -> answer(
+                            context,
+                            () -> languagePages.article(
+                                    context.path().replaceFirst("/fassung/[^/]*$", ""), version(context))));
         });
     }
 
@@ -50,18 +55,23 @@ public final class SiteRoutes {
     private void registerEdition(RoutesConfig routes, String home, SitePages pages, SiteFeeds feeds) {
         routes.get(home, context -> answer(context, () -> pages.front(1)));
         routes.get(home + "seite/{page}", context -> answer(context, () -> pages.front(pageNumber(context))));
-        routes.get(home + "quelle/{source}", context ->
-                answer(context, () -> pages.source(context.pathParam("source"), 1)));
-        routes.get(home + "quelle/{source}/seite/{page}", context ->
-                answer(context, () -> pages.source(context.pathParam("source"), pageNumber(context))));
+        routes.get(
+                home + "quelle/{source}",
+                context -> answer(context, () -> pages.source(context.pathParam("source"), 1)));
+        routes.get(
+                home + "quelle/{source}/seite/{page}",
+                context -> answer(context, () -> pages.source(context.pathParam("source"), pageNumber(context))));
         routes.get(home + "search", context -> send(context, pages.search(context.queryParam("q"))));
         routes.get(home + "feed.xml", context -> answer(context, () -> xml("application/rss+xml", feeds.rss())));
         routes.get(home + "atom.xml", context -> answer(context, () -> xml("application/atom+xml", feeds.atom())));
-        routes.get(home + "feed.json", context -> answer(context, () ->
-                new Page(200, "application/feed+json; charset=utf-8", feeds.jsonFeed(), null)));
+        routes.get(
+                home + "feed.json",
+                context -> answer(
+                        context, () -> new Page(200, "application/feed+json; charset=utf-8", feeds.jsonFeed(), null)));
         routes.get(home + "sitemap.xml", context -> answer(context, () -> xml("application/xml", feeds.sitemap())));
-        routes.get(home + "news-sitemap.xml", context -> send(context,
-                xml("application/xml", feeds.newsSitemap(clock.instant()))));
+        routes.get(
+                home + "news-sitemap.xml",
+                context -> send(context, xml("application/xml", feeds.newsSitemap(clock.instant()))));
     }
 
     /** Cached by path: these pages read no query parameters, so "?x=1" is the same page, not another entry. */

@@ -93,22 +93,35 @@ public final class OnnxGraph {
     }
 
     public static ModelProto model(GraphProto.Builder graph) {
-        return ModelProto.newBuilder().setIrVersion(8).setProducerName("feedwerk-tests")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).setGraph(graph).build();
+        return ModelProto.newBuilder()
+                .setIrVersion(8)
+                .setProducerName("feedwerk-tests")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
+                .setGraph(graph)
+                .build();
     }
 
     public static NodeProto node(String op, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
-        return NodeProto.newBuilder().setOpType(op).setName(op + "_" + outputs.get(0)).addAllInput(inputs)
-                .addAllOutput(outputs).addAllAttribute(List.of(attributes)).build();
+        return NodeProto.newBuilder()
+                .setOpType(op)
+                .setName(op + "_" + outputs.get(0))
+                .addAllInput(inputs)
+                .addAllOutput(outputs)
+                .addAllAttribute(List.of(attributes))
+                .build();
     }
 
     public static AttributeProto intAttribute(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.INT)
+                .setI(value)
+                .build();
     }
 
     public static AttributeProto intsAttribute(String name, long... values) {
-        AttributeProto.Builder attribute = AttributeProto.newBuilder().setName(name)
-                .setType(AttributeProto.AttributeType.INTS);
+        AttributeProto.Builder attribute =
+                AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (long value : values) {
             attribute.addInts(value);
         }
@@ -116,12 +129,18 @@ public final class OnnxGraph {
     }
 
     public static AttributeProto floatAttribute(String name, float value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value)
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.FLOAT)
+                .setF(value)
                 .build();
     }
 
     public static AttributeProto graphAttribute(String name, GraphProto value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(value)
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.GRAPH)
+                .setG(value)
                 .build();
     }
 
@@ -131,13 +150,17 @@ public final class OnnxGraph {
         if (dimensions.length > 0) {
             TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
             for (Object dimension : dimensions) {
-                shape.addDim(dimension instanceof Integer size
-                        ? TensorShapeProto.Dimension.newBuilder().setDimValue(size)
-                        : TensorShapeProto.Dimension.newBuilder().setDimParam((String) dimension));
+                shape.addDim(
+                        dimension instanceof Integer size
+                                ? TensorShapeProto.Dimension.newBuilder().setDimValue(size)
+                                : TensorShapeProto.Dimension.newBuilder().setDimParam((String) dimension));
             }
             tensor.setShape(shape);
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(tensor)).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder().setTensorType(tensor))
+                .build();
     }
 
     public static TensorProto floatTensor(String name, float[] values, long... dimensions) {
@@ -158,7 +181,11 @@ public final class OnnxGraph {
         for (long dimension : dimensions) {
             dims.add(dimension);
         }
-        return TensorProto.newBuilder().setName(name).setDataType(dataType).addAllDims(dims)
-                .setRawData(ByteString.copyFrom(raw)).build();
+        return TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(dataType)
+                .addAllDims(dims)
+                .setRawData(ByteString.copyFrom(raw))
+                .build();
     }
 }

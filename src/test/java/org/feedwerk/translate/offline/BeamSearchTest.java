@@ -29,6 +29,7 @@ class BeamSearchTest {
             "b", probabilities(Map.of(C, 0.7, EOS, 0.2, D, 0.1)),
             "b c", probabilities(Map.of(D, 0.7, EOS, 0.3)),
             "b c d", probabilities(Map.of(EOS, 0.99, A, 0.01)));
+
     private static final Map<String, double[]> SECOND_SENTENCE = Map.of(
             "", probabilities(Map.of(D, 0.9, EOS, 0.1)),
             "d", probabilities(Map.of(EOS, 0.95, A, 0.05)));
@@ -62,7 +63,9 @@ class BeamSearchTest {
         List<long[]> best = BeamSearch.generate(decoder, config(1.0), 3, 10);
         assertThat(best.get(0)).containsExactly(B, C, D);
         assertThat(best.get(1)).containsExactly(D);
-        assertThat(decoder.steps).as("stops when both are done, not at the length limit").isLessThan(9);
+        assertThat(decoder.steps)
+                .as("stops when both are done, not at the length limit")
+                .isLessThan(9);
     }
 
     @Test
@@ -105,7 +108,9 @@ class BeamSearchTest {
             List<Row> next = new ArrayList<>();
             for (int row = 0; row < rows.size(); row++) {
                 Row from = rows.get(order == null ? row : order[row]);
-                assertThat(from.sentence()).as("a beam never moves to another sentence").isEqualTo(row / beams);
+                assertThat(from.sentence())
+                        .as("a beam never moves to another sentence")
+                        .isEqualTo(row / beams);
                 List<Long> history = new ArrayList<>(from.history());
                 if (tokens[row] != PAD) {
                     history.add(tokens[row]);
@@ -116,8 +121,11 @@ class BeamSearchTest {
             float[][] logits = new float[rows.size()][];
             for (int row = 0; row < rows.size(); row++) {
                 Row current = rows.get(row);
-                String key = String.join(" ", current.history().stream().map(token -> "" + (char) ('a' + token - A))
-                        .toList());
+                String key = String.join(
+                        " ",
+                        current.history().stream()
+                                .map(token -> "" + (char) ('a' + token - A))
+                                .toList());
                 double[] probabilities = (current.sentence() == 0 ? FIRST_SENTENCE : SECOND_SENTENCE)
                         .getOrDefault(key, probabilities(Map.of(EOS, 0.99)));
                 logits[row] = new float[probabilities.length];

@@ -48,8 +48,7 @@ class MarianTranslatorTest {
     void unknownWordsBecomeUnk() {
         long[] encoded = tokenizer.encode("The zebra sleeps.");
         assertThat(encoded[0]).isEqualTo(TinyMarianModel.id("▁The"));
-        assertThat(encoded).contains(TinyMarianModel.id("<unk>"))
-                .endsWith(ids("▁sleeps", ".", "</s>"));
+        assertThat(encoded).contains(TinyMarianModel.id("<unk>")).endsWith(ids("▁sleeps", ".", "</s>"));
     }
 
     @Test
@@ -62,8 +61,9 @@ class MarianTranslatorTest {
     void spacesBeforePunctuationAreCleanedUpUnlessTheTokenizerConfigSaysNo(@TempDir Path other) throws IOException {
         // "." as a piece of its own with a word boundary: target.spm joins it as " ."
         TinyMarianModel.write(other);
-        Files.writeString(other.resolve("vocab.json"), Files.readString(other.resolve("vocab.json"))
-                .replace("\".\"", "\"▁.\""));
+        Files.writeString(
+                other.resolve("vocab.json"),
+                Files.readString(other.resolve("vocab.json")).replace("\".\"", "\"▁.\""));
         Files.write(other.resolve("target.spm"), TinyMarianModel.sentencePiece(List.of("▁Hund", "▁Ein", "▁.")));
         long[] ids = ids("▁Ein", "▁Hund", ".");
         try (MarianTokenizer cleaned = MarianTokenizer.load(other, MarianConfig.read(other))) {
@@ -108,9 +108,12 @@ class MarianTranslatorTest {
         List<String> sentences = List.of("The cat sleeps.", "A dog.", "The cat sleeps. A dog sleeps.", "A cat.");
         try (MarianTranslator beams = MarianTranslator.load(folder, true, 2, null, null);
                 MarianTranslator greedy = MarianTranslator.load(folder, true, 2, 1, null)) {
-            assertThat(beams.translate(sentences)).containsExactly("Die Katze schläft.", "Ein Hund.",
-                    "Die Katze schläft. Ein Hund schläft.", "Ein Kater.");
-            assertThat(greedy.translate(sentences).get(1)).as("<pad> is never generated").isEqualTo("Ein Hund.");
+            assertThat(beams.translate(sentences))
+                    .containsExactly(
+                            "Die Katze schläft.", "Ein Hund.", "Die Katze schläft. Ein Hund schläft.", "Ein Kater.");
+            assertThat(greedy.translate(sentences).get(1))
+                    .as("<pad> is never generated")
+                    .isEqualTo("Ein Hund.");
         }
     }
 
@@ -138,7 +141,8 @@ class MarianTranslatorTest {
         Files.delete(folder.resolve("onnx/encoder_model.onnx"));
         try {
             assertThatThrownBy(() -> MarianTranslator.load(folder, false, 1, null, null))
-                    .isInstanceOf(OfflineModelException.class).hasMessageContaining("encoder_model.onnx is missing");
+                    .isInstanceOf(OfflineModelException.class)
+                    .hasMessageContaining("encoder_model.onnx is missing");
         } finally {
             TinyMarianModel.write(folder);
         }
@@ -158,13 +162,18 @@ class MarianTranslatorTest {
         try (MarianTokenizer multi = MarianTokenizer.load(multilingual, MarianConfig.read(multilingual))) {
             assertThat(multi.encode("The cat sleeps.", "de")).startsWith(15L, TinyMarianModel.id("▁The"));
             assertThat(multi.encode("The cat sleeps.", "fr")[0]).isEqualTo(16L);
-            assertThat(multi.encode("The cat sleeps.", "cat")[0]).as("three-letter codes too").isEqualTo(17L);
-            assertThatThrownBy(() -> multi.encode("The cat sleeps.", "es")).isInstanceOf(OfflineModelException.class)
-                    .hasMessageContaining("no target-language token for 'es'").hasMessageContaining(">>deu<<");
+            assertThat(multi.encode("The cat sleeps.", "cat")[0])
+                    .as("three-letter codes too")
+                    .isEqualTo(17L);
+            assertThatThrownBy(() -> multi.encode("The cat sleeps.", "es"))
+                    .isInstanceOf(OfflineModelException.class)
+                    .hasMessageContaining("no target-language token for 'es'")
+                    .hasMessageContaining(">>deu<<");
             assertThatThrownBy(() -> multi.encode("The cat sleeps.", null))
                     .hasMessageContaining("needs the target language");
         }
-        assertThat(tokenizer.encode("The cat sleeps.", "de")).as("a one-target model ignores the language")
+        assertThat(tokenizer.encode("The cat sleeps.", "de"))
+                .as("a one-target model ignores the language")
                 .isEqualTo(tokenizer.encode("The cat sleeps."));
     }
 
@@ -181,7 +190,8 @@ class MarianTranslatorTest {
         try (MarianTranslator translator = MarianTranslator.load(multilingual, false, 1, 1, null)) {
             assertThat(translator.translate(List.of("A dog."), "de")).hasSize(1);
             assertThatThrownBy(() -> translator.translate(List.of("A dog."), "es"))
-                    .isInstanceOf(OfflineModelException.class).hasMessageContaining("no target-language token for 'es'");
+                    .isInstanceOf(OfflineModelException.class)
+                    .hasMessageContaining("no target-language token for 'es'");
         }
     }
 
@@ -199,7 +209,8 @@ class MarianTranslatorTest {
         TinyMarianModel.write(half);
         TinyMarianModel.writeFloat16Decoder(half);
         assertThatThrownBy(() -> MarianTranslator.load(half, false, 1, null, null))
-                .isInstanceOf(OfflineModelException.class).hasMessageContaining("computes in float16")
+                .isInstanceOf(OfflineModelException.class)
+                .hasMessageContaining("computes in float16")
                 .hasMessageContaining("only float32 and int8-quantized exports");
     }
 }

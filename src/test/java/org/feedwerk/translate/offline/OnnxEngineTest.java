@@ -42,14 +42,24 @@ class OnnxEngineTest {
     }
 
     private OnnxEngine fromFolder(Path folder, Integer beams) {
-        engine = new OnnxEngine("offline", List.of("en-de"), new ModelSource.Folder(folder),
-                new OnnxEngine.Settings(true, 1, beams, null), Runnable::run, clock);
+        engine = new OnnxEngine(
+                "offline",
+                List.of("en-de"),
+                new ModelSource.Folder(folder),
+                new OnnxEngine.Settings(true, 1, beams, null),
+                Runnable::run,
+                clock);
         return engine;
     }
 
     private OnnxEngine named(Path models, URI baseUrl, boolean autoPull) {
-        engine = new OnnxEngine("offline", List.of(), new ModelSource.Named("opus-mt-en-de", models, baseUrl,
-                autoPull, Clock.systemUTC()), new OnnxEngine.Settings(true, 1, null, null), Runnable::run, clock);
+        engine = new OnnxEngine(
+                "offline",
+                List.of(),
+                new ModelSource.Named("opus-mt-en-de", models, baseUrl, autoPull, Clock.systemUTC()),
+                new OnnxEngine.Settings(true, 1, null, null),
+                Runnable::run,
+                clock);
         return engine;
     }
 
@@ -63,7 +73,8 @@ class OnnxEngineTest {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String relative = model.relativize(file).toString().replace('\\', '/');
                 byte[] content = Files.readAllBytes(file);
-                hub.on("/Xenova/opus-mt-en-de/resolve/main/" + relative,
+                hub.on(
+                        "/Xenova/opus-mt-en-de/resolve/main/" + relative,
                         exchange -> LocalHttpServer.send(exchange, 200, "application/octet-stream", content));
             }
         }
@@ -77,14 +88,16 @@ class OnnxEngineTest {
         assertThat(offline.supports("de", "en")).isFalse();
         var result = offline.translate(request("The cat sleeps.  A dog sleeps.", "A dog."));
         assertThat(result.texts()).containsExactly("Die Katze schläft.  Ein Hund schläft.", "Ein Hund.");
-        assertThat(result.billedCharacters()).isEqualTo(request("The cat sleeps.  A dog sleeps.", "A dog.").characters());
+        assertThat(result.billedCharacters())
+                .isEqualTo(request("The cat sleeps.  A dog sleeps.", "A dog.").characters());
     }
 
     @Test
     void markupGoesAroundTheInnerTextsTranslationInTheWholeSentence() {
         OnnxEngine offline = fromFolder(TinyMarianModel.write(work.resolve("model")), 2);
         // Whole sentence "Die Katze schläft." (beam); "sleeps" alone gives "schläft", found in it.
-        assertThat(offline.translate(request("The cat ⟦1⟧sleeps⟦/1⟧. ⟦2⟧A dog⟦/2⟧.")).texts())
+        assertThat(offline.translate(request("The cat ⟦1⟧sleeps⟦/1⟧. ⟦2⟧A dog⟦/2⟧."))
+                        .texts())
                 .containsExactly("Die Katze ⟦1⟧schläft⟦/1⟧. ⟦2⟧Ein Hund⟦/2⟧.");
     }
 
@@ -93,7 +106,8 @@ class OnnxEngineTest {
         OnnxEngine offline = fromFolder(TinyMarianModel.write(work.resolve("model")), 2);
         // "The cat" alone gives "Die Kater", which "Die Katze schläft." does not contain; an empty element has no
         // inner text to find.
-        assertThat(offline.translate(request("⟦1⟧The cat⟦/1⟧ sleeps. A dog.⟦2/⟧")).texts())
+        assertThat(offline.translate(request("⟦1⟧The cat⟦/1⟧ sleeps. A dog.⟦2/⟧"))
+                        .texts())
                 .containsExactly("⟦1⟧Die Kater⟦/1⟧ schläft. Ein Hund.⟦2/⟧");
     }
 
@@ -104,16 +118,21 @@ class OnnxEngineTest {
         // "hound" → "dog" by glossary, which the model then translates; names are kept as they are.
         var glossary = new Glossary(Map.of("hound", "dog"), List.of("The"));
         assertThat(offline.translate(new EngineRequest("en", "de", TextFormat.PLAIN, List.of("A hound."), glossary))
-                .texts()).containsExactly("Ein Hund.");
+                        .texts())
+                .containsExactly("Ein Hund.");
     }
 
     @Test
     void aMissingModelWithoutAutoPullNamesTheCommandToRun() {
         OnnxEngine offline = named(work.resolve("models"), URI.create("http://127.0.0.1:9"), false);
-        assertThat(offline.unavailableReason()).get().asString()
-                .contains("opus-mt-en-de is not installed").contains("run: ./feedwerk models pull opus-mt-en-de");
+        assertThat(offline.unavailableReason())
+                .get()
+                .asString()
+                .contains("opus-mt-en-de is not installed")
+                .contains("run: ./feedwerk models pull opus-mt-en-de");
         assertThatThrownBy(() -> offline.translate(request("A dog.")))
-                .isInstanceOf(TranslationException.class).hasMessageContaining("models pull opus-mt-en-de");
+                .isInstanceOf(TranslationException.class)
+                .hasMessageContaining("models pull opus-mt-en-de");
     }
 
     @Test
@@ -122,7 +141,10 @@ class OnnxEngineTest {
         Path models = work.resolve("models");
         OnnxEngine offline = named(models, hub.uri(""), true);
         assertThat(offline.supports("en", "de")).as("pair from the model name").isTrue();
-        assertThat(offline.unavailableReason()).get().asString().contains("is not installed")
+        assertThat(offline.unavailableReason())
+                .get()
+                .asString()
+                .contains("is not installed")
                 .contains("downloaded on first use");
         assertThat(hub.requests()).as("asking starts nothing").isEmpty();
         assertThat(offline.prepare()).get().asString().contains("downloading model opus-mt-en-de");

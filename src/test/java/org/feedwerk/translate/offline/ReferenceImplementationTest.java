@@ -59,8 +59,11 @@ class ReferenceImplementationTest {
                     feedwerk.add(translator.generate(List.of(input)).get(0));
                 }
             }
-            assertThat(reference.stream().filter(ids -> withoutTrailingPad(ids, TINY_PAD, TINY_END).length >= 3).count())
-                    .as("most outputs are real sentences, not an immediate </s>").isGreaterThan(SENTENCES / 2);
+            assertThat(reference.stream()
+                            .filter(ids -> withoutTrailingPad(ids, TINY_PAD, TINY_END).length >= 3)
+                            .count())
+                    .as("most outputs are real sentences, not an immediate </s>")
+                    .isGreaterThan(SENTENCES / 2);
             for (int index = 0; index < inputs.size(); index++) {
                 assertThat(withoutTrailingPad(feedwerk.get(index), TINY_PAD, TINY_END))
                         .as("sentence %d %s (%s)", index, Arrays.toString(inputs.get(index)), quantized ? "q8" : "fp32")
@@ -87,14 +90,16 @@ class ReferenceImplementationTest {
         for (boolean quantized : new boolean[] {false, true}) {
             String dtype = quantized ? "q8" : "fp32";
             Reference reference = runReference(model, dtype, cases);
-            try (MarianTranslator translator = MarianTranslator.load(model, quantized, 2, 1,
-                    STANDIN_MAX_NEW_TOKENS + 1)) {
+            try (MarianTranslator translator =
+                    MarianTranslator.load(model, quantized, 2, 1, STANDIN_MAX_NEW_TOKENS + 1)) {
                 MarianTokenizer tokenizer = translator.tokenizer();
                 List<long[]> inputs = sentences.stream().map(tokenizer::encode).toList();
                 for (int index = 0; index < sentences.size(); index++) {
-                    assertThat(inputs.get(index)).as("source ids of %s", sentences.get(index))
+                    assertThat(inputs.get(index))
+                            .as("source ids of %s", sentences.get(index))
                             .containsExactly(reference.inputs().get(index));
-                    assertThat(inputs.get(index).length).as("pieces of %s", sentences.get(index))
+                    assertThat(inputs.get(index).length)
+                            .as("pieces of %s", sentences.get(index))
                             .isGreaterThan(sentences.get(index).split(" ").length)
                             .isLessThan(sentences.get(index).length() * 2 / 3);
                 }
@@ -104,24 +109,34 @@ class ReferenceImplementationTest {
                 }
                 for (int index = 0; index < sentences.size(); index++) {
                     long[] expected = withoutTrailingPad(reference.outputs().get(index), pad, 0);
-                    long[] alone = translator.generate(List.of(inputs.get(index))).get(0);
-                    assertThat(withoutTrailingPad(alone, pad, 0)).as("%s (%s)", sentences.get(index), dtype)
+                    long[] alone =
+                            translator.generate(List.of(inputs.get(index))).get(0);
+                    assertThat(withoutTrailingPad(alone, pad, 0))
+                            .as("%s (%s)", sentences.get(index), dtype)
                             .containsExactly(expected);
                     if (!quantized) {
                         // An int8 export quantizes activations with one scale per tensor, i.e. per batch: a
                         // sentence's output depends on its companions (transformers.js's pipeline runs one at a time).
                         assertThat(withoutTrailingPad(batched.get(index), pad, 0))
-                                .as("%s in a batch (%s)", sentences.get(index), dtype).containsExactly(expected);
+                                .as("%s in a batch (%s)", sentences.get(index), dtype)
+                                .containsExactly(expected);
                     }
-                    assertThat(tokenizer.decode(alone)).as("text of %s (%s)", sentences.get(index), dtype)
+                    assertThat(tokenizer.decode(alone))
+                            .as("text of %s (%s)", sentences.get(index), dtype)
                             .isEqualTo(reference.texts().get(index));
                 }
             }
-            assertThat(reference.outputs().stream().map(Arrays::toString).distinct().count())
-                    .as("the stand-in's outputs depend on their input").isGreaterThan(SENTENCES * 8 / 10);
-            assertThat(reference.outputs().stream().filter(ids -> ids.length < STANDIN_MAX_NEW_TOKENS && ids[ids.length - 1] == 0)
-                    .count())
-                    .as("some outputs end with </s> before the limit").isGreaterThanOrEqualTo(5);
+            assertThat(reference.outputs().stream()
+                            .map(Arrays::toString)
+                            .distinct()
+                            .count())
+                    .as("the stand-in's outputs depend on their input")
+                    .isGreaterThan(SENTENCES * 8 / 10);
+            assertThat(reference.outputs().stream()
+                            .filter(ids -> ids.length < STANDIN_MAX_NEW_TOKENS && ids[ids.length - 1] == 0)
+                            .count())
+                    .as("some outputs end with </s> before the limit")
+                    .isGreaterThanOrEqualTo(5);
         }
     }
 
@@ -166,11 +181,14 @@ class ReferenceImplementationTest {
     private Reference runReference(Path model, String dtype, List<Map<String, Object>> cases) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Path request = dir.resolve("request-" + dtype + ".json");
-        json.writeValue(request.toFile(), Map.of("model", model.toAbsolutePath().toString(), "dtype", dtype,
-                "cases", cases));
+        json.writeValue(
+                request.toFile(), Map.of("model", model.toAbsolutePath().toString(), "dtype", dtype, "cases", cases));
         Path log = dir.resolve("node-" + dtype + ".log");
-        Process node = new ProcessBuilder("node", "generate.mjs", request.toAbsolutePath().toString())
-                .directory(NODE_PROJECT.toFile()).redirectError(log.toFile()).start();
+        Process node = new ProcessBuilder(
+                        "node", "generate.mjs", request.toAbsolutePath().toString())
+                .directory(NODE_PROJECT.toFile())
+                .redirectError(log.toFile())
+                .start();
         byte[] output = node.getInputStream().readAllBytes();
         assertThat(node.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(node.exitValue()).as(Files.readString(log)).isZero();
@@ -198,7 +216,9 @@ class ReferenceImplementationTest {
     private static void assumeReferenceInstalled() throws IOException {
         boolean installed = Files.isDirectory(NODE_PROJECT.resolve("node_modules/@huggingface/transformers"));
         if (System.getenv("FEEDWERK_TEST_REQUIRE_REFERENCE") != null) {
-            assertThat(installed).as("transformers.js installed in " + NODE_PROJECT + " (npm ci)").isTrue();
+            assertThat(installed)
+                    .as("transformers.js installed in " + NODE_PROJECT + " (npm ci)")
+                    .isTrue();
         }
         assumeTrue(installed, "transformers.js is not installed in " + NODE_PROJECT + " (run npm ci there)");
     }

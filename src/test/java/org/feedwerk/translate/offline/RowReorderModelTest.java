@@ -36,12 +36,16 @@ class RowReorderModelTest {
         g.input("k", INT64, 1);
         g.input("end_token", INT64);
         String last = g.op("Gather", List.of("logits", g.scalar(-1L)), intAttribute("axis", 1));
-        String logProbabilities = g.op("LogSoftmax", List.of(g.op("Add", List.of(last, "mask"))),
-                intAttribute("axis", -1));
-        g.op("TopK", List.of(logProbabilities, "k"), List.of("top_log_probabilities", "top_tokens"),
-                intAttribute("axis", -1), intAttribute("largest", 1), intAttribute("sorted", 1));
-        g.op("Gather", List.of(logProbabilities, "end_token"), List.of("end_log_probability"),
-                intAttribute("axis", 1));
+        String logProbabilities =
+                g.op("LogSoftmax", List.of(g.op("Add", List.of(last, "mask"))), intAttribute("axis", -1));
+        g.op(
+                "TopK",
+                List.of(logProbabilities, "k"),
+                List.of("top_log_probabilities", "top_tokens"),
+                intAttribute("axis", -1),
+                intAttribute("largest", 1),
+                intAttribute("sorted", 1));
+        g.op("Gather", List.of(logProbabilities, "end_token"), List.of("end_log_probability"), intAttribute("axis", 1));
         g.output("top_log_probabilities", FLOAT, "rows", "k");
         g.output("top_tokens", INT64, "rows", "k");
         g.output("end_log_probability", FLOAT, "rows");
@@ -53,8 +57,13 @@ class RowReorderModelTest {
         g.input("logits", FLOAT, "rows", "steps", "vocabulary");
         g.input("mask", FLOAT, "vocabulary");
         String last = g.op("Gather", List.of("logits", g.scalar(-1L)), intAttribute("axis", 1));
-        g.op("ArgMax", List.of(g.op("Add", List.of(last, "mask"))), List.of("best_token"), intAttribute("axis", -1),
-                intAttribute("keepdims", 0), intAttribute("select_last_index", 0));
+        g.op(
+                "ArgMax",
+                List.of(g.op("Add", List.of(last, "mask"))),
+                List.of("best_token"),
+                intAttribute("axis", -1),
+                intAttribute("keepdims", 0),
+                intAttribute("select_last_index", 0));
         g.output("best_token", INT64, "rows");
         return OnnxGraph.model(g.proto()).toByteArray();
     }

@@ -31,9 +31,18 @@ class StandInModelTest {
     @Test
     void writesTheXenovaLayout() {
         Path model = StandInMarianModel.write(dir.resolve("standin"), StandInMarianModel.Shape.SMALL, 3);
-        for (String file : List.of("config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json",
-                "source.spm", "target.spm", "vocab.json", "onnx/encoder_model.onnx", "onnx/decoder_model_merged.onnx",
-                "onnx/encoder_model_quantized.onnx", "onnx/decoder_model_merged_quantized.onnx")) {
+        for (String file : List.of(
+                "config.json",
+                "generation_config.json",
+                "tokenizer.json",
+                "tokenizer_config.json",
+                "source.spm",
+                "target.spm",
+                "vocab.json",
+                "onnx/encoder_model.onnx",
+                "onnx/decoder_model_merged.onnx",
+                "onnx/encoder_model_quantized.onnx",
+                "onnx/decoder_model_merged_quantized.onnx")) {
             assertThat(model.resolve(file)).as(file).isRegularFile();
         }
     }
@@ -47,10 +56,13 @@ class StandInModelTest {
             try (SpTokenizer tokenizer = new SpTokenizer(Files.readAllBytes(model.resolve(pair[0])))) {
                 List<String> pieces = tokenizer.tokenize(pair[1]);
                 int words = pair[1].split(" ").length;
-                assertThat(pieces).as("%s: %s", pair[0], pieces).hasSizeBetween(words + 2, pair[1].length() / 2)
+                assertThat(pieces)
+                        .as("%s: %s", pair[0], pieces)
+                        .hasSizeBetween(words + 2, pair[1].length() / 2)
                         .doesNotContain("<unk>");
                 assertThat(pair[1].replace(" ", "").length() / (double) pieces.size())
-                        .as("characters per piece in %s", pieces).isGreaterThan(2.5);
+                        .as("characters per piece in %s", pieces)
+                        .isGreaterThan(2.5);
             }
         }
     }
@@ -59,13 +71,36 @@ class StandInModelTest {
     void anEngineWithThePathLoadsAndTranslatesInBothPrecisions() {
         Path model = StandInMarianModel.write(dir.resolve("standin"), StandInMarianModel.Shape.SMALL, 3);
         for (boolean quantized : new boolean[] {false, true}) {
-            EngineConfig config = new EngineConfig("standin", EngineType.ONNX, null, null, null, null, 1,
-                    List.of("en-de"), null, model, 1, null, 16, quantized);
-            try (OnnxEngine engine = (OnnxEngine) new EngineFactory(Map.of(), Clock.systemUTC(), Sleeper.REAL, dir,
-                    new ModelsConfig(dir, null, false), Runnable::run).create(config)) {
+            EngineConfig config = new EngineConfig(
+                    "standin",
+                    EngineType.ONNX,
+                    null,
+                    null,
+                    null,
+                    null,
+                    1,
+                    List.of("en-de"),
+                    null,
+                    model,
+                    1,
+                    null,
+                    16,
+                    quantized);
+            try (OnnxEngine engine = (OnnxEngine) new EngineFactory(
+                            Map.of(),
+                            Clock.systemUTC(),
+                            Sleeper.REAL,
+                            dir,
+                            new ModelsConfig(dir, null, false),
+                            Runnable::run)
+                    .create(config)) {
                 assertThat(engine.prepare()).isEmpty();
-                List<String> texts = engine.translate(new EngineRequest("en", "de", TextFormat.PLAIN, List.of(
-                        "Prices rose by 3.5 percent in March.", "Schools stay closed on Friday."))).texts();
+                List<String> texts = engine.translate(new EngineRequest(
+                                "en",
+                                "de",
+                                TextFormat.PLAIN,
+                                List.of("Prices rose by 3.5 percent in March.", "Schools stay closed on Friday.")))
+                        .texts();
                 assertThat(texts).hasSize(2).allSatisfy(text -> assertThat(text).isNotBlank());
                 assertThat(texts.get(0)).isNotEqualTo(texts.get(1));
                 RuntimeStats stats = engine.runtimeStats();
@@ -85,13 +120,15 @@ class StandInModelTest {
         Path folder = StandInMarianModel.write(dir.resolve("standin"), StandInMarianModel.Shape.SMALL, 5);
         MarianConfig config = MarianConfig.read(folder);
         try (MarianTokenizer tokenizer = MarianTokenizer.load(folder, config);
-                MarianOnnxModel model = MarianOnnxModel.open(folder.resolve("onnx/encoder_model.onnx"),
-                        folder.resolve("onnx/decoder_model_merged.onnx"), 1)) {
-            List<long[]> inputs = org.feedwerk.testing.NewsSentences.generate(24, 5).stream().map(tokenizer::encode)
+                MarianOnnxModel model = MarianOnnxModel.open(
+                        folder.resolve("onnx/encoder_model.onnx"),
+                        folder.resolve("onnx/decoder_model_merged.onnx"),
+                        1)) {
+            List<long[]> inputs = org.feedwerk.testing.NewsSentences.generate(24, 5).stream()
+                    .map(tokenizer::encode)
                     .toList();
             for (int from = 0; from < inputs.size(); from += 6) {
-                MarianOnnxModel.EncodedBatch batch = model.encode(inputs.subList(from, from + 6),
-                        config.padTokenId());
+                MarianOnnxModel.EncodedBatch batch = model.encode(inputs.subList(from, from + 6), config.padTokenId());
                 List<long[]> inRuntime;
                 List<long[]> inJava;
                 try (DecoderRun run = new DecoderRun(model, batch, 4)) {
@@ -112,7 +149,9 @@ class StandInModelTest {
                     inJava = BeamSearch.generate(javaChoices, config, 4, 20);
                 }
                 for (int index = 0; index < inJava.size(); index++) {
-                    assertThat(inRuntime.get(index)).as("sentence %d", from + index).containsExactly(inJava.get(index));
+                    assertThat(inRuntime.get(index))
+                            .as("sentence %d", from + index)
+                            .containsExactly(inJava.get(index));
                 }
             }
         }

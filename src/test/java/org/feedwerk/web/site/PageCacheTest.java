@@ -55,6 +55,8 @@ class PageCacheTest {
         });
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(cache.peek("/de/article")).as("rendered before the withdrawal").isNull();
+        assertThat(cache.peek("/de/article"))
+                .as("rendered before the withdrawal")
+                .isNull();
     }
 }
