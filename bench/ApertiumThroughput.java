@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.feedwerk.config.EngineConfig;
 import org.feedwerk.config.EngineType;
+import org.feedwerk.config.HttpEngineConfig;
 import org.feedwerk.translate.EngineFactory;
 import org.feedwerk.translate.EngineRequest;
 import org.feedwerk.translate.Sleeper;
@@ -31,7 +31,7 @@ public class ApertiumThroughput {
         List<String> texts = texts();
         long characters = texts.stream().mapToLong(String::length).sum();
         TranslationEngine engine = new EngineFactory(Map.of(), Clock.systemUTC(), Sleeper.REAL)
-                .create(new EngineConfig("apertium", EngineType.APERTIUM, null, apy, null, null, 1, null));
+                .create(new HttpEngineConfig("apertium", EngineType.APERTIUM, null, apy, null, null, 1, null));
         engine.prepare().ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });

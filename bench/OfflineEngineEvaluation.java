@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.feedwerk.config.EngineConfig;
-import org.feedwerk.config.EngineType;
 import org.feedwerk.config.ModelsConfig;
+import org.feedwerk.config.OnnxEngineConfig;
 import org.feedwerk.score.CorpusScores;
 import org.feedwerk.translate.EngineFactory;
 import org.feedwerk.translate.EngineRequest;
@@ -38,21 +38,8 @@ public class OfflineEngineEvaluation {
         List<String> reference = Files.readAllLines(dir.resolve("generaltest2022.en-de.ref.A.de"))
                 .subList(0, lines);
 
-        EngineConfig config = new EngineConfig(
-                "opus-mt",
-                EngineType.ONNX,
-                null,
-                null,
-                "opus-mt-en-de",
-                null,
-                1,
-                List.of(),
-                null,
-                null,
-                null,
-                beams,
-                null,
-                true);
+        EngineConfig config =
+                new OnnxEngineConfig("opus-mt", "opus-mt-en-de", null, List.of(), null, null, beams, null, true);
         TranslationEngine engine = new EngineFactory(
                         Map.of(),
                         Clock.systemUTC(),

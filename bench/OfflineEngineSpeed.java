@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.feedwerk.config.EngineConfig;
-import org.feedwerk.config.EngineType;
 import org.feedwerk.config.ModelsConfig;
+import org.feedwerk.config.OnnxEngineConfig;
 import org.feedwerk.translate.EngineFactory;
 import org.feedwerk.translate.EngineRequest;
 import org.feedwerk.translate.Sleeper;
@@ -101,21 +101,8 @@ public class OfflineEngineSpeed {
 
     static Measured feedwerk(
             Path model, boolean quantized, int threads, int beams, int maxNewTokens, List<String> sentences) {
-        EngineConfig config = new EngineConfig(
-                "standin",
-                EngineType.ONNX,
-                null,
-                null,
-                null,
-                null,
-                1,
-                List.of("en-de"),
-                null,
-                model,
-                threads,
-                beams,
-                maxNewTokens + 1,
-                quantized);
+        EngineConfig config = new OnnxEngineConfig(
+                "standin", null, model, List.of("en-de"), null, threads, beams, maxNewTokens + 1, quantized);
         try (OnnxEngine engine = (OnnxEngine) new EngineFactory(
                         Map.of(),
                         Clock.systemUTC(),

@@ -1,10 +1,12 @@
 package org.feedwerk.config;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -104,6 +107,15 @@ public final class ConfigLoader {
             return where + ": unknown key '" + unknown.getPropertyName() + "'" + inPath(unknown, true)
                     + " (known keys: " + known + ")";
         }
+        if (e instanceof InvalidTypeIdException badType && badType.getBaseType().hasRawClass(EngineConfig.class)) {
+            String path = inPath(badType, false).replaceFirst("^ for ", "");
+            if (badType.getTypeId() == null) {
+                return where + ": " + path + " needs a type (" + engineTypes() + ")";
+            }
+            int typeLine = locator.line(pointer(badType) + "/type").orElse(line);
+            return file + (typeLine > 0 ? ":" + typeLine : "") + ": unknown engine type '" + badType.getTypeId()
+                    + "' for " + path + " (" + engineTypes() + ")";
+        }
         if (e instanceof JsonMappingException mapping) {
             return where + ": invalid value" + inPath(mapping, false) + ": " + firstLine(mapping.getOriginalMessage());
         }
@@ -139,6 +151,14 @@ public final class ConfigLoader {
                                     : String.valueOf(reference.getIndex()));
         }
         return pointer.toString();
+    }
+
+    /** The engine types, as the configuration spells them: read from {@link EngineConfig}'s subtypes. */
+    private static String engineTypes() {
+        return Arrays.stream(
+                        EngineConfig.class.getAnnotation(JsonSubTypes.class).value())
+                .flatMap(type -> Arrays.stream(type.names().length > 0 ? type.names() : new String[] {type.name()}))
+                .collect(Collectors.joining(", "));
     }
 
     private static String firstLine(String message) {

@@ -92,20 +92,13 @@ final class ConfigValidator {
                     engine.name() != null && SOURCE_ID.matcher(engine.name()).matches(),
                     at,
                     "translation.engines[" + index + "] needs a name of a-z, 0-9 and '-'");
-            require(
-                    engine.type() != null,
-                    at,
-                    "engine '" + engine.name() + "' needs a type (deepl, libretranslate, openai, onnx)");
             Integer earlier = seen.putIfAbsent(engine.name(), index);
             require(earlier == null, at + "/name", "duplicate engine name '" + engine.name() + "'");
-            require(
-                    engine.type() != EngineType.OPENAI || engine.model() != null,
-                    at,
-                    "engine '" + engine.name() + "' of type openai needs a model");
-            if (engine.type() == EngineType.ONNX) {
-                validateOnnx(engine, at);
+            if (engine instanceof OnnxEngineConfig onnx) {
+                validateOnnx(onnx, at);
+            } else if (engine instanceof HttpEngineConfig http) {
+                validateHttp(http, at);
             }
-            require(engine.maxAttempts() >= 1, at + "/maxAttempts", "maxAttempts must be at least 1");
             for (String pair : engine.pairs()) {
                 require(
                         pair.matches("[a-z]{2,3}-[a-z]{2,3}"),
@@ -115,7 +108,15 @@ final class ConfigValidator {
         }
     }
 
-    private void validateOnnx(EngineConfig engine, String at) {
+    private void validateHttp(HttpEngineConfig engine, String at) {
+        require(
+                engine.type() != EngineType.OPENAI || engine.model() != null,
+                at,
+                "engine '" + engine.name() + "' of type openai needs a model");
+        require(engine.maxAttempts() >= 1, at + "/maxAttempts", "maxAttempts must be at least 1");
+    }
+
+    private void validateOnnx(OnnxEngineConfig engine, String at) {
         require(
                 engine.model() != null ^ engine.path() != null,
                 at,

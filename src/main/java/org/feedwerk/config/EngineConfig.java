@@ -1,114 +1,39 @@
 package org.feedwerk.config;
 
-import java.net.URI;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * One engine of the translation chain; {@code dailyCharBudget} caps the characters sent per UTC day. The API key
- * is never in the file: {@code apiKeyEnv} names the environment variable that holds it. {@code pairs} (e.g.
- * {@code [en-de]}) restricts the engine to some language pairs.
- *
- * <p>The offline engine ({@code type: onnx}) reads a model: {@code model} names one under the models folder
- * ({@code opus-mt-en-de}), or {@code path} points at a folder in the same layout; {@code threads}, {@code beams},
- * {@code maxLength} and {@code quantized} tune it (unset: all cores, the model's generation config, quantized).
+ * One engine of the translation chain, of one kind: an HTTP service ({@link HttpEngineConfig}: DeepL,
+ * LibreTranslate, OpenAI-compatible, Apertium) or the in-process model ({@link OnnxEngineConfig}). Its
+ * {@code type} in {@code feedwerk.yml} decides the kind, so each kind carries only the settings it has.
  */
-public record EngineConfig(
-        String name,
-        EngineType type,
-        String apiKeyEnv,
-        URI url,
-        String model,
-        Duration timeout,
-        Integer maxAttempts,
-        List<String> pairs,
-        Long dailyCharBudget,
-        Path path,
-        Integer threads,
-        Integer beams,
-        Integer maxLength,
-        Boolean quantized) {
+@JsonTypeInfo(
+        use = JsonTypeInfo.Id.NAME,
+        include = JsonTypeInfo.As.EXISTING_PROPERTY,
+        property = "type",
+        visible = true)
+@JsonSubTypes({
+    @JsonSubTypes.Type(
+            value = HttpEngineConfig.class,
+            names = {"deepl", "libretranslate", "openai", "apertium"}),
+    @JsonSubTypes.Type(value = OnnxEngineConfig.class, name = "onnx")
+})
+public sealed interface EngineConfig permits HttpEngineConfig, OnnxEngineConfig {
+    String name();
 
-    /** Without a daily budget. */
-    public EngineConfig(
-            String name,
-            EngineType type,
-            String apiKeyEnv,
-            URI url,
-            String model,
-            Duration timeout,
-            Integer maxAttempts,
-            List<String> pairs) {
-        this(name, type, apiKeyEnv, url, model, timeout, maxAttempts, pairs, null);
-    }
+    EngineType type();
 
-    /** An HTTP engine. */
-    public EngineConfig(
-            String name,
-            EngineType type,
-            String apiKeyEnv,
-            URI url,
-            String model,
-            Duration timeout,
-            Integer maxAttempts,
-            List<String> pairs,
-            Long dailyCharBudget) {
-        this(
-                name,
-                type,
-                apiKeyEnv,
-                url,
-                model,
-                timeout,
-                maxAttempts,
-                pairs,
-                dailyCharBudget,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
+    /** The language pairs the engine is used for (e.g. {@code en-de}); empty: all it offers. */
+    List<String> pairs();
 
-    public EngineConfig {
-        timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
-        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
-        pairs = pairs == null ? List.of() : List.copyOf(pairs);
-        quantized = quantized == null || quantized;
-    }
+    /** Characters sent per UTC day at most; null: no cap. */
+    Long dailyCharBudget();
 
-    public Optional<URI> findUrl() {
-        return Optional.ofNullable(url);
-    }
-
-    public Optional<String> findApiKeyEnv() {
-        return Optional.ofNullable(apiKeyEnv).filter(value -> !value.isBlank());
-    }
-
-    public Optional<Path> findPath() {
-        return Optional.ofNullable(path);
-    }
-
-    /** The same engine with a relative {@code path} made absolute against {@code base}. */
-    EngineConfig resolvedAgainst(Path base) {
-        return path == null
-                ? this
-                : new EngineConfig(
-                        name,
-                        type,
-                        apiKeyEnv,
-                        url,
-                        model,
-                        timeout,
-                        maxAttempts,
-                        pairs,
-                        dailyCharBudget,
-                        base.resolve(path).normalize(),
-                        threads,
-                        beams,
-                        maxLength,
-                        quantized);
+    /** The same engine with relative paths made absolute against {@code base}. */
+    default EngineConfig resolvedAgainst(Path base) {
+        return this;
     }
 }

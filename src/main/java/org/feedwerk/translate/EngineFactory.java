@@ -10,8 +10,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.feedwerk.FeedwerkException;
 import org.feedwerk.config.EngineConfig;
-import org.feedwerk.config.EngineType;
+import org.feedwerk.config.HttpEngineConfig;
 import org.feedwerk.config.ModelsConfig;
+import org.feedwerk.config.OnnxEngineConfig;
 import org.feedwerk.translate.offline.ModelSource;
 import org.feedwerk.translate.offline.OnnxEngine;
 
@@ -64,10 +65,11 @@ public final class EngineFactory {
                 .toList();
     }
 
-    public TranslationEngine create(EngineConfig config) {
-        if (config.type() == EngineType.ONNX) {
-            return offline(config);
+    public TranslationEngine create(EngineConfig engine) {
+        if (engine instanceof OnnxEngineConfig onnx) {
+            return offline(onnx);
         }
+        HttpEngineConfig config = (HttpEngineConfig) engine;
         Optional<String> key = config.findApiKeyEnv().map(environment::get);
         EngineHttp http = new EngineHttp(config.name(), config.timeout(), config.maxAttempts(), sleeper);
         return switch (config.type()) {
@@ -98,11 +100,11 @@ public final class EngineFactory {
                         clock);
             case APERTIUM ->
                 new ApertiumEngine(config.name(), config.findUrl().orElse(ApertiumEngine.DEFAULT_URL), http, clock);
-            case ONNX -> throw new IllegalStateException("handled above");
+            case ONNX -> throw new IllegalStateException("an onnx engine is an OnnxEngineConfig");
         };
     }
 
-    private TranslationEngine offline(EngineConfig config) {
+    private TranslationEngine offline(OnnxEngineConfig config) {
         ModelSource source;
         if (config.findPath().isPresent()) {
             source = new ModelSource.Folder(config.path());

@@ -121,12 +121,14 @@ class ConfigLoaderTest {
                       pairs: [en-fr]
                 """));
 
-        EngineConfig opus = config.translation().engines().get(0);
+        OnnxEngineConfig opus =
+                (OnnxEngineConfig) config.translation().engines().get(0);
         assertThat(opus.type()).isEqualTo(EngineType.ONNX);
         assertThat(opus.model()).isEqualTo("opus-mt-en-de");
         assertThat(List.of(opus.threads(), opus.beams(), opus.maxLength())).containsExactly(2, 4, 256);
         assertThat(opus.quantized()).isFalse();
-        EngineConfig local = config.translation().engines().get(1);
+        OnnxEngineConfig local =
+                (OnnxEngineConfig) config.translation().engines().get(1);
         assertThat(local.path()).as("relative to the file").isEqualTo(dir.resolve("my-model"));
         assertThat(local.quantized()).as("default").isTrue();
         assertThat(config.models().directory(config.dataDir())).isEqualTo(dir.resolve("models"));
@@ -211,6 +213,24 @@ class ConfigLoaderTest {
                         VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n"
                                 + "      model: opus-mt-en-de\n      beams: 0\n",
                         "feedwerk.yml:17: beams must be between 1 and 16"),
+                Arguments.of(
+                        "engine without type",
+                        VALID + "translation:\n  engines:\n    - name: libre\n      url: http://localhost:5000\n",
+                        "feedwerk.yml:14: translation.engines[0] needs a type"),
+                Arguments.of(
+                        "unknown engine type",
+                        VALID + "translation:\n  engines:\n    - name: libre\n      type: babelfish\n",
+                        "feedwerk.yml:15: unknown engine type 'babelfish' for translation.engines[0] (deepl, libretranslate, "
+                                + "openai, apertium, onnx)"),
+                Arguments.of(
+                        "setting of another engine kind",
+                        VALID + "translation:\n  engines:\n    - name: opus\n      type: onnx\n"
+                                + "      model: opus-mt-en-de\n      url: http://localhost:5000\n",
+                        "feedwerk.yml:17: unknown key 'url' in translation.engines[0]"),
+                Arguments.of(
+                        "openai without model",
+                        VALID + "translation:\n  engines:\n    - name: llm\n      type: openai\n",
+                        "feedwerk.yml:14: engine 'llm' of type openai needs a model"),
                 Arguments.of("not yaml", "sources: [\n", "feedwerk.yml"),
                 Arguments.of("top-level list", "- a\n- b\n", "feedwerk.yml:1: the configuration must be a mapping"));
     }

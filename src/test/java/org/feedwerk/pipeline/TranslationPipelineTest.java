@@ -18,7 +18,9 @@ import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.config.EngineConfig;
 import org.feedwerk.config.EngineType;
 import org.feedwerk.config.FeedwerkConfig;
+import org.feedwerk.config.HttpEngineConfig;
 import org.feedwerk.config.ModelsConfig;
+import org.feedwerk.config.OnnxEngineConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.config.SourceFormat;
 import org.feedwerk.config.TranslationConfig;
@@ -97,12 +99,12 @@ class TranslationPipelineTest {
     }
 
     private EngineConfig deepl() {
-        return new EngineConfig(
+        return new HttpEngineConfig(
                 "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 2, null);
     }
 
     private EngineConfig libre() {
-        return new EngineConfig(
+        return new HttpEngineConfig(
                 "libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null, null, 1, null);
     }
 
@@ -221,7 +223,7 @@ class TranslationPipelineTest {
 
     @Test
     void numberChangingEngineIsRejectedAndTheNextEnginesTranslationIsPublished() throws IOException {
-        EngineConfig llm = new EngineConfig(
+        EngineConfig llm = new HttpEngineConfig(
                 "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null);
         engines.replyFromLlm(
                 text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
@@ -259,7 +261,7 @@ class TranslationPipelineTest {
 
     @Test
     void aRejectedAnswerCountsTowardTheBudgetAndIsNotRemembered() throws IOException {
-        EngineConfig llm = new EngineConfig(
+        EngineConfig llm = new HttpEngineConfig(
                 "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null, 1_000L);
         engines.replyFromLlm(
                 text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
@@ -286,7 +288,7 @@ class TranslationPipelineTest {
 
     @Test
     void heldWithTheQualityReportsWhenEveryEngineFails() throws IOException {
-        EngineConfig llm = new EngineConfig(
+        EngineConfig llm = new HttpEngineConfig(
                 "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null);
         engines.replyFromLlm(text -> "Hier ist die Übersetzung: " + org.feedwerk.testing.PseudoTranslation.html(text));
         open(Kind.SQLITE, List.of(llm));
@@ -361,7 +363,7 @@ class TranslationPipelineTest {
 
     @Test
     void spentDailyBudgetMovesTheChainToTheNextEngineUntilMidnight() throws IOException {
-        EngineConfig budgeted = new EngineConfig(
+        EngineConfig budgeted = new HttpEngineConfig(
                 "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 1, null, 30L);
         open(Kind.SQLITE, List.of(budgeted, libre()));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h are expected on Tuesday.");
@@ -397,7 +399,7 @@ class TranslationPipelineTest {
 
     @Test
     void unavailableOrMissingEnginesHoldWithTheReason() throws IOException {
-        EngineConfig keyless = new EngineConfig(
+        EngineConfig keyless = new HttpEngineConfig(
                 "pro", EngineType.DEEPL, "MISSING_KEY", engines.server().uri(""), null, null, 1, List.of("en-fr"));
         open(Kind.SQLITE, List.of(keyless));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
@@ -521,21 +523,8 @@ class TranslationPipelineTest {
     }
 
     private static EngineConfig offline(String model, Path path) {
-        return new EngineConfig(
-                "offline",
-                EngineType.ONNX,
-                null,
-                null,
-                model,
-                null,
-                1,
-                path == null ? null : List.of("en-de"),
-                null,
-                path,
-                1,
-                null,
-                null,
-                null);
+        return new OnnxEngineConfig(
+                "offline", model, path, path == null ? null : List.of("en-de"), null, 1, null, null, null);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.feedwerk.config.DatabaseConfig;
 import org.feedwerk.config.EngineConfig;
 import org.feedwerk.config.EngineType;
 import org.feedwerk.config.FeedwerkConfig;
+import org.feedwerk.config.HttpEngineConfig;
 import org.feedwerk.config.SiteConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.config.SourceFormat;
@@ -73,7 +74,7 @@ public final class SiteFixture implements AutoCloseable {
                 "CC BY 4.0",
                 null);
         EngineConfig engine = engineType == EngineType.DEEPL
-                ? new EngineConfig(
+                ? new HttpEngineConfig(
                         "deepl",
                         EngineType.DEEPL,
                         "DEEPL_AUTH_KEY",
@@ -82,7 +83,7 @@ public final class SiteFixture implements AutoCloseable {
                         null,
                         1,
                         null)
-                : new EngineConfig(
+                : new HttpEngineConfig(
                         "libre",
                         EngineType.LIBRETRANSLATE,
                         null,

@@ -19,8 +19,8 @@ import org.feedwerk.article.ArticleHtml;
 import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.config.ConfigLoader;
-import org.feedwerk.config.EngineConfig;
 import org.feedwerk.config.EngineType;
+import org.feedwerk.config.HttpEngineConfig;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.testing.ApertiumService;
 import org.feedwerk.web.WebServer;
@@ -300,7 +300,7 @@ class ApertiumEndToEndTest {
         assertThat(ApertiumEngine.code("gl")).isEqualTo("glg");
         assertThat(ApertiumEngine.code("ca-valencia")).isEqualTo("cat_valencia");
         assertThat(ApertiumEngine.code("spa")).isEqualTo("spa");
-        assertThat(new EngineConfig("a", EngineType.APERTIUM, null, null, null, null, 1, null).type())
+        assertThat(new HttpEngineConfig("a", EngineType.APERTIUM, null, null, null, null, 1, null).type())
                 .isEqualTo(EngineType.APERTIUM);
     }
 }

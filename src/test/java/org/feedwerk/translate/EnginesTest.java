@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.feedwerk.config.EngineConfig;
 import org.feedwerk.config.EngineType;
+import org.feedwerk.config.HttpEngineConfig;
 import org.feedwerk.testing.FakeEngineServers;
 import org.feedwerk.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -40,16 +40,16 @@ class EnginesTest {
 
     private TranslationEngine deepl() {
         return factory.create(
-                new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", base(), null, null, 3, null));
+                new HttpEngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", base(), null, null, 3, null));
     }
 
     private TranslationEngine libre() {
         return factory.create(
-                new EngineConfig("libre", EngineType.LIBRETRANSLATE, "LIBRE_KEY", base(), null, null, 3, null));
+                new HttpEngineConfig("libre", EngineType.LIBRETRANSLATE, "LIBRE_KEY", base(), null, null, 3, null));
     }
 
     private TranslationEngine openai() {
-        return factory.create(new EngineConfig(
+        return factory.create(new HttpEngineConfig(
                 "llm", EngineType.OPENAI, "OPENAI_API_KEY", URI.create(base() + "/v1"), "llama3.1", null, 2, null));
     }
 
@@ -146,7 +146,8 @@ class EnginesTest {
     @Test
     void deeplWithoutKeyIsUnavailableAndPicksTheHostFromTheKey() {
         TranslationEngine withoutKey = new EngineFactory(Map.of(), clock, waits::add)
-                .create(new EngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", null, null, null, null, null));
+                .create(new HttpEngineConfig(
+                        "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", null, null, null, null, null));
 
         assertThat(withoutKey.unavailableReason()).contains("deepl: environment variable DEEPL_AUTH_KEY is not set");
         assertThat(new DeeplEngine("d", java.util.Optional.empty(), java.util.Optional.of("k:fx"), "K", null, clock))
@@ -249,8 +250,8 @@ class EnginesTest {
     void unreachableEngineIsTransient() {
         URI closed = base();
         servers.close();
-        TranslationEngine engine =
-                factory.create(new EngineConfig("libre", EngineType.LIBRETRANSLATE, null, closed, null, null, 2, null));
+        TranslationEngine engine = factory.create(
+                new HttpEngineConfig("libre", EngineType.LIBRETRANSLATE, null, closed, null, null, 2, null));
 
         assertThatThrownBy(() -> engine.translate(html("x")))
                 .isInstanceOfSatisfying(

@@ -174,7 +174,7 @@ class ApiTest {
     void articleDetailShowsTranslationsWithTheirCost() throws Exception {
         var engines = new org.feedwerk.testing.FakeEngineServers();
         try {
-            var libre = new org.feedwerk.config.EngineConfig(
+            var libre = new org.feedwerk.config.HttpEngineConfig(
                     "libre",
                     org.feedwerk.config.EngineType.LIBRETRANSLATE,
                     null,

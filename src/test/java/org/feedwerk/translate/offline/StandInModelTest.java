@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.feedwerk.config.EngineConfig;
-import org.feedwerk.config.EngineType;
 import org.feedwerk.config.ModelsConfig;
+import org.feedwerk.config.OnnxEngineConfig;
 import org.feedwerk.testing.StandInMarianModel;
 import org.feedwerk.translate.EngineFactory;
 import org.feedwerk.translate.EngineRequest;
@@ -71,21 +71,8 @@ class StandInModelTest {
     void anEngineWithThePathLoadsAndTranslatesInBothPrecisions() {
         Path model = StandInMarianModel.write(dir.resolve("standin"), StandInMarianModel.Shape.SMALL, 3);
         for (boolean quantized : new boolean[] {false, true}) {
-            EngineConfig config = new EngineConfig(
-                    "standin",
-                    EngineType.ONNX,
-                    null,
-                    null,
-                    null,
-                    null,
-                    1,
-                    List.of("en-de"),
-                    null,
-                    model,
-                    1,
-                    null,
-                    16,
-                    quantized);
+            EngineConfig config =
+                    new OnnxEngineConfig("standin", null, model, List.of("en-de"), null, 1, null, 16, quantized);
             try (OnnxEngine engine = (OnnxEngine) new EngineFactory(
                             Map.of(),
                             Clock.systemUTC(),

@@ -1,0 +1,53 @@
+package org.feedwerk.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An engine reached over HTTP: DeepL, LibreTranslate, an OpenAI-compatible chat API ({@code model} required) or
+ * Apertium's APy. The API key is never in the file: {@code apiKeyEnv} names the environment variable that holds it.
+ */
+public record HttpEngineConfig(
+        String name,
+        EngineType type,
+        String apiKeyEnv,
+        URI url,
+        String model,
+        Duration timeout,
+        Integer maxAttempts,
+        List<String> pairs,
+        Long dailyCharBudget)
+        implements EngineConfig {
+
+    /** Without a daily budget. */
+    public HttpEngineConfig(
+            String name,
+            EngineType type,
+            String apiKeyEnv,
+            URI url,
+            String model,
+            Duration timeout,
+            Integer maxAttempts,
+            List<String> pairs) {
+        this(name, type, apiKeyEnv, url, model, timeout, maxAttempts, pairs, null);
+    }
+
+    public HttpEngineConfig {
+        if (type == EngineType.ONNX) {
+            throw new IllegalArgumentException("an onnx engine is an OnnxEngineConfig");
+        }
+        timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
+        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+        pairs = pairs == null ? List.of() : List.copyOf(pairs);
+    }
+
+    public Optional<URI> findUrl() {
+        return Optional.ofNullable(url);
+    }
+
+    public Optional<String> findApiKeyEnv() {
+        return Optional.ofNullable(apiKeyEnv).filter(value -> !value.isBlank());
+    }
+}
