@@ -17,6 +17,8 @@ import org.feedwerk.publish.PublicationStore;
 import org.feedwerk.publish.PublishedContent;
 import org.feedwerk.publish.Withdrawal;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -25,6 +27,11 @@ import org.jdbi.v3.core.statement.StatementContext;
  * transaction, locking the head row on PostgreSQL, so concurrent publishers form one chain.
  */
 public final class JdbiPublicationStore implements PublicationStore {
+    /** Records read by their columns' names (snake case to the components' names), instants as epoch milliseconds. */
+    private static final RowMapper<ChainHead> CHAIN_HEAD = ConstructorMapper.of(ChainHead.class);
+
+    private static final RowMapper<Withdrawal> WITHDRAWAL = ConstructorMapper.of(Withdrawal.class);
+
     private static final String LIVE = """
             FROM publication p
             JOIN (SELECT article_id, language, MAX(sequence) AS latest FROM publication GROUP BY article_id, language) l
@@ -120,7 +127,7 @@ public final class JdbiPublicationStore implements PublicationStore {
         String lock = database.isSqlite() ? "" : " FOR UPDATE";
         return handle.createQuery("SELECT position, last_sha256 FROM chain_head WHERE chain = :chain" + lock)
                 .bind("chain", chain)
-                .map((row, context) -> new ChainHead(row.getLong("position"), row.getString("last_sha256")))
+                .map(CHAIN_HEAD)
                 .one();
     }
 
@@ -240,23 +247,15 @@ public final class JdbiPublicationStore implements PublicationStore {
     public Optional<Withdrawal> findWithdrawal(String articleId) {
         return handles.with(handle -> handle.createQuery("SELECT * FROM withdrawal WHERE article_id = :id")
                 .bind("id", articleId)
-                .map(JdbiPublicationStore::mapWithdrawal)
+                .map(WITHDRAWAL)
                 .findOne());
     }
 
     @Override
     public List<Withdrawal> listWithdrawals() {
         return handles.with(handle -> handle.createQuery("SELECT * FROM withdrawal ORDER BY withdrawn_at, article_id")
-                .map(JdbiPublicationStore::mapWithdrawal)
+                .map(WITHDRAWAL)
                 .list());
-    }
-
-    private static Withdrawal mapWithdrawal(ResultSet row, StatementContext context) throws SQLException {
-        return new Withdrawal(
-                row.getString("article_id"),
-                row.getString("reason"),
-                row.getString("actor"),
-                Times.instant(row, "withdrawn_at"));
     }
 
     @Override
@@ -317,7 +316,7 @@ public final class JdbiPublicationStore implements PublicationStore {
         return handles.with(
                 handle -> handle.createQuery("SELECT position, last_sha256 FROM chain_head WHERE chain = :chain")
                         .bind("chain", chain)
-                        .map((row, context) -> new ChainHead(row.getLong("position"), row.getString("last_sha256")))
+                        .map(CHAIN_HEAD)
                         .one());
     }
 

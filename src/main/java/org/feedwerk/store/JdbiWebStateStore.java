@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.feedwerk.web.admin.ConsoleSessionStore;
 import org.feedwerk.web.api.LoginFailures;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Console sessions and wrong-token counts in the database, so that every web process shares them. */
 public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailures {
@@ -28,12 +29,9 @@ public final class JdbiWebStateStore implements ConsoleSessionStore, LoginFailur
     @Override
     public Optional<StoredSession> find(String idSha256) {
         return handles.with(handle -> handle.createQuery(
-                        "SELECT id_sha256, csrf_token, expires_at FROM console_session WHERE id_sha256 = :id")
+                        "SELECT id_sha256, csrf_token, expires_at AS expires FROM console_session WHERE id_sha256 = :id")
                 .bind("id", idSha256)
-                .map((rs, ctx) -> new StoredSession(
-                        rs.getString("id_sha256"),
-                        rs.getString("csrf_token"),
-                        Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                .map(ConstructorMapper.of(StoredSession.class))
                 .findOne());
     }
 
