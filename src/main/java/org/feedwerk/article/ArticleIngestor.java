@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,12 +153,10 @@ public final class ArticleIngestor {
                         .toList(),
                 source.id(),
                 clock.instant().minus(NEAR_DUPLICATE_WINDOW));
-        Map<NormalizedItem, Optional<ArticleStore.NearDuplicate>> byItem = new IdentityHashMap<>();
-        for (int index = 0; index < fingerprinted.size(); index++) {
-            byItem.put(fingerprinted.get(index), found.get(index));
-        }
+        // The answers come in the order of the fingerprinted items.
+        Iterator<Optional<ArticleStore.NearDuplicate>> answers = found.iterator();
         return normalized.stream()
-                .map(item -> byItem.containsKey(item) ? item.withNearDuplicate(byItem.get(item)) : item)
+                .map(item -> item.fingerprint().isPresent() ? item.withNearDuplicate(answers.next()) : item)
                 .toList();
     }
 

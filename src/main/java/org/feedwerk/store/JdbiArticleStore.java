@@ -79,10 +79,10 @@ public final class JdbiArticleStore implements ArticleStore {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return handles.with(handle -> Set.copyOf(
-                ValueLists.whereIn(handle, "SELECT id FROM article WHERE id IN (<ids>)", "ids", List.copyOf(ids))
-                        .mapTo(String.class)
-                        .list()));
+        return handles.with(handle -> Set.copyOf(ValueLists.whereIn(
+                        handle, database, "SELECT id FROM article WHERE id IN (<ids>)", "ids", List.copyOf(ids))
+                .mapTo(String.class)
+                .list()));
     }
 
     @Override
@@ -116,7 +116,7 @@ public final class JdbiArticleStore implements ArticleStore {
     public Map<String, String> findClustersWithContent(Collection<String> contentHashes) {
         Map<String, String> clusters = new HashMap<>();
         for (List<String> group : groups(List.copyOf(new LinkedHashSet<>(contentHashes)), MOST_LIST_VALUES)) {
-            handles.use(handle -> ValueLists.whereIn(handle, """
+            handles.use(handle -> ValueLists.whereIn(handle, database, """
                             SELECT r.content_hash, a.cluster_id FROM revision r JOIN article a ON a.id = r.article_id
                             WHERE r.content_hash IN (<hashes>) ORDER BY a.created_at, a.id""", "hashes", group)
                     .map((row, context) -> Map.entry(row.getString("content_hash"), row.getString("cluster_id")))
@@ -202,6 +202,7 @@ public final class JdbiArticleStore implements ArticleStore {
         handles.use(handle -> {
             try (RowBatch rows = RowBatch.open(
                     handle,
+                    database,
                     "article",
                     List.of(
                             "id",
@@ -272,7 +273,7 @@ public final class JdbiArticleStore implements ArticleStore {
 
     private record RevisionRow(Revision revision, Optional<TextFingerprint> fingerprint) {}
 
-    private static void insertRevision(Handle handle, Revision revision, Optional<TextFingerprint> fingerprint) {
+    private void insertRevision(Handle handle, Revision revision, Optional<TextFingerprint> fingerprint) {
         insertRevisions(handle, List.of(new RevisionRow(revision, fingerprint)));
     }
 
@@ -302,8 +303,9 @@ public final class JdbiArticleStore implements ArticleStore {
             "text_signature",
             "headline_derived");
 
-    private static void insertRevisions(Handle handle, List<RevisionRow> revisionRows) {
-        try (RowBatch rows = RowBatch.open(handle, "revision", REVISION_COLUMNS, revisionRows.size(), "the revision")) {
+    private void insertRevisions(Handle handle, List<RevisionRow> revisionRows) {
+        try (RowBatch rows =
+                RowBatch.open(handle, database, "revision", REVISION_COLUMNS, revisionRows.size(), "the revision")) {
             for (RevisionRow row : revisionRows) {
                 Revision revision = row.revision();
                 RevisionContent content = revision.content();
@@ -339,12 +341,13 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     /** 32 rows per fingerprinted revision. */
-    private static void insertBands(Handle handle, List<RevisionRow> revisionRows) {
+    private void insertBands(Handle handle, List<RevisionRow> revisionRows) {
         if (revisionRows.stream().noneMatch(row -> row.fingerprint().isPresent())) {
             return;
         }
         try (RowBatch bands = RowBatch.open(
                 handle,
+                database,
                 "text_band",
                 List.of("article_id", "revision", "band", "band_key"),
                 revisionRows.size() * TextFingerprint.BANDS,

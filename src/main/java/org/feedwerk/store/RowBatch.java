@@ -30,10 +30,10 @@ abstract class RowBatch implements AutoCloseable {
     }
 
     /** @param rows how many rows will be added (decides between insert and {@code COPY}) */
-    static RowBatch open(Handle handle, String table, List<String> columns, int rows, String what) {
+    static RowBatch open(Handle handle, Database database, String table, List<String> columns, int rows, String what) {
         Connection connection = handle.getConnection();
         try {
-            if (rows >= COPY_FROM && connection.isWrapperFor(PGConnection.class)) {
+            if (rows >= COPY_FROM && !database.isSqlite()) {
                 return new PostgresCopy(connection.unwrap(PGConnection.class), table, columns, what);
             }
             return new PreparedInsert(connection, table, columns, what);

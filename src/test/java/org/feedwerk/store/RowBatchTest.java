@@ -109,6 +109,7 @@ class RowBatchTest {
         database.jdbi().useTransaction(handle -> {
             try (RowBatch batch = RowBatch.open(
                     handle,
+                    database,
                     "batch_probe",
                     List.of("position", "text_value", "number_value"),
                     rows.size(),
