@@ -32,7 +32,10 @@ public class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         measure("short items (~30 words, below the near-duplicate fingerprint's 40)", generateFeed(ITEMS, 0), args);
-        measure("news-length items (~150 words, fingerprinted: 32 band keys each)", generateFeed(ITEMS, 12), args);
+        measure(
+                "news-length items (~150 words, fingerprinted: a band key per band each)",
+                generateFeed(ITEMS, 12),
+                args);
     }
 
     static void measure(String title, byte[] feed, String[] args) {

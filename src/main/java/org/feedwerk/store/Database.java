@@ -78,6 +78,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .javaMigrations(new TextFingerprintMigration())
                     .loggers("slf4j")
                     .load()
                     .migrate();

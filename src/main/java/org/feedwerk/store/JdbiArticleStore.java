@@ -340,7 +340,7 @@ public final class JdbiArticleStore implements ArticleStore {
         insertBands(handle, revisionRows);
     }
 
-    /** 32 rows per fingerprinted revision. */
+    /** {@link TextFingerprint#BANDS} rows per fingerprinted revision. */
     private void insertBands(Handle handle, List<RevisionRow> revisionRows) {
         if (revisionRows.stream().noneMatch(row -> row.fingerprint().isPresent())) {
             return;

@@ -2,9 +2,13 @@ package org.feedwerk.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import org.feedwerk.parse.PubStatus;
 import org.feedwerk.testing.Stories;
 import org.junit.jupiter.api.Test;
@@ -73,7 +77,7 @@ class TextFingerprintTest {
     void wordsAreRunsOfLettersAndNumbersInAnyScript() {
         String alphabet =
                 "aZ\u00c4\u00df\u0130 -,.'\u00b2\u00bd\u2167\u0663\u4e2d\u05d0\u0301\u00a0\ud835\udc00\ud83d\ude00";
-        java.util.Random random = new java.util.Random(20261202);
+        Random random = new Random(20261202);
         for (int sample = 0; sample < 5_000; sample++) {
             StringBuilder text = new StringBuilder();
             for (int length = random.nextInt(25); length > 0; length--) {
@@ -87,5 +91,71 @@ class TextFingerprintTest {
                     .as("%s", text.toString().chars().boxed().toList())
                     .isEqualTo(expected);
         }
+    }
+
+    /**
+     * On made-up texts of 150 words with between 1 and 12 words replaced, the signature's estimate follows the
+     * exact share of shared word groups without bias, and the bands find every pair the estimate calls the same
+     * story (twelve bands of three miss about 1 in 6,000 at similarity 0.8; four bands would miss 1 in 14).
+     */
+    @Test
+    void theEstimateFollowsTheExactShareAndBandsFindWhatItCallsTheSameStory() {
+        Random random = new Random(20261130);
+        String[] vocabulary = new String[3_000];
+        for (int word = 0; word < vocabulary.length; word++) {
+            vocabulary[word] = Integer.toString(word * 7919 + 101, 36);
+        }
+        double errorSum = 0;
+        double absoluteErrorSum = 0;
+        int pairs = 3_000;
+        int sameStory = 0;
+        int foundByBand = 0;
+        for (int pair = 0; pair < pairs; pair++) {
+            List<String> original = new ArrayList<>();
+            for (int word = 0; word < 150; word++) {
+                original.add(vocabulary[random.nextInt(vocabulary.length)]);
+            }
+            List<String> edited = new ArrayList<>(original);
+            for (int edit = 1 + random.nextInt(12); edit > 0; edit--) {
+                edited.set(random.nextInt(edited.size()), vocabulary[random.nextInt(vocabulary.length)]);
+            }
+            TextFingerprint first =
+                    TextFingerprint.of("", String.join(" ", original)).orElseThrow();
+            TextFingerprint second =
+                    TextFingerprint.of("", String.join(" ", edited)).orElseThrow();
+            double estimate = first.similarity(second);
+            double exact = jaccardOfWordTriples(original, edited);
+            errorSum += estimate - exact;
+            absoluteErrorSum += Math.abs(estimate - exact);
+            if (estimate >= TextFingerprint.MIN_SIMILARITY) {
+                sameStory++;
+                Set<Long> firstKeys = new HashSet<>();
+                Arrays.stream(first.bandKeys()).forEach(firstKeys::add);
+                if (Arrays.stream(second.bandKeys()).anyMatch(firstKeys::contains)) {
+                    foundByBand++;
+                }
+            }
+        }
+        assertThat(Math.abs(errorSum / pairs)).as("bias").isLessThan(0.01);
+        assertThat(absoluteErrorSum / pairs).as("mean error").isLessThan(0.035);
+        assertThat(sameStory).as("pairs called the same story").isGreaterThan(pairs / 3);
+        assertThat(foundByBand).as("found by band").isGreaterThanOrEqualTo(sameStory - 2);
+    }
+
+    private static double jaccardOfWordTriples(List<String> first, List<String> second) {
+        Set<String> firstTriples = triples(first);
+        Set<String> union = new HashSet<>(firstTriples);
+        Set<String> secondTriples = triples(second);
+        union.addAll(secondTriples);
+        firstTriples.retainAll(secondTriples);
+        return (double) firstTriples.size() / union.size();
+    }
+
+    private static Set<String> triples(List<String> words) {
+        Set<String> triples = new HashSet<>();
+        for (int start = 0; start + 3 <= words.size(); start++) {
+            triples.add(String.join(" ", words.subList(start, start + 3)));
+        }
+        return triples;
     }
 }

@@ -22,6 +22,7 @@ import org.feedwerk.article.IngestException;
 import org.feedwerk.article.PayloadRef;
 import org.feedwerk.article.Revision;
 import org.feedwerk.article.RevisionContent;
+import org.feedwerk.article.TextFingerprint;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.FeedFormat;
 import org.feedwerk.parse.Item;
@@ -319,7 +320,7 @@ class IngestStoreTest {
         clock.advance(Duration.ofDays(8));
         assertThat(new org.feedwerk.pipeline.Housekeeping(store, clock).runOnce())
                 .as("the band keys of the four texts long enough to have them")
-                .isEqualTo(4 * 32);
+                .isEqualTo(4 * TextFingerprint.BANDS);
         assertThat(store.forgetTextBandsBefore(clock.instant())).isZero();
         ingest(
                 OTHER,

@@ -3,20 +3,30 @@ package org.feedwerk.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.feedwerk.article.ArticleStore.NearDuplicate;
+import org.feedwerk.article.TextFingerprint;
 import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.testing.Stories;
 import org.feedwerk.testing.TestDatabases;
 import org.feedwerk.testing.TestDatabases.Kind;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.generic.GenericType;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
-/** Version 12 rebuilds {@code text_band} without its foreign key: the band keys stored before are kept. */
+/**
+ * Version 12 rebuilds {@code text_band} without its foreign key, keeping the band keys stored before; version 13
+ * computes the signatures and band keys of revisions inside the near-duplicate window again in their second form.
+ */
 class TextBandMigrationTest {
     @TempDir
     Path dataDir;
@@ -43,13 +53,84 @@ class TextBandMigrationTest {
             handle.execute("INSERT INTO text_band (article_id, revision, band, band_key) VALUES ('a1', 1, 7, 42)");
         });
 
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target("12")
+                .load()
+                .migrate();
+
+        long kept = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM text_band WHERE band_key = 42 AND band = 7 AND article_id = 'a1'")
+                .mapTo(Long.class)
+                .one());
+        assertThat(kept).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void signaturesInsideTheWindowAreComputedAgainAndStillFoundOthersAreDropped(Kind kind) {
+        DatabaseConfig config = TestDatabases.fresh(kind);
+        DataSource dataSource = dataSource(kind, config);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target("12")
+                .load()
+                .migrate();
+        String oldSignature = "0badc0de".repeat(128);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        jdbi.useHandle(handle -> {
+            for (String id : List.of("inside", "outside")) {
+                handle.execute(
+                        "INSERT INTO article (id, source_id, cluster_id, headline, status, current_revision, "
+                                + "created_at, updated_at) VALUES (?, 'wire', ?, 'Ferry', 'fetched', 1, 1, 1)",
+                        id,
+                        id);
+                handle.execute(
+                        "INSERT INTO revision (article_id, number, content_hash, headline, body_html, "
+                                + "pub_status, subjects, images, created_at, text_signature) VALUES (?, 1, ?, "
+                                + "'Ferry terminal approved', ?, 'usable', '[]', '[]', ?, ?)",
+                        id,
+                        id + "-hash",
+                        "<p>" + Stories.FERRY_TERMINAL + "</p>",
+                        System.currentTimeMillis(),
+                        oldSignature);
+            }
+            for (int band = 0; band < 32; band++) {
+                handle.execute(
+                        "INSERT INTO text_band (article_id, revision, band, band_key) VALUES ('inside', 1, ?, ?)",
+                        band,
+                        1000L + band);
+            }
+        });
+
         try (Database database = Database.open(config, dataDir, TestDatabases.password(kind))) {
-            long kept = database.jdbi()
+            TextFingerprint expected = TextFingerprint.of("Ferry terminal approved", Stories.FERRY_TERMINAL)
+                    .orElseThrow();
+            Map<String, String> signatures = database.jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT article_id, text_signature FROM revision")
+                            .setMapKeyColumn("article_id")
+                            .setMapValueColumn("text_signature")
+                            .collectInto(new GenericType<Map<String, String>>() {}));
+            assertThat(signatures.get("inside")).isEqualTo(expected.encode());
+            assertThat(signatures.get("outside")).isNull();
+            List<Long> bandKeys = database.jdbi()
                     .withHandle(handle -> handle.createQuery(
-                                    "SELECT COUNT(*) FROM text_band WHERE band_key = 42 AND band = 7 AND article_id = 'a1'")
+                                    "SELECT band_key FROM text_band WHERE article_id = 'inside' ORDER BY band")
                             .mapTo(Long.class)
-                            .one());
-            assertThat(kept).isEqualTo(1);
+                            .list());
+            assertThat(bandKeys)
+                    .containsExactly(Arrays.stream(expected.bandKeys()).boxed().toArray(Long[]::new));
+
+            TextFingerprint edited = TextFingerprint.of(
+                            "Ferry terminal approved", Stories.FERRY_TERMINAL + " (Reporting by the Wire desk)")
+                    .orElseThrow();
+            assertThat(new JdbiArticleStore(database)
+                            .findClustersWithSimilarText(List.of(edited), "other", Instant.EPOCH)
+                            .get(0))
+                    .map(NearDuplicate::clusterId)
+                    .contains("inside");
         }
     }
 
