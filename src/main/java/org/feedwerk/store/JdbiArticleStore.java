@@ -137,7 +137,8 @@ public final class JdbiArticleStore implements ArticleStore {
         for (List<TextFingerprint> group : groups(fingerprints, perGroup)) {
             Set<Long> keys = new HashSet<>();
             group.forEach(fingerprint -> Arrays.stream(fingerprint.bandKeys()).forEach(keys::add));
-            List<BandCandidate> candidates = handles.with(handle -> handle.createQuery("""
+            List<BandCandidate> candidates = handles.with(
+                    handle -> ValueLists.whereIn(handle, database, """
                             SELECT DISTINCT b.band, b.band_key, a.cluster_id, a.created_at, a.id, r.text_signature
                             FROM text_band b
                             JOIN revision r ON r.article_id = b.article_id AND r.number = b.revision
@@ -145,16 +146,15 @@ public final class JdbiArticleStore implements ArticleStore {
                             JOIN article leader ON leader.id = a.cluster_id
                             WHERE b.band_key IN (<keys>) AND a.source_id <> :source AND leader.source_id <> :source
                               AND r.created_at >= :since
-                            ORDER BY a.created_at, a.id""")
-                    .bindList("keys", List.copyOf(keys))
-                    .bind("source", exceptSourceId)
-                    .bind("since", since)
-                    .map((row, context) -> new BandCandidate(
-                            row.getInt("band"),
-                            row.getLong("band_key"),
-                            row.getString("cluster_id"),
-                            row.getString("text_signature")))
-                    .list());
+                            ORDER BY a.created_at, a.id""", "keys", Long.class, List.copyOf(keys))
+                            .bind("source", exceptSourceId)
+                            .bind("since", since)
+                            .map((row, context) -> new BandCandidate(
+                                    row.getInt("band"),
+                                    row.getLong("band_key"),
+                                    row.getString("cluster_id"),
+                                    row.getString("text_signature")))
+                            .list());
             Map<String, TextFingerprint> decoded = new HashMap<>();
             for (TextFingerprint fingerprint : group) {
                 long[] own = fingerprint.bandKeys();

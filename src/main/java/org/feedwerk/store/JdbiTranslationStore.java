@@ -41,9 +41,12 @@ public final class JdbiTranslationStore implements TranslationStore {
         List<String> all = new ArrayList<>(keys);
         for (int start = 0; start < all.size(); start += KEYS_PER_QUERY) {
             List<String> chunk = all.subList(start, Math.min(all.size(), start + KEYS_PER_QUERY));
-            handles.use(handle -> handle.createQuery(
-                            "SELECT segment_key, target_text FROM translation_memory WHERE segment_key IN (<keys>)")
-                    .bindList("keys", chunk)
+            handles.use(handle -> ValueLists.whereIn(
+                            handle,
+                            database,
+                            "SELECT segment_key, target_text FROM translation_memory WHERE segment_key IN (<keys>)",
+                            "keys",
+                            chunk)
                     .map((row, context) -> Map.entry(row.getString(1), row.getString(2)))
                     .forEach(entry -> found.put(entry.getKey(), entry.getValue())));
         }
