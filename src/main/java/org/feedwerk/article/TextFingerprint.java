@@ -1,8 +1,8 @@
 package org.feedwerk.article;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +38,6 @@ public final class TextFingerprint {
     private static final int ROWS = 3;
     private static final int SHINGLE = 3;
     private static final int[] SEEDS = new int[HASHES];
-    private static final HexFormat HEX = HexFormat.of();
 
     static {
         long seed = 0x9e3779b97f4a7c15L;
@@ -131,19 +130,20 @@ public final class TextFingerprint {
         return keys;
     }
 
-    public String encode() {
-        StringBuilder hex = new StringBuilder(HASHES * 8);
-        for (int minimum : minimums) {
-            hex.append(HEX.toHexDigits(minimum));
-        }
-        return hex.toString();
+    /** The {@value #HASHES} minimums as {@value #HASHES} × 4 bytes, big-endian (how they are stored). */
+    public byte[] toBytes() {
+        ByteBuffer bytes = ByteBuffer.allocate(HASHES * Integer.BYTES);
+        bytes.asIntBuffer().put(minimums);
+        return bytes.array();
     }
 
-    public static TextFingerprint decode(String hex) {
-        int[] minimums = new int[HASHES];
-        for (int index = 0; index < HASHES; index++) {
-            minimums[index] = (int) Long.parseLong(hex.substring(index * 8, index * 8 + 8), 16);
+    public static TextFingerprint fromBytes(byte[] bytes) {
+        if (bytes.length != HASHES * Integer.BYTES) {
+            throw new IllegalArgumentException(
+                    "a text fingerprint has " + HASHES * Integer.BYTES + " bytes, not " + bytes.length);
         }
+        int[] minimums = new int[HASHES];
+        ByteBuffer.wrap(bytes).asIntBuffer().get(minimums);
         return new TextFingerprint(minimums);
     }
 

@@ -139,7 +139,7 @@ public final class JdbiArticleStore implements ArticleStore {
             group.forEach(fingerprint -> Arrays.stream(fingerprint.bandKeys()).forEach(keys::add));
             List<BandCandidate> candidates = handles.with(
                     handle -> ValueLists.whereIn(handle, database, """
-                            SELECT DISTINCT b.band, b.band_key, a.cluster_id, a.created_at, a.id, r.text_signature
+                            SELECT DISTINCT b.band, b.band_key, a.cluster_id, a.created_at, a.id, r.text_minhash
                             FROM text_band b
                             JOIN revision r ON r.article_id = b.article_id AND r.number = b.revision
                             JOIN article a ON a.id = r.article_id
@@ -153,7 +153,8 @@ public final class JdbiArticleStore implements ArticleStore {
                                     row.getInt("band"),
                                     row.getLong("band_key"),
                                     row.getString("cluster_id"),
-                                    row.getString("text_signature")))
+                                    row.getString("id"),
+                                    row.getBytes("text_minhash")))
                             .list());
             Map<String, TextFingerprint> decoded = new HashMap<>();
             for (TextFingerprint fingerprint : group) {
@@ -162,8 +163,8 @@ public final class JdbiArticleStore implements ArticleStore {
                         .filter(candidate -> own[candidate.band()] == candidate.key())
                         .map(candidate -> new NearDuplicate(
                                 candidate.clusterId(),
-                                fingerprint.similarity(
-                                        decoded.computeIfAbsent(candidate.signature(), TextFingerprint::decode))))
+                                fingerprint.similarity(decoded.computeIfAbsent(
+                                        candidate.articleId(), id -> TextFingerprint.fromBytes(candidate.minhash())))))
                         .filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
                         .findFirst());
             }
@@ -172,7 +173,7 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     /** A revision that shares band {@code band} (with key {@code key}) with a fingerprint looked up. */
-    private record BandCandidate(int band, long key, String clusterId, String signature) {}
+    private record BandCandidate(int band, long key, String clusterId, String articleId, byte[] minhash) {}
 
     /** Values bound in one IN list: far below SQLite's and PostgreSQL's limits on parameters. */
     private static final int MOST_LIST_VALUES = 4_000;
@@ -300,7 +301,7 @@ public final class JdbiArticleStore implements ArticleStore {
             "rights",
             "slugline",
             "urgency",
-            "text_signature",
+            "text_minhash",
             "headline_derived");
 
     private void insertRevisions(Handle handle, List<RevisionRow> revisionRows) {
@@ -331,7 +332,7 @@ public final class JdbiArticleStore implements ArticleStore {
                         .text(content.rights())
                         .text(content.slugline())
                         .number(content.urgency())
-                        .text(row.fingerprint().map(TextFingerprint::encode).orElse(null))
+                        .bytes(row.fingerprint().map(TextFingerprint::toBytes).orElse(null))
                         .flag(content.headlineDerived())
                         .endRow();
             }

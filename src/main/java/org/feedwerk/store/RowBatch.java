@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -45,6 +46,8 @@ abstract class RowBatch implements AutoCloseable {
     abstract RowBatch text(String value);
 
     abstract RowBatch number(Long value);
+
+    abstract RowBatch bytes(byte[] value);
 
     RowBatch number(Integer value) {
         return number(value == null ? null : value.longValue());
@@ -111,6 +114,20 @@ abstract class RowBatch implements AutoCloseable {
         }
 
         @Override
+        RowBatch bytes(byte[] value) {
+            try {
+                if (value == null) {
+                    statement.setNull(++parameter, Types.BINARY);
+                } else {
+                    statement.setBytes(++parameter, value);
+                }
+                return this;
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        }
+
+        @Override
         void endRow() {
             try {
                 statement.addBatch();
@@ -146,6 +163,7 @@ abstract class RowBatch implements AutoCloseable {
     private static final class PostgresCopy extends RowBatch {
         private final PGConnection connection;
         private final String sql;
+        private static final HexFormat HEX = HexFormat.of();
         private final StringBuilder csv = new StringBuilder(1 << 16);
         private boolean rowStarted;
 
@@ -184,6 +202,17 @@ abstract class RowBatch implements AutoCloseable {
             separate();
             if (value != null) {
                 csv.append(value.longValue());
+            }
+            return this;
+        }
+
+        /** PostgreSQL's hex form of {@code bytea}: only digits and letters, so unquoted. */
+        @Override
+        RowBatch bytes(byte[] value) {
+            separate();
+            if (value != null) {
+                csv.append("\\x");
+                HEX.formatHex(csv, value);
             }
             return this;
         }

@@ -16,10 +16,12 @@ import org.jsoup.Jsoup;
 
 /**
  * Version 13: text fingerprints are computed another way (hashes a vector loop can compute, twelve bands instead
- * of 32), so a signature or band key stored before means nothing to one computed after. Revisions that can still
- * be found by band — those inside the near-duplicate window, whose band keys have not been forgotten — get their
- * signature and band keys computed again from their stored headline and body; the others lose their signature,
- * which nothing reads once their bands are gone. Runs inside Flyway's transaction for this version.
+ * of 32) and stored as 512 bytes ({@code revision.text_minhash}) instead of 1,024 hex characters
+ * ({@code text_signature}, dropped: it took PostgreSQL's revision rows past the size at which it compresses
+ * them). A signature or band key stored before means nothing to one computed after. Revisions that can still be
+ * found by band — those inside the near-duplicate window, whose band keys have not been forgotten — get their
+ * fingerprint and band keys computed again from their stored headline and body; the others get none, as nothing
+ * reads a fingerprint once its bands are gone. Runs inside Flyway's transaction for this version.
  */
 final class TextFingerprintMigration implements JavaMigration {
     private static final int PAGE = 500;
@@ -47,11 +49,9 @@ final class TextFingerprintMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
+        boolean sqlite = connection.getMetaData().getDatabaseProductName().equals("SQLite");
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("""
-                    UPDATE revision SET text_signature = NULL WHERE text_signature IS NOT NULL
-                    AND NOT EXISTS (SELECT 1 FROM text_band b
-                                    WHERE b.article_id = revision.article_id AND b.revision = revision.number)""");
+            statement.executeUpdate("ALTER TABLE revision ADD COLUMN text_minhash " + (sqlite ? "BLOB" : "BYTEA"));
             statement.executeUpdate("""
                     CREATE TABLE text_band_next (
                         article_id VARCHAR(32) NOT NULL,
@@ -60,47 +60,53 @@ final class TextFingerprintMigration implements JavaMigration {
                         band_key   BIGINT NOT NULL
                     )""");
         }
-        String afterId = "";
-        int afterNumber = 0;
-        while (true) {
-            List<Fingerprinted> page = nextPage(connection, afterId, afterNumber);
-            if (page.isEmpty()) {
-                break;
-            }
-            store(connection, page);
-            afterId = page.get(page.size() - 1).articleId();
-            afterNumber = page.get(page.size() - 1).number();
+        List<RevisionKey> withBands = revisionsWithBands(connection);
+        for (int from = 0; from < withBands.size(); from += PAGE) {
+            store(
+                    connection,
+                    fingerprinted(connection, withBands.subList(from, Math.min(withBands.size(), from + PAGE))));
         }
         try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("ALTER TABLE revision DROP COLUMN text_signature");
             statement.executeUpdate("DROP TABLE text_band");
             statement.executeUpdate("ALTER TABLE text_band_next RENAME TO text_band");
             statement.executeUpdate("CREATE INDEX text_band_key ON text_band (band_key, band)");
         }
     }
 
+    private record RevisionKey(String articleId, int number) {}
+
     private record Fingerprinted(String articleId, int number, Optional<TextFingerprint> fingerprint) {}
 
-    /** The next revisions with a signature, in key order after the last one done. */
-    private static List<Fingerprinted> nextPage(Connection connection, String afterId, int afterNumber)
+    /** One scan of the band table (it has no index by revision): the revisions inside the window. */
+    private static List<RevisionKey> revisionsWithBands(Connection connection) throws SQLException {
+        List<RevisionKey> keys = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT DISTINCT article_id, revision FROM text_band")) {
+            while (rows.next()) {
+                keys.add(new RevisionKey(rows.getString(1), rows.getInt(2)));
+            }
+        }
+        return keys;
+    }
+
+    private static List<Fingerprinted> fingerprinted(Connection connection, List<RevisionKey> keys)
             throws SQLException {
         List<Fingerprinted> page = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                SELECT article_id, number, headline, body_html FROM revision
-                WHERE text_signature IS NOT NULL AND (article_id > ? OR (article_id = ? AND number > ?))
-                ORDER BY article_id, number LIMIT ?""")) {
-            query.setString(1, afterId);
-            query.setString(2, afterId);
-            query.setInt(3, afterNumber);
-            query.setInt(4, PAGE);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String body = rows.getString("body_html");
-                    page.add(new Fingerprinted(
-                            rows.getString("article_id"),
-                            rows.getInt("number"),
-                            TextFingerprint.of(
-                                    rows.getString("headline"),
-                                    Jsoup.parse(body).text())));
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT headline, body_html FROM revision WHERE article_id = ? AND number = ?")) {
+            for (RevisionKey key : keys) {
+                query.setString(1, key.articleId());
+                query.setInt(2, key.number());
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        page.add(new Fingerprinted(
+                                key.articleId(),
+                                key.number(),
+                                TextFingerprint.of(
+                                        rows.getString("headline"),
+                                        Jsoup.parse(rows.getString("body_html")).text())));
+                    }
                 }
             }
         }
@@ -108,16 +114,16 @@ final class TextFingerprintMigration implements JavaMigration {
     }
 
     private static void store(Connection connection, List<Fingerprinted> page) throws SQLException {
-        try (PreparedStatement signature = connection.prepareStatement(
-                        "UPDATE revision SET text_signature = ? WHERE article_id = ? AND number = ?");
+        try (PreparedStatement minhash = connection.prepareStatement(
+                        "UPDATE revision SET text_minhash = ? WHERE article_id = ? AND number = ?");
                 PreparedStatement band = connection.prepareStatement(
                         "INSERT INTO text_band_next (article_id, revision, band, band_key) VALUES (?, ?, ?, ?)")) {
             for (Fingerprinted revision : page) {
-                signature.setString(
-                        1, revision.fingerprint().map(TextFingerprint::encode).orElse(null));
-                signature.setString(2, revision.articleId());
-                signature.setInt(3, revision.number());
-                signature.addBatch();
+                minhash.setBytes(
+                        1, revision.fingerprint().map(TextFingerprint::toBytes).orElse(null));
+                minhash.setString(2, revision.articleId());
+                minhash.setInt(3, revision.number());
+                minhash.addBatch();
                 if (revision.fingerprint().isEmpty()) {
                     continue;
                 }
@@ -130,7 +136,7 @@ final class TextFingerprintMigration implements JavaMigration {
                     band.addBatch();
                 }
             }
-            signature.executeBatch();
+            minhash.executeBatch();
             band.executeBatch();
         }
     }

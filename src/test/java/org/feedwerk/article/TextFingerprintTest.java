@@ -44,7 +44,8 @@ class TextFingerprintTest {
                 .filter(key -> Arrays.stream(edited.bandKeys()).anyMatch(candidate -> candidate == key))
                 .count();
         assertThat(sharedBands).as("found by band lookup").isPositive();
-        assertThat(TextFingerprint.decode(edited.encode()).similarity(edited)).isEqualTo(1.0);
+        assertThat(TextFingerprint.fromBytes(edited.toBytes()).similarity(edited))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -68,8 +69,8 @@ class TextFingerprintTest {
 
         assertThat(TextFingerprint.of(content.headline(), ArticleHtml.plainText(html))
                         .orElseThrow()
-                        .encode())
-                .isEqualTo(TextFingerprint.of(content).orElseThrow().encode());
+                        .toBytes())
+                .isEqualTo(TextFingerprint.of(content).orElseThrow().toBytes());
     }
 
     /** Words are runs of letters and numbers in any script, as the pattern {@code [\\p{L}\\p{N}]+} finds them. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.feedwerk.testing.TestDatabases;
 import org.feedwerk.testing.TestDatabases.Kind;
@@ -56,10 +57,19 @@ class RowBatchTest {
         database = Database.open(TestDatabases.fresh(kind), dataDir, TestDatabases.password(kind));
         database.jdbi()
                 .useHandle(handle -> handle.execute(
-                        "CREATE TABLE batch_probe (position BIGINT, text_value VARCHAR(200), number_value BIGINT)"));
+                        "CREATE TABLE batch_probe (position BIGINT, text_value VARCHAR(200), number_value BIGINT, "
+                                + "bytes_value " + (database.isSqlite() ? "BLOB" : "BYTEA") + ")"));
     }
 
-    private record Row(long position, String text, Long number) {}
+    /** Bytes as hex, so that rows compare by value; null is no value, "" no bytes. */
+    private record Row(long position, String text, Long number, String bytes) {
+        Row(long position, String text, Long number) {
+            this(position, text, number, null);
+        }
+    }
+
+    private static final List<String> AWKWARD_BYTES =
+            List.of("", "00", "22", "2c", "0a0d", "5c2e0a", "5c4e", "ff00fe", "000102030405060708090a0b0c0d0e0f");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
@@ -71,16 +81,20 @@ class RowBatchTest {
             rows.add(new Row(
                     position,
                     text,
-                    position % 3 == 0 ? null : (long) position * (position % 2 == 0 ? 1 : -1) * 1_000_000_007L));
+                    position % 3 == 0 ? null : (long) position * (position % 2 == 0 ? 1 : -1) * 1_000_000_007L,
+                    position % 7 == 6 ? null : AWKWARD_BYTES.get(position % AWKWARD_BYTES.size())));
         }
         write(rows.subList(0, 1));
         write(rows.subList(1, rows.size())); // on PostgreSQL a COPY
 
         List<Row> read = database.jdbi()
                 .withHandle(handle -> handle.createQuery(
-                                "SELECT position, text_value, number_value FROM batch_probe ORDER BY position")
+                                "SELECT position, text_value, number_value, bytes_value FROM batch_probe ORDER BY position")
                         .map((row, context) -> new Row(
-                                row.getLong(1), row.getString(2), row.getObject(3) == null ? null : row.getLong(3)))
+                                row.getLong(1),
+                                row.getString(2),
+                                row.getObject(3) == null ? null : row.getLong(3),
+                                row.getBytes(4) == null ? null : HexFormat.of().formatHex(row.getBytes(4))))
                         .list());
         assertThat(read).isEqualTo(rows);
     }
@@ -111,13 +125,14 @@ class RowBatchTest {
                     handle,
                     database,
                     "batch_probe",
-                    List.of("position", "text_value", "number_value"),
+                    List.of("position", "text_value", "number_value", "bytes_value"),
                     rows.size(),
                     "the probe")) {
                 for (Row row : rows) {
                     batch.number(row.position())
                             .text(row.text())
                             .number(row.number())
+                            .bytes(row.bytes() == null ? null : HexFormat.of().parseHex(row.bytes()))
                             .endRow();
                 }
                 batch.execute();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.feedwerk.article.ArticleStore.NearDuplicate;
 import org.feedwerk.article.TextFingerprint;
@@ -16,7 +18,6 @@ import org.feedwerk.testing.TestDatabases;
 import org.feedwerk.testing.TestDatabases.Kind;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.generic.GenericType;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,13 +109,15 @@ class TextBandMigrationTest {
         try (Database database = Database.open(config, dataDir, TestDatabases.password(kind))) {
             TextFingerprint expected = TextFingerprint.of("Ferry terminal approved", Stories.FERRY_TERMINAL)
                     .orElseThrow();
-            Map<String, String> signatures = database.jdbi()
-                    .withHandle(handle -> handle.createQuery("SELECT article_id, text_signature FROM revision")
-                            .setMapKeyColumn("article_id")
-                            .setMapValueColumn("text_signature")
-                            .collectInto(new GenericType<Map<String, String>>() {}));
-            assertThat(signatures.get("inside")).isEqualTo(expected.encode());
-            assertThat(signatures.get("outside")).isNull();
+            Map<String, byte[]> minhashes = new HashMap<>();
+            database.jdbi()
+                    .useHandle(handle -> handle.createQuery("SELECT article_id, text_minhash FROM revision")
+                            .map((row, context) -> Map.entry(row.getString(1), Optional.ofNullable(row.getBytes(2))))
+                            .forEach(entry -> minhashes.put(
+                                    entry.getKey(), entry.getValue().orElse(null))));
+            assertThat(minhashes).containsOnlyKeys("inside", "outside");
+            assertThat(minhashes.get("inside")).isEqualTo(expected.toBytes());
+            assertThat(minhashes.get("outside")).isNull();
             List<Long> bandKeys = database.jdbi()
                     .withHandle(handle -> handle.createQuery(
                                     "SELECT band_key FROM text_band WHERE article_id = 'inside' ORDER BY band")
