@@ -31,7 +31,7 @@ public class ApertiumThroughput {
         List<String> texts = texts();
         long characters = texts.stream().mapToLong(String::length).sum();
         TranslationEngine engine = new EngineFactory(Map.of(), Clock.systemUTC(), Sleeper.REAL)
-                .create(new HttpEngineConfig("apertium", EngineType.APERTIUM, null, apy, null, null, 1, null));
+                .create(new HttpEngineConfig("apertium", EngineType.APERTIUM, null, apy, null, null, 1, null, null));
         engine.prepare().ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });

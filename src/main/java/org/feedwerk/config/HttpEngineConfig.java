@@ -21,19 +21,6 @@ public record HttpEngineConfig(
         Long dailyCharBudget)
         implements EngineConfig {
 
-    /** Without a daily budget. */
-    public HttpEngineConfig(
-            String name,
-            EngineType type,
-            String apiKeyEnv,
-            URI url,
-            String model,
-            Duration timeout,
-            Integer maxAttempts,
-            List<String> pairs) {
-        this(name, type, apiKeyEnv, url, model, timeout, maxAttempts, pairs, null);
-    }
-
     public HttpEngineConfig {
         if (type == EngineType.ONNX) {
             throw new IllegalArgumentException("an onnx engine is an OnnxEngineConfig");

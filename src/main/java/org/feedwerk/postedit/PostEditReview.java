@@ -49,13 +49,14 @@ public final class PostEditReview implements TranslationReview {
                 body.text(),
                 glossary);
         QaReport report = gate.check(input, List.copyOf(rules));
-        Translation reviewed = draft.withReview(
-                TranslationStatus.TRANSLATED,
-                headline.text(),
-                teaser.text(),
-                body.text(),
-                List.copyOf(rules),
-                json(report));
+        Translation reviewed = draft.toBuilder()
+                .status(TranslationStatus.TRANSLATED)
+                .headline(headline.text())
+                .teaser(teaser.text())
+                .bodyHtml(body.text())
+                .postEdits(List.copyOf(rules))
+                .qaReport(json(report))
+                .build();
         return new Reviewed(reviewed, report.isBlocking(), report.failedChecks(), report.summary());
     }
 

@@ -139,14 +139,9 @@ public final class ArticleTranslator {
                         revision.content(), translateWith(engine, revision, source, target, glossary, fresh), glossary);
                 if (reviewed.blocking()) {
                     store.saveTranslation(
-                            reviewed.translation()
-                                    .withReview(
-                                            TranslationStatus.REJECTED,
-                                            reviewed.translation().headline(),
-                                            reviewed.translation().teaser(),
-                                            reviewed.translation().bodyHtml(),
-                                            reviewed.translation().postEdits(),
-                                            reviewed.translation().qaReport()),
+                            reviewed.translation().toBuilder()
+                                    .status(TranslationStatus.REJECTED)
+                                    .build(),
                             reviewed.failedChecks());
                     throw new TranslationException(
                             TranslationException.Kind.BAD_OUTPUT,

@@ -31,29 +31,24 @@ public record Translation(
         postEdits = postEdits == null ? List.of() : List.copyOf(postEdits);
     }
 
-    public Translation withReview(
-            TranslationStatus newStatus,
-            String newHeadline,
-            String newTeaser,
-            String newBodyHtml,
-            List<String> rules,
-            String report) {
-        return new Translation(
-                articleId,
-                revision,
-                language,
-                sourceLanguage,
-                engine,
-                newStatus,
-                newHeadline,
-                newTeaser,
-                newBodyHtml,
-                charsSent,
-                charsReused,
-                billed,
-                translatedAt,
-                rules,
-                report);
+    /** A builder holding this translation's values, to change some of them by name. */
+    public Builder toBuilder() {
+        return builder()
+                .articleId(articleId)
+                .revision(revision)
+                .language(language)
+                .sourceLanguage(sourceLanguage)
+                .engine(engine)
+                .status(status)
+                .headline(headline)
+                .teaser(teaser)
+                .bodyHtml(bodyHtml)
+                .charsSent(charsSent)
+                .charsReused(charsReused)
+                .billed(billed)
+                .translatedAt(translatedAt)
+                .postEdits(postEdits)
+                .qaReport(qaReport);
     }
 
     /** Built by name: fifteen positional fields invite swapped arguments; unset lists stay empty. */

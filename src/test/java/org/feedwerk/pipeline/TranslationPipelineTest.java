@@ -100,12 +100,12 @@ class TranslationPipelineTest {
 
     private EngineConfig deepl() {
         return new HttpEngineConfig(
-                "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 2, null);
+                "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 2, null, null);
     }
 
     private EngineConfig libre() {
         return new HttpEngineConfig(
-                "libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null, null, 1, null);
+                "libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null, null, 1, null, null);
     }
 
     private void deliver(String name, String language, String title, String... paragraphs) throws IOException {
@@ -224,7 +224,7 @@ class TranslationPipelineTest {
     @Test
     void numberChangingEngineIsRejectedAndTheNextEnginesTranslationIsPublished() throws IOException {
         EngineConfig llm = new HttpEngineConfig(
-                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null);
+                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null, null);
         engines.replyFromLlm(
                 text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
         open(Kind.SQLITE, List.of(llm, libre()));
@@ -289,7 +289,7 @@ class TranslationPipelineTest {
     @Test
     void heldWithTheQualityReportsWhenEveryEngineFails() throws IOException {
         EngineConfig llm = new HttpEngineConfig(
-                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null);
+                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null, null);
         engines.replyFromLlm(text -> "Hier ist die Übersetzung: " + org.feedwerk.testing.PseudoTranslation.html(text));
         open(Kind.SQLITE, List.of(llm));
         deliver("v1.xml", "en", "Storm warning", "Gusts expected.", "Gusts of up to 110 km/h.");
@@ -400,7 +400,15 @@ class TranslationPipelineTest {
     @Test
     void unavailableOrMissingEnginesHoldWithTheReason() throws IOException {
         EngineConfig keyless = new HttpEngineConfig(
-                "pro", EngineType.DEEPL, "MISSING_KEY", engines.server().uri(""), null, null, 1, List.of("en-fr"));
+                "pro",
+                EngineType.DEEPL,
+                "MISSING_KEY",
+                engines.server().uri(""),
+                null,
+                null,
+                1,
+                List.of("en-fr"),
+                null);
         open(Kind.SQLITE, List.of(keyless));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
 

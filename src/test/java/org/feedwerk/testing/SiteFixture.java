@@ -82,6 +82,7 @@ public final class SiteFixture implements AutoCloseable {
                         null,
                         null,
                         1,
+                        null,
                         null)
                 : new HttpEngineConfig(
                         "libre",
@@ -91,6 +92,7 @@ public final class SiteFixture implements AutoCloseable {
                         null,
                         null,
                         1,
+                        null,
                         null);
         FeedwerkConfig base = TestApplications.config(dataDir, database, List.of(source));
         FeedwerkConfig config = new FeedwerkConfig(

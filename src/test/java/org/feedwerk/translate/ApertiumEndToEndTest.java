@@ -300,7 +300,7 @@ class ApertiumEndToEndTest {
         assertThat(ApertiumEngine.code("gl")).isEqualTo("glg");
         assertThat(ApertiumEngine.code("ca-valencia")).isEqualTo("cat_valencia");
         assertThat(ApertiumEngine.code("spa")).isEqualTo("spa");
-        assertThat(new HttpEngineConfig("a", EngineType.APERTIUM, null, null, null, null, 1, null).type())
+        assertThat(new HttpEngineConfig("a", EngineType.APERTIUM, null, null, null, null, 1, null, null).type())
                 .isEqualTo(EngineType.APERTIUM);
     }
 }

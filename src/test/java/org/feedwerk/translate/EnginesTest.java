@@ -40,17 +40,25 @@ class EnginesTest {
 
     private TranslationEngine deepl() {
         return factory.create(
-                new HttpEngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", base(), null, null, 3, null));
+                new HttpEngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", base(), null, null, 3, null, null));
     }
 
     private TranslationEngine libre() {
-        return factory.create(
-                new HttpEngineConfig("libre", EngineType.LIBRETRANSLATE, "LIBRE_KEY", base(), null, null, 3, null));
+        return factory.create(new HttpEngineConfig(
+                "libre", EngineType.LIBRETRANSLATE, "LIBRE_KEY", base(), null, null, 3, null, null));
     }
 
     private TranslationEngine openai() {
         return factory.create(new HttpEngineConfig(
-                "llm", EngineType.OPENAI, "OPENAI_API_KEY", URI.create(base() + "/v1"), "llama3.1", null, 2, null));
+                "llm",
+                EngineType.OPENAI,
+                "OPENAI_API_KEY",
+                URI.create(base() + "/v1"),
+                "llama3.1",
+                null,
+                2,
+                null,
+                null));
     }
 
     private static EngineRequest html(String... texts) {
@@ -147,7 +155,7 @@ class EnginesTest {
     void deeplWithoutKeyIsUnavailableAndPicksTheHostFromTheKey() {
         TranslationEngine withoutKey = new EngineFactory(Map.of(), clock, waits::add)
                 .create(new HttpEngineConfig(
-                        "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", null, null, null, null, null));
+                        "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", null, null, null, null, null, null));
 
         assertThat(withoutKey.unavailableReason()).contains("deepl: environment variable DEEPL_AUTH_KEY is not set");
         assertThat(new DeeplEngine("d", java.util.Optional.empty(), java.util.Optional.of("k:fx"), "K", null, clock))
@@ -251,7 +259,7 @@ class EnginesTest {
         URI closed = base();
         servers.close();
         TranslationEngine engine = factory.create(
-                new HttpEngineConfig("libre", EngineType.LIBRETRANSLATE, null, closed, null, null, 2, null));
+                new HttpEngineConfig("libre", EngineType.LIBRETRANSLATE, null, closed, null, null, 2, null, null));
 
         assertThatThrownBy(() -> engine.translate(html("x")))
                 .isInstanceOfSatisfying(
