@@ -182,6 +182,7 @@ class ApiTest {
                     null,
                     null,
                     1,
+                    null,
                     null);
             start(
                     Map.of("FEEDWERK_ADMIN_TOKEN", "op"),
