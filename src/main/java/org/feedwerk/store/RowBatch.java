@@ -87,39 +87,30 @@ abstract class RowBatch implements AutoCloseable {
 
         @Override
         RowBatch text(String value) {
-            try {
-                if (value == null) {
-                    statement.setNull(++parameter, Types.VARCHAR);
-                } else {
-                    statement.setString(++parameter, value);
-                }
-                return this;
-            } catch (SQLException e) {
-                throw failure(e);
-            }
+            return bind(value, Types.VARCHAR, PreparedStatement::setString);
         }
 
         @Override
         RowBatch number(Long value) {
-            try {
-                if (value == null) {
-                    statement.setNull(++parameter, Types.BIGINT);
-                } else {
-                    statement.setLong(++parameter, value);
-                }
-                return this;
-            } catch (SQLException e) {
-                throw failure(e);
-            }
+            return bind(value, Types.BIGINT, PreparedStatement::setLong);
         }
 
         @Override
         RowBatch bytes(byte[] value) {
+            return bind(value, Types.BINARY, PreparedStatement::setBytes);
+        }
+
+        private interface Setter<T> {
+            void set(PreparedStatement statement, int parameter, T value) throws SQLException;
+        }
+
+        /** The next parameter: the value, or NULL of {@code sqlType}. */
+        private <T> RowBatch bind(T value, int sqlType, Setter<T> setter) {
             try {
                 if (value == null) {
-                    statement.setNull(++parameter, Types.BINARY);
+                    statement.setNull(++parameter, sqlType);
                 } else {
-                    statement.setBytes(++parameter, value);
+                    setter.set(statement, ++parameter, value);
                 }
                 return this;
             } catch (SQLException e) {

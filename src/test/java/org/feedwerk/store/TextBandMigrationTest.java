@@ -41,12 +41,7 @@ class TextBandMigrationTest {
     void bandKeysStoredBeforeTheUpgradeAreKeptAndStillFound(Kind kind) {
         DatabaseConfig config = TestDatabases.fresh(kind);
         DataSource dataSource = dataSource(kind, config);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .target("11")
-                .load()
-                .migrate();
+        migrateTo(dataSource, "11");
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.useHandle(handle -> {
             handle.execute("INSERT INTO article (id, source_id, cluster_id, headline, status, current_revision, "
@@ -54,12 +49,7 @@ class TextBandMigrationTest {
             handle.execute("INSERT INTO text_band (article_id, revision, band, band_key) VALUES ('a1', 1, 7, 42)");
         });
 
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .target("12")
-                .load()
-                .migrate();
+        migrateTo(dataSource, "12");
 
         long kept = jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT COUNT(*) FROM text_band WHERE band_key = 42 AND band = 7 AND article_id = 'a1'")
@@ -73,12 +63,7 @@ class TextBandMigrationTest {
     void signaturesInsideTheWindowAreComputedAgainAndStillFoundOthersAreDropped(Kind kind) {
         DatabaseConfig config = TestDatabases.fresh(kind);
         DataSource dataSource = dataSource(kind, config);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .target("12")
-                .load()
-                .migrate();
+        migrateTo(dataSource, "12");
         String oldSignature = "0badc0de".repeat(128);
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.useHandle(handle -> {
@@ -135,6 +120,16 @@ class TextBandMigrationTest {
                     .map(NearDuplicate::clusterId)
                     .contains("inside");
         }
+    }
+
+    /** The schema as an older Feedwerk left it. */
+    private static void migrateTo(DataSource dataSource, String version) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(version)
+                .load()
+                .migrate();
     }
 
     private DataSource dataSource(Kind kind, DatabaseConfig config) {
