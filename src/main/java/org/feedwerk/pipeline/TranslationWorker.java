@@ -51,18 +51,6 @@ public final class TranslationWorker {
     private ExecutorService pool;
     private volatile boolean running;
 
-    public TranslationWorker(
-            TranslationStore queue,
-            ArticleStore articles,
-            ArticleTranslator translator,
-            List<String> targets,
-            int workers,
-            Duration lease,
-            Duration maxHold,
-            Clock clock) {
-        this(queue, articles, translator, targets, workers, lease, maxHold, clock, new Signals());
-    }
-
     /** Idle workers wake on {@link Signal#FETCHED}; each finished translation announces {@link Signal#TRANSLATED}. */
     public TranslationWorker(
             TranslationStore queue,

@@ -51,25 +51,13 @@ public final class ArticleTranslator {
             LanguageDetector detector,
             Set<String> detectableLanguages,
             Clock clock) {
-        this(chain, store, detector, detectableLanguages, GlossaryBook.EMPTY, TranslationReview.NONE, clock);
-    }
-
-    /** With glossaries and the post-edit and quality stage. */
-    public ArticleTranslator(
-            EngineChain chain,
-            TranslationStore store,
-            LanguageDetector detector,
-            Set<String> detectableLanguages,
-            GlossaryBook glossaries,
-            TranslationReview review,
-            Clock clock) {
         this(
                 chain,
                 store,
                 detector,
                 detectableLanguages,
-                glossaries,
-                review,
+                GlossaryBook.EMPTY,
+                TranslationReview.NONE,
                 EngineMonitor.withoutBudgets(store, clock),
                 clock);
     }

@@ -32,6 +32,8 @@ class TextBandMigrationTest {
     @TempDir
     Path dataDir;
 
+    private DatabaseConfig config;
+
     static List<Kind> databases() {
         return TestDatabases.kinds().toList();
     }
@@ -39,9 +41,7 @@ class TextBandMigrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void bandKeysStoredBeforeTheUpgradeAreKeptAndStillFound(Kind kind) {
-        DatabaseConfig config = TestDatabases.fresh(kind);
-        DataSource dataSource = dataSource(kind, config);
-        migrateTo(dataSource, "11");
+        DataSource dataSource = freshAt(kind, "11");
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.useHandle(handle -> {
             handle.execute("INSERT INTO article (id, source_id, cluster_id, headline, status, current_revision, "
@@ -61,9 +61,7 @@ class TextBandMigrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void signaturesInsideTheWindowAreComputedAgainAndStillFoundOthersAreDropped(Kind kind) {
-        DatabaseConfig config = TestDatabases.fresh(kind);
-        DataSource dataSource = dataSource(kind, config);
-        migrateTo(dataSource, "12");
+        DataSource dataSource = freshAt(kind, "12");
         String oldSignature = "0badc0de".repeat(128);
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.useHandle(handle -> {
@@ -122,7 +120,14 @@ class TextBandMigrationTest {
         }
     }
 
-    /** The schema as an older Feedwerk left it. */
+    /** A new database with the schema as an older Feedwerk left it. */
+    private DataSource freshAt(Kind kind, String version) {
+        config = TestDatabases.fresh(kind);
+        DataSource dataSource = dataSource(kind, config);
+        migrateTo(dataSource, version);
+        return dataSource;
+    }
+
     private static void migrateTo(DataSource dataSource, String version) {
         Flyway.configure()
                 .dataSource(dataSource)
