@@ -33,43 +33,10 @@ public record FeedwerkConfig(
         roles = roles == null ? Role.ALL.stream().sorted().map(Role::key).toList() : List.copyOf(roles);
     }
 
-    public FeedwerkConfig(
-            ServerConfig server,
-            Path dataDir,
-            DatabaseConfig database,
-            FetchConfig fetch,
-            List<SourceConfig> sources,
-            TranslationConfig translation,
-            SiteConfig site,
-            ModelsConfig models) {
-        this(server, dataDir, database, fetch, sources, translation, site, models, null);
-    }
-
-    public FeedwerkConfig(
-            ServerConfig server,
-            Path dataDir,
-            DatabaseConfig database,
-            FetchConfig fetch,
-            List<SourceConfig> sources,
-            TranslationConfig translation,
-            SiteConfig site) {
-        this(server, dataDir, database, fetch, sources, translation, site, null);
-    }
-
-    public FeedwerkConfig(
-            ServerConfig server,
-            Path dataDir,
-            DatabaseConfig database,
-            FetchConfig fetch,
-            List<SourceConfig> sources,
-            TranslationConfig translation) {
-        this(server, dataDir, database, fetch, sources, translation, null);
-    }
-
     /** The configuration without translation settings: ingest only (tests and tools). */
     public FeedwerkConfig(
             ServerConfig server, Path dataDir, DatabaseConfig database, FetchConfig fetch, List<SourceConfig> sources) {
-        this(server, dataDir, database, fetch, sources, null, null);
+        this(server, dataDir, database, fetch, sources, null, null, null, null);
     }
 
     /** The roles this configuration gives a process ({@code roles:}, default all four); validated at load. */

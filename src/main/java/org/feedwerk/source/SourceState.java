@@ -21,36 +21,9 @@ public record SourceState(
         boolean paused,
         String lastSkipped) {
 
-    /** A state without skipped items. */
-    public SourceState(
-            String sourceId,
-            String etag,
-            String lastModified,
-            String bodyHash,
-            Instant lastAttempt,
-            Instant lastSuccess,
-            String lastError,
-            Instant lastErrorAt,
-            int failures,
-            Instant nextFetch,
-            boolean paused) {
-        this(
-                sourceId,
-                etag,
-                lastModified,
-                bodyHash,
-                lastAttempt,
-                lastSuccess,
-                lastError,
-                lastErrorAt,
-                failures,
-                nextFetch,
-                paused,
-                null);
-    }
-
+    /** A source never fetched: due now. */
     public static SourceState initial(String sourceId) {
-        return new SourceState(sourceId, null, null, null, null, null, null, null, 0, Instant.EPOCH, false);
+        return new SourceState(sourceId, null, null, null, null, null, null, null, 0, Instant.EPOCH, false, null);
     }
 
     public SourceState succeeded(

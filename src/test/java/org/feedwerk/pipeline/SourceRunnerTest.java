@@ -278,7 +278,8 @@ class SourceRunnerTest {
                             null,
                             0,
                             clock.instant().plusSeconds(60),
-                            false));
+                            false,
+                            null));
             PollScheduler scheduler = app.newScheduler();
 
             scheduler.dispatchDueSources();
@@ -329,7 +330,8 @@ class SourceRunnerTest {
                             null,
                             0,
                             clock.instant().minusSeconds(60),
-                            true));
+                            true,
+                            null));
             PollScheduler scheduler = app.newScheduler();
 
             scheduler.dispatchDueSources();

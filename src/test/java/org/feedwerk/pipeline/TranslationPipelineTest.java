@@ -89,7 +89,8 @@ class TranslationPipelineTest {
                 base.sources(),
                 translation,
                 null,
-                models);
+                models,
+                null);
         Map<String, String> environment = new HashMap<>(Map.of("DEEPL_AUTH_KEY", "key:fx"));
         if (TestDatabases.password(kind) != null) {
             environment.put("FEEDWERK_DATABASE_PASSWORD", TestDatabases.password(kind));

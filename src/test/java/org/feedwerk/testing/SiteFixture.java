@@ -104,7 +104,9 @@ public final class SiteFixture implements AutoCloseable {
                 // The stand-in engine answers in upper-case English; a detector that knew English would rightly
                 // reject that as untranslated, so this site's detector knows only German and French.
                 new TranslationConfig(targets, List.of(engine), 1, null, List.of("de", "fr")),
-                new SiteConfig("Hafenblatt", URI.create("https://news.example.org"), "Europe/Berlin", 2, null));
+                new SiteConfig("Hafenblatt", URI.create("https://news.example.org"), "Europe/Berlin", 2, null),
+                null,
+                null);
         Map<String, String> withKey = new java.util.HashMap<>(environment);
         withKey.putIfAbsent("DEEPL_AUTH_KEY", "stand-in-key:fx");
         app = Application.open(config, withKey, clock);

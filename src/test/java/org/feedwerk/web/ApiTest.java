@@ -70,7 +70,7 @@ class ApiTest {
         var base = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
         var server = new org.feedwerk.config.ServerConfig("127.0.0.1", 0, null, trustedProxies);
         var config = new org.feedwerk.config.FeedwerkConfig(
-                server, base.dataDir(), base.database(), base.fetch(), base.sources(), translation);
+                server, base.dataDir(), base.database(), base.fetch(), base.sources(), translation, null, null, null);
         app = Application.open(config, environment, clock);
         app.ingestOnce(List.of(source));
         this.server = app.newWebServer();
