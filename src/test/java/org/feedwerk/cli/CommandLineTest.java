@@ -395,19 +395,19 @@ class CommandLineTest {
             Path reference = dir.resolve("ref.de");
             Files.writeString(source, "The cat sleeps.\nA dog.\n");
             Files.writeString(reference, "Die Katze schläft.\nEin Hund.\n");
+            String[] eval = {
+                "eval",
+                "--config",
+                config.toString(),
+                "--engine",
+                "opus-mt",
+                "--source",
+                source.toString(),
+                "--reference",
+                reference.toString()
+            };
 
-            assertThat(run(
-                            "eval",
-                            "--config",
-                            config.toString(),
-                            "--engine",
-                            "opus-mt",
-                            "--source",
-                            source.toString(),
-                            "--reference",
-                            reference.toString()))
-                    .as(err.toString())
-                    .isEqualTo(2);
+            assertThat(run(eval)).as(err.toString()).isEqualTo(2);
             assertThat(err.toString()).contains("run: ./feedwerk models pull opus-mt-en-de");
 
             assertThat(run("models", "pull", "opus-mt-en-de", "--config", config.toString()))
@@ -415,18 +415,7 @@ class CommandLineTest {
                     .isZero();
             assertThat(run("models", "list", "--config", config.toString())).isZero();
             assertThat(out.toString()).contains("Xenova/opus-mt-en-de");
-            assertThat(run(
-                            "eval",
-                            "--config",
-                            config.toString(),
-                            "--engine",
-                            "opus-mt",
-                            "--source",
-                            source.toString(),
-                            "--reference",
-                            reference.toString()))
-                    .as(err.toString())
-                    .isZero();
+            assertThat(run(eval)).as(err.toString()).isZero();
             assertThat(out.toString()).contains("engine opus-mt, 2 lines: BLEU 100.0, chrF 100.0, ");
         } finally {
             hub.close();

@@ -267,19 +267,8 @@ class SourceRunnerTest {
         SourceConfig later = httpSource("later", "/feed");
         try (Application app = open(List.of(due, later))) {
             app.sourceStates()
-                    .saveState(new SourceState(
-                            "later",
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            0,
-                            clock.instant().plusSeconds(60),
-                            false,
-                            null));
+                    .saveState(SourceState.initial("later")
+                            .withNextFetch(clock.instant().plusSeconds(60)));
             PollScheduler scheduler = app.newScheduler();
 
             scheduler.dispatchDueSources();
@@ -319,19 +308,9 @@ class SourceRunnerTest {
         SourceConfig paused = httpSource("paused", "/feed");
         try (Application app = open(List.of(paused))) {
             app.sourceStates()
-                    .saveState(new SourceState(
-                            "paused",
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            0,
-                            clock.instant().minusSeconds(60),
-                            true,
-                            null));
+                    .saveState(SourceState.initial("paused")
+                            .withNextFetch(clock.instant().minusSeconds(60)));
+            app.sourceStates().setPaused("paused", true);
             PollScheduler scheduler = app.newScheduler();
 
             scheduler.dispatchDueSources();
