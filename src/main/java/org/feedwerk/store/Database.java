@@ -78,7 +78,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new TextFingerprintMigration())
+                    .javaMigrations(new TextFingerprintMigration(), new BodyCompressionMigration())
                     .loggers("slf4j")
                     .load()
                     .migrate();
