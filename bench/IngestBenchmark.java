@@ -36,6 +36,7 @@ public class IngestBenchmark {
                 "news-length items (~150 words, fingerprinted: a band key per band each)",
                 generateFeed(ITEMS, 12),
                 args);
+        measure("wire-length items (~630 words, ~4 KB of HTML, fingerprinted)", generateFeed(ITEMS, 60), args);
     }
 
     static void measure(String title, byte[] feed, String[] args) {
