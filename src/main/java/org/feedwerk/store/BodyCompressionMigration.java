@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,35 +16,19 @@ import org.slf4j.LoggerFactory;
  * older than PostgreSQL 14) keeps pglz: the change is tried in a savepoint and logged when refused. SQLite does not
  * compress: nothing to do. Applies to rows written from now on; stored rows stay as they are.
  */
-final class BodyCompressionMigration implements JavaMigration {
+final class BodyCompressionMigration extends VersionedJavaMigration {
     private static final Logger log = LoggerFactory.getLogger(BodyCompressionMigration.class);
     private static final List<String> BODY_COLUMNS =
             List.of("revision.body_html", "translation.body_html", "publication.content");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("14");
-    }
-
-    @Override
-    public String getDescription() {
-        return "article bodies compressed with lz4 on PostgreSQL";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 14;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    BodyCompressionMigration() {
+        super(14, "article bodies compressed with lz4 on PostgreSQL");
     }
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        if (isSqlite(connection)) {
             return;
         }
         Savepoint before = connection.setSavepoint();

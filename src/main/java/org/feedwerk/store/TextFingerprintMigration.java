@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.feedwerk.article.TextFingerprint;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jsoup.Jsoup;
 
 /**
@@ -23,33 +21,17 @@ import org.jsoup.Jsoup;
  * fingerprint and band keys computed again from their stored headline and body; the others get none, as nothing
  * reads a fingerprint once its bands are gone. Runs inside Flyway's transaction for this version.
  */
-final class TextFingerprintMigration implements JavaMigration {
+final class TextFingerprintMigration extends VersionedJavaMigration {
     private static final int PAGE = 500;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("13");
-    }
-
-    @Override
-    public String getDescription() {
-        return "text fingerprints computed again in their second form";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 13;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    TextFingerprintMigration() {
+        super(13, "text fingerprints computed again in their second form");
     }
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        boolean sqlite = connection.getMetaData().getDatabaseProductName().equals("SQLite");
+        boolean sqlite = isSqlite(connection);
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("ALTER TABLE revision ADD COLUMN text_minhash " + (sqlite ? "BLOB" : "BYTEA"));
             statement.executeUpdate("""

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.feedwerk.testing.TestDatabases;
 import org.feedwerk.testing.TestDatabases.Kind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,63 +29,50 @@ class ValueListsTest {
     @TempDir
     Path dataDir;
 
-    private Database database;
-
     static List<Kind> databases() {
         return TestDatabases.kinds().toList();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void everyAwkwardValueIsFoundAndNothingElse(Kind kind) {
-        database = Database.open(TestDatabases.fresh(kind), dataDir, TestDatabases.password(kind));
-        database.jdbi().useHandle(handle -> {
-            handle.execute("CREATE TABLE probe (text_value VARCHAR(100), number_value BIGINT)");
-            for (int index = 0; index < Math.max(TEXTS.size(), NUMBERS.size()); index++) {
-                handle.execute(
-                        "INSERT INTO probe (text_value, number_value) VALUES (?, ?)",
-                        TEXTS.get(index % TEXTS.size()) + "|" + index,
-                        NUMBERS.get(index % NUMBERS.size()));
-            }
-            handle.execute("INSERT INTO probe (text_value, number_value) VALUES ('other', 42)");
-        });
+        try (Database database = Database.open(TestDatabases.fresh(kind), dataDir, TestDatabases.password(kind))) {
+            database.jdbi().useHandle(handle -> {
+                handle.execute("CREATE TABLE probe (text_value VARCHAR(100), number_value BIGINT)");
+                for (int index = 0; index < Math.max(TEXTS.size(), NUMBERS.size()); index++) {
+                    handle.execute(
+                            "INSERT INTO probe (text_value, number_value) VALUES (?, ?)",
+                            TEXTS.get(index % TEXTS.size()) + "|" + index,
+                            NUMBERS.get(index % NUMBERS.size()));
+                }
+                handle.execute("INSERT INTO probe (text_value, number_value) VALUES ('other', 42)");
+            });
 
-        List<String> storedTexts = database.jdbi()
-                .withHandle(handle -> handle.createQuery("SELECT text_value FROM probe WHERE text_value <> 'other'")
-                        .mapTo(String.class)
-                        .list());
-        List<String> foundTexts = database.jdbi()
+            assertFoundExactly(database, "text_value", String.class, "other");
+            assertFoundExactly(database, "number_value", Long.class, 42L);
+        }
+    }
+
+    /** Every stored value but {@code left out}, looked up at once, finds exactly those rows. */
+    private static <T> void assertFoundExactly(Database database, String column, Class<T> type, T leftOut) {
+        List<T> stored = database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT " + column + " FROM probe")
+                        .mapTo(type)
+                        .list())
+                .stream()
+                .filter(value -> !value.equals(leftOut))
+                .toList();
+        List<T> found = database.jdbi()
                 .withHandle(handle -> ValueLists.whereIn(
                                 handle,
                                 database,
-                                "SELECT text_value FROM probe WHERE text_value IN (<values>)",
+                                "SELECT " + column + " FROM probe WHERE " + column + " IN (<values>)",
                                 "values",
-                                storedTexts)
-                        .mapTo(String.class)
+                                type,
+                                stored)
+                        .mapTo(type)
                         .list());
-        assertThat(foundTexts).containsExactlyInAnyOrderElementsOf(storedTexts);
-
-        List<Long> storedNumbers = database.jdbi()
-                .withHandle(handle -> handle.createQuery("SELECT number_value FROM probe WHERE number_value <> 42")
-                        .mapTo(Long.class)
-                        .list());
-        List<Long> foundNumbers = database.jdbi()
-                .withHandle(handle -> ValueLists.whereIn(
-                                handle,
-                                database,
-                                "SELECT number_value FROM probe WHERE number_value IN (<values>)",
-                                "values",
-                                Long.class,
-                                storedNumbers)
-                        .mapTo(Long.class)
-                        .list());
-        assertThat(foundNumbers).containsExactlyInAnyOrderElementsOf(storedNumbers);
+        assertThat(found).containsExactlyInAnyOrderElementsOf(stored);
     }
 }
