@@ -137,8 +137,8 @@ public final class JdbiArticleStore implements ArticleStore {
         for (List<TextFingerprint> group : groups(fingerprints, perGroup)) {
             Set<Long> keys = new HashSet<>();
             group.forEach(fingerprint -> Arrays.stream(fingerprint.bandKeys()).forEach(keys::add));
-            List<BandCandidate> candidates = handles.with(
-                    handle -> ValueLists.whereIn(handle, database, """
+            List<BandCandidate> candidates = handles.with(handle -> ValueLists.whereIn(
+                            handle, database, """
                             SELECT DISTINCT b.band, b.band_key, a.cluster_id, a.created_at, a.id, r.text_minhash
                             FROM text_band b
                             JOIN revision r ON r.article_id = b.article_id AND r.number = b.revision
@@ -147,24 +147,20 @@ public final class JdbiArticleStore implements ArticleStore {
                             WHERE b.band_key IN (<keys>) AND a.source_id <> :source AND leader.source_id <> :source
                               AND r.created_at >= :since
                             ORDER BY a.created_at, a.id""", "keys", Long.class, List.copyOf(keys))
-                            .bind("source", exceptSourceId)
-                            .bind("since", since)
-                            .map((row, context) -> new BandCandidate(
-                                    row.getInt("band"),
-                                    row.getLong("band_key"),
-                                    row.getString("cluster_id"),
-                                    row.getString("id"),
-                                    row.getBytes("text_minhash")))
-                            .list());
-            Map<String, TextFingerprint> decoded = new HashMap<>();
+                    .bind("source", exceptSourceId)
+                    .bind("since", since)
+                    .map((row, context) -> new BandCandidate(
+                            row.getInt("band"),
+                            row.getLong("band_key"),
+                            row.getString("cluster_id"),
+                            TextFingerprint.fromBytes(row.getBytes("text_minhash"))))
+                    .list());
             for (TextFingerprint fingerprint : group) {
                 long[] own = fingerprint.bandKeys();
                 found.add(candidates.stream()
                         .filter(candidate -> own[candidate.band()] == candidate.key())
                         .map(candidate -> new NearDuplicate(
-                                candidate.clusterId(),
-                                fingerprint.similarity(decoded.computeIfAbsent(
-                                        candidate.articleId(), id -> TextFingerprint.fromBytes(candidate.minhash())))))
+                                candidate.clusterId(), fingerprint.similarity(candidate.fingerprint())))
                         .filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
                         .findFirst());
             }
@@ -173,7 +169,7 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     /** A revision that shares band {@code band} (with key {@code key}) with a fingerprint looked up. */
-    private record BandCandidate(int band, long key, String clusterId, String articleId, byte[] minhash) {}
+    private record BandCandidate(int band, long key, String clusterId, TextFingerprint fingerprint) {}
 
     /** Values bound in one IN list: far below SQLite's and PostgreSQL's limits on parameters. */
     private static final int MOST_LIST_VALUES = 4_000;
