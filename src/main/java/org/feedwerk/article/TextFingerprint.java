@@ -54,11 +54,12 @@ public final class TextFingerprint {
     }
 
     public static Optional<TextFingerprint> of(RevisionContent content) {
-        return of(
-                content.headline(),
-                content.bodyHtml() == null
-                        ? null
-                        : Jsoup.parse(content.bodyHtml()).text());
+        return ofStored(content.headline(), content.bodyHtml());
+    }
+
+    /** From a stored headline and sanitized body HTML (the body's text read as the normalizer reads it). */
+    public static Optional<TextFingerprint> ofStored(String headline, String bodyHtml) {
+        return of(headline, bodyHtml == null ? null : Jsoup.parse(bodyHtml).text());
     }
 
     /** From the headline and the body's plain text, when the caller has it already. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.feedwerk.article.TextFingerprint;
 import org.flywaydb.core.api.migration.Context;
-import org.jsoup.Jsoup;
 
 /**
  * Version 13: text fingerprints are computed another way (hashes a vector loop can compute, twelve bands instead
@@ -85,9 +84,7 @@ final class TextFingerprintMigration extends VersionedJavaMigration {
                         page.add(new Fingerprinted(
                                 key.articleId(),
                                 key.number(),
-                                TextFingerprint.of(
-                                        rows.getString("headline"),
-                                        Jsoup.parse(rows.getString("body_html")).text())));
+                                TextFingerprint.ofStored(rows.getString("headline"), rows.getString("body_html"))));
                     }
                 }
             }
