@@ -115,7 +115,8 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public Map<String, String> findClustersWithContent(Collection<String> contentHashes) {
         Map<String, String> clusters = new HashMap<>();
-        for (List<String> group : groups(List.copyOf(new LinkedHashSet<>(contentHashes)), MOST_LIST_VALUES)) {
+        for (List<String> group :
+                ValueLists.groups(List.copyOf(new LinkedHashSet<>(contentHashes)), MOST_LIST_VALUES)) {
             handles.use(handle -> ValueLists.whereIn(handle, database, """
                             SELECT r.content_hash, a.cluster_id FROM revision r JOIN article a ON a.id = r.article_id
                             WHERE r.content_hash IN (<hashes>) ORDER BY a.created_at, a.id""", "hashes", group)
@@ -134,7 +135,7 @@ public final class JdbiArticleStore implements ArticleStore {
             List<TextFingerprint> fingerprints, String exceptSourceId, Instant since) {
         List<Optional<NearDuplicate>> found = new ArrayList<>();
         int perGroup = Math.max(1, MOST_LIST_VALUES / TextFingerprint.BANDS);
-        for (List<TextFingerprint> group : groups(fingerprints, perGroup)) {
+        for (List<TextFingerprint> group : ValueLists.groups(fingerprints, perGroup)) {
             Set<Long> keys = new HashSet<>();
             group.forEach(fingerprint -> Arrays.stream(fingerprint.bandKeys()).forEach(keys::add));
             List<BandCandidate> candidates = handles.with(handle -> ValueLists.whereIn(
@@ -171,16 +172,8 @@ public final class JdbiArticleStore implements ArticleStore {
     /** A revision that shares band {@code band} (with key {@code key}) with a fingerprint looked up. */
     private record BandCandidate(int band, long key, String clusterId, TextFingerprint fingerprint) {}
 
-    /** Values bound in one IN list: far below SQLite's and PostgreSQL's limits on parameters. */
+    /** Values looked up in one query: bounds the size of one statement's parameter and answer. */
     private static final int MOST_LIST_VALUES = 4_000;
-
-    private static <T> List<List<T>> groups(List<T> values, int size) {
-        List<List<T>> groups = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += size) {
-            groups.add(values.subList(from, Math.min(values.size(), from + size)));
-        }
-        return groups;
-    }
 
     @Override
     public int forgetTextBandsBefore(Instant cutoff) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +37,7 @@ public final class JdbiTranslationStore implements TranslationStore {
     @Override
     public Map<String, String> findSegments(Collection<String> keys) {
         Map<String, String> found = new HashMap<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int start = 0; start < all.size(); start += KEYS_PER_QUERY) {
-            List<String> chunk = all.subList(start, Math.min(all.size(), start + KEYS_PER_QUERY));
+        for (List<String> chunk : ValueLists.groups(List.copyOf(keys), KEYS_PER_QUERY)) {
             handles.use(handle -> ValueLists.whereIn(
                             handle,
                             database,

@@ -2,6 +2,7 @@ package org.feedwerk.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -35,6 +36,15 @@ final class ValueLists {
         }
         return handle.createQuery(sql.replace(inList, "IN (SELECT value FROM json_each(:" + name + "))"))
                 .bind(name, json(values));
+    }
+
+    /** {@code values} cut into consecutive groups of at most {@code size}, for one query each. */
+    static <T> List<List<T>> groups(List<T> values, int size) {
+        List<List<T>> groups = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += size) {
+            groups.add(values.subList(from, Math.min(values.size(), from + size)));
+        }
+        return groups;
     }
 
     private static String json(List<?> values) {
