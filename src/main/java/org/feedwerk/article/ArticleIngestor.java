@@ -138,7 +138,8 @@ public final class ArticleIngestor {
 
     /**
      * Near duplicates are looked up while the previous chunk is stored, on a connection of their own: only other
-     * sources' articles count, so the lookup does not wait for this document's own inserts.
+     * sources' articles count, so the lookup does not wait for this document's own inserts. What other
+     * transactions store after the lookup is checked when the chunk is stored ({@link #insertNew}).
      */
     private List<NormalizedItem> withNearDuplicates(List<NormalizedItem> normalized, SourceConfig source) {
         List<NormalizedItem> fingerprinted = normalized.stream()
@@ -147,6 +148,7 @@ public final class ArticleIngestor {
         if (fingerprinted.isEmpty()) {
             return normalized;
         }
+        long tick = store.ingestTick();
         List<Optional<ArticleStore.NearDuplicate>> found = store.findClustersWithSimilarText(
                 fingerprinted.stream()
                         .map(item -> item.fingerprint().orElseThrow())
@@ -156,7 +158,9 @@ public final class ArticleIngestor {
         // The answers come in the order of the fingerprinted items.
         Iterator<Optional<ArticleStore.NearDuplicate>> answers = found.iterator();
         return normalized.stream()
-                .map(item -> item.fingerprint().isPresent() ? item.withNearDuplicate(answers.next()) : item)
+                .map(item -> item.fingerprint().isPresent()
+                        ? item.withAdvanceLookup(new AdvanceLookup(answers.next(), tick))
+                        : item)
                 .toList();
     }
 
@@ -200,7 +204,7 @@ public final class ArticleIngestor {
                     ArticleKeys.articleId(source.id(), ArticleKeys.keyFor(item, reusedGuids, content)),
                     content,
                     normalized.get(index).fingerprint(),
-                    normalized.get(index).nearDuplicate()));
+                    normalized.get(index).advanceLookup()));
         }
         return prepared;
     }
@@ -287,12 +291,18 @@ public final class ArticleIngestor {
      */
     public static final Duration NEAR_DUPLICATE_WINDOW = Duration.ofDays(7);
 
+    /**
+     * A near-duplicate lookup made before the item's transaction: what it found, and the ingest clock's tick before
+     * it ran (revisions stored by later transactions were not seen).
+     */
+    private record AdvanceLookup(Optional<ArticleStore.NearDuplicate> found, long tick) {}
+
     /** An item's normalized content and text fingerprint (computed together, in parallel), or why it is skipped. */
     private record NormalizedItem(
             RevisionContent content,
             Optional<TextFingerprint> fingerprint,
             String skipReason,
-            Optional<ArticleStore.NearDuplicate> nearDuplicate) {
+            AdvanceLookup advanceLookup) {
         static NormalizedItem of(ArticleNormalizer.Normalized normalized) {
             RevisionContent content = normalized.content();
             return new NormalizedItem(
@@ -302,21 +312,21 @@ public final class ArticleIngestor {
                     null);
         }
 
-        NormalizedItem withNearDuplicate(Optional<ArticleStore.NearDuplicate> found) {
-            return new NormalizedItem(content, fingerprint, skipReason, found);
+        NormalizedItem withAdvanceLookup(AdvanceLookup lookup) {
+            return new NormalizedItem(content, fingerprint, skipReason, lookup);
         }
     }
 
     /**
-     * An item ready to be stored: normalized, with the id of its article; {@code nearDuplicate} is null when it
-     * was not looked up in advance.
+     * An item ready to be stored: normalized, with the id of its article; {@code advanceLookup} is null when its
+     * near duplicates were not looked up in advance.
      */
     private record Prepared(
             Item item,
             String id,
             RevisionContent content,
             Optional<TextFingerprint> fingerprint,
-            Optional<ArticleStore.NearDuplicate> nearDuplicate) {}
+            AdvanceLookup advanceLookup) {}
 
     /**
      * Stores an item whose article may exist: a new revision when its content changed, a new article when there
@@ -348,31 +358,19 @@ public final class ArticleIngestor {
     /**
      * Stores new articles (distinct ids, none stored yet), each in the cluster of an earlier article with the same
      * content or, failing that, with nearly the same text from another source; otherwise it leads its own.
-     * Copies are looked up for all of them at once; a later one finds an earlier one with the same content.
+     * Copies are looked up for all of them at once; a later one finds an earlier one with the same content. The
+     * transaction has taken its turn on the ingest clock, so these lookups see every article stored before it.
      */
     private void insertNew(ArticleStore tx, SourceConfig source, List<Prepared> fresh, PayloadRef ref) {
         Instant now = clock.instant();
         Map<String, String> clusterByContent = new HashMap<>(tx.findClustersWithContent(
                 fresh.stream().map(next -> next.content().contentHash()).toList()));
-        Map<String, ArticleStore.NearDuplicate> nearById = new HashMap<>();
-        fresh.stream()
-                .filter(next -> next.nearDuplicate() != null)
-                .forEach(next -> next.nearDuplicate().ifPresent(near -> nearById.put(next.id(), near)));
         List<Prepared> fingerprinted = fresh.stream()
                 .filter(next -> next.fingerprint().isPresent()
-                        && next.nearDuplicate() == null
                         && !clusterByContent.containsKey(next.content().contentHash()))
                 .toList();
-        List<Optional<ArticleStore.NearDuplicate>> nearDuplicates = tx.findClustersWithSimilarText(
-                fingerprinted.stream()
-                        .map(next -> next.fingerprint().orElseThrow())
-                        .toList(),
-                source.id(),
-                now.minus(NEAR_DUPLICATE_WINDOW));
-        for (int index = 0; index < fingerprinted.size(); index++) {
-            String id = fingerprinted.get(index).id();
-            nearDuplicates.get(index).ifPresent(near -> nearById.put(id, near));
-        }
+        Map<String, ArticleStore.NearDuplicate> nearById =
+                nearDuplicates(tx, source, fingerprinted, now.minus(NEAR_DUPLICATE_WINDOW));
         List<ArticleStore.NewArticle> articles = new ArrayList<>();
         for (Prepared next : fresh) {
             RevisionContent content = next.content();
@@ -408,6 +406,49 @@ public final class ArticleIngestor {
                     article, new Revision(next.id(), 1, hash, content, ref.hash(), now), next.fingerprint()));
         }
         tx.insertArticles(articles);
+    }
+
+    /**
+     * The near duplicates of these new articles by id: found in advance, or looked up now — in full when there was
+     * no advance lookup, among the revisions stored since it when it found nothing.
+     */
+    private static Map<String, ArticleStore.NearDuplicate> nearDuplicates(
+            ArticleStore tx, SourceConfig source, List<Prepared> fingerprinted, Instant since) {
+        Map<String, ArticleStore.NearDuplicate> nearById = new HashMap<>();
+        Map<Long, List<Prepared>> storedAfter = new TreeMap<>();
+        List<Prepared> notLookedUp = new ArrayList<>();
+        for (Prepared next : fingerprinted) {
+            AdvanceLookup advance = next.advanceLookup();
+            if (advance == null) {
+                notLookedUp.add(next);
+            } else if (advance.found().isPresent()) {
+                nearById.put(next.id(), advance.found().get());
+            } else {
+                storedAfter
+                        .computeIfAbsent(advance.tick(), tick -> new ArrayList<>())
+                        .add(next);
+            }
+        }
+        collect(nearById, notLookedUp, tx.findClustersWithSimilarText(fingerprints(notLookedUp), source.id(), since));
+        storedAfter.forEach((tick, items) -> collect(
+                nearById,
+                items,
+                tx.findClustersWithSimilarTextStoredAfter(fingerprints(items), source.id(), since, tick)));
+        return nearById;
+    }
+
+    private static List<TextFingerprint> fingerprints(List<Prepared> items) {
+        return items.stream().map(next -> next.fingerprint().orElseThrow()).toList();
+    }
+
+    private static void collect(
+            Map<String, ArticleStore.NearDuplicate> nearById,
+            List<Prepared> items,
+            List<Optional<ArticleStore.NearDuplicate>> answers) {
+        for (int index = 0; index < items.size(); index++) {
+            String id = items.get(index).id();
+            answers.get(index).ifPresent(near -> nearById.put(id, near));
+        }
     }
 
     private static PayloadRef recorded(ArticleStore tx, Supplier<PayloadRef> payload) {

@@ -11,8 +11,19 @@ import org.feedwerk.parse.ItemPackage;
 
 /** Persistence the normalize stage needs; implemented in {@code store} for SQLite and PostgreSQL. */
 public interface ArticleStore {
-    /** Runs {@code work} in one database transaction; everything it stores is kept or nothing is. */
+    /**
+     * Runs {@code work} in one database transaction; everything it stores is kept or nothing is. The transaction
+     * first moves the ingest clock on ({@link #ingestTick()}): transactions that store articles take turns, so that
+     * the copies a lookup inside one finds include everything stored before it, from any process.
+     */
     <T> T inTransaction(Function<ArticleStore, T> work);
+
+    /**
+     * The ingest clock: the tick of the last committed ingest transaction. Every revision stored after this call
+     * returns has a higher tick, so a lookup made outside a transaction can afterwards be completed with
+     * {@link #findClustersWithSimilarTextStoredAfter}.
+     */
+    long ingestTick();
 
     /**
      * Inside a transaction: runs {@code work} in a savepoint, so that when it fails its writes are undone and the
@@ -42,6 +53,13 @@ public interface ArticleStore {
      */
     List<Optional<NearDuplicate>> findClustersWithSimilarText(
             List<TextFingerprint> fingerprints, String exceptSourceId, Instant since);
+
+    /**
+     * As {@link #findClustersWithSimilarText}, among the revisions stored by transactions after {@code tick} only
+     * (few: those that committed since a lookup made ahead of this transaction).
+     */
+    List<Optional<NearDuplicate>> findClustersWithSimilarTextStoredAfter(
+            List<TextFingerprint> fingerprints, String exceptSourceId, Instant since, long tick);
 
     /**
      * Forgets the band keys of revisions stored before {@code cutoff}, which near-duplicate lookups no longer

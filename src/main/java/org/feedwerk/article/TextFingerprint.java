@@ -118,6 +118,20 @@ public final class TextFingerprint {
         return (double) same / HASHES;
     }
 
+    /** Whether a band lookup pairs the two: in some band, all {@value #ROWS} minimums are the same. */
+    public boolean sharesBandWith(TextFingerprint other) {
+        for (int band = 0; band < BANDS; band++) {
+            int row = 0;
+            while (row < ROWS && minimums[band * ROWS + row] == other.minimums[band * ROWS + row]) {
+                row++;
+            }
+            if (row == ROWS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One key per band of {@value #ROWS} minimums; equal keys in the same band make a candidate pair. */
     public long[] bandKeys() {
         long[] keys = new long[BANDS];

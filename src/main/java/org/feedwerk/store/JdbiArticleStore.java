@@ -36,14 +36,17 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JdbiArticleStore implements ArticleStore {
     private final Database database;
     private final HandleSource handles;
+    /** In a transaction: the ingest clock's tick it took, recorded on the revisions it stores. */
+    private final Long tick;
 
     public JdbiArticleStore(Database database) {
-        this(database, null);
+        this(database, null, null);
     }
 
-    private JdbiArticleStore(Database database, Handle transaction) {
+    private JdbiArticleStore(Database database, Handle transaction, Long tick) {
         this.database = database;
         this.handles = new HandleSource(database.jdbi(), transaction);
+        this.tick = tick;
     }
 
     private final AtomicLong savepoints = new AtomicLong();
@@ -53,7 +56,25 @@ public final class JdbiArticleStore implements ArticleStore {
         if (handles.isInTransaction()) {
             return work.apply(this);
         }
-        return handles.inTransaction(handle -> work.apply(new JdbiArticleStore(database, handle)));
+        return handles.inTransaction(
+                handle -> work.apply(new JdbiArticleStore(database, handle, moveIngestClock(handle))));
+    }
+
+    /**
+     * The first statement of every transaction: on PostgreSQL the row stays locked until the transaction ends, so
+     * ticks are taken, and committed, one transaction after the other (SQLite's write transactions are serial).
+     */
+    private static long moveIngestClock(Handle handle) {
+        return handle.createQuery("UPDATE ingest_clock SET tick = tick + 1 WHERE id = 1 RETURNING tick")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    @Override
+    public long ingestTick() {
+        return handles.with(handle -> handle.createQuery("SELECT tick FROM ingest_clock WHERE id = 1")
+                .mapTo(Long.class)
+                .one());
     }
 
     @Override
@@ -169,6 +190,42 @@ public final class JdbiArticleStore implements ArticleStore {
         return found;
     }
 
+    /**
+     * The revisions stored since {@code tick} are read whole (they are few) and compared in memory with the same
+     * rule as the band lookup: a band in common and enough word groups.
+     */
+    @Override
+    public List<Optional<NearDuplicate>> findClustersWithSimilarTextStoredAfter(
+            List<TextFingerprint> fingerprints, String exceptSourceId, Instant since, long tick) {
+        if (fingerprints.isEmpty()) {
+            return List.of();
+        }
+        List<StoredText> stored = handles.with(handle -> handle.createQuery("""
+                        SELECT a.cluster_id, r.text_minhash
+                        FROM revision r
+                        JOIN article a ON a.id = r.article_id
+                        JOIN article leader ON leader.id = a.cluster_id
+                        WHERE r.ingest_tick > :tick AND r.text_minhash IS NOT NULL
+                          AND a.source_id <> :source AND leader.source_id <> :source AND r.created_at >= :since
+                        ORDER BY a.created_at, a.id""")
+                .bind("tick", tick)
+                .bind("source", exceptSourceId)
+                .bind("since", since)
+                .map((row, context) -> new StoredText(
+                        row.getString("cluster_id"), TextFingerprint.fromBytes(row.getBytes("text_minhash"))))
+                .list());
+        return fingerprints.stream()
+                .map(fingerprint -> stored.stream()
+                        .filter(candidate -> fingerprint.sharesBandWith(candidate.fingerprint()))
+                        .map(candidate -> new NearDuplicate(
+                                candidate.clusterId(), fingerprint.similarity(candidate.fingerprint())))
+                        .filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
+                        .findFirst())
+                .toList();
+    }
+
+    private record StoredText(String clusterId, TextFingerprint fingerprint) {}
+
     /** A revision that shares band {@code band} (with key {@code key}) with a fingerprint looked up. */
     private record BandCandidate(int band, long key, String clusterId, TextFingerprint fingerprint) {}
 
@@ -187,6 +244,13 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public void insertArticles(List<NewArticle> articles) {
         if (articles.isEmpty()) {
+            return;
+        }
+        if (!handles.isInTransaction()) {
+            inTransaction(tx -> {
+                tx.insertArticles(articles);
+                return null;
+            });
             return;
         }
         handles.use(handle -> {
@@ -242,6 +306,13 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public void appendRevision(
             Revision revision, Optional<TextFingerprint> fingerprint, ArticleStatus status, Instant updatedAt) {
+        if (!handles.isInTransaction()) {
+            inTransaction(tx -> {
+                tx.appendRevision(revision, fingerprint, status, updatedAt);
+                return null;
+            });
+            return;
+        }
         handles.use(handle -> {
             insertRevision(handle, revision, fingerprint);
             handle.createUpdate("""
@@ -291,7 +362,8 @@ public final class JdbiArticleStore implements ArticleStore {
             "slugline",
             "urgency",
             "text_minhash",
-            "headline_derived");
+            "headline_derived",
+            "ingest_tick");
 
     private void insertRevisions(Handle handle, List<RevisionRow> revisionRows) {
         try (RowBatch rows =
@@ -323,6 +395,7 @@ public final class JdbiArticleStore implements ArticleStore {
                         .number(content.urgency())
                         .bytes(row.fingerprint().map(TextFingerprint::toBytes).orElse(null))
                         .flag(content.headlineDerived())
+                        .number(tick)
                         .endRow();
             }
             rows.execute();
