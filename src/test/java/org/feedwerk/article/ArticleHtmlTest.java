@@ -112,4 +112,102 @@ class ArticleHtmlTest {
                     .isEqualTo(illegal.matcher(text).replaceAll(""));
         }
     }
+
+    /** The one-pass removal of empty paragraphs does exactly what {@code replaceAll} of the pattern did. */
+    @Test
+    void emptyParagraphsAreRemovedAsThePatternRemovedThem() {
+        java.util.regex.Pattern empty = java.util.regex.Pattern.compile("<p>(?:\\s|&nbsp;|&#160;|<br />)*</p>");
+        String[] pieces = {
+            "<p>", "</p>", " ", "\t", "\n", "\u000b", "\f", "\r", "\u00a0", "&nbsp;", "&#160;", "&nbsp", "<br />",
+            "<br>", "x", "<p", "p>", "</", "&", "<em>", "</em>"
+        };
+        Random random = new Random(20261202);
+        for (int sample = 0; sample < 20_000; sample++) {
+            StringBuilder html = new StringBuilder();
+            for (int length = random.nextInt(12); length > 0; length--) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertThat(ArticleHtml.removeEmptyParagraphs(html.toString()))
+                    .as("%s", html)
+                    .isEqualTo(empty.matcher(html).replaceAll(""));
+        }
+    }
+
+    /** Links the sanitizer leaves as they are must be the ones jsoup's resolving would leave as they are. */
+    @Test
+    void plainAbsoluteLinksAreThoseResolvingLeavesAlone() {
+        String[] hosts = {
+            "example.org",
+            "Wire.Example.ORG",
+            "xn--bcher-kva.example",
+            "bücher.example",
+            "a-b.c",
+            "1.2.3.4",
+            "[::1]",
+            "user:pw@example.org",
+            "example.org.",
+            ""
+        };
+        String[] ports = {"", "", "", ":443", ":80", ":8080", ":", ":99999", ":x"};
+        String[] pieces = {
+            "/",
+            "/a",
+            "/story-1.html",
+            "/2026/11/",
+            "/./",
+            "/../",
+            "/.",
+            "..",
+            ".",
+            "?q=1",
+            "&x=%20y",
+            "%41",
+            "#frag",
+            "#",
+            "@",
+            " ",
+            "\t",
+            "\\",
+            "\"",
+            "<",
+            "|",
+            "^",
+            "~",
+            "-",
+            "_",
+            "+",
+            "=",
+            ";",
+            ",",
+            "'",
+            "(",
+            ")",
+            "*",
+            "!",
+            "$",
+            ":",
+            "//"
+        };
+        Random random = new Random(20261203);
+        int plain = 0;
+        for (int sample = 0; sample < 20_000; sample++) {
+            StringBuilder url = new StringBuilder(new String[] {"https://", "http://", "HTTP://"}[random.nextInt(3)]);
+            url.append(hosts[random.nextInt(hosts.length)]).append(ports[random.nextInt(ports.length)]);
+            for (int length = random.nextInt(6); length > 0; length--) {
+                url.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String value = url.toString();
+            if (!ArticleHtml.isPlainAbsoluteUrl(value)) {
+                continue;
+            }
+            plain++;
+            org.jsoup.nodes.Element link =
+                    Jsoup.parseBodyFragment("<a>x</a>", BASE).selectFirst("a").attr("href", value);
+            assertThat(link.absUrl("href")).as(value).isEqualTo(value);
+        }
+        assertThat(plain).as("addresses taking the shortcut").isGreaterThan(1_000);
+        assertThat(ArticleHtml.isPlainAbsoluteUrl("https://wire.example.org/news/2026/11/30/story.html?utm=x#top"))
+                .isTrue();
+        assertThat(ArticleHtml.isPlainAbsoluteUrl("/news/story")).isFalse();
+    }
 }
