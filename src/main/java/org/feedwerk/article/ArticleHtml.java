@@ -1,5 +1,6 @@
 package org.feedwerk.article;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
@@ -146,6 +147,92 @@ public final class ArticleHtml {
 
     private static boolean isAsciiLetterOrDigit(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /** Elements whose boundaries do not separate words (jsoup's {@code text()} glues their text to its neighbours). */
+    private static final List<String> GLUING_ELEMENTS =
+            List.of("a", "abbr", "b", "cite", "code", "em", "i", "q", "s", "small", "strong", "sub", "sup", "u");
+
+    /**
+     * The text of {@link #sanitize sanitized} HTML for reading its words, without an HTML parser: tags are dropped,
+     * those of block elements, line breaks and images leaving a space as jsoup's {@code text()} does, character
+     * references decoded. The words equal those of the parser's text (checked on the real-world corpus and random
+     * markup); the spacing between them may differ. A second parse of every body was a seventh of normalizing.
+     */
+    public static String textForWords(String sanitizedHtml) {
+        if (sanitizedHtml == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(sanitizedHtml.length());
+        int index = 0;
+        while (index < sanitizedHtml.length()) {
+            char c = sanitizedHtml.charAt(index);
+            if (c == '<') {
+                int end = sanitizedHtml.indexOf('>', index);
+                if (end < 0) {
+                    break;
+                }
+                if (!isGluing(sanitizedHtml, index + 1, end)) {
+                    text.append(' ');
+                }
+                index = end + 1;
+            } else if (c == '&') {
+                index = appendReference(sanitizedHtml, index, text);
+            } else {
+                text.append(c);
+                index++;
+            }
+        }
+        return text.toString();
+    }
+
+    /** Whether the tag between {@code from} and {@code end} opens or closes a gluing element (names as written). */
+    private static boolean isGluing(String html, int from, int end) {
+        int start = from < end && html.charAt(from) == '/' ? from + 1 : from;
+        int stop = start;
+        while (stop < end && isAsciiLetterOrDigit(html.charAt(stop))) {
+            stop++;
+        }
+        for (String name : GLUING_ELEMENTS) {
+            if (name.length() == stop - start && html.regionMatches(true, start, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Appends the character a reference at {@code index} stands for (a space when unknown); returns the next index. */
+    private static int appendReference(String html, int index, StringBuilder text) {
+        int end = html.indexOf(';', index);
+        if (end < 0 || end - index > 12) {
+            text.append('&');
+            return index + 1;
+        }
+        String name = html.substring(index + 1, end);
+        int codePoint = -1;
+        try {
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                codePoint = Integer.parseInt(name.substring(2), 16);
+            } else if (name.startsWith("#")) {
+                codePoint = Integer.parseInt(name.substring(1));
+            }
+        } catch (NumberFormatException e) {
+            codePoint = -1;
+        }
+        if (codePoint >= 0 && Character.isValidCodePoint(codePoint)) {
+            text.appendCodePoint(codePoint);
+        } else {
+            text.append(
+                    switch (name) {
+                        case "amp" -> '&';
+                        case "lt" -> '<';
+                        case "gt" -> '>';
+                        case "quot" -> '"';
+                        case "apos" -> '\'';
+                        default -> ' ';
+                    });
+        }
+        return end + 1;
     }
 
     /**

@@ -307,7 +307,7 @@ public final class ArticleIngestor {
             RevisionContent content = normalized.content();
             return new NormalizedItem(
                     content,
-                    content == null ? Optional.empty() : TextFingerprint.of(content.headline(), normalized.bodyText()),
+                    content == null ? Optional.empty() : TextFingerprint.of(content),
                     normalized.skipReason(),
                     null);
         }

@@ -21,10 +21,10 @@ public final class ArticleNormalizer {
     static final int LONGEST_BODY = 1 << 20;
     static final int MOST_SUBJECTS = 100;
 
-    /** The content and the text a reader reads in its body, or why the item is skipped. */
-    public record Normalized(RevisionContent content, String bodyText, String skipReason) {
+    /** The content, or why the item is skipped. */
+    public record Normalized(RevisionContent content, String skipReason) {
         static Normalized skipped(String reason) {
-            return new Normalized(null, null, reason);
+            return new Normalized(null, reason);
         }
     }
 
@@ -43,18 +43,17 @@ public final class ArticleNormalizer {
         boolean hasContent = item.contentHtml() != null && !item.contentHtml().isBlank();
         String bodyHtml = ArticleHtml.sanitize(
                 ArticleHtml.paragraphsIfPlainText(hasContent ? item.contentHtml() : item.summaryHtml()), base);
-        String bodyText = ArticleHtml.plainText(bodyHtml);
         String headline = ArticleHtml.plainText(item.title());
         String language = findLanguage(item, feed, source);
         boolean headlineDerived = headline.isEmpty();
         if (headlineDerived) {
-            headline = firstWords(bodyText, language == null ? "en" : language);
+            headline = firstWords(ArticleHtml.plainText(bodyHtml), language == null ? "en" : language);
         }
         if (headline.isEmpty()) {
             return Normalized.skipped("no title and no text");
         }
         String teaser = hasContent ? ArticleHtml.plainText(item.summaryHtml()) : "";
-        if (teaser.isEmpty() || bodyText.equals(teaser)) {
+        if (teaser.isEmpty() || isBodyText(teaser, bodyHtml)) {
             teaser = null;
         }
         if (headline.length() > LONGEST_HEADLINE) {
@@ -95,8 +94,39 @@ public final class ArticleNormalizer {
                         .urgency(item.urgency())
                         .headlineDerived(headlineDerived)
                         .build(),
-                bodyText,
                 null);
+    }
+
+    /**
+     * Whether the teaser is the body's text (a feed sending its text twice). The body is read with the HTML parser
+     * only when the two have the same characters apart from whitespace, which is rare.
+     */
+    private static boolean isBodyText(String teaser, String bodyHtml) {
+        return sameApartFromWhitespace(teaser, ArticleHtml.textForWords(bodyHtml))
+                && teaser.equals(ArticleHtml.plainText(bodyHtml));
+    }
+
+    private static boolean sameApartFromWhitespace(String first, String second) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < first.length() && isSpace(first.charAt(i))) {
+                i++;
+            }
+            while (j < second.length() && isSpace(second.charAt(j))) {
+                j++;
+            }
+            if (i == first.length() || j == second.length()) {
+                return i == first.length() && j == second.length();
+            }
+            if (first.charAt(i++) != second.charAt(j++)) {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** The item's link when it is a web address; anything else ({@code javascript:}, {@code data:}) is dropped. */

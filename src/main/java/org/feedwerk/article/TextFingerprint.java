@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jsoup.Jsoup;
 
 /**
  * A MinHash signature of what a reader reads (headline and body text as lower-cased words in overlapping groups
@@ -54,21 +53,23 @@ public final class TextFingerprint {
     }
 
     public static Optional<TextFingerprint> of(RevisionContent content) {
-        return ofStored(content.headline(), content.bodyHtml());
+        return ofSanitized(content.headline(), content.bodyHtml());
     }
 
-    /** From a stored headline and sanitized body HTML (the body's text read as the normalizer reads it). */
-    public static Optional<TextFingerprint> ofStored(String headline, String bodyHtml) {
-        return of(headline, bodyHtml == null ? null : Jsoup.parse(bodyHtml).text());
+    /** From a headline and a sanitized body, as stored (its words read by {@link ArticleHtml#textForWords}). */
+    public static Optional<TextFingerprint> ofSanitized(String headline, String bodyHtml) {
+        return of(headline, ArticleHtml.textForWords(bodyHtml));
     }
 
     /** From the headline and the body's plain text, when the caller has it already. */
     public static Optional<TextFingerprint> of(String headline, String bodyText) {
-        String text = ((headline == null ? "" : headline) + "\n" + (bodyText == null ? "" : bodyText))
-                .toLowerCase(Locale.ROOT);
-        long[] wordHashes = new long[text.length() / 2 + 1];
+        // The headline's words and then the body's: no word spans the two, so they need not be joined first.
+        String head = headline == null ? "" : headline.toLowerCase(Locale.ROOT);
+        String body = bodyText == null ? "" : bodyText.toLowerCase(Locale.ROOT);
+        long[] wordHashes = new long[(head.length() + body.length()) / 2 + 2];
         int[] count = {0};
-        forEachWord(text, (start, end) -> wordHashes[count[0]++] = hash(text, start, end));
+        forEachWord(head, (start, end) -> wordHashes[count[0]++] = hash(head, start, end));
+        forEachWord(body, (start, end) -> wordHashes[count[0]++] = hash(body, start, end));
         int words = count[0];
         if (words < MIN_WORDS) {
             return Optional.empty();

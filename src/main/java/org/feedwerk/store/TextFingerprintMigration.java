@@ -84,7 +84,7 @@ final class TextFingerprintMigration extends VersionedJavaMigration {
                         page.add(new Fingerprinted(
                                 key.articleId(),
                                 key.number(),
-                                TextFingerprint.ofStored(rows.getString("headline"), rows.getString("body_html"))));
+                                TextFingerprint.ofSanitized(rows.getString("headline"), rows.getString("body_html"))));
                     }
                 }
             }

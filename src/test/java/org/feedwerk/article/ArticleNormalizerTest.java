@@ -63,6 +63,32 @@ class ArticleNormalizerTest {
         assertThat(content.language()).as("from the source configuration").isEqualTo("en");
     }
 
+    /** A feed that sends its text twice (summary and content) gets no teaser; a different summary stays one. */
+    @Test
+    void aSummaryThatIsTheBodysTextIsNoTeaser() {
+        String body =
+                "<p>Ferry terminal <em>approved</em>.</p><ul><li>Fares &amp; times</li></ul><p>Next&nbsp;year</p>";
+        String sameText = "Ferry terminal approved. Fares &amp; times Next&nbsp;year";
+        assertThat(normalize(withSummary(sameText, body), null).teaser()).isNull();
+        assertThat(normalize(
+                                withSummary("<p>Ferry terminal approved.</p> Fares &amp; times Next&nbsp;year", body),
+                                null)
+                        .teaser())
+                .isNull();
+        assertThat(normalize(withSummary("Ferry terminal approved. Fares & times Next year!", body), null)
+                        .teaser())
+                .isEqualTo("Ferry terminal approved. Fares & times Next year!");
+    }
+
+    private static Item withSummary(String summaryHtml, String contentHtml) {
+        return Item.builder()
+                .guid("g")
+                .title("T")
+                .summaryHtml(summaryHtml)
+                .contentHtml(contentHtml)
+                .build();
+    }
+
     @Test
     void derivesAHeadlineFromTheBodyWhenTitleIsMissing() {
         Item item = Item.builder()
