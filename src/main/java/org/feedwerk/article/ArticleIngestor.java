@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.feedwerk.FeedwerkException;
 import org.feedwerk.config.SourceConfig;
@@ -85,22 +86,33 @@ public final class ArticleIngestor {
         int storable = 0;
         // Normalizing (sanitizing, plain text, fingerprint) is the costly part and independent per item: a large
         // document's next chunk is normalized on all cores while this one is stored.
-        CompletableFuture<List<NormalizedItem>> next = normalizeChunk(items, 0, feed, source);
+        // The ingest clock's ticks of this document's committed transactions: revisions stored by them need no
+        // second look for copies from other sources.
+        Set<Long> documentTicks = ConcurrentHashMap.newKeySet();
+        CompletableFuture<List<NormalizedItem>> next = normalizeChunk(items, 0, feed, source, documentTicks);
         for (int from = 0; from < items.size(); from += ITEMS_PER_TRANSACTION) {
             List<NormalizedItem> normalized = joined(next);
             if (from + ITEMS_PER_TRANSACTION < items.size()) {
-                next = normalizeChunk(items, from + ITEMS_PER_TRANSACTION, feed, source);
+                next = normalizeChunk(items, from + ITEMS_PER_TRANSACTION, feed, source, documentTicks);
             }
             List<Prepared> chunk =
                     prepared(source, items.subList(from, from + normalized.size()), normalized, reusedGuids, skipped);
             storable += chunk.size();
             Map<Outcome, Integer> stored;
+            long[] tick = {0};
             try {
-                stored = store.inTransaction(tx -> storeChunk(tx, source, chunk, payload));
+                stored = store.inTransaction(tx -> {
+                    tick[0] = tx.transactionTick();
+                    return storeChunk(tx, source, chunk, payload);
+                });
             } catch (FeedwerkException e) {
                 // An item failed and the chunk was rolled back: store it again item by item, each in a savepoint.
-                stored = store.inTransaction(tx -> storeChunkCarefully(tx, source, chunk, payload, failures));
+                stored = store.inTransaction(tx -> {
+                    tick[0] = tx.transactionTick();
+                    return storeChunkCarefully(tx, source, chunk, payload, failures);
+                });
             }
+            documentTicks.add(tick[0]); // committed: a rolled-back transaction's tick is taken again by the next
             stored.forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
         }
         if (!failures.isEmpty()) {
@@ -123,7 +135,7 @@ public final class ArticleIngestor {
 
     /** The chunk of {@code items} from {@code from}: in the background on all cores when it is large. */
     private CompletableFuture<List<NormalizedItem>> normalizeChunk(
-            List<Item> items, int from, ParsedFeed feed, SourceConfig source) {
+            List<Item> items, int from, ParsedFeed feed, SourceConfig source, Set<Long> documentTicks) {
         List<Item> chunk = items.subList(from, Math.min(items.size(), from + ITEMS_PER_TRANSACTION));
         if (chunk.size() < PARALLEL_FROM) {
             return CompletableFuture.completedFuture(
@@ -133,7 +145,8 @@ public final class ArticleIngestor {
                 chunk.parallelStream()
                         .map(item -> normalized(item, feed, source))
                         .toList(),
-                source));
+                source,
+                documentTicks));
     }
 
     /**
@@ -141,7 +154,8 @@ public final class ArticleIngestor {
      * sources' articles count, so the lookup does not wait for this document's own inserts. What other
      * transactions store after the lookup is checked when the chunk is stored ({@link #insertNew}).
      */
-    private List<NormalizedItem> withNearDuplicates(List<NormalizedItem> normalized, SourceConfig source) {
+    private List<NormalizedItem> withNearDuplicates(
+            List<NormalizedItem> normalized, SourceConfig source, Set<Long> documentTicks) {
         List<NormalizedItem> fingerprinted = normalized.stream()
                 .filter(item -> item.fingerprint().isPresent())
                 .toList();
@@ -159,7 +173,7 @@ public final class ArticleIngestor {
         Iterator<Optional<ArticleStore.NearDuplicate>> answers = found.iterator();
         return normalized.stream()
                 .map(item -> item.fingerprint().isPresent()
-                        ? item.withAdvanceLookup(new AdvanceLookup(answers.next(), tick))
+                        ? item.withAdvanceLookup(new AdvanceLookup(answers.next(), tick, documentTicks))
                         : item)
                 .toList();
     }
@@ -295,7 +309,20 @@ public final class ArticleIngestor {
      * A near-duplicate lookup made before the item's transaction: what it found, and the ingest clock's tick before
      * it ran (revisions stored by later transactions were not seen).
      */
-    private record AdvanceLookup(Optional<ArticleStore.NearDuplicate> found, long tick) {}
+    private record AdvanceLookup(Optional<ArticleStore.NearDuplicate> found, long tick, Set<Long> documentTicks) {
+        /**
+         * Whether every transaction that committed between the lookup and {@code transactionTick} (the tick of the
+         * transaction now storing the item) was one of this document's: then nothing from another source came in.
+         */
+        boolean isCurrentAt(long transactionTick) {
+            for (long between = tick + 1; between < transactionTick; between++) {
+                if (!documentTicks.contains(between)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     /** An item's normalized content and text fingerprint (computed together, in parallel), or why it is skipped. */
     private record NormalizedItem(
@@ -423,7 +450,7 @@ public final class ArticleIngestor {
                 notLookedUp.add(next);
             } else if (advance.found().isPresent()) {
                 nearById.put(next.id(), advance.found().get());
-            } else {
+            } else if (!advance.isCurrentAt(tx.transactionTick())) {
                 storedAfter
                         .computeIfAbsent(advance.tick(), tick -> new ArrayList<>())
                         .add(next);

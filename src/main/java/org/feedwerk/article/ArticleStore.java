@@ -25,6 +25,9 @@ public interface ArticleStore {
      */
     long ingestTick();
 
+    /** Inside {@link #inTransaction}: the ingest clock's tick this transaction took. */
+    long transactionTick();
+
     /**
      * Inside a transaction: runs {@code work} in a savepoint, so that when it fails its writes are undone and the
      * transaction goes on (the exception is rethrown). Outside one it is a transaction of its own.

@@ -71,6 +71,14 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
+    public long transactionTick() {
+        if (tick == null) {
+            throw new IllegalStateException("not in a transaction");
+        }
+        return tick;
+    }
+
+    @Override
     public long ingestTick() {
         return handles.with(handle -> handle.createQuery("SELECT tick FROM ingest_clock WHERE id = 1")
                 .mapTo(Long.class)

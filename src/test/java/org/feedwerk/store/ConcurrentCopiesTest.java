@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.feedwerk.article.Article;
@@ -138,6 +140,63 @@ class ConcurrentCopiesTest {
         assertThat(wireArticle.clusterId()).isEqualTo(portal.id());
     }
 
+    /**
+     * When only the document's own earlier chunk committed between a chunk's advance lookup and its transaction, no
+     * second look is needed. Forced: the second chunk's lookup reads the clock while the first chunk's transaction
+     * is open.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDocumentsOwnChunksNeedNoSecondLook(Kind kind) throws Exception {
+        open(kind);
+        AtomicInteger clockReads = new AtomicInteger();
+        AtomicInteger secondLooks = new AtomicInteger();
+        AtomicBoolean firstTransaction = new AtomicBoolean(true);
+        CountDownLatch firstTransactionOpen = new CountDownLatch(1);
+        CountDownLatch secondClockRead = new CountDownLatch(1);
+        ArticleStore portalStore = intercepted(
+                store,
+                (lookup, inTransaction) -> {
+                    if (lookup.equals("findClustersWithSimilarTextStoredAfter")) {
+                        secondLooks.incrementAndGet();
+                    }
+                },
+                new Interleaving() {
+                    @Override
+                    public long readClock(ArticleStore real) throws InterruptedException {
+                        if (clockReads.incrementAndGet() != 2) {
+                            return real.ingestTick();
+                        }
+                        assertThat(firstTransactionOpen.await(10, TimeUnit.SECONDS))
+                                .isTrue();
+                        long tick = real.ingestTick();
+                        secondClockRead.countDown();
+                        return tick;
+                    }
+
+                    @Override
+                    public void transactionOpened() throws InterruptedException {
+                        if (firstTransaction.compareAndSet(true, false)) {
+                            firstTransactionOpen.countDown();
+                            assertThat(secondClockRead.await(10, TimeUnit.SECONDS))
+                                    .isTrue();
+                        }
+                    }
+                });
+        List<Item> document = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            document.add(item("p-" + i, "<p>Story " + i + ". " + Stories.BUS_LANE + "</p>"));
+        }
+
+        ingest(portalStore, PORTAL, document.toArray(Item[]::new));
+
+        assertThat(clockReads).as("one advance lookup per chunk").hasValue(2);
+        assertThat(secondLooks)
+                .as("revisions stored since the lookup were the document's own")
+                .hasValue(0);
+        assertThat(article(PORTAL, "p-599").status()).isEqualTo(ArticleStatus.FETCHED);
+    }
+
     private void open(Kind kind) {
         database = Database.open(TestDatabases.fresh(kind), dataDir, TestDatabases.password(kind));
         store = new JdbiArticleStore(database);
@@ -184,17 +243,49 @@ class ConcurrentCopiesTest {
         void run(String lookup, boolean inTransaction);
     }
 
+    /** Where a test holds one thread until another gets somewhere. */
+    private interface Interleaving {
+        long readClock(ArticleStore real) throws InterruptedException;
+
+        void transactionOpened() throws InterruptedException;
+    }
+
+    private static final Interleaving AS_IT_COMES = new Interleaving() {
+        @Override
+        public long readClock(ArticleStore real) {
+            return real.ingestTick();
+        }
+
+        @Override
+        public void transactionOpened() {}
+    };
+
     /** {@code real}, calling {@code hook} after each of its near-duplicate lookups (and its transactions' ones). */
     private static ArticleStore intercepted(ArticleStore real, AfterLookup hook) {
-        return intercepted(real, hook, false);
+        return intercepted(real, hook, AS_IT_COMES);
+    }
+
+    private static ArticleStore intercepted(ArticleStore real, AfterLookup hook, Interleaving interleaving) {
+        return intercepted(real, hook, interleaving, false);
     }
 
     @SuppressWarnings("unchecked")
-    private static ArticleStore intercepted(ArticleStore real, AfterLookup hook, boolean inTransaction) {
+    private static ArticleStore intercepted(
+            ArticleStore real, AfterLookup hook, Interleaving interleaving, boolean inTransaction) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("inTransaction")) {
                 Function<ArticleStore, Object> work = (Function<ArticleStore, Object>) args[0];
-                return real.inTransaction(tx -> work.apply(intercepted(tx, hook, true)));
+                return real.inTransaction(tx -> {
+                    try {
+                        interleaving.transactionOpened();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return work.apply(intercepted(tx, hook, interleaving, true));
+                });
+            }
+            if (method.getName().equals("ingestTick")) {
+                return interleaving.readClock(real);
             }
             Object result;
             try {
