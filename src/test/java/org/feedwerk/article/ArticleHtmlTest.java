@@ -123,11 +123,8 @@ class ArticleHtmlTest {
         };
         Random random = new Random(20261202);
         for (int sample = 0; sample < 20_000; sample++) {
-            StringBuilder html = new StringBuilder();
-            for (int length = random.nextInt(12); length > 0; length--) {
-                html.append(pieces[random.nextInt(pieces.length)]);
-            }
-            assertThat(ArticleHtml.removeEmptyParagraphs(html.toString()))
+            String html = joinedAtRandom(random, pieces, 12);
+            assertThat(ArticleHtml.removeEmptyParagraphs(html))
                     .as("%s", html)
                     .isEqualTo(empty.matcher(html).replaceAll(""));
         }
@@ -191,12 +188,10 @@ class ArticleHtmlTest {
         Random random = new Random(20261203);
         int plain = 0;
         for (int sample = 0; sample < 20_000; sample++) {
-            StringBuilder url = new StringBuilder(new String[] {"https://", "http://", "HTTP://"}[random.nextInt(3)]);
-            url.append(hosts[random.nextInt(hosts.length)]).append(ports[random.nextInt(ports.length)]);
-            for (int length = random.nextInt(6); length > 0; length--) {
-                url.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String value = url.toString();
+            String value = new String[] {"https://", "http://", "HTTP://"}[random.nextInt(3)]
+                    + hosts[random.nextInt(hosts.length)]
+                    + ports[random.nextInt(ports.length)]
+                    + joinedAtRandom(random, pieces, 6);
             if (!ArticleHtml.isPlainAbsoluteUrl(value)) {
                 continue;
             }
@@ -309,18 +304,20 @@ class ArticleHtmlTest {
         // jsoup decides some separators from the tree (an inline element wrapping a block, an image between two
         // letters inside a link); the scan cannot, and may split or join one word there. Such markup is rare.
         Random random = new Random(20261204);
-        int differing = 0;
-        for (int sample = 0; sample < 5_000; sample++) {
-            StringBuilder html = new StringBuilder();
-            for (int length = random.nextInt(16); length > 0; length--) {
-                html.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String sanitized = ArticleHtml.sanitize(html.toString(), BASE);
-            if (!TextFingerprint.words(ArticleHtml.textForWords(sanitized))
-                    .equals(TextFingerprint.words(ArticleHtml.plainText(sanitized)))) {
-                differing++;
-            }
+        long differing = java.util.stream.IntStream.range(0, 5_000)
+                .mapToObj(sample -> ArticleHtml.sanitize(joinedAtRandom(random, pieces, 16), BASE))
+                .filter(sanitized -> !TextFingerprint.words(ArticleHtml.textForWords(sanitized))
+                        .equals(TextFingerprint.words(ArticleHtml.plainText(sanitized))))
+                .count();
+        assertThat(differing).as("random bodies whose words differ, of 5,000").isLessThanOrEqualTo(5L);
+    }
+
+    /** Fewer than {@code most} pieces drawn at random, joined. */
+    private static String joinedAtRandom(Random random, String[] pieces, int most) {
+        StringBuilder joined = new StringBuilder();
+        for (int length = random.nextInt(most); length > 0; length--) {
+            joined.append(pieces[random.nextInt(pieces.length)]);
         }
-        assertThat(differing).as("random bodies whose words differ, of 5,000").isLessThanOrEqualTo(5);
+        return joined.toString();
     }
 }
