@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.article.ArticleStatus;
@@ -167,8 +168,8 @@ public final class JdbiArticleStore implements ArticleStore {
         for (List<TextFingerprint> group : ValueLists.groups(fingerprints, perGroup)) {
             Set<Long> keys = new HashSet<>();
             group.forEach(fingerprint -> Arrays.stream(fingerprint.bandKeys()).forEach(keys::add));
-            List<BandCandidate> candidates = handles.with(handle -> ValueLists.whereIn(
-                            handle, database, """
+            List<BandCandidate> candidates = handles.with(
+                    handle -> ValueLists.whereIn(handle, database, """
                             SELECT DISTINCT b.band, b.band_key, a.cluster_id, a.created_at, a.id, r.text_minhash
                             FROM text_band b
                             JOIN revision r ON r.article_id = b.article_id AND r.number = b.revision
@@ -177,22 +178,18 @@ public final class JdbiArticleStore implements ArticleStore {
                             WHERE b.band_key IN (<keys>) AND a.source_id <> :source AND leader.source_id <> :source
                               AND r.created_at >= :since
                             ORDER BY a.created_at, a.id""", "keys", Long.class, List.copyOf(keys))
-                    .bind("source", exceptSourceId)
-                    .bind("since", since)
-                    .map((row, context) -> new BandCandidate(
-                            row.getInt("band"),
-                            row.getLong("band_key"),
-                            row.getString("cluster_id"),
-                            TextFingerprint.fromBytes(row.getBytes("text_minhash"))))
-                    .list());
+                            .bind("source", exceptSourceId)
+                            .bind("since", since)
+                            .map((row, context) ->
+                                    new BandCandidate(row.getInt("band"), row.getLong("band_key"), storedText(row)))
+                            .list());
             for (TextFingerprint fingerprint : group) {
                 long[] own = fingerprint.bandKeys();
-                found.add(candidates.stream()
-                        .filter(candidate -> own[candidate.band()] == candidate.key())
-                        .map(candidate -> new NearDuplicate(
-                                candidate.clusterId(), fingerprint.similarity(candidate.fingerprint())))
-                        .filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
-                        .findFirst());
+                found.add(firstSimilar(
+                        fingerprint,
+                        candidates.stream()
+                                .filter(candidate -> own[candidate.band()] == candidate.key())
+                                .map(BandCandidate::text)));
             }
         }
         return found;
@@ -219,23 +216,33 @@ public final class JdbiArticleStore implements ArticleStore {
                 .bind("tick", tick)
                 .bind("source", exceptSourceId)
                 .bind("since", since)
-                .map((row, context) -> new StoredText(
-                        row.getString("cluster_id"), TextFingerprint.fromBytes(row.getBytes("text_minhash"))))
+                .map((row, context) -> storedText(row))
                 .list());
         return fingerprints.stream()
-                .map(fingerprint -> stored.stream()
-                        .filter(candidate -> fingerprint.sharesBandWith(candidate.fingerprint()))
-                        .map(candidate -> new NearDuplicate(
-                                candidate.clusterId(), fingerprint.similarity(candidate.fingerprint())))
-                        .filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
-                        .findFirst())
+                .map(fingerprint -> firstSimilar(
+                        fingerprint,
+                        stored.stream().filter(candidate -> fingerprint.sharesBandWith(candidate.fingerprint()))))
                 .toList();
     }
 
+    /** The first of these candidates (earliest first) that shares enough word groups with {@code fingerprint}. */
+    private static Optional<NearDuplicate> firstSimilar(TextFingerprint fingerprint, Stream<StoredText> candidates) {
+        return candidates
+                .map(candidate ->
+                        new NearDuplicate(candidate.clusterId(), fingerprint.similarity(candidate.fingerprint())))
+                .filter(candidate -> candidate.similarity() >= TextFingerprint.MIN_SIMILARITY)
+                .findFirst();
+    }
+
+    /** A stored revision's text fingerprint and the cluster of its article. */
     private record StoredText(String clusterId, TextFingerprint fingerprint) {}
 
+    private static StoredText storedText(ResultSet row) throws SQLException {
+        return new StoredText(row.getString("cluster_id"), TextFingerprint.fromBytes(row.getBytes("text_minhash")));
+    }
+
     /** A revision that shares band {@code band} (with key {@code key}) with a fingerprint looked up. */
-    private record BandCandidate(int band, long key, String clusterId, TextFingerprint fingerprint) {}
+    private record BandCandidate(int band, long key, StoredText text) {}
 
     /** Values looked up in one query: bounds the size of one statement's parameter and answer. */
     private static final int MOST_LIST_VALUES = 4_000;
