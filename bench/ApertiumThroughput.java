@@ -31,7 +31,12 @@ public class ApertiumThroughput {
         List<String> texts = texts();
         long characters = texts.stream().mapToLong(String::length).sum();
         TranslationEngine engine = new EngineFactory(Map.of(), Clock.systemUTC(), Sleeper.REAL)
-                .create(new HttpEngineConfig("apertium", EngineType.APERTIUM, null, apy, null, null, 1, null, null));
+                .create(HttpEngineConfig.builder()
+                        .name("apertium")
+                        .type(EngineType.APERTIUM)
+                        .url(apy)
+                        .maxAttempts(1)
+                        .build());
         engine.prepare().ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });

@@ -1,5 +1,6 @@
 package org.feedwerk.article;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,7 @@ import org.feedwerk.parse.PubStatus;
  * its dates makes no new revision. {@code headlineDerived} marks a headline taken from the start of the text,
  * for items that carry none.
  */
+@RecordBuilder
 public record RevisionContent(
         String headline,
         String teaser,
@@ -84,144 +86,12 @@ public record RevisionContent(
         }
     }
 
-    /** Built by name: eighteen positional fields, most of them often empty, invite swapped arguments. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Unset fields stay empty: null, an empty list, {@code usable}, false. */
-    public static final class Builder {
-        private String headline;
-        private String teaser;
-        private String bodyHtml;
-        private String byline;
-        private String dateline;
-        private String language;
-        private Instant sourcePublished;
-        private Instant sourceUpdated;
-        private Long sourceVersion;
-        private PubStatus pubStatus;
-        private List<String> subjects;
-        private List<ItemImage> images;
-        private Instant embargoed;
-        private boolean correction;
-        private String rights;
-        private String slugline;
-        private Integer urgency;
-        private boolean headlineDerived;
-
-        private Builder() {}
-
-        public Builder headline(String headline) {
-            this.headline = headline;
-            return this;
-        }
-
-        public Builder teaser(String teaser) {
-            this.teaser = teaser;
-            return this;
-        }
-
-        public Builder bodyHtml(String bodyHtml) {
-            this.bodyHtml = bodyHtml;
-            return this;
-        }
-
-        public Builder byline(String byline) {
-            this.byline = byline;
-            return this;
-        }
-
-        public Builder dateline(String dateline) {
-            this.dateline = dateline;
-            return this;
-        }
-
-        public Builder language(String language) {
-            this.language = language;
-            return this;
-        }
-
-        public Builder sourcePublished(Instant sourcePublished) {
-            this.sourcePublished = sourcePublished;
-            return this;
-        }
-
-        public Builder sourceUpdated(Instant sourceUpdated) {
-            this.sourceUpdated = sourceUpdated;
-            return this;
-        }
-
-        public Builder sourceVersion(Long sourceVersion) {
-            this.sourceVersion = sourceVersion;
-            return this;
-        }
-
-        public Builder pubStatus(PubStatus pubStatus) {
-            this.pubStatus = pubStatus;
-            return this;
-        }
-
-        public Builder subjects(List<String> subjects) {
-            this.subjects = subjects;
-            return this;
-        }
-
-        public Builder images(List<ItemImage> images) {
-            this.images = images;
-            return this;
-        }
-
-        public Builder embargoed(Instant embargoed) {
-            this.embargoed = embargoed;
-            return this;
-        }
-
-        public Builder correction(boolean correction) {
-            this.correction = correction;
-            return this;
-        }
-
-        public Builder rights(String rights) {
-            this.rights = rights;
-            return this;
-        }
-
-        public Builder slugline(String slugline) {
-            this.slugline = slugline;
-            return this;
-        }
-
-        public Builder urgency(Integer urgency) {
-            this.urgency = urgency;
-            return this;
-        }
-
-        public Builder headlineDerived(boolean headlineDerived) {
-            this.headlineDerived = headlineDerived;
-            return this;
-        }
-
-        public RevisionContent build() {
-            return new RevisionContent(
-                    headline,
-                    teaser,
-                    bodyHtml,
-                    byline,
-                    dateline,
-                    language,
-                    sourcePublished,
-                    sourceUpdated,
-                    sourceVersion,
-                    pubStatus,
-                    subjects,
-                    images,
-                    embargoed,
-                    correction,
-                    rights,
-                    slugline,
-                    urgency,
-                    headlineDerived);
-        }
+    /**
+     * Built by name: eighteen positional fields, most of them often empty,
+     * invite swapped arguments. Unset fields stay empty (null, an empty list, {@code usable}, false); the builder is
+     * generated at compile time (record-builder).
+     */
+    public static RevisionContentBuilder builder() {
+        return RevisionContentBuilder.builder();
     }
 }

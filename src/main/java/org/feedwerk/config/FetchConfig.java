@@ -1,8 +1,13 @@
 package org.feedwerk.config;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 
-/** How sources are fetched: concurrency, timeouts, limits and backoff. */
+/**
+ * How sources are fetched: concurrency, timeouts, limits and backoff. Unset values take the defaults below;
+ * {@code with…} methods (generated) change one of them.
+ */
+@RecordBuilder
 public record FetchConfig(
         Integer concurrency,
         Duration connectTimeout,
@@ -12,7 +17,8 @@ public record FetchConfig(
         Duration maxBackoff,
         Duration dropSettle,
         String userAgent,
-        Integer maxItemsPerDocument) {
+        Integer maxItemsPerDocument)
+        implements FetchConfigBuilder.With {
 
     public static final String DEFAULT_USER_AGENT =
             "Feedwerk/0.1 (syndicated news translation; +https://github.com/feedwerk/feedwerk)";
@@ -27,27 +33,6 @@ public record FetchConfig(
         dropSettle = dropSettle == null ? Duration.ofSeconds(2) : dropSettle;
         userAgent = userAgent == null ? DEFAULT_USER_AGENT : userAgent;
         maxItemsPerDocument = maxItemsPerDocument == null ? 2_000 : maxItemsPerDocument;
-    }
-
-    public FetchConfig(
-            Integer concurrency,
-            Duration connectTimeout,
-            Duration readTimeout,
-            Long maxBodyBytes,
-            Integer maxRedirects,
-            Duration maxBackoff,
-            Duration dropSettle,
-            String userAgent) {
-        this(
-                concurrency,
-                connectTimeout,
-                readTimeout,
-                maxBodyBytes,
-                maxRedirects,
-                maxBackoff,
-                dropSettle,
-                userAgent,
-                null);
     }
 
     public static FetchConfig defaults() {

@@ -1,5 +1,6 @@
 package org.feedwerk.parse;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * @param slugline    the agency's short label of the story (NewsML-G2)
  * @param urgency     editorial urgency, 1 (most urgent) to 9 (NewsML-G2)
  */
+@RecordBuilder
 public record Item(
         String guid,
         String link,
@@ -45,151 +47,12 @@ public record Item(
         pubStatus = pubStatus == null ? PubStatus.USABLE : pubStatus;
     }
 
-    /** Items are built by name: nineteen positional fields, most of them often empty, invite swapped arguments. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Unset fields stay empty: null, an empty list, {@code usable}, not a correction. */
-    public static final class Builder {
-        private String guid;
-        private String link;
-        private String title;
-        private String summaryHtml;
-        private String contentHtml;
-        private List<String> authors;
-        private Instant published;
-        private Instant updated;
-        private List<String> categories;
-        private List<ItemImage> images;
-        private String language;
-        private Long version;
-        private PubStatus pubStatus;
-        private Instant embargoed;
-        private boolean correction;
-        private String dateline;
-        private String rights;
-        private String slugline;
-        private Integer urgency;
-
-        private Builder() {}
-
-        public Builder guid(String guid) {
-            this.guid = guid;
-            return this;
-        }
-
-        public Builder link(String link) {
-            this.link = link;
-            return this;
-        }
-
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        public Builder summaryHtml(String summaryHtml) {
-            this.summaryHtml = summaryHtml;
-            return this;
-        }
-
-        public Builder contentHtml(String contentHtml) {
-            this.contentHtml = contentHtml;
-            return this;
-        }
-
-        public Builder authors(List<String> authors) {
-            this.authors = authors;
-            return this;
-        }
-
-        public Builder published(Instant published) {
-            this.published = published;
-            return this;
-        }
-
-        public Builder updated(Instant updated) {
-            this.updated = updated;
-            return this;
-        }
-
-        public Builder categories(List<String> categories) {
-            this.categories = categories;
-            return this;
-        }
-
-        public Builder images(List<ItemImage> images) {
-            this.images = images;
-            return this;
-        }
-
-        public Builder language(String language) {
-            this.language = language;
-            return this;
-        }
-
-        public Builder version(Long version) {
-            this.version = version;
-            return this;
-        }
-
-        public Builder pubStatus(PubStatus pubStatus) {
-            this.pubStatus = pubStatus;
-            return this;
-        }
-
-        public Builder embargoed(Instant embargoed) {
-            this.embargoed = embargoed;
-            return this;
-        }
-
-        public Builder correction(boolean correction) {
-            this.correction = correction;
-            return this;
-        }
-
-        public Builder dateline(String dateline) {
-            this.dateline = dateline;
-            return this;
-        }
-
-        public Builder rights(String rights) {
-            this.rights = rights;
-            return this;
-        }
-
-        public Builder slugline(String slugline) {
-            this.slugline = slugline;
-            return this;
-        }
-
-        public Builder urgency(Integer urgency) {
-            this.urgency = urgency;
-            return this;
-        }
-
-        public Item build() {
-            return new Item(
-                    guid,
-                    link,
-                    title,
-                    summaryHtml,
-                    contentHtml,
-                    authors,
-                    published,
-                    updated,
-                    categories,
-                    images,
-                    language,
-                    version,
-                    pubStatus,
-                    embargoed,
-                    correction,
-                    dateline,
-                    rights,
-                    slugline,
-                    urgency);
-        }
+    /**
+     * Items are built by name: nineteen positional fields, most of them often empty,
+     * invite swapped arguments. Unset fields stay empty (null, an empty list, {@code usable}, not a correction); the
+     * builder is generated at compile time (record-builder).
+     */
+    public static ItemBuilder builder() {
+        return ItemBuilder.builder();
     }
 }

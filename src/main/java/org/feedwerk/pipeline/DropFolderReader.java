@@ -78,7 +78,7 @@ public final class DropFolderReader {
             }
         }
         if (processed > 0) {
-            state = state.withSkipped(total.skipSummary());
+            state = state.withLastSkipped(total.skipSummary());
         }
         if (errors.isEmpty()) {
             recorder.succeed(source, state, null, null, null);

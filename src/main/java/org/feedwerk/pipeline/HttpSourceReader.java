@@ -51,7 +51,7 @@ public final class HttpSourceReader {
         Payload payload = new Payload(fetched.body(), fetched.contentType(), fetched.finalUrl());
         IngestCounts counts = documents.ingest(source, payload, started);
         recorder.succeed(
-                source, state.withSkipped(counts.skipSummary()), fetched.etag(), fetched.lastModified(), bodyHash);
+                source, state.withLastSkipped(counts.skipSummary()), fetched.etag(), fetched.lastModified(), bodyHash);
         return new SourceRunReport(source.id(), counts, false, null);
     }
 }

@@ -1,12 +1,14 @@
 package org.feedwerk.source;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
 /**
  * What Feedwerk remembers about a source between fetches: validators for conditional GET, the hash of the last
  * body, outcome of the last attempts, items the last document skipped, and when to fetch next (so the schedule
- * survives restarts).
+ * survives restarts). Each transition changes only the fields it names ({@code with…} methods are generated).
  */
+@RecordBuilder
 public record SourceState(
         String sourceId,
         String etag,
@@ -19,7 +21,8 @@ public record SourceState(
         int failures,
         Instant nextFetch,
         boolean paused,
-        String lastSkipped) {
+        String lastSkipped)
+        implements SourceStateBuilder.With {
 
     /** A source never fetched: due now. */
     public static SourceState initial(String sourceId) {
@@ -28,73 +31,31 @@ public record SourceState(
 
     public SourceState succeeded(
             Instant now, Instant next, String newEtag, String newLastModified, String newBodyHash) {
-        return new SourceState(
-                sourceId,
-                newEtag,
-                newLastModified,
-                newBodyHash,
-                now,
-                now,
-                null,
-                lastErrorAt,
-                0,
-                next,
-                paused,
-                lastSkipped);
+        return with(state -> state.etag(newEtag)
+                .lastModified(newLastModified)
+                .bodyHash(newBodyHash)
+                .lastAttempt(now)
+                .lastSuccess(now)
+                .lastError(null)
+                .failures(0)
+                .nextFetch(next));
     }
 
     /** Success of the fetch itself while some delivered files failed: the error is shown, no backoff. */
     public SourceState succeededWithErrors(Instant now, Instant next, String error) {
-        return new SourceState(
-                sourceId, etag, lastModified, bodyHash, now, now, error, now, 0, next, paused, lastSkipped);
+        return with(state -> state.lastAttempt(now)
+                .lastSuccess(now)
+                .lastError(error)
+                .lastErrorAt(now)
+                .failures(0)
+                .nextFetch(next));
     }
 
     public SourceState failed(Instant now, Instant next, String error) {
-        return new SourceState(
-                sourceId,
-                etag,
-                lastModified,
-                bodyHash,
-                now,
-                lastSuccess,
-                error,
-                now,
-                failures + 1,
-                next,
-                paused,
-                lastSkipped);
-    }
-
-    /** The items the last read document skipped, and why ({@code null}: none). */
-    public SourceState withSkipped(String skipped) {
-        return new SourceState(
-                sourceId,
-                etag,
-                lastModified,
-                bodyHash,
-                lastAttempt,
-                lastSuccess,
-                lastError,
-                lastErrorAt,
-                failures,
-                nextFetch,
-                paused,
-                skipped);
-    }
-
-    public SourceState withNextFetch(Instant next) {
-        return new SourceState(
-                sourceId,
-                etag,
-                lastModified,
-                bodyHash,
-                lastAttempt,
-                lastSuccess,
-                lastError,
-                lastErrorAt,
-                failures,
-                next,
-                paused,
-                lastSkipped);
+        return with(state -> state.lastAttempt(now)
+                .lastError(error)
+                .lastErrorAt(now)
+                .failures(failures + 1)
+                .nextFetch(next));
     }
 }

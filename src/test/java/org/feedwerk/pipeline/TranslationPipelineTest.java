@@ -100,13 +100,22 @@ class TranslationPipelineTest {
     }
 
     private EngineConfig deepl() {
-        return new HttpEngineConfig(
-                "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 2, null, null);
+        return HttpEngineConfig.builder()
+                .name("deepl")
+                .type(EngineType.DEEPL)
+                .apiKeyEnv("DEEPL_AUTH_KEY")
+                .url(engines.server().uri(""))
+                .maxAttempts(2)
+                .build();
     }
 
     private EngineConfig libre() {
-        return new HttpEngineConfig(
-                "libre", EngineType.LIBRETRANSLATE, null, engines.server().uri(""), null, null, 1, null, null);
+        return HttpEngineConfig.builder()
+                .name("libre")
+                .type(EngineType.LIBRETRANSLATE)
+                .url(engines.server().uri(""))
+                .maxAttempts(1)
+                .build();
     }
 
     private void deliver(String name, String language, String title, String... paragraphs) throws IOException {
@@ -224,8 +233,13 @@ class TranslationPipelineTest {
 
     @Test
     void numberChangingEngineIsRejectedAndTheNextEnginesTranslationIsPublished() throws IOException {
-        EngineConfig llm = new HttpEngineConfig(
-                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null, null);
+        EngineConfig llm = HttpEngineConfig.builder()
+                .name("llm")
+                .type(EngineType.OPENAI)
+                .url(engines.server().uri("/v1"))
+                .model("m")
+                .maxAttempts(1)
+                .build();
         engines.replyFromLlm(
                 text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
         open(Kind.SQLITE, List.of(llm, libre()));
@@ -262,8 +276,14 @@ class TranslationPipelineTest {
 
     @Test
     void aRejectedAnswerCountsTowardTheBudgetAndIsNotRemembered() throws IOException {
-        EngineConfig llm = new HttpEngineConfig(
-                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null, 1_000L);
+        EngineConfig llm = HttpEngineConfig.builder()
+                .name("llm")
+                .type(EngineType.OPENAI)
+                .url(engines.server().uri("/v1"))
+                .model("m")
+                .maxAttempts(1)
+                .dailyCharBudget(1_000L)
+                .build();
         engines.replyFromLlm(
                 text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
         open(Kind.SQLITE, List.of(llm));
@@ -289,8 +309,13 @@ class TranslationPipelineTest {
 
     @Test
     void heldWithTheQualityReportsWhenEveryEngineFails() throws IOException {
-        EngineConfig llm = new HttpEngineConfig(
-                "llm", EngineType.OPENAI, null, engines.server().uri("/v1"), "m", null, 1, null, null);
+        EngineConfig llm = HttpEngineConfig.builder()
+                .name("llm")
+                .type(EngineType.OPENAI)
+                .url(engines.server().uri("/v1"))
+                .model("m")
+                .maxAttempts(1)
+                .build();
         engines.replyFromLlm(text -> "Hier ist die Übersetzung: " + org.feedwerk.testing.PseudoTranslation.html(text));
         open(Kind.SQLITE, List.of(llm));
         deliver("v1.xml", "en", "Storm warning", "Gusts expected.", "Gusts of up to 110 km/h.");
@@ -364,8 +389,14 @@ class TranslationPipelineTest {
 
     @Test
     void spentDailyBudgetMovesTheChainToTheNextEngineUntilMidnight() throws IOException {
-        EngineConfig budgeted = new HttpEngineConfig(
-                "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", engines.server().uri(""), null, null, 1, null, 30L);
+        EngineConfig budgeted = HttpEngineConfig.builder()
+                .name("deepl")
+                .type(EngineType.DEEPL)
+                .apiKeyEnv("DEEPL_AUTH_KEY")
+                .url(engines.server().uri(""))
+                .maxAttempts(1)
+                .dailyCharBudget(30L)
+                .build();
         open(Kind.SQLITE, List.of(budgeted, libre()));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h are expected on Tuesday.");
         worker.translateNext();
@@ -400,16 +431,14 @@ class TranslationPipelineTest {
 
     @Test
     void unavailableOrMissingEnginesHoldWithTheReason() throws IOException {
-        EngineConfig keyless = new HttpEngineConfig(
-                "pro",
-                EngineType.DEEPL,
-                "MISSING_KEY",
-                engines.server().uri(""),
-                null,
-                null,
-                1,
-                List.of("en-fr"),
-                null);
+        EngineConfig keyless = HttpEngineConfig.builder()
+                .name("pro")
+                .type(EngineType.DEEPL)
+                .apiKeyEnv("MISSING_KEY")
+                .url(engines.server().uri(""))
+                .maxAttempts(1)
+                .pairs(List.of("en-fr"))
+                .build();
         open(Kind.SQLITE, List.of(keyless));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
 

@@ -106,7 +106,7 @@ class HttpFeedFetcherTest {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             LocalHttpServer.send(exchange, 200, "text/xml", gzip(large));
         });
-        FetchConfig small = new FetchConfig(null, null, null, 2048L, null, null, null, null);
+        FetchConfig small = FetchConfig.defaults().withMaxBodyBytes(2048L);
 
         assertThat(fetcher(small).fetch(server.uri("/big"), NONE, true))
                 .isEqualTo(new FetchResult.Failed("response larger than the limit of 2048 bytes"));
@@ -142,7 +142,7 @@ class HttpFeedFetcherTest {
             }
             LocalHttpServer.send(exchange, 200, "text/xml", FEED);
         });
-        FetchConfig impatient = new FetchConfig(null, null, Duration.ofMillis(300), null, null, null, null, null);
+        FetchConfig impatient = FetchConfig.defaults().withReadTimeout(Duration.ofMillis(300));
 
         assertThat(fetcher().fetch(server.uri("/gone"), NONE, true))
                 .isEqualTo(new FetchResult.Failed("HTTP 500 Internal Server Error"));

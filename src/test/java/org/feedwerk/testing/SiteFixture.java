@@ -74,26 +74,19 @@ public final class SiteFixture implements AutoCloseable {
                 "CC BY 4.0",
                 null);
         EngineConfig engine = engineType == EngineType.DEEPL
-                ? new HttpEngineConfig(
-                        "deepl",
-                        EngineType.DEEPL,
-                        "DEEPL_AUTH_KEY",
-                        engines.server().uri(""),
-                        null,
-                        null,
-                        1,
-                        null,
-                        null)
-                : new HttpEngineConfig(
-                        "libre",
-                        EngineType.LIBRETRANSLATE,
-                        null,
-                        engines.server().uri(""),
-                        null,
-                        null,
-                        1,
-                        null,
-                        null);
+                ? HttpEngineConfig.builder()
+                        .name("deepl")
+                        .type(EngineType.DEEPL)
+                        .apiKeyEnv("DEEPL_AUTH_KEY")
+                        .url(engines.server().uri(""))
+                        .maxAttempts(1)
+                        .build()
+                : HttpEngineConfig.builder()
+                        .name("libre")
+                        .type(EngineType.LIBRETRANSLATE)
+                        .url(engines.server().uri(""))
+                        .maxAttempts(1)
+                        .build();
         FeedwerkConfig base = TestApplications.config(dataDir, database, List.of(source));
         FeedwerkConfig config = new FeedwerkConfig(
                 base.server(),

@@ -1,6 +1,7 @@
 package org.feedwerk.testing;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.feedwerk.app.Application;
@@ -15,7 +16,7 @@ public final class TestApplications {
     private TestApplications() {}
 
     public static FeedwerkConfig config(Path dataDir, DatabaseConfig database, List<SourceConfig> sources) {
-        FetchConfig fetch = new FetchConfig(2, null, null, null, null, null, java.time.Duration.ZERO, null);
+        FetchConfig fetch = FetchConfig.defaults().withConcurrency(2).withDropSettle(Duration.ZERO);
         return new FeedwerkConfig(new ServerConfig("127.0.0.1", 0), dataDir, database, fetch, sources);
     }
 

@@ -3,16 +3,21 @@ package org.feedwerk.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.feedwerk.app.Application;
 import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleHtml;
@@ -189,7 +194,7 @@ class ApertiumEndToEndTest {
         assertThat(get(http, port, "/").body())
                 .as("the first target is the default edition")
                 .contains(spanishHeadline);
-        String articlePath = java.util.regex.Pattern.compile("href=\"(/es/\\d{4}/[^\"]+)\"")
+        String articlePath = Pattern.compile("href=\"(/es/\\d{4}/[^\"]+)\"")
                 .matcher(front)
                 .results()
                 .map(match -> match.group(1))
@@ -203,7 +208,7 @@ class ApertiumEndToEndTest {
                 .contains("Traducido con apertium")
                 .contains("hreflang=\"ca\"")
                 .contains(">Català</a>");
-        String catalanUrl = java.util.regex.Pattern.compile("<link rel=\"alternate\" hreflang=\"ca\" href=\"([^\"]+)\"")
+        String catalanUrl = Pattern.compile("<link rel=\"alternate\" hreflang=\"ca\" href=\"([^\"]+)\"")
                 .matcher(spanishPage)
                 .results()
                 .findFirst()
@@ -239,38 +244,32 @@ class ApertiumEndToEndTest {
                 .contains("<news:language>ca</news:language>");
 
         String spanishWord = longestWord(spanishHeadline);
-        assertThat(get(
-                                http,
-                                port,
-                                "/es/search?q="
-                                        + java.net.URLEncoder.encode(
-                                                spanishWord, java.nio.charset.StandardCharsets.UTF_8))
-                        .body())
+        assertThat(searchPage(http, port, "es", spanishWord))
                 .as("search for " + spanishWord)
                 .contains(articlePath)
                 .contains("Búsqueda");
-        String catalanHeadline = java.util.regex.Pattern.compile("<h1>([^<]+)</h1>")
+        String catalanHeadline = Pattern.compile("<h1>([^<]+)</h1>")
                 .matcher(catalan.body())
                 .results()
                 .findFirst()
                 .orElseThrow()
                 .group(1);
         String catalanWord = longestWord(catalanHeadline);
-        assertThat(get(
-                                http,
-                                port,
-                                "/ca/search?q="
-                                        + java.net.URLEncoder.encode(
-                                                catalanWord, java.nio.charset.StandardCharsets.UTF_8))
-                        .body())
+        assertThat(searchPage(http, port, "ca", catalanWord))
                 .as("search for " + catalanWord)
                 .contains(catalanPath);
     }
 
     private static String longestWord(String text) {
-        return java.util.Arrays.stream(text.split("[^\\p{L}]+"))
-                .max(java.util.Comparator.comparingInt(String::length))
+        return Arrays.stream(text.split("[^\\p{L}]+"))
+                .max(Comparator.comparingInt(String::length))
                 .orElseThrow();
+    }
+
+    /** The search page of one language edition for {@code word}. */
+    private static String searchPage(HttpClient http, int port, String language, String word) throws Exception {
+        return get(http, port, "/" + language + "/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8))
+                .body();
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
@@ -300,7 +299,12 @@ class ApertiumEndToEndTest {
         assertThat(ApertiumEngine.code("gl")).isEqualTo("glg");
         assertThat(ApertiumEngine.code("ca-valencia")).isEqualTo("cat_valencia");
         assertThat(ApertiumEngine.code("spa")).isEqualTo("spa");
-        assertThat(new HttpEngineConfig("a", EngineType.APERTIUM, null, null, null, null, 1, null, null).type())
+        assertThat(HttpEngineConfig.builder()
+                        .name("a")
+                        .type(EngineType.APERTIUM)
+                        .maxAttempts(1)
+                        .build()
+                        .type())
                 .isEqualTo(EngineType.APERTIUM);
     }
 }

@@ -39,26 +39,34 @@ class EnginesTest {
     }
 
     private TranslationEngine deepl() {
-        return factory.create(
-                new HttpEngineConfig("deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", base(), null, null, 3, null, null));
+        return factory.create(HttpEngineConfig.builder()
+                .name("deepl")
+                .type(EngineType.DEEPL)
+                .apiKeyEnv("DEEPL_AUTH_KEY")
+                .url(base())
+                .maxAttempts(3)
+                .build());
     }
 
     private TranslationEngine libre() {
-        return factory.create(new HttpEngineConfig(
-                "libre", EngineType.LIBRETRANSLATE, "LIBRE_KEY", base(), null, null, 3, null, null));
+        return factory.create(HttpEngineConfig.builder()
+                .name("libre")
+                .type(EngineType.LIBRETRANSLATE)
+                .apiKeyEnv("LIBRE_KEY")
+                .url(base())
+                .maxAttempts(3)
+                .build());
     }
 
     private TranslationEngine openai() {
-        return factory.create(new HttpEngineConfig(
-                "llm",
-                EngineType.OPENAI,
-                "OPENAI_API_KEY",
-                URI.create(base() + "/v1"),
-                "llama3.1",
-                null,
-                2,
-                null,
-                null));
+        return factory.create(HttpEngineConfig.builder()
+                .name("llm")
+                .type(EngineType.OPENAI)
+                .apiKeyEnv("OPENAI_API_KEY")
+                .url(URI.create(base() + "/v1"))
+                .model("llama3.1")
+                .maxAttempts(2)
+                .build());
     }
 
     private static EngineRequest html(String... texts) {
@@ -154,8 +162,11 @@ class EnginesTest {
     @Test
     void deeplWithoutKeyIsUnavailableAndPicksTheHostFromTheKey() {
         TranslationEngine withoutKey = new EngineFactory(Map.of(), clock, waits::add)
-                .create(new HttpEngineConfig(
-                        "deepl", EngineType.DEEPL, "DEEPL_AUTH_KEY", null, null, null, null, null, null));
+                .create(HttpEngineConfig.builder()
+                        .name("deepl")
+                        .type(EngineType.DEEPL)
+                        .apiKeyEnv("DEEPL_AUTH_KEY")
+                        .build());
 
         assertThat(withoutKey.unavailableReason()).contains("deepl: environment variable DEEPL_AUTH_KEY is not set");
         assertThat(new DeeplEngine("d", java.util.Optional.empty(), java.util.Optional.of("k:fx"), "K", null, clock))
@@ -258,8 +269,12 @@ class EnginesTest {
     void unreachableEngineIsTransient() {
         URI closed = base();
         servers.close();
-        TranslationEngine engine = factory.create(
-                new HttpEngineConfig("libre", EngineType.LIBRETRANSLATE, null, closed, null, null, 2, null, null));
+        TranslationEngine engine = factory.create(HttpEngineConfig.builder()
+                .name("libre")
+                .type(EngineType.LIBRETRANSLATE)
+                .url(closed)
+                .maxAttempts(2)
+                .build());
 
         assertThatThrownBy(() -> engine.translate(html("x")))
                 .isInstanceOfSatisfying(

@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.feedwerk.app.Application;
 import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.config.EngineType;
+import org.feedwerk.config.HttpEngineConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.config.SourceFormat;
+import org.feedwerk.testing.FakeEngineServers;
 import org.feedwerk.testing.TestApplications;
 import org.feedwerk.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -172,18 +175,14 @@ class ApiTest {
 
     @Test
     void articleDetailShowsTranslationsWithTheirCost() throws Exception {
-        var engines = new org.feedwerk.testing.FakeEngineServers();
+        var engines = new FakeEngineServers();
         try {
-            var libre = new org.feedwerk.config.HttpEngineConfig(
-                    "libre",
-                    org.feedwerk.config.EngineType.LIBRETRANSLATE,
-                    null,
-                    engines.server().uri(""),
-                    null,
-                    null,
-                    1,
-                    null,
-                    null);
+            var libre = HttpEngineConfig.builder()
+                    .name("libre")
+                    .type(EngineType.LIBRETRANSLATE)
+                    .url(engines.server().uri(""))
+                    .maxAttempts(1)
+                    .build();
             start(
                     Map.of("FEEDWERK_ADMIN_TOKEN", "op"),
                     new org.feedwerk.config.TranslationConfig(
