@@ -1,7 +1,7 @@
 package org.feedwerk.article;
 
-import java.util.List;
 import java.util.regex.Pattern;
+import org.feedwerk.html.BodyStructure;
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
@@ -22,50 +22,9 @@ public final class ArticleHtml {
             "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
     private static final Pattern SPAN_NUMBER = Pattern.compile("[1-9][0-9]?");
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements(
-                    "p",
-                    "h2",
-                    "h3",
-                    "h4",
-                    "h5",
-                    "h6",
-                    "ul",
-                    "ol",
-                    "li",
-                    "dl",
-                    "dt",
-                    "dd",
-                    "div",
-                    "section",
-                    "blockquote",
-                    "q",
-                    "cite",
-                    "em",
-                    "strong",
-                    "b",
-                    "i",
-                    "u",
-                    "s",
-                    "sub",
-                    "sup",
-                    "small",
-                    "abbr",
-                    "code",
-                    "pre",
-                    "br",
-                    "hr",
-                    "a",
-                    "figure",
-                    "figcaption",
-                    "img",
-                    "table",
-                    "caption",
-                    "thead",
-                    "tbody",
-                    "tfoot",
-                    "tr",
-                    "th",
-                    "td")
+            .allowElements(BodyStructure.BODY_BLOCKS.toArray(String[]::new))
+            .allowElements(BodyStructure.INLINE.toArray(String[]::new))
+            .allowElements("br", "img")
             .allowUrlProtocols("http", "https")
             .allowAttributes("href")
             .onElements("a")
@@ -150,10 +109,6 @@ public final class ArticleHtml {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
-    /** Elements whose boundaries do not separate words (jsoup's {@code text()} glues their text to its neighbours). */
-    private static final List<String> GLUING_ELEMENTS =
-            List.of("a", "abbr", "b", "cite", "code", "em", "i", "q", "s", "small", "strong", "sub", "sup", "u");
-
     /**
      * The text of {@link #sanitize sanitized} HTML for reading its words, without an HTML parser: tags are dropped,
      * those of block elements, line breaks and images leaving a space as jsoup's {@code text()} does, character
@@ -189,7 +144,7 @@ public final class ArticleHtml {
         while (stop < end && isAsciiLetterOrDigit(html.charAt(stop))) {
             stop++;
         }
-        for (String name : GLUING_ELEMENTS) {
+        for (String name : BodyStructure.INLINE) {
             if (name.length() == stop - start && html.regionMatches(true, start, name, 0, name.length())) {
                 return true;
             }

@@ -3,6 +3,8 @@ package org.feedwerk.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -17,10 +19,12 @@ import org.jsoup.nodes.TextNode;
  * like any paragraph's content, so they are translated in place, with no wrapper added.
  */
 public final class BodyStructure {
-    /** Elements that start a new block: they end the run before them and never travel inside a segment. */
-    static final Set<String> BLOCKS = Set.of(
+    /**
+     * The block elements a sanitized body keeps: the article sanitizer allows exactly these, {@link #INLINE}, line
+     * breaks and images.
+     */
+    public static final List<String> BODY_BLOCKS = List.of(
             "p",
-            "h1",
             "h2",
             "h3",
             "h4",
@@ -32,7 +36,11 @@ public final class BodyStructure {
             "dl",
             "dt",
             "dd",
+            "div",
+            "section",
             "blockquote",
+            "pre",
+            "hr",
             "figure",
             "figcaption",
             "table",
@@ -41,21 +49,20 @@ public final class BodyStructure {
             "tbody",
             "tfoot",
             "tr",
-            "td",
             "th",
-            "pre",
-            "div",
-            "section",
-            "article",
-            "aside",
-            "header",
-            "footer",
-            "main",
-            "nav",
-            "address",
-            "details",
-            "summary",
-            "hr");
+            "td");
+    /**
+     * Blocks of page layout that the sanitizer drops (keeping their text), still read as blocks here because an
+     * engine's output is read with the same structure as the body it translated.
+     */
+    private static final List<String> LAYOUT_BLOCKS =
+            List.of("h1", "article", "aside", "header", "footer", "main", "nav", "address", "details", "summary");
+    /** Inline elements a sanitized body keeps: their boundaries separate no words. */
+    public static final List<String> INLINE =
+            List.of("a", "abbr", "b", "cite", "code", "em", "i", "q", "s", "small", "strong", "sub", "sup", "u");
+    /** Elements that start a new block: they end the run before them and never travel inside a segment. */
+    static final Set<String> BLOCKS =
+            Stream.concat(BODY_BLOCKS.stream(), LAYOUT_BLOCKS.stream()).collect(Collectors.toUnmodifiableSet());
     /** Void elements that separate runs without being blocks. */
     static final Set<String> BREAKS = Set.of("br", "hr");
 
