@@ -1,6 +1,7 @@
 package org.feedwerk.web.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -102,21 +103,10 @@ public final class ApiViews {
         }
     }
 
+    /** An article's summary fields, and the current revision's content beside them. */
     record ArticleDetailView(
-            String id,
-            String sourceId,
-            String guid,
-            String link,
-            int revision,
-            String status,
-            String statusReason,
-            String headline,
+            @JsonUnwrapped ArticleSummaryView summary,
             boolean headlineDerived,
-            String language,
-            String clusterId,
-            Instant created,
-            Instant updated,
-            String url,
             String byline,
             String teaser,
             String bodyHtml,
@@ -138,20 +128,8 @@ public final class ApiViews {
                 List<String> packageMates) {
             var content = current.content();
             return new ArticleDetailView(
-                    article.id(),
-                    article.sourceId(),
-                    article.guid(),
-                    article.link(),
-                    article.currentRevision(),
-                    article.status().wireName(),
-                    article.statusReason(),
-                    article.headline(),
+                    ArticleSummaryView.of(article, url),
                     content.headlineDerived(),
-                    article.language(),
-                    article.clusterId(),
-                    article.createdAt(),
-                    article.updatedAt(),
-                    url,
                     content.byline(),
                     content.teaser(),
                     content.bodyHtml(),
