@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.feedwerk.testing.FakeEngineServers;
 import org.feedwerk.testing.FeedwerkProcess;
 import org.feedwerk.testing.LocalHttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +35,13 @@ class CommandLineTest {
 
     private int run(String... args) {
         return runWithInput("", args);
+    }
+
+    private int translateEnglishToGerman(String input, Path config, String engine, String... options) {
+        List<String> args = new ArrayList<>(
+                List.of("translate", "--config", config.toString(), "--engine", engine, "--from", "en", "--to", "de"));
+        args.addAll(List.of(options));
+        return runWithInput(input, args.toArray(String[]::new));
     }
 
     private int runWithInput(String input, String... args) {
@@ -178,36 +188,19 @@ class CommandLineTest {
 
     @Test
     void translateCommandRunsStandardInputThroughTheEngine() throws IOException {
-        org.feedwerk.testing.FakeEngineServers engines = new org.feedwerk.testing.FakeEngineServers();
+        FakeEngineServers engines = new FakeEngineServers();
         try {
             Path config = engineConfig(engines.server().uri("").toString(), "LIBRE_KEY");
 
-            assertThat(runWithInput(
-                            "Hello world.\n\nSecond paragraph.\n",
-                            "translate",
-                            "--config",
-                            config.toString(),
-                            "--engine",
-                            "libre",
-                            "--from",
-                            "en",
-                            "--to",
-                            "de"))
+            assertThat(translateEnglishToGerman("Hello world.\n\nSecond paragraph.\n", config, "libre"))
                     .isZero();
             assertThat(out.toString()).isEqualTo("HELLO WORLD.\n\nSECOND PARAGRAPH.\n");
 
             out.getBuffer().setLength(0);
-            assertThat(runWithInput(
+            assertThat(translateEnglishToGerman(
                             "<p>A <a href=\"https://x.example/\">link</a></p><ul><li>item</li></ul>",
-                            "translate",
-                            "--config",
-                            config.toString(),
-                            "--engine",
+                            config,
                             "libre",
-                            "--from",
-                            "en",
-                            "--to",
-                            "de",
                             "--html"))
                     .isZero();
             assertThat(out.toString().strip())
@@ -220,51 +213,18 @@ class CommandLineTest {
     @Test
     void translateCommandNamesAMissingKeyOrUnreachableEngine() throws IOException {
         Path missingKey = engineConfig("http://127.0.0.1:9/", "NOT_SET");
-        assertThat(runWithInput(
-                        "x",
-                        "translate",
-                        "--config",
-                        missingKey.toString(),
-                        "--engine",
-                        "libre",
-                        "--from",
-                        "en",
-                        "--to",
-                        "de"))
-                .isEqualTo(2);
+        assertThat(translateEnglishToGerman("x", missingKey, "libre")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("feedwerk: libre: environment variable NOT_SET is not set");
 
         err.getBuffer().setLength(0);
         Path unreachable = engineConfig("http://127.0.0.1:9/", "LIBRE_KEY");
-        assertThat(runWithInput(
-                        "x",
-                        "translate",
-                        "--config",
-                        unreachable.toString(),
-                        "--engine",
-                        "libre",
-                        "--from",
-                        "en",
-                        "--to",
-                        "de"))
-                .isEqualTo(2);
+        assertThat(translateEnglishToGerman("x", unreachable, "libre")).isEqualTo(2);
         assertThat(err.toString().strip())
                 .startsWith("feedwerk: libre: cannot reach 127.0.0.1:9")
                 .doesNotContain("\n");
 
         err.getBuffer().setLength(0);
-        assertThat(runWithInput(
-                        "x",
-                        "translate",
-                        "--config",
-                        unreachable.toString(),
-                        "--engine",
-                        "nope",
-                        "--from",
-                        "en",
-                        "--to",
-                        "de"))
-                .isEqualTo(2);
+        assertThat(translateEnglishToGerman("x", unreachable, "nope")).isEqualTo(2);
         assertThat(err.toString()).contains("no engine named 'nope'");
     }
 
@@ -335,7 +295,7 @@ class CommandLineTest {
 
     @Test
     void evalScoresAnEngineAgainstAReference() throws IOException {
-        org.feedwerk.testing.FakeEngineServers engines = new org.feedwerk.testing.FakeEngineServers();
+        FakeEngineServers engines = new FakeEngineServers();
         try {
             Path config = engineConfig(engines.server().uri("").toString(), "LIBRE_KEY");
             Path source = dir.resolve("src.en");
