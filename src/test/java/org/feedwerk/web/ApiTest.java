@@ -164,6 +164,12 @@ class ApiTest {
         assertThat(summary.get("status").asText()).isEqualTo("fetched");
 
         JsonNode detail = getJson("/api/articles/" + summary.get("id").asText());
+        summary.fieldNames()
+                .forEachRemaining(field -> assertThat(detail.get(field))
+                        .as("the detail repeats the summary's " + field)
+                        .isEqualTo(summary.get(field)));
+        assertThat(detail.has("summary")).isFalse();
+        assertThat(detail.get("headlineDerived").asBoolean()).isFalse();
         assertThat(detail.get("byline").asText()).isEqualTo("Mara Keller");
         assertThat(detail.get("teaser").asText()).isEqualTo("Teaser text");
         assertThat(detail.get("bodyHtml").asText()).isEqualTo("<p>Body</p>");
