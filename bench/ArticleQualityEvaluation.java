@@ -15,6 +15,7 @@ import org.feedwerk.translate.LinguaLanguageDetector;
 import org.feedwerk.translate.Translation;
 import org.feedwerk.translate.TranslationReview;
 import org.feedwerk.translate.TranslationStatus;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -102,7 +103,7 @@ public class ArticleQualityEvaluation {
             }
             List<String> after = new ArrayList<>();
             after.add(reviewed.translation().headline());
-            org.jsoup.Jsoup.parseBodyFragment(reviewed.translation().bodyHtml())
+            Jsoup.parseBodyFragment(reviewed.translation().bodyHtml())
                     .select("p")
                     .forEach(paragraph -> after.add(paragraph.text()));
             for (int line = start; line < end; line++) {

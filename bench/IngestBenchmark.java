@@ -1,8 +1,20 @@
+import com.rometools.rome.io.FeedException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.feedwerk.article.ArticleIngestor;
 import org.feedwerk.article.ArticleNormalizer;
 import org.feedwerk.article.PayloadRef;
@@ -12,6 +24,7 @@ import org.feedwerk.config.SourceFormat;
 import org.feedwerk.parse.FeedParsers;
 import org.feedwerk.parse.ParsedFeed;
 import org.feedwerk.parse.Payload;
+import org.feedwerk.parse.SecureXml;
 import org.feedwerk.store.Database;
 import org.feedwerk.store.JdbiArticleStore;
 import org.feedwerk.store.PayloadArchive;
@@ -89,10 +102,10 @@ public class IngestBenchmark {
     /** A new database on the server, so that every run starts empty. */
     static DatabaseConfig freshPostgres(String adminUrl, String user, String password) {
         String name = "feedwerk_bench_" + Long.toHexString(System.nanoTime());
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(adminUrl, user, password);
-                java.sql.Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return new DatabaseConfig(adminUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1"), user, 4);
@@ -100,10 +113,7 @@ public class IngestBenchmark {
 
     /** Seconds for parse + normalize + store; opening and migrating the new database is not counted. */
     static double ingestIntoFreshDatabase(
-            FeedParsers parsers,
-            Payload payload,
-            java.util.function.Supplier<DatabaseConfig> databaseConfig,
-            String password) {
+            FeedParsers parsers, Payload payload, Supplier<DatabaseConfig> databaseConfig, String password) {
         try {
             Path dataDir = Files.createTempDirectory("feedwerk-bench");
             try (Database database = Database.open(databaseConfig.get(), dataDir, password)) {
@@ -112,7 +122,7 @@ public class IngestBenchmark {
                 var archive = new PayloadArchive(dataDir);
                 SourceConfig source = new SourceConfig(
                         "bench",
-                        java.net.URI.create("https://bench.example.org/feed"),
+                        URI.create("https://bench.example.org/feed"),
                         null,
                         SourceFormat.AUTO,
                         "en",
@@ -137,29 +147,29 @@ public class IngestBenchmark {
                 }
                 return (System.nanoTime() - start) / 1e9;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     static Object romeAlone(byte[] feed) {
         try {
             return new com.rometools.rome.io.SyndFeedInput()
-                    .build(new com.rometools.rome.io.XmlReader(new java.io.ByteArrayInputStream(feed)));
-        } catch (java.io.IOException | com.rometools.rome.io.FeedException e) {
+                    .build(new com.rometools.rome.io.XmlReader(new ByteArrayInputStream(feed)));
+        } catch (IOException | FeedException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static Object romeOverSecureDom(Payload payload) {
         try {
-            return new com.rometools.rome.io.SyndFeedInput().build(org.feedwerk.parse.SecureXml.parse(payload));
-        } catch (com.rometools.rome.io.FeedException e) {
+            return new com.rometools.rome.io.SyndFeedInput().build(SecureXml.parse(payload));
+        } catch (FeedException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static double bestOf(int runs, java.util.function.DoubleSupplier measured) {
+    static double bestOf(int runs, DoubleSupplier measured) {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < runs; i++) {
             best = Math.min(best, measured.getAsDouble());
@@ -186,7 +196,7 @@ public class IngestBenchmark {
     static final String[] SYLLABLES =
             ("har bour fer ry coun cil bud get sta tion ri ver mar ket mu se um li bra " + "win ter").split(" ");
 
-    static String word(java.util.Random random) {
+    static String word(Random random) {
         if (random.nextInt(3) == 0) {
             return COMMON[random.nextInt(COMMON.length)];
         }
@@ -232,7 +242,7 @@ public class IngestBenchmark {
     }
 
     static String sentencesFor(int item, int sentences) {
-        java.util.Random random = new java.util.Random(item);
+        Random random = new Random(item);
         StringBuilder text = new StringBuilder();
         for (int sentence = 0; sentence < sentences; sentence++) {
             text.append("The");

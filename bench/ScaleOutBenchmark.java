@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -285,7 +286,7 @@ public class ScaleOutBenchmark {
                         if (result.getInt(1) >= expected) {
                             return;
                         }
-                    } catch (java.sql.SQLException e) {
+                    } catch (SQLException e) {
                         // the schema is not there yet: the first process is still migrating
                     }
                     Thread.sleep(50);

@@ -12,6 +12,7 @@ import org.feedwerk.config.FeedwerkConfig;
 import org.feedwerk.models.InstalledModels;
 import org.feedwerk.models.ModelDownloader;
 import org.feedwerk.models.ModelManifest;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +39,8 @@ final class ModelsCommand implements Runnable {
     }
 
     /** The command with its subcommands, reading overrides from {@code environment}. */
-    static picocli.CommandLine commandLine(Map<String, String> environment) {
-        return new picocli.CommandLine(new ModelsCommand())
+    static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new ModelsCommand())
                 .addSubcommand(new Pull(environment))
                 .addSubcommand(new List(environment));
     }

@@ -2,9 +2,21 @@ package org.feedwerk.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.feedwerk.config.SourceConfig;
+import org.feedwerk.config.SourceFormat;
+import org.feedwerk.parse.FeedParsers;
+import org.feedwerk.parse.Item;
+import org.feedwerk.parse.ParsedFeed;
+import org.feedwerk.parse.Payload;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -99,7 +111,7 @@ class ArticleHtmlTest {
     @Test
     void charactersXmlCannotCarryAreRemovedWhereverTheyStand() {
         String alphabet = "aZ \t\n\r\u0000\u0001\u001f\u007f\u00e4\ufffd\ufffe\uffff\ud83d\ude00\udc00\ud800";
-        java.util.regex.Pattern illegal = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F"
+        Pattern illegal = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F"
                 + "\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
         Random random = new Random(20261201);
         for (int sample = 0; sample < 5_000; sample++) {
@@ -116,7 +128,7 @@ class ArticleHtmlTest {
     /** The one-pass removal of empty paragraphs does exactly what {@code replaceAll} of the pattern did. */
     @Test
     void emptyParagraphsAreRemovedAsThePatternRemovedThem() {
-        java.util.regex.Pattern empty = java.util.regex.Pattern.compile("<p>(?:\\s|&nbsp;|&#160;|<br />)*</p>");
+        Pattern empty = Pattern.compile("<p>(?:\\s|&nbsp;|&#160;|<br />)*</p>");
         String[] pieces = {
             "<p>", "</p>", " ", "\t", "\n", "\u000b", "\f", "\r", "\u00a0", "&nbsp;", "&#160;", "&nbsp", "<br />",
             "<br>", "x", "<p", "p>", "</", "&", "<em>", "</em>"
@@ -196,7 +208,7 @@ class ArticleHtmlTest {
                 continue;
             }
             plain++;
-            org.jsoup.nodes.Element link =
+            Element link =
                     Jsoup.parseBodyFragment("<a>x</a>", BASE).selectFirst("a").attr("href", value);
             assertThat(link.absUrl("href")).as(value).isEqualTo(value);
         }
@@ -212,26 +224,21 @@ class ArticleHtmlTest {
      */
     @Test
     void theWordsOfSanitizedHtmlAreTheParsersWords() throws Exception {
-        java.nio.file.Path resources = java.nio.file.Path.of(
-                        ArticleHtmlTest.class.getResource("/realworld").toURI())
-                .getParent();
-        org.feedwerk.config.SourceConfig source = new org.feedwerk.config.SourceConfig(
-                "t", java.net.URI.create("https://t.example.org/feed"), null, null, "en", null, "T", null, null);
+        Path resources =
+                Path.of(ArticleHtmlTest.class.getResource("/realworld").toURI()).getParent();
+        SourceConfig source = new SourceConfig(
+                "t", URI.create("https://t.example.org/feed"), null, null, "en", null, "T", null, null);
         int bodies = 0;
-        try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(resources)) {
-            for (java.nio.file.Path file :
-                    files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                org.feedwerk.parse.ParsedFeed feed;
+        try (Stream<Path> files = Files.walk(resources)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                ParsedFeed feed;
                 try {
-                    feed = new org.feedwerk.parse.FeedParsers()
-                            .parse(
-                                    new org.feedwerk.parse.Payload(
-                                            java.nio.file.Files.readAllBytes(file), null, file.toString()),
-                                    org.feedwerk.config.SourceFormat.AUTO);
+                    feed = new FeedParsers()
+                            .parse(new Payload(Files.readAllBytes(file), null, file.toString()), SourceFormat.AUTO);
                 } catch (RuntimeException notAFeed) {
                     continue;
                 }
-                for (org.feedwerk.parse.Item item : feed.items()) {
+                for (Item item : feed.items()) {
                     RevisionContent content = new ArticleNormalizer()
                             .normalize(item, feed, source)
                             .orElse(null);
@@ -304,7 +311,7 @@ class ArticleHtmlTest {
         // jsoup decides some separators from the tree (an inline element wrapping a block, an image between two
         // letters inside a link); the scan cannot, and may split or join one word there. Such markup is rare.
         Random random = new Random(20261204);
-        long differing = java.util.stream.IntStream.range(0, 5_000)
+        long differing = IntStream.range(0, 5_000)
                 .mapToObj(sample -> ArticleHtml.sanitize(joinedAtRandom(random, pieces, 16), BASE))
                 .filter(sanitized -> !TextFingerprint.words(ArticleHtml.textForWords(sanitized))
                         .equals(TextFingerprint.words(ArticleHtml.plainText(sanitized))))

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -85,7 +86,7 @@ class TextFingerprintTest {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             List<String> expected = Arrays.stream(
-                            text.toString().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                            text.toString().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
                     .filter(word -> !word.isEmpty())
                     .toList();
             assertThat(TextFingerprint.words(text.toString()))

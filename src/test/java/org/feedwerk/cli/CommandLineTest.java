@@ -2,9 +2,11 @@ package org.feedwerk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.feedwerk.testing.FakeEngineServers;
 import org.feedwerk.testing.FeedwerkProcess;
 import org.feedwerk.testing.LocalHttpServer;
+import org.feedwerk.testing.TinyMarianModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +50,7 @@ class CommandLineTest {
 
     private int runWithInput(String input, String... args) {
         CommandLine commandLine = FeedwerkCommand.commandLine(
-                Map.of("LIBRE_KEY", "k"),
-                new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                Map.of("LIBRE_KEY", "k"), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
@@ -327,16 +330,15 @@ class CommandLineTest {
 
     @Test
     void evalRunsTheOfflineEngineFromAModelPulledByTheModelsCommand() throws IOException {
-        Path published = org.feedwerk.testing.TinyMarianModel.write(dir.resolve("published"));
-        org.feedwerk.testing.LocalHttpServer hub = new org.feedwerk.testing.LocalHttpServer();
-        try (java.util.stream.Stream<Path> files = Files.walk(published)) {
+        Path published = TinyMarianModel.write(dir.resolve("published"));
+        LocalHttpServer hub = new LocalHttpServer();
+        try (Stream<Path> files = Files.walk(published)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] content = Files.readAllBytes(file);
                 hub.on(
                         "/Xenova/opus-mt-en-de/resolve/main/"
                                 + published.relativize(file).toString().replace('\\', '/'),
-                        exchange -> org.feedwerk.testing.LocalHttpServer.send(
-                                exchange, 200, "application/octet-stream", content));
+                        exchange -> LocalHttpServer.send(exchange, 200, "application/octet-stream", content));
             }
             Path config = dir.resolve("offline.yml");
             Files.writeString(config, """

@@ -3,12 +3,14 @@ package org.feedwerk.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -140,7 +142,7 @@ class HostileInputTest {
             Path huge = inbox.resolve("huge.xml");
             try (var out = Files.newOutputStream(huge)) {
                 byte[] block = new byte[1 << 20];
-                java.util.Arrays.fill(block, (byte) ' ');
+                Arrays.fill(block, (byte) ' ');
                 out.write("<rss version=\"2.0\"><channel><title>t</title>".getBytes(StandardCharsets.UTF_8));
                 for (int mebibyte = 0; mebibyte < 17; mebibyte++) {
                     out.write(block);
@@ -223,8 +225,8 @@ class HostileInputTest {
                     "Harbour authority approves terminal",
                     "Approved.",
                     "<p>The harbour authority approved the ferry terminal.</p>");
-            String fuzzyBomb = java.net.URLEncoder.encode("a~2 ".repeat(1_100), StandardCharsets.UTF_8);
-            String regex = java.net.URLEncoder.encode("/.*.*.*.*x/ body:[a TO z] *", StandardCharsets.UTF_8);
+            String fuzzyBomb = URLEncoder.encode("a~2 ".repeat(1_100), StandardCharsets.UTF_8);
+            String regex = URLEncoder.encode("/.*.*.*.*x/ body:[a TO z] *", StandardCharsets.UTF_8);
 
             assertThat(site.get("/search?q=" + fuzzyBomb).statusCode()).isEqualTo(200);
             assertThat(site.get("/search?q=" + regex).statusCode()).isEqualTo(200);

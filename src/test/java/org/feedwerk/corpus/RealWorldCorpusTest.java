@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.feedwerk.testing.PseudoTranslation;
 import org.feedwerk.testing.SiteFixture;
 import org.feedwerk.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -166,7 +168,7 @@ class RealWorldCorpusTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void itemsThatAreSkippedAreCountedWithTheirReasonInTheIngestLineAndTheApi() throws Exception {
         try (SiteFixture site =
                 new SiteFixture(dataDir, inbox, TestClock.system(), Map.of(), new DatabaseConfig(null, null, null))) {
@@ -175,7 +177,7 @@ class RealWorldCorpusTest {
                     + "<item><description>Only a description, and that is enough.</description></item>"
                     + "</channel></rss>";
 
-            SourceRunReport report = site.drop("skips.xml", feed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            SourceRunReport report = site.drop("skips.xml", feed.getBytes(StandardCharsets.UTF_8));
 
             assertThat(report.summary())
                     .isEqualTo("1 new, 0 revised, 0 unchanged, 1 skipped (no title and no text: 1)");

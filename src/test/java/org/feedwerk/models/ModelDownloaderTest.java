@@ -11,7 +11,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -200,7 +202,7 @@ class ModelDownloaderTest {
         String file = "onnx/encoder_model_quantized.onnx";
         Path part = models.resolve("Xenova--opus-mt-en-de/" + file + ".part");
         Files.createDirectories(part.getParent());
-        Files.write(part, java.util.Arrays.copyOf(files.get(file), 100));
+        Files.write(part, Arrays.copyOf(files.get(file), 100));
         hub.on("/Xenova/opus-mt-en-de/resolve/main/" + file, exchange -> {
             byte[] content = files.get(file);
             exchange.getResponseHeaders()
@@ -242,7 +244,7 @@ class ModelDownloaderTest {
     private static String sha(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

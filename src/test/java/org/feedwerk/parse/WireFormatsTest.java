@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import org.feedwerk.config.SourceFormat;
 import org.feedwerk.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class WireFormatsTest {
                 .containsExactly(new ItemPackage(
                         "urn:newsml:harbour-wire.example:20261129:pkg-weekend",
                         "Weekend on the coast",
-                        java.util.List.of(
+                        List.of(
                                 "urn:newsml:harbour-wire.example:20261129:hw-3001",
                                 "urn:newsml:harbour-wire.example:20261129:hw-3002")));
     }

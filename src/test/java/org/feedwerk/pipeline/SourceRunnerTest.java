@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.feedwerk.app.Application;
 import org.feedwerk.article.ArticleQuery;
@@ -253,7 +254,7 @@ class SourceRunnerTest {
         Files.setLastModifiedTime(file, FileTime.from(modified));
     }
 
-    private void withDatabase(java.util.function.Consumer<Database> work) {
+    private void withDatabase(Consumer<Database> work) {
         try (Database database = Database.open(new DatabaseConfig(null, null, null), dataDir, null)) {
             work.accept(database);
         }

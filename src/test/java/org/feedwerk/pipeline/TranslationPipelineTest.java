@@ -25,11 +25,14 @@ import org.feedwerk.config.SourceConfig;
 import org.feedwerk.config.SourceFormat;
 import org.feedwerk.config.TranslationConfig;
 import org.feedwerk.testing.FakeEngineServers;
+import org.feedwerk.testing.PseudoTranslation;
 import org.feedwerk.testing.TestApplications;
 import org.feedwerk.testing.TestClock;
 import org.feedwerk.testing.TestDatabases;
 import org.feedwerk.testing.TestDatabases.Kind;
+import org.feedwerk.testing.TinyMarianModel;
 import org.feedwerk.translate.Translation;
+import org.feedwerk.translate.TranslationStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,8 +243,7 @@ class TranslationPipelineTest {
                 .model("m")
                 .maxAttempts(1)
                 .build();
-        engines.replyFromLlm(
-                text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
+        engines.replyFromLlm(text -> PseudoTranslation.html(text).replace("2028", "2029"));
         open(Kind.SQLITE, List.of(llm, libre()));
         deliver(
                 "v1.xml",
@@ -259,13 +261,13 @@ class TranslationPipelineTest {
                 .filter(t -> t.engine().equals("llm"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(rejected.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.REJECTED);
+        assertThat(rejected.status()).isEqualTo(TranslationStatus.REJECTED);
         assertThat(rejected.qaReport()).contains("\"check\":\"numbers\"").contains("missing in the translation: 2028");
         Translation published = translations.stream()
                 .filter(t -> t.engine().equals("libre"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(published.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.TRANSLATED);
+        assertThat(published.status()).isEqualTo(TranslationStatus.TRANSLATED);
         assertThat(published.bodyHtml()).contains("2028");
         assertThat(app.translations().countFailedChecks()).isEqualTo(Map.of("llm", Map.of("numbers", 1)));
         assertThat(app.metrics().scrape())
@@ -284,8 +286,7 @@ class TranslationPipelineTest {
                 .maxAttempts(1)
                 .dailyCharBudget(1_000L)
                 .build();
-        engines.replyFromLlm(
-                text -> org.feedwerk.testing.PseudoTranslation.html(text).replace("2028", "2029"));
+        engines.replyFromLlm(text -> PseudoTranslation.html(text).replace("2028", "2029"));
         open(Kind.SQLITE, List.of(llm));
         deliver("v1.xml", "en", "Terminal opens in 2028", "It opens in 2028.");
 
@@ -297,7 +298,7 @@ class TranslationPipelineTest {
                 .as("paid for, though rejected")
                 .isEqualTo(sent);
 
-        engines.replyFromLlm(org.feedwerk.testing.PseudoTranslation::html); // the engine is fixed
+        engines.replyFromLlm(PseudoTranslation::html); // the engine is fixed
         clock.advance(Duration.ofMinutes(2));
         worker.translateNext();
 
@@ -316,7 +317,7 @@ class TranslationPipelineTest {
                 .model("m")
                 .maxAttempts(1)
                 .build();
-        engines.replyFromLlm(text -> "Hier ist die Übersetzung: " + org.feedwerk.testing.PseudoTranslation.html(text));
+        engines.replyFromLlm(text -> "Hier ist die Übersetzung: " + PseudoTranslation.html(text));
         open(Kind.SQLITE, List.of(llm));
         deliver("v1.xml", "en", "Storm warning", "Gusts expected.", "Gusts of up to 110 km/h.");
 
@@ -351,7 +352,7 @@ class TranslationPipelineTest {
         worker.translateNext();
 
         Translation translation = latestTranslation();
-        assertThat(translation.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.TRANSLATED);
+        assertThat(translation.status()).isEqualTo(TranslationStatus.TRANSLATED);
         assertThat(translation.bodyHtml())
                 .isEqualTo("<p>CNN REPORTS.</p><p>THE Staatsfonds WILL INVEST, CNN REPORTED.</p>");
         var sent = engines.jsonBodies().stream()
@@ -378,7 +379,7 @@ class TranslationPipelineTest {
         worker.translateNext();
 
         Translation translation = latestTranslation();
-        assertThat(translation.status()).isEqualTo(org.feedwerk.translate.TranslationStatus.TRANSLATED);
+        assertThat(translation.status()).isEqualTo(TranslationStatus.TRANSLATED);
         assertThat(translation.bodyHtml()).isEqualTo("<p>THE Staatsfonds WILL INVEST, CNN REPORTED.</p>");
         assertThat(engines.glossaryForms()).hasSize(1);
         assertThat(engines.deeplForms()).allSatisfy(form -> {
@@ -567,7 +568,7 @@ class TranslationPipelineTest {
 
     @Test
     void offlineEngineTranslatesWithNoServiceAtAll() throws IOException {
-        Path model = org.feedwerk.testing.TinyMarianModel.write(dataDir.resolve("tiny-model"));
+        Path model = TinyMarianModel.write(dataDir.resolve("tiny-model"));
         open(Kind.SQLITE, List.of(offline(null, model)));
         Path file = inbox.resolve("cat.xml");
         Files.writeString(file, """

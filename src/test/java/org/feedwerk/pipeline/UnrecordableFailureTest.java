@@ -2,6 +2,7 @@ package org.feedwerk.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,15 +80,7 @@ class UnrecordableFailureTest {
         SourceStateRecorder recorder =
                 new SourceStateRecorder(new ReadOnlyStore(), new Backoff(Duration.ofHours(6), new Random(1)), clock);
         SourceConfig source = new SourceConfig(
-                "wire",
-                null,
-                java.nio.file.Path.of("/tmp"),
-                SourceFormat.AUTO,
-                "en",
-                Duration.ofMinutes(1),
-                "Wire",
-                null,
-                null);
+                "wire", null, Path.of("/tmp"), SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Wire", null, null);
 
         assertThat(recorder.mayRun("wire")).isTrue();
         recorder.failOrHoldBack(source, SourceState.initial("wire"), "cannot read");

@@ -2,6 +2,9 @@ package org.feedwerk.postedit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import org.feedwerk.translate.Glossary;
 import org.junit.jupiter.api.Test;
 
 class PostEditorTest {
@@ -35,15 +38,14 @@ class PostEditorTest {
 
     @Test
     void glossaryVersionChangesWithTheGlossarySoMemoryIsNotReused() {
-        var one = new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Fonds"), java.util.List.of("CNN"));
-        var same = new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Fonds"), java.util.List.of("CNN"));
-        var other =
-                new org.feedwerk.translate.Glossary(java.util.Map.of("fund", "Staatsfonds"), java.util.List.of("CNN"));
+        var one = new Glossary(Map.of("fund", "Fonds"), List.of("CNN"));
+        var same = new Glossary(Map.of("fund", "Fonds"), List.of("CNN"));
+        var other = new Glossary(Map.of("fund", "Staatsfonds"), List.of("CNN"));
 
         assertThat(one.version())
                 .isEqualTo(same.version())
                 .isNotEqualTo(other.version())
-                .isNotEqualTo(org.feedwerk.translate.Glossary.EMPTY.version());
+                .isNotEqualTo(Glossary.EMPTY.version());
     }
 
     @Test

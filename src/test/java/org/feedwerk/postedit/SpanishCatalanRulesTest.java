@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,7 +77,7 @@ class SpanishCatalanRulesTest {
         assertThat(rule.apply(List.of(input), "")).containsExactly(expected);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aSpanishTextGetsNoGermanRule() {
         PostEditor.Edited edited = new PostEditor("es").editPlain("El coste es de 1.200 euros, dijo \"Ana\".", "");
         assertThat(edited.text()).isEqualTo("El coste es de 1.200 euros, dijo «Ana».");

@@ -2,6 +2,7 @@ package org.feedwerk.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +87,7 @@ class ProofChainTest {
 
     @Test
     void verifyCrossChecksTheColumnsThatDecideWhatIsShown() throws Exception {
-        open(Kind.SQLITE, new TestClock(java.time.Instant.parse("2026-11-30T09:00:00.123456789Z")));
+        open(Kind.SQLITE, new TestClock(Instant.parse("2026-11-30T09:00:00.123456789Z")));
         site.deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
         try (Database database = Database.open(site.app().config().database(), dataDir, null)) {
             database.jdbi().useHandle(handle -> handle.execute("UPDATE publication SET language = 'en', sequence = 2"));
@@ -205,7 +206,7 @@ class ProofChainTest {
                     .filter(file -> {
                         try {
                             return Files.readString(file).contains(text);
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             return false;
                         }
                     })

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.assertj.core.api.Assertions;
 import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.config.DatabaseConfig;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
 
 /** Publishing, versions, withdrawal, verification and the site's outputs, end to end over HTTP. */
 class PublishingTest {
@@ -242,7 +245,7 @@ class PublishingTest {
     void anchorsMustLookLikePositionAndHash() {
         assertThat(ChainVerifier.Anchor.parse("audit:3:" + "AB".repeat(32)))
                 .isEqualTo(new ChainVerifier.Anchor("audit", 3, "ab".repeat(32)));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChainVerifier.Anchor.parse("3:abc"))
+        Assertions.assertThatThrownBy(() -> ChainVerifier.Anchor.parse("3:abc"))
                 .hasMessageContaining("an anchor looks like");
     }
 
@@ -408,19 +411,17 @@ class PublishingTest {
         // At /: front, source page, article + 2 versions, 5 feeds and sitemaps, chain heads (11); the same edition
         // under /de/: front, source page, 5 feeds and sitemaps (7; its article pages are the ones above).
         assertThat(files).isEqualTo(18);
-        assertThat(java.nio.file.Files.readString(export.resolve("de/index.html")))
+        assertThat(Files.readString(export.resolve("de/index.html")))
                 .isEqualTo(site.get("/de/").body());
-        assertThat(java.nio.file.Files.readString(export.resolve("de/feed.xml")))
+        assertThat(Files.readString(export.resolve("de/feed.xml")))
                 .isEqualTo(site.get("/de/feed.xml").body());
-        String page =
-                java.nio.file.Files.readString(export.resolve(path.substring(1)).resolve("index.html"));
+        String page = Files.readString(export.resolve(path.substring(1)).resolve("index.html"));
         assertThat(page).isEqualTo(site.get(path).body());
         assertThat(export.resolve(path.substring(1)).resolve("fassung/1/index.html"))
                 .exists();
         assertThat(export.resolve("index.html")).exists();
-        assertThat(java.nio.file.Files.readString(export.resolve("feed.xml"))).contains("130 KM/H");
-        assertThat(java.nio.file.Files.readString(export.resolve("pruefkette.json")))
-                .contains("\"publication\":{\"position\":");
+        assertThat(Files.readString(export.resolve("feed.xml"))).contains("130 KM/H");
+        assertThat(Files.readString(export.resolve("pruefkette.json"))).contains("\"publication\":{\"position\":");
     }
 
     private static ParsedFeed parse(HttpResponse<String> response, String contentType) {
@@ -431,7 +432,7 @@ class PublishingTest {
                         SourceFormat.AUTO);
     }
 
-    private static org.w3c.dom.Document xml(String text) throws Exception {
+    private static Document xml(String text) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));

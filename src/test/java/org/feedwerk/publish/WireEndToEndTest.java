@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -152,11 +154,9 @@ class WireEndToEndTest {
     }
 
     private void deliver(String name, String content) throws Exception {
-        java.nio.file.Path path = inbox.resolve(name);
-        java.nio.file.Files.writeString(path, content);
-        java.nio.file.Files.setLastModifiedTime(
-                path,
-                java.nio.file.attribute.FileTime.from(site.clock().instant().minusSeconds(30)));
+        Path path = inbox.resolve(name);
+        Files.writeString(path, content);
+        Files.setLastModifiedTime(path, FileTime.from(site.clock().instant().minusSeconds(30)));
         site.app().ingestOnce(site.app().config().sources());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +23,7 @@ class BackoffTest {
 
     @Test
     void jitterSpreadsRetries() {
-        long distinct = java.util.stream.IntStream.range(0, 20)
+        long distinct = IntStream.range(0, 20)
                 .mapToObj(i -> backoff.delay(Duration.ofMinutes(5), 2))
                 .distinct()
                 .count();

@@ -2,6 +2,7 @@ package org.feedwerk.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.feedwerk.config.FetchConfig;
 import org.feedwerk.testing.LocalHttpServer;
@@ -100,7 +102,7 @@ class HttpFeedFetcherTest {
     @Test
     void capsTheBodyWhileStreamingEvenWhenCompressed() {
         byte[] large = new byte[4096];
-        java.util.Arrays.fill(large, (byte) 'a');
+        Arrays.fill(large, (byte) 'a');
         server.on("/big", exchange -> LocalHttpServer.send(exchange, 200, "text/xml", large));
         server.on("/bomb", exchange -> {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
@@ -184,7 +186,7 @@ class HttpFeedFetcherTest {
                         failed -> assertThat(failed.reason()).startsWith("connection failed"));
     }
 
-    private static void redirect(com.sun.net.httpserver.HttpExchange exchange, String location) throws IOException {
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         LocalHttpServer.send(exchange, 302, null, new byte[0]);
     }

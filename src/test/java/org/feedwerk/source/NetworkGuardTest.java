@@ -3,7 +3,10 @@ package org.feedwerk.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.Security;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,11 +50,11 @@ class NetworkGuardTest {
         assertThat(NetworkGuard.isPrivate(InetAddress.getByName(address))).isEqualTo(isPrivate);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theAddressTheGuardCheckedIsTheOneTheClientGetsFromTheJvmCache() throws Exception {
-        NetworkGuard.refusal(java.net.URI.create("http://localhost/"), false);
+        NetworkGuard.refusal(URI.create("http://localhost/"), false);
 
-        String ttl = java.security.Security.getProperty("networkaddress.cache.ttl");
+        String ttl = Security.getProperty("networkaddress.cache.ttl");
         assertThat(Integer.parseInt(ttl))
                 .satisfiesAnyOf(
                         seconds -> assertThat(seconds).isGreaterThanOrEqualTo(NetworkGuard.ADDRESS_CACHE_SECONDS),

@@ -27,8 +27,10 @@ import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.FeedFormat;
 import org.feedwerk.parse.Item;
 import org.feedwerk.parse.ParsedFeed;
+import org.feedwerk.pipeline.Housekeeping;
 import org.feedwerk.source.DroppedFile;
 import org.feedwerk.source.SourceState;
+import org.feedwerk.testing.Stories;
 import org.feedwerk.testing.TestClock;
 import org.feedwerk.testing.TestDatabases;
 import org.feedwerk.testing.TestDatabases.Kind;
@@ -272,7 +274,7 @@ class IngestStoreTest {
         assertThat(duplicate.statusReason()).contains(leader);
     }
 
-    private static final String STORY = "<p>" + org.feedwerk.testing.Stories.FERRY_TERMINAL + "</p>";
+    private static final String STORY = "<p>" + Stories.FERRY_TERMINAL + "</p>";
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
@@ -297,7 +299,7 @@ class IngestStoreTest {
                         "o-2",
                         "https://other.example.org/2",
                         "Council plans bus lane",
-                        "<p>" + org.feedwerk.testing.Stories.BUS_LANE + "</p>"));
+                        "<p>" + Stories.BUS_LANE + "</p>"));
 
         String leader = ArticleKeys.articleId("wire", "w-1");
         Article copy = store.findArticle(ArticleKeys.articleId("other", "o-1")).orElseThrow();
@@ -318,7 +320,7 @@ class IngestStoreTest {
                 .isEqualTo(ArticleStatus.FETCHED);
 
         clock.advance(Duration.ofDays(8));
-        assertThat(new org.feedwerk.pipeline.Housekeeping(store, clock).runOnce())
+        assertThat(new Housekeeping(store, clock).runOnce())
                 .as("the band keys of the four texts long enough to have them")
                 .isEqualTo(4 * TextFingerprint.BANDS);
         assertThat(store.forgetTextBandsBefore(clock.instant())).isZero();
@@ -346,7 +348,7 @@ class IngestStoreTest {
     @MethodSource("databases")
     void inOneLargeDocumentEachNewItemFindsItsOwnCopy(Kind kind) {
         open(kind);
-        String busLane = "<p>" + org.feedwerk.testing.Stories.BUS_LANE + "</p>";
+        String busLane = "<p>" + Stories.BUS_LANE + "</p>";
         ingest(
                 WIRE,
                 "p1",

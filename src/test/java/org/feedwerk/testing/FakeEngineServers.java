@@ -8,13 +8,17 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.jsoup.Jsoup;
 
 /**
  * Local servers that speak the documented wire formats of DeepL ({@code POST /v2/translate}, form-encoded),
@@ -32,8 +36,8 @@ public final class FakeEngineServers {
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, Map<String, String>> glossaries = new ConcurrentHashMap<>();
     private final List<Map<String, List<String>>> glossaryForms = new CopyOnWriteArrayList<>();
-    private volatile java.util.function.UnaryOperator<String> llmReply = PseudoTranslation::html;
-    private volatile java.util.function.UnaryOperator<String> textTranslation = PseudoTranslation::plain;
+    private volatile UnaryOperator<String> llmReply = PseudoTranslation::html;
+    private volatile UnaryOperator<String> textTranslation = PseudoTranslation::plain;
 
     public FakeEngineServers() {
         server.on("/v2/translate", this::deepl);
@@ -54,7 +58,7 @@ public final class FakeEngineServers {
     }
 
     /** How DeepL and LibreTranslate translate each text (each text node of HTML); upper case by default. */
-    public void translateTextWith(java.util.function.UnaryOperator<String> translation) {
+    public void translateTextWith(UnaryOperator<String> translation) {
         this.textTranslation = translation;
     }
 
@@ -62,7 +66,7 @@ public final class FakeEngineServers {
         return html ? PseudoTranslation.html(text, textTranslation) : textTranslation.apply(text);
     }
 
-    public void replyFromLlm(java.util.function.UnaryOperator<String> reply) {
+    public void replyFromLlm(UnaryOperator<String> reply) {
         this.llmReply = reply;
     }
 
@@ -91,7 +95,7 @@ public final class FakeEngineServers {
     private volatile long latencyMillis;
 
     /** Every answer takes this long, as a real engine's does (so that a crash can land mid-translation). */
-    public void answerAfter(java.time.Duration latency) {
+    public void answerAfter(Duration latency) {
         this.latencyMillis = latency.toMillis();
     }
 
@@ -157,7 +161,7 @@ public final class FakeEngineServers {
         Map<String, List<String>> form =
                 parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         glossaryForms.add(form);
-        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        Map<String, String> entries = new LinkedHashMap<>();
         for (String line : first(form, "entries").split("\n")) {
             String[] parts = line.split("\t");
             entries.put(parts[0], parts[1]);
@@ -216,7 +220,7 @@ public final class FakeEngineServers {
     }
 
     private long count(String text, boolean html) {
-        String plain = html ? org.jsoup.Jsoup.parseBodyFragment(text).text() : text;
+        String plain = html ? Jsoup.parseBodyFragment(text).text() : text;
         charactersReceived.addAndGet(plain.length());
         return plain.length();
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.feedwerk.app.Application;
@@ -21,6 +22,7 @@ import org.feedwerk.config.SiteConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.config.SourceFormat;
 import org.feedwerk.config.TranslationConfig;
+import org.feedwerk.pipeline.SourceRunReport;
 import org.feedwerk.web.WebServer;
 
 /**
@@ -100,7 +102,7 @@ public final class SiteFixture implements AutoCloseable {
                 new SiteConfig("Hafenblatt", URI.create("https://news.example.org"), "Europe/Berlin", 2, null),
                 null,
                 null);
-        Map<String, String> withKey = new java.util.HashMap<>(environment);
+        Map<String, String> withKey = new HashMap<>(environment);
         withKey.putIfAbsent("DEEPL_AUTH_KEY", "stand-in-key:fx");
         app = Application.open(config, withKey, clock);
         server = app.newWebServer();
@@ -152,12 +154,11 @@ public final class SiteFixture implements AutoCloseable {
     }
 
     /** Drops a file into the source's folder (settled: older than the clock) and runs the pipeline once. */
-    public org.feedwerk.pipeline.SourceRunReport drop(String name, byte[] content) throws IOException {
+    public SourceRunReport drop(String name, byte[] content) throws IOException {
         Path path = inbox.resolve(name);
         Files.write(path, content);
         Files.setLastModifiedTime(path, FileTime.from(clock.instant().minusSeconds(30)));
-        org.feedwerk.pipeline.SourceRunReport report =
-                app.ingestOnce(app.config().sources()).get(0);
+        SourceRunReport report = app.ingestOnce(app.config().sources()).get(0);
         runPipeline();
         return report;
     }

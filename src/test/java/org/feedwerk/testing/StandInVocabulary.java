@@ -1,6 +1,7 @@
 package org.feedwerk.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -333,7 +334,7 @@ final class StandInVocabulary {
             }
         }
         shared.addAll(pairs);
-        java.util.Collections.shuffle(triples, new Random(0)); // a fixed mix, whatever the model's seed
+        Collections.shuffle(triples, new Random(0)); // a fixed mix, whatever the model's seed
         List<String> english = words(ENGLISH);
         List<String> german = words(GERMAN);
         Set<String> all = new LinkedHashSet<>(shared);

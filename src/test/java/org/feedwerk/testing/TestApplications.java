@@ -1,6 +1,7 @@
 package org.feedwerk.testing;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class TestApplications {
         return new FeedwerkConfig(new ServerConfig("127.0.0.1", 0), dataDir, database, fetch, sources);
     }
 
-    public static Application open(FeedwerkConfig config, java.time.Clock clock) {
+    public static Application open(FeedwerkConfig config, Clock clock) {
         return Application.open(config, Map.of(), clock);
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.feedwerk.config.EngineType;
 import org.feedwerk.config.HttpEngineConfig;
@@ -23,7 +25,7 @@ class EnginesTest {
 
     private final FakeEngineServers servers = new FakeEngineServers();
     private final TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
-    private final List<java.time.Duration> waits = new ArrayList<>();
+    private final List<Duration> waits = new ArrayList<>();
     private final EngineFactory factory = new EngineFactory(
             Map.of("DEEPL_AUTH_KEY", "secret:fx", "LIBRE_KEY", "libre-key", "OPENAI_API_KEY", "sk-test"),
             clock,
@@ -139,7 +141,7 @@ class EnginesTest {
                         reason -> assertThat(reason).contains("quota exceeded").contains("2026-11-30T00:00:00Z"));
         assertThat(servers.requests()).as("456 is not retried").isEqualTo(1);
 
-        clock.advance(java.time.Duration.ofHours(12));
+        clock.advance(Duration.ofHours(12));
         assertThat(engine.unavailableReason()).isEmpty();
         assertThat(engine.translate(html("Hello")).texts()).containsExactly("HELLO");
     }
@@ -169,10 +171,10 @@ class EnginesTest {
                         .build());
 
         assertThat(withoutKey.unavailableReason()).contains("deepl: environment variable DEEPL_AUTH_KEY is not set");
-        assertThat(new DeeplEngine("d", java.util.Optional.empty(), java.util.Optional.of("k:fx"), "K", null, clock))
+        assertThat(new DeeplEngine("d", Optional.empty(), Optional.of("k:fx"), "K", null, clock))
                 .extracting("baseUri")
                 .isEqualTo(DeeplEngine.FREE_API);
-        assertThat(new DeeplEngine("d", java.util.Optional.empty(), java.util.Optional.of("k"), "K", null, clock))
+        assertThat(new DeeplEngine("d", Optional.empty(), Optional.of("k"), "K", null, clock))
                 .extracting("baseUri")
                 .isEqualTo(DeeplEngine.PRO_API);
     }

@@ -17,11 +17,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.feedwerk.app.Application;
+import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.config.DatabaseConfig;
 import org.feedwerk.config.EngineType;
+import org.feedwerk.config.FeedwerkConfig;
 import org.feedwerk.config.HttpEngineConfig;
+import org.feedwerk.config.ServerConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.config.SourceFormat;
+import org.feedwerk.config.TranslationConfig;
 import org.feedwerk.testing.FakeEngineServers;
 import org.feedwerk.testing.TestApplications;
 import org.feedwerk.testing.TestClock;
@@ -47,18 +51,14 @@ class ApiTest {
     private SourceConfig source;
 
     private void start(Map<String, String> environment) throws IOException {
-        start(environment, new org.feedwerk.config.TranslationConfig(null, null, null, null, null));
+        start(environment, new TranslationConfig(null, null, null, null, null));
     }
 
-    private void start(Map<String, String> environment, org.feedwerk.config.TranslationConfig translation)
-            throws IOException {
+    private void start(Map<String, String> environment, TranslationConfig translation) throws IOException {
         start(environment, translation, List.of());
     }
 
-    private void start(
-            Map<String, String> environment,
-            org.feedwerk.config.TranslationConfig translation,
-            List<String> trustedProxies)
+    private void start(Map<String, String> environment, TranslationConfig translation, List<String> trustedProxies)
             throws IOException {
         source = new SourceConfig(
                 "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox Wire", "CC0", null);
@@ -71,8 +71,8 @@ class ApiTest {
                 </item></channel></rss>""");
         Files.setLastModifiedTime(file, FileTime.from(clock.instant().minusSeconds(60)));
         var base = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
-        var server = new org.feedwerk.config.ServerConfig("127.0.0.1", 0, null, trustedProxies);
-        var config = new org.feedwerk.config.FeedwerkConfig(
+        var server = new ServerConfig("127.0.0.1", 0, null, trustedProxies);
+        var config = new FeedwerkConfig(
                 server, base.dataDir(), base.database(), base.fetch(), base.sources(), translation, null, null, null);
         app = Application.open(config, environment, clock);
         app.ingestOnce(List.of(source));
@@ -138,7 +138,7 @@ class ApiTest {
                 .isEmpty();
         assertThat(get("/api/articles?status=fetched", null).statusCode()).isEqualTo(403);
         String id = app.articles()
-                .listArticles(new org.feedwerk.article.ArticleQuery(null, null, 5))
+                .listArticles(new ArticleQuery(null, null, 5))
                 .get(0)
                 .id();
         assertThat(get("/api/articles/" + id, null).statusCode())
@@ -191,7 +191,7 @@ class ApiTest {
                     .build();
             start(
                     Map.of("FEEDWERK_ADMIN_TOKEN", "op"),
-                    new org.feedwerk.config.TranslationConfig(
+                    new TranslationConfig(
                             List.of("de"),
                             List.of(libre),
                             1,
@@ -265,7 +265,7 @@ class ApiTest {
     void behindATrustedProxyWrongTokensCountPerForwardedClient() throws Exception {
         start(
                 Map.of("FEEDWERK_ADMIN_TOKEN", "s3cret"),
-                new org.feedwerk.config.TranslationConfig(null, null, null, null, null),
+                new TranslationConfig(null, null, null, null, null),
                 List.of("127.0.0.1"));
         for (int attempt = 0; attempt < 10; attempt++) {
             assertThat(getVia("203.0.113.5", "guess-" + attempt).statusCode()).isEqualTo(403);

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -172,16 +174,15 @@ class BrowserTest {
      * redirect, or a link's navigation, can still be under way when click() returns.
      */
     private String heading(String expected) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        Instant deadline = Instant.now().plusSeconds(10);
         String seen = "(no heading on " + browser.getCurrentUrl() + ")";
-        while (java.time.Instant.now().isBefore(deadline)) {
+        while (Instant.now().isBefore(deadline)) {
             try {
                 seen = browser.findElement(By.tagName("h1")).getText();
                 if (seen.equals(expected)) {
                     return seen;
                 }
-            } catch (org.openqa.selenium.NoSuchElementException
-                    | org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
                 seen = "(no heading on " + browser.getCurrentUrl() + ")";
             }
             try {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -140,7 +141,7 @@ class ConsoleTest {
         assertThat(post("/admin/login", Map.of("token", TOKEN)).statusCode())
                 .as("the right token is never locked out by someone else's guesses from the same address")
                 .isEqualTo(303);
-        site.clock().advance(java.time.Duration.ofMinutes(10));
+        site.clock().advance(Duration.ofMinutes(10));
         assertThat(post("/admin/login", Map.of("token", "guess-12")).statusCode())
                 .as("window passed")
                 .isEqualTo(401);

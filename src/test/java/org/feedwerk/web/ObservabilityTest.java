@@ -2,14 +2,22 @@ package org.feedwerk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.feedwerk.app.Application;
 import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.config.SourceConfig;
 import org.feedwerk.testing.SiteFixture;
+import org.feedwerk.testing.TestApplications;
 import org.feedwerk.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +59,7 @@ class ObservabilityTest {
         site.deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h on Tuesday.</p>");
         site.get("/").body();
         site.get("/").body();
-        site.clock().advance(java.time.Duration.ofSeconds(6)); // the per-status counts are cached for 5 s
+        site.clock().advance(Duration.ofSeconds(6)); // the per-status counts are cached for 5 s
         String after = site.get("/metrics").body();
 
         assertThat(value(after, "feedwerk_fetches_total{outcome=\"success\",source=\"harbour\"}"))
@@ -109,7 +117,7 @@ class ObservabilityTest {
                 .asString()
                 .contains("no engine available for en→de")
                 .contains("HTTP 503");
-        site.clock().advance(java.time.Duration.ofMinutes(2));
+        site.clock().advance(Duration.ofMinutes(2));
         site.runPipeline();
         assertThat(site.app().readinessProblems())
                 .as("ready again after a success")
@@ -118,20 +126,17 @@ class ObservabilityTest {
 
     @Test
     void notReadyWithoutAnEngineForATarget() throws Exception {
-        var source = new org.feedwerk.config.SourceConfig("wire", null, inbox, null, "en", null, null, null, null);
-        var config = org.feedwerk.testing.TestApplications.config(
-                dataDir, new DatabaseConfig(null, null, null), List.of(source));
-        try (var app = org.feedwerk.app.Application.open(
-                config, Map.of(), new TestClock(Instant.parse("2026-11-29T08:00:00Z")))) {
+        var source = new SourceConfig("wire", null, inbox, null, "en", null, null, null, null);
+        var config = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
+        try (var app = Application.open(config, Map.of(), new TestClock(Instant.parse("2026-11-29T08:00:00Z")))) {
             WebServer server = app.newWebServer();
             server.start();
             try {
-                var response = java.net.http.HttpClient.newHttpClient()
+                var response = HttpClient.newHttpClient()
                         .send(
-                                java.net.http.HttpRequest.newBuilder(
-                                                java.net.URI.create("http://127.0.0.1:" + server.port() + "/readyz"))
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/readyz"))
                                         .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(503);
                 assertThat(response.body()).contains("no engine available for en→de (none configured)");
             } finally {

@@ -3,6 +3,7 @@ package org.feedwerk.translate.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +78,7 @@ class BeamSearchTest {
 
     private static double[] probabilities(Map<Integer, Double> given) {
         double[] all = new double[6];
-        java.util.Arrays.fill(all, 1e-6);
+        Arrays.fill(all, 1e-6);
         given.forEach((token, probability) -> all[token] = probability);
         return all;
     }

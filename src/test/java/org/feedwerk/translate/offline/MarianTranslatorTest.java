@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class MarianTranslatorTest {
     }
 
     private static long[] ids(String... pieces) {
-        return java.util.Arrays.stream(pieces).mapToLong(TinyMarianModel::id).toArray();
+        return Arrays.stream(pieces).mapToLong(TinyMarianModel::id).toArray();
     }
 
     @Test

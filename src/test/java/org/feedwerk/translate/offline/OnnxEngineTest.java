@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,7 @@ class OnnxEngineTest {
         assertThat(offline.unavailableReason()).contains(reason);
 
         serveOnHub(published);
-        clock.advance(java.time.Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(61));
         offline.prepare();
         assertThat(offline.prepare()).as("pulled on the retry after an hour").isEmpty();
     }

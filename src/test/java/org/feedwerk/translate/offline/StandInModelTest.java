@@ -11,6 +11,7 @@ import java.util.Map;
 import org.feedwerk.config.EngineConfig;
 import org.feedwerk.config.ModelsConfig;
 import org.feedwerk.config.OnnxEngineConfig;
+import org.feedwerk.testing.NewsSentences;
 import org.feedwerk.testing.StandInMarianModel;
 import org.feedwerk.translate.EngineFactory;
 import org.feedwerk.translate.EngineRequest;
@@ -111,7 +112,7 @@ class StandInModelTest {
                         folder.resolve("onnx/encoder_model.onnx"),
                         folder.resolve("onnx/decoder_model_merged.onnx"),
                         1)) {
-            List<long[]> inputs = org.feedwerk.testing.NewsSentences.generate(24, 5).stream()
+            List<long[]> inputs = NewsSentences.generate(24, 5).stream()
                     .map(tokenizer::encode)
                     .toList();
             for (int from = 0; from < inputs.size(); from += 6) {
