@@ -48,6 +48,10 @@ class CommandLineTest {
         return runWithInput(input, args.toArray(String[]::new));
     }
 
+    private int qaEnglishToGerman(Path source, Path target) {
+        return run("qa", "--from", "en", "--to", "de", "--source", source.toString(), "--target", target.toString());
+    }
+
     private int runWithInput(String input, String... args) {
         CommandLine commandLine = FeedwerkCommand.commandLine(
                 Map.of("LIBRE_KEY", "k"), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
@@ -257,17 +261,7 @@ class CommandLineTest {
         assertThat(err.toString()).isEqualTo("feedwerk: no such file: " + missing + System.lineSeparator());
 
         err.getBuffer().setLength(0);
-        assertThat(run(
-                        "qa",
-                        "--from",
-                        "en",
-                        "--to",
-                        "de",
-                        "--source",
-                        missing.toString(),
-                        "--target",
-                        missing.toString()))
-                .isEqualTo(2);
+        assertThat(qaEnglishToGerman(missing, missing)).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("feedwerk: no such file: " + missing + System.lineSeparator());
     }
 
@@ -278,17 +272,7 @@ class CommandLineTest {
         Files.writeString(source, "The terminal opens in 2028.\nThe ferry was late again on Sunday morning.\n");
         Files.writeString(target, "Das Terminal öffnet 2029.\nDie Fähre war am Sonntagmorgen wieder verspätet.\n");
 
-        assertThat(run(
-                        "qa",
-                        "--from",
-                        "en",
-                        "--to",
-                        "de",
-                        "--source",
-                        source.toString(),
-                        "--target",
-                        target.toString()))
-                .isZero();
+        assertThat(qaEnglishToGerman(source, target)).isZero();
 
         assertThat(out.toString())
                 .isEqualTo("{\"line\":1,\"blocking\":true,\"failed\":[\"numbers\"]}\n"

@@ -19,6 +19,7 @@ import org.feedwerk.config.EngineConfig;
 import org.feedwerk.config.EngineType;
 import org.feedwerk.config.FeedwerkConfig;
 import org.feedwerk.config.HttpEngineConfig;
+import org.feedwerk.config.HttpEngineConfigBuilder;
 import org.feedwerk.config.ModelsConfig;
 import org.feedwerk.config.OnnxEngineConfig;
 import org.feedwerk.config.SourceConfig;
@@ -110,6 +111,31 @@ class TranslationPipelineTest {
                 .url(engines.server().uri(""))
                 .maxAttempts(2)
                 .build();
+    }
+
+    /** A site translating with {@code engine}: "sovereign wealth fund" is "Staatsfonds", "CNN" is never translated. */
+    private void openWithGlossaryAndProtectedNames(EngineConfig engine) {
+        open(
+                Kind.SQLITE,
+                List.of(engine),
+                new TranslationConfig(
+                        List.of("de"),
+                        List.of(engine),
+                        1,
+                        null,
+                        List.of("de", "fr"),
+                        Map.of("en-de", Map.of("sovereign wealth fund", "Staatsfonds")),
+                        List.of("CNN")));
+    }
+
+    /** An OpenAI-compatible engine named "llm" on the stand-in server, tried once per article. */
+    private HttpEngineConfigBuilder llm() {
+        return HttpEngineConfig.builder()
+                .name("llm")
+                .type(EngineType.OPENAI)
+                .url(engines.server().uri("/v1"))
+                .model("m")
+                .maxAttempts(1);
     }
 
     private EngineConfig libre() {
@@ -236,13 +262,7 @@ class TranslationPipelineTest {
 
     @Test
     void numberChangingEngineIsRejectedAndTheNextEnginesTranslationIsPublished() throws IOException {
-        EngineConfig llm = HttpEngineConfig.builder()
-                .name("llm")
-                .type(EngineType.OPENAI)
-                .url(engines.server().uri("/v1"))
-                .model("m")
-                .maxAttempts(1)
-                .build();
+        EngineConfig llm = llm().build();
         engines.replyFromLlm(text -> PseudoTranslation.html(text).replace("2028", "2029"));
         open(Kind.SQLITE, List.of(llm, libre()));
         deliver(
@@ -278,14 +298,7 @@ class TranslationPipelineTest {
 
     @Test
     void aRejectedAnswerCountsTowardTheBudgetAndIsNotRemembered() throws IOException {
-        EngineConfig llm = HttpEngineConfig.builder()
-                .name("llm")
-                .type(EngineType.OPENAI)
-                .url(engines.server().uri("/v1"))
-                .model("m")
-                .maxAttempts(1)
-                .dailyCharBudget(1_000L)
-                .build();
+        EngineConfig llm = llm().dailyCharBudget(1_000L).build();
         engines.replyFromLlm(text -> PseudoTranslation.html(text).replace("2028", "2029"));
         open(Kind.SQLITE, List.of(llm));
         deliver("v1.xml", "en", "Terminal opens in 2028", "It opens in 2028.");
@@ -310,13 +323,7 @@ class TranslationPipelineTest {
 
     @Test
     void heldWithTheQualityReportsWhenEveryEngineFails() throws IOException {
-        EngineConfig llm = HttpEngineConfig.builder()
-                .name("llm")
-                .type(EngineType.OPENAI)
-                .url(engines.server().uri("/v1"))
-                .model("m")
-                .maxAttempts(1)
-                .build();
+        EngineConfig llm = llm().build();
         engines.replyFromLlm(text -> "Hier ist die Übersetzung: " + PseudoTranslation.html(text));
         open(Kind.SQLITE, List.of(llm));
         deliver("v1.xml", "en", "Storm warning", "Gusts expected.", "Gusts of up to 110 km/h.");
@@ -331,17 +338,7 @@ class TranslationPipelineTest {
 
     @Test
     void glossaryTermsAndNamesArePutInPlaceAndPartOfTheMemoryKey() throws IOException {
-        open(
-                Kind.SQLITE,
-                List.of(libre()),
-                new TranslationConfig(
-                        List.of("de"),
-                        List.of(libre()),
-                        1,
-                        null,
-                        List.of("de", "fr"),
-                        Map.of("en-de", Map.of("sovereign wealth fund", "Staatsfonds")),
-                        List.of("CNN")));
+        openWithGlossaryAndProtectedNames(libre());
         deliver(
                 "v1.xml",
                 "en",
@@ -363,17 +360,7 @@ class TranslationPipelineTest {
 
     @Test
     void deeplGetsTheGlossaryAsADeeplGlossaryInsteadOfTokens() throws IOException {
-        open(
-                Kind.SQLITE,
-                List.of(deepl()),
-                new TranslationConfig(
-                        List.of("de"),
-                        List.of(deepl()),
-                        1,
-                        null,
-                        List.of("de", "fr"),
-                        Map.of("en-de", Map.of("sovereign wealth fund", "Staatsfonds")),
-                        List.of("CNN")));
+        openWithGlossaryAndProtectedNames(deepl());
         deliver("v1.xml", "en", "Fund invests in port", "The sovereign wealth fund will invest, CNN reported.");
 
         worker.translateNext();

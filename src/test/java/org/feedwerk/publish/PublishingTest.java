@@ -18,6 +18,7 @@ import org.assertj.core.api.Assertions;
 import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.article.ArticleStatus;
 import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.config.EngineType;
 import org.feedwerk.config.SourceFormat;
 import org.feedwerk.parse.FeedFormat;
 import org.feedwerk.parse.FeedParsers;
@@ -360,16 +361,25 @@ class PublishingTest {
         assertThat(site.get("/search?q=%22unbalanced").statusCode()).isEqualTo(200);
     }
 
+    private SiteFixture germanAndFrenchSite(TestClock clock) {
+        return new SiteFixture(
+                dataDir,
+                inbox,
+                clock,
+                Map.of(),
+                new DatabaseConfig(null, null, null),
+                List.of("de", "fr"),
+                EngineType.LIBRETRANSLATE);
+    }
+
     @Test
     void searchIndexRebuiltAtStartKeepsEveryTargetLanguage() throws Exception {
         TestClock clock = new TestClock(Instant.parse("2026-11-29T08:00:00Z"));
-        try (SiteFixture first = new SiteFixture(
-                dataDir, inbox, clock, Map.of(), new DatabaseConfig(null, null, null), List.of("de", "fr"))) {
+        try (SiteFixture first = germanAndFrenchSite(clock)) {
             first.deliver("a.xml", "s-1", "Lighthouse museum reopens", "Lenses again.", "<p>The museum reopened.</p>");
             assertThat(first.get("/search?q=lighthouse").body()).contains("1 Treffer");
         }
-        site = new SiteFixture(
-                dataDir, inbox, clock, Map.of(), new DatabaseConfig(null, null, null), List.of("de", "fr"));
+        site = germanAndFrenchSite(clock);
 
         assertThat(site.get("/search?q=lighthouse").body())
                 .as("rebuilt from both languages, de not dropped")

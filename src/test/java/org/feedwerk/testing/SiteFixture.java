@@ -40,21 +40,13 @@ public final class SiteFixture implements AutoCloseable {
 
     public SiteFixture(
             Path dataDir, Path inbox, TestClock clock, Map<String, String> environment, DatabaseConfig database) {
-        this(dataDir, inbox, clock, environment, database, List.of("de"));
+        this(dataDir, inbox, clock, environment, database, List.of("de"), EngineType.LIBRETRANSLATE);
     }
 
-    /** A site publishing into several target languages; the first one is the site's own. */
-    public SiteFixture(
-            Path dataDir,
-            Path inbox,
-            TestClock clock,
-            Map<String, String> environment,
-            DatabaseConfig database,
-            List<String> targets) {
-        this(dataDir, inbox, clock, environment, database, targets, EngineType.LIBRETRANSLATE);
-    }
-
-    /** A site translating with a stand-in engine of {@code engineType} (DeepL or LibreTranslate wire format). */
+    /**
+     * A site publishing into {@code targets} (the first is the site's own language), translating with a stand-in
+     * engine of {@code engineType} (DeepL or LibreTranslate wire format).
+     */
     public SiteFixture(
             Path dataDir,
             Path inbox,

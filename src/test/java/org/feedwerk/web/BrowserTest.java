@@ -87,14 +87,19 @@ class BrowserTest {
         }
     }
 
-    @Test
-    void frontPageAndArticlePageShowTheDisclaimer() throws IOException {
-        site = new SiteFixture(
+    /** A site on SQLite whose clock stands at a fixed morning. */
+    private SiteFixture openSite(Map<String, String> environment) {
+        return new SiteFixture(
                 dataDir,
                 inbox,
                 new TestClock(Instant.parse("2026-11-29T08:00:00Z")),
-                Map.of(),
+                environment,
                 new DatabaseConfig(null, null, null));
+    }
+
+    @Test
+    void frontPageAndArticlePageShowTheDisclaimer() throws IOException {
+        site = openSite(Map.of());
         site.deliver(
                 "a.xml",
                 "s-1",
@@ -133,12 +138,7 @@ class BrowserTest {
 
     @Test
     void operatorSignsInAndOpensEveryConsolePage() throws IOException {
-        site = new SiteFixture(
-                dataDir,
-                inbox,
-                new TestClock(Instant.parse("2026-11-29T08:00:00Z")),
-                Map.of("FEEDWERK_ADMIN_TOKEN", "browser-secret"),
-                new DatabaseConfig(null, null, null));
+        site = openSite(Map.of("FEEDWERK_ADMIN_TOKEN", "browser-secret"));
         site.deliver(
                 "a.xml",
                 "s-1",
