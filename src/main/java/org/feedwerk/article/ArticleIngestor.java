@@ -419,7 +419,7 @@ public final class ArticleIngestor {
                     next.id(),
                     source.id(),
                     next.item().guid(),
-                    ArticleNormalizer.webLink(next.item().link()),
+                    ArticleNormalizer.webLink(next.item().url()),
                     cluster,
                     content.headline(),
                     status,

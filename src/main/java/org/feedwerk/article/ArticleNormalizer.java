@@ -39,7 +39,11 @@ public final class ArticleNormalizer {
             return Normalized.skipped("headline longer than " + LONGEST_HEADLINE + " characters");
         }
         String base = firstNonNull(
-                item.link(), feed.link(), source.findUrl().map(URI::toString).orElse(null));
+                item.contentBase(),
+                item.url(),
+                item.link(),
+                feed.link(),
+                source.findUrl().map(URI::toString).orElse(null));
         boolean hasContent = item.contentHtml() != null && !item.contentHtml().isBlank();
         String bodyHtml = ArticleHtml.sanitize(
                 ArticleHtml.paragraphsIfPlainText(hasContent ? item.contentHtml() : item.summaryHtml()), base);

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.feedwerk.config.SourceFormat;
 
-/** Chooses the parser for a payload: the configured format, or the sniffed one for {@code auto}. */
+/**
+ * Chooses the parser for a payload: the configured format, or the sniffed one for {@code auto}. Relative item links
+ * are then made absolute against the feed's link or the payload's address ({@link ItemLinks}).
+ */
 public final class FeedParsers {
     private final FormatSniffer sniffer = new FormatSniffer();
     private final Map<FeedFormat, FeedParser> parsers = new EnumMap<>(FeedFormat.class);
@@ -26,6 +29,6 @@ public final class FeedParsers {
             case NEWSML -> FeedFormat.NEWSML_G2;
             case NINJS -> FeedFormat.NINJS;
         };
-        return parsers.get(format).parse(payload);
+        return ItemLinks.resolve(parsers.get(format).parse(payload), payload.origin());
     }
 }

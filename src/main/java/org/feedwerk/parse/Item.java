@@ -9,6 +9,11 @@ import java.util.List;
  * may be null when the feed does not carry it.
  *
  * @param guid        the source's own id (RSS guid, Atom id, JSON Feed id)
+ * @param link        the item's link as the feed wrote it (part of the article's key, so never rewritten)
+ * @param url         the link as an absolute http(s) address (see {@link ItemLinks}); by default the link itself
+ *                    when it already is one
+ * @param contentBase the base of relative references in the item's HTML where the document declares one (Atom's
+ *                    {@code xml:base}); null: the item's address
  * @param summaryHtml description / summary
  * @param contentHtml full content (content:encoded, Atom content, content_html)
  * @param version     the source's version number of the item, when the format has one
@@ -22,6 +27,8 @@ import java.util.List;
 public record Item(
         String guid,
         String link,
+        String url,
+        String contentBase,
         String title,
         String summaryHtml,
         String contentHtml,
@@ -38,13 +45,17 @@ public record Item(
         String dateline,
         String rights,
         String slugline,
-        Integer urgency) {
+        Integer urgency)
+        implements ItemBuilder.With {
 
     public Item {
         authors = authors == null ? List.of() : List.copyOf(authors);
         categories = categories == null ? List.of() : List.copyOf(categories);
         images = images == null ? List.of() : List.copyOf(images);
         pubStatus = pubStatus == null ? PubStatus.USABLE : pubStatus;
+        if (url == null) {
+            url = ItemLinks.absolute(link, null);
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.feedwerk.parse;
 
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
@@ -24,8 +26,17 @@ final class RomeFeedReader {
         }
         boolean rdf = feed.getFeedType().equals("rss_1.0") || feed.getFeedType().equals("rss_0.9");
         List<Item> items = new ArrayList<>(feed.getEntries().size());
+        String declaredBase = feed.originalWireFeed() instanceof Feed atom ? atom.getXmlBase() : null;
+        String documentBase = documentBase(payload, feed, declaredBase);
         for (var entry : feed.getEntries()) {
-            items.add(entryMapper.map(entry, rdf));
+            Item item = entryMapper.map(entry, rdf);
+            String entryBase = entry.getWireEntry() instanceof Entry atomEntry ? atomEntry.getXmlBase() : null;
+            if (declaredBase != null || entryBase != null) {
+                String base = ItemLinks.absolute(entryBase, documentBase);
+                item = ItemLinks.withBase(item, base != null ? base : documentBase);
+                item = item.withContentBase(base != null ? base : documentBase);
+            }
+            items.add(item);
         }
         return new ParsedFeed(
                 actual,
@@ -33,6 +44,18 @@ final class RomeFeedReader {
                 blankToNull(feed.getLink()),
                 blankToNull(feed.getLanguage()),
                 items);
+    }
+
+    /**
+     * The base an Atom document declares with {@code xml:base} on its root, made absolute against the feed's link or
+     * the address it was fetched from; those two when it declares none.
+     */
+    private static String documentBase(Payload payload, SyndFeed feed, String declaredBase) {
+        String origin = ItemLinks.absolute(payload.origin(), null);
+        String feedLink = ItemLinks.absolute(blankToNull(feed.getLink()), origin);
+        String fallback = feedLink != null ? feedLink : origin;
+        String declared = ItemLinks.absolute(declaredBase, fallback);
+        return declared != null ? declared : fallback;
     }
 
     private static SyndFeed build(Document document) {

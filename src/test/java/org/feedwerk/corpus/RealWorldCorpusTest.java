@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleHtml;
@@ -21,6 +22,7 @@ import org.feedwerk.html.BodyStructure;
 import org.feedwerk.html.MarkupSignature;
 import org.feedwerk.pipeline.SourceRunReport;
 import org.feedwerk.publish.Publication;
+import org.feedwerk.publish.PublishedContent;
 import org.feedwerk.testing.PseudoTranslation;
 import org.feedwerk.testing.SiteFixture;
 import org.feedwerk.testing.TestClock;
@@ -107,6 +109,10 @@ class RealWorldCorpusTest {
                                 "Public hearing on noise")),
                 Arguments.of("sanitize/rss2-cms-html.xml", List.of("Harbour café reopens after refit")),
                 Arguments.of(
+                        "wellformed/atom-relative-links-xml-base.xml",
+                        List.of("Ferry timetable for the winter", "Old pier repairs finished")),
+                Arguments.of("wellformed/rss2-relative-links.xml", List.of("New crane for the north quay")),
+                Arguments.of(
                         "wellformed/rss2-title-only-podcast.xml",
                         List.of("Episode 12: Winter on the quay", "Episode 11: The pilots")),
                 Arguments.of(
@@ -165,6 +171,40 @@ class RealWorldCorpusTest {
                 PUBLISHED.incrementAndGet();
             }
             assertThat(site.app().verify().problems()).as("proof chain").isEmpty();
+        }
+    }
+
+    @Test
+    void relativeLinksReachThePageAsAddressesOfTheSourcesSite() throws Exception {
+        try (SiteFixture site =
+                new SiteFixture(dataDir, inbox, TestClock.system(), Map.of(), new DatabaseConfig(null, null, null))) {
+            site.drop("atom.xml", read("wellformed/atom-relative-links-xml-base.xml"));
+            site.drop("rss.xml", read("wellformed/rss2-relative-links.xml"));
+
+            Map<String, PublishedContent> pages =
+                    site.app().articles().listArticles(new ArticleQuery(null, null, 10)).stream()
+                            .collect(Collectors.toMap(
+                                    Article::headline,
+                                    article -> site.app()
+                                            .publications()
+                                            .findLatest(article.id(), "de")
+                                            .orElseThrow()
+                                            .content()));
+
+            PublishedContent ferry = pages.get("Ferry timetable for the winter");
+            assertThat(ferry.originalUrl()).isEqualTo("https://harbour.example.org/news/2026/ferry-winter.html");
+            assertThat(ferry.bodyHtml())
+                    .contains("href=\"https://harbour.example.org/timetables/winter.pdf\"")
+                    .contains("src=\"https://harbour.example.org/images/ferry.jpg\"");
+            PublishedContent pier = pages.get("Old pier repairs finished");
+            assertThat(pier.originalUrl()).isEqualTo("https://archive.harbour.example.org/stories/pier.html");
+            assertThat(pier.bodyHtml())
+                    .as("content resolves against the entry's xml:base, not against its link")
+                    .contains("href=\"https://archive.harbour.example.org/photos/\"");
+            PublishedContent crane = pages.get("New crane for the north quay");
+            assertThat(crane.originalUrl()).isEqualTo("https://quay.example.net/stories/north-crane");
+            assertThat(crane.bodyHtml()).contains("href=\"https://quay.example.net/stories/north-crane#map\"");
+            assertThat(crane.imageUrl()).isEqualTo("https://quay.example.net/media/crane.jpg");
         }
     }
 
