@@ -103,14 +103,18 @@ class TranslationPipelineTest {
         worker = app.newTranslationWorker();
     }
 
-    private EngineConfig deepl() {
+    /** A DeepL engine on the stand-in server whose key is read from {@code keyVariable}, tried once per article. */
+    private HttpEngineConfigBuilder deeplNamed(String name, String keyVariable) {
         return HttpEngineConfig.builder()
-                .name("deepl")
+                .name(name)
                 .type(EngineType.DEEPL)
-                .apiKeyEnv("DEEPL_AUTH_KEY")
+                .apiKeyEnv(keyVariable)
                 .url(engines.server().uri(""))
-                .maxAttempts(2)
-                .build();
+                .maxAttempts(1);
+    }
+
+    private EngineConfig deepl() {
+        return deeplNamed("deepl", "DEEPL_AUTH_KEY").maxAttempts(2).build();
     }
 
     /** A site translating with {@code engine}: "sovereign wealth fund" is "Staatsfonds", "CNN" is never translated. */
@@ -377,14 +381,8 @@ class TranslationPipelineTest {
 
     @Test
     void spentDailyBudgetMovesTheChainToTheNextEngineUntilMidnight() throws IOException {
-        EngineConfig budgeted = HttpEngineConfig.builder()
-                .name("deepl")
-                .type(EngineType.DEEPL)
-                .apiKeyEnv("DEEPL_AUTH_KEY")
-                .url(engines.server().uri(""))
-                .maxAttempts(1)
-                .dailyCharBudget(30L)
-                .build();
+        EngineConfig budgeted =
+                deeplNamed("deepl", "DEEPL_AUTH_KEY").dailyCharBudget(30L).build();
         open(Kind.SQLITE, List.of(budgeted, libre()));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h are expected on Tuesday.");
         worker.translateNext();
@@ -419,14 +417,8 @@ class TranslationPipelineTest {
 
     @Test
     void unavailableOrMissingEnginesHoldWithTheReason() throws IOException {
-        EngineConfig keyless = HttpEngineConfig.builder()
-                .name("pro")
-                .type(EngineType.DEEPL)
-                .apiKeyEnv("MISSING_KEY")
-                .url(engines.server().uri(""))
-                .maxAttempts(1)
-                .pairs(List.of("en-fr"))
-                .build();
+        EngineConfig keyless =
+                deeplNamed("pro", "MISSING_KEY").pairs(List.of("en-fr")).build();
         open(Kind.SQLITE, List.of(keyless));
         deliver("v1.xml", "en", "Storm warning", "Gusts of up to 110 km/h.");
 
