@@ -147,11 +147,47 @@ final class RomeEntryMapper {
             }
         }
         for (Element element : entry.getForeignMarkup()) {
-            if (MEDIA_RSS.equals(element.getNamespace())) {
+            if (!MEDIA_RSS.equals(element.getNamespace())) {
+                continue;
+            }
+            if (element.getName().equals("group")) {
+                findGroupImage(element).ifPresent(images::add);
+            } else {
                 findMediaImage(element).ifPresent(images::add);
             }
         }
         return images.stream().distinct().toList();
+    }
+
+    /**
+     * A {@code media:group} holds one picture in several sizes: its default (else first) image, captioned by the
+     * group when the picture has no caption of its own; the group's thumbnail when it has no image content.
+     */
+    private static Optional<ItemImage> findGroupImage(Element group) {
+        List<Element> contents = group.getChildren("content", MEDIA_RSS);
+        Optional<ItemImage> picture = contents.stream()
+                .filter(content -> "true".equals(content.getAttributeValue("isDefault")))
+                .map(RomeEntryMapper::findMediaImage)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .or(() -> contents.stream()
+                        .map(RomeEntryMapper::findMediaImage)
+                        .flatMap(Optional::stream)
+                        .findFirst())
+                .or(() -> group.getChildren("thumbnail", MEDIA_RSS).stream()
+                        .map(RomeEntryMapper::findMediaImage)
+                        .flatMap(Optional::stream)
+                        .findFirst());
+        String groupCaption = caption(group);
+        return picture.map(image ->
+                image.caption() == null && groupCaption != null ? new ItemImage(image.url(), groupCaption) : image);
+    }
+
+    private static String caption(Element element) {
+        String caption = RomeFeedReader.blankToNull(element.getChildTextNormalize("description", MEDIA_RSS));
+        return caption != null
+                ? caption
+                : RomeFeedReader.blankToNull(element.getChildTextNormalize("title", MEDIA_RSS));
     }
 
     private static Optional<ItemImage> findMediaImage(Element element) {
@@ -165,11 +201,7 @@ final class RomeEntryMapper {
         if (!image) {
             return Optional.empty();
         }
-        String caption = RomeFeedReader.blankToNull(element.getChildTextNormalize("description", MEDIA_RSS));
-        if (caption == null) {
-            caption = RomeFeedReader.blankToNull(element.getChildTextNormalize("title", MEDIA_RSS));
-        }
-        return Optional.of(new ItemImage(url.trim(), caption));
+        return Optional.of(new ItemImage(url.trim(), caption(element)));
     }
 
     private static Instant toInstant(Date date) {

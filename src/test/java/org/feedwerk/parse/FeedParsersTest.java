@@ -3,6 +3,7 @@ package org.feedwerk.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.feedwerk.config.SourceFormat;
@@ -167,5 +168,29 @@ class FeedParsersTest {
         assertThatThrownBy(() -> parsers.parse(atom, SourceFormat.RSS))
                 .isInstanceOf(ParseException.class)
                 .hasMessageContaining("expected RSS");
+    }
+
+    @Test
+    void mediaGroupsGiveTheirDefaultPictureOnceWithTheGroupsCaption() {
+        String feed = """
+                <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>
+                <item><title>Sizes</title><link>https://m.example.org/1</link><description>x</description>
+                <media:group><media:title>Lighthouse at dusk</media:title>
+                <media:content url="https://m.example.org/small.jpg" medium="image" width="320"/>
+                <media:content url="https://m.example.org/large.jpg" medium="image" width="1280" isDefault="true"/>
+                <media:thumbnail url="https://m.example.org/thumb.jpg"/></media:group></item>
+                <item><title>Video</title><link>https://m.example.org/2</link><description>x</description>
+                <media:group><media:content url="https://m.example.org/v.mp4" type="video/mp4"/>
+                <media:thumbnail url="https://m.example.org/still.jpg"/></media:group></item>
+                </channel></rss>""";
+
+        var items = parsers.parse(new Payload(feed.getBytes(StandardCharsets.UTF_8), null, "groups"), SourceFormat.AUTO)
+                .items();
+
+        assertThat(items.get(0).images())
+                .containsExactly(new ItemImage("https://m.example.org/large.jpg", "Lighthouse at dusk"));
+        assertThat(items.get(1).images())
+                .as("a video's still picture")
+                .containsExactly(new ItemImage("https://m.example.org/still.jpg", null));
     }
 }
