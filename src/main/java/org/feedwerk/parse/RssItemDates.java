@@ -19,7 +19,8 @@ import org.w3c.dom.Node;
  * two thirds of the time Rome takes to read a large feed. Before Rome sees the document, each item's
  * {@code <pubDate>} is moved into a namespace of Feedwerk's own, so that Rome keeps it as the entry's foreign
  * markup instead of parsing it; the mapper then reads it here. A well-formed RFC 1123 date (four-digit year) is
- * read by {@code java.time}; anything else goes to Rome's parser as before, so every date means what it meant.
+ * read by {@code java.time}; anything else goes to Rome's parser as before, so every date means what it meant, and
+ * what Rome cannot read to {@link LenientDates}.
  */
 final class RssItemDates {
     static final String NAMESPACE = "urn:x-feedwerk:rss-item-date";
@@ -83,7 +84,7 @@ final class RssItemDates {
             // not the common form: Rome's parser knows the rest (two-digit years, zone names such as EST)
         }
         Date date = DateParser.parseDate(trimmed, Locale.US);
-        return date == null ? null : date.toInstant();
+        return date != null ? date.toInstant() : LenientDates.parse(trimmed);
     }
 
     /** {@code RFC_1123_DATE_TIME} reads "26" as the year 26; RFC 822's two-digit years are Rome's to read. */

@@ -1,0 +1,171 @@
+package org.feedwerk.parse;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The last reader of an RSS date, for what RFC 822 and Rome's patterns refuse but real feeds write: no zone
+ * ({@code Tue, 01 Dec 2026 10:00:00}, read as UTC, as feed readers do), an offset with a colon ({@code +01:00}),
+ * a zone in brackets after the offset ({@code -0500 (EST)}), no space after the comma, the day before the month
+ * in RFC 850 form ({@code 01-Dec-26}), {@code asctime} and {@code Date.toString()} forms
+ * ({@code Tue Dec 01 10:00:00 UTC 2026}), ISO dates with a space for the {@code T}, US forms
+ * ({@code December 1, 2026 10:00 AM}) and German day and month names ({@code Di, 1. Dez. 2026}). A zone it does not
+ * know makes the date unknown rather than wrong.
+ */
+final class LenientDates {
+    private static final String TIME = "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?(?: ?([ap]\\.?m\\.?))?";
+    private static final String ZONE = "(?: ?(\\S+))?";
+    private static final Pattern DAY_MONTH_YEAR =
+            Pattern.compile("(\\d{1,2})\\.?[ -]([a-zäé]{3,9})\\.?[ -](\\d{4}|\\d{2}),? " + TIME + ZONE);
+    private static final Pattern MONTH_DAY_YEAR =
+            Pattern.compile("([a-zäé]{3,9})\\.? (\\d{1,2}),? (\\d{4}),?(?: at)? " + TIME + ZONE);
+    private static final Pattern ASCTIME =
+            Pattern.compile("([a-zäé]{3,9}) +(\\d{1,2}) " + TIME + "(?: (\\S+))? (\\d{4})");
+    private static final Pattern ISO_WITH_SPACE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ t]" + TIME + ZONE);
+    private static final Pattern OFFSET = Pattern.compile("(?:gmt|utc)?([+-])(\\d{1,2})(?::?(\\d{2}))?");
+    /** A leading day name, English or German (redundant with the date, and often misspelt). */
+    private static final Pattern DAY_NAME = Pattern.compile(
+            "^(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\\.?,? *(?=\\d|[a-zäé]{3,9}\\.? +\\d)");
+
+    private static final Pattern COMMENT = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
+
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("mär", 3),
+            Map.entry("mrz", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("mai", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("okt", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12),
+            Map.entry("dez", 12));
+
+    /** Zone abbreviations that mean one offset wherever feeds use them; others (IST, BST …) are ambiguous. */
+    private static final Map<String, Integer> ZONE_HOURS = Map.ofEntries(
+            Map.entry("z", 0),
+            Map.entry("ut", 0),
+            Map.entry("utc", 0),
+            Map.entry("gmt", 0),
+            Map.entry("wet", 0),
+            Map.entry("west", 1),
+            Map.entry("cet", 1),
+            Map.entry("mez", 1),
+            Map.entry("cest", 2),
+            Map.entry("mesz", 2),
+            Map.entry("eet", 2),
+            Map.entry("eest", 3),
+            Map.entry("est", -5),
+            Map.entry("edt", -4),
+            Map.entry("cst", -6),
+            Map.entry("cdt", -5),
+            Map.entry("mst", -7),
+            Map.entry("mdt", -6),
+            Map.entry("pst", -8),
+            Map.entry("pdt", -7),
+            Map.entry("jst", 9),
+            Map.entry("aest", 10),
+            Map.entry("aedt", 11));
+
+    private LenientDates() {}
+
+    /** The instant the text names, or null when it is not a date this reader can be sure of. */
+    static Instant parse(String text) {
+        if (text == null || text.length() > 100) {
+            return null;
+        }
+        String normalized = COMMENT.matcher(text.strip().toLowerCase(Locale.ROOT))
+                .replaceFirst("")
+                .replace(",", ", ")
+                .replaceAll("\\s+", " ")
+                .replace(" ,", ",");
+        normalized = DAY_NAME.matcher(normalized).replaceFirst("");
+        try {
+            Matcher m = DAY_MONTH_YEAR.matcher(normalized);
+            if (m.matches()) {
+                return at(year(m.group(3)), month(m.group(2)), m.group(1), m, 4, m.group(8));
+            }
+            m = MONTH_DAY_YEAR.matcher(normalized);
+            if (m.matches()) {
+                return at(Integer.parseInt(m.group(3)), month(m.group(1)), m.group(2), m, 4, m.group(8));
+            }
+            m = ASCTIME.matcher(normalized);
+            if (m.matches()) {
+                return at(Integer.parseInt(m.group(8)), month(m.group(1)), m.group(2), m, 3, m.group(7));
+            }
+            m = ISO_WITH_SPACE.matcher(normalized);
+            if (m.matches()) {
+                return at(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3), m, 4, m.group(8));
+            }
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return null; // 31 February, hour 25, an unknown month or zone
+        }
+        return null;
+    }
+
+    /** The date with the time read from the groups from {@code timeGroup}: hour, minute, second, am/pm. */
+    private static Instant at(int year, int month, String day, Matcher m, int timeGroup, String zone) {
+        int hour = Integer.parseInt(m.group(timeGroup));
+        String meridiem = m.group(timeGroup + 3);
+        if (meridiem != null) {
+            if (hour < 1 || hour > 12) {
+                throw new IllegalArgumentException("hour " + hour + " with am/pm");
+            }
+            hour = hour % 12 + (meridiem.startsWith("p") ? 12 : 0);
+        }
+        String seconds = m.group(timeGroup + 2);
+        LocalDateTime local = LocalDateTime.of(
+                year,
+                month,
+                Integer.parseInt(day),
+                hour,
+                Integer.parseInt(m.group(timeGroup + 1)),
+                seconds == null ? 0 : Integer.parseInt(seconds));
+        return local.toInstant(offset(zone));
+    }
+
+    private static ZoneOffset offset(String zone) {
+        if (zone == null) {
+            return ZoneOffset.UTC;
+        }
+        Matcher numeric = OFFSET.matcher(zone);
+        if (numeric.matches()) {
+            int hours = Integer.parseInt(numeric.group(2));
+            int minutes = numeric.group(3) == null ? 0 : Integer.parseInt(numeric.group(3));
+            int sign = numeric.group(1).equals("-") ? -1 : 1;
+            return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+        }
+        Integer hours = ZONE_HOURS.get(zone);
+        if (hours == null) {
+            throw new IllegalArgumentException("unknown zone " + zone);
+        }
+        return ZoneOffset.ofHours(hours);
+    }
+
+    private static int month(String name) {
+        Integer month = MONTHS.get(name.length() > 3 ? name.substring(0, 3) : name);
+        if (month == null) {
+            throw new IllegalArgumentException("unknown month " + name);
+        }
+        return month;
+    }
+
+    /** RFC 822's two-digit years as Rome reads them: 00–49 this century, 50–99 the last. */
+    private static int year(String digits) {
+        int year = Integer.parseInt(digits);
+        return digits.length() == 2 ? year + (year < 50 ? 2000 : 1900) : year;
+    }
+}
