@@ -1,6 +1,7 @@
 package org.feedwerk.parse;
 
 import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -13,6 +14,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,6 +35,7 @@ final class RomeEntryMapper {
         return Item.builder()
                 .guid(findGuid(entry, rdf))
                 .link(findLink(entry))
+                .url(findAtomAddress(entry))
                 .title(findTitle(entry))
                 .summaryHtml(entry.getDescription() == null ? null : asHtml(entry.getDescription()))
                 .contentHtml(findContent(entry))
@@ -90,6 +93,29 @@ final class RomeEntryMapper {
             link = RomeFeedReader.blankToNull(rssItem.getGuid().getValue());
         }
         return link;
+    }
+
+    /**
+     * An Atom entry's web address when it is not simply its first alternate link: the alternate link that is a web
+     * page when the first is another type (a PDF, an audio file), else its id when that is an http(s) address and
+     * there is no alternate link, as feed readers take it. Null: the item's link decides (see {@link ItemLinks}).
+     */
+    private static String findAtomAddress(SyndEntry entry) {
+        if (!(entry.getWireEntry() instanceof Entry atomEntry)) {
+            return null;
+        }
+        List<Link> alternates = atomEntry.getAlternateLinks();
+        if (alternates == null || alternates.isEmpty()) {
+            return ItemLinks.absolute(atomEntry.getId(), null);
+        }
+        return alternates.stream()
+                .filter(link -> link.getType() == null
+                        || link.getType().startsWith("text/html")
+                        || link.getType().startsWith("application/xhtml"))
+                .map(link -> ItemLinks.absolute(link.getHref(), null))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String findContent(SyndEntry entry) {

@@ -124,4 +124,28 @@ class ItemLinksTest {
                         .url())
                 .isEqualTo("https://quay.example.net/notes/1");
     }
+
+    @Test
+    void anAtomEntryIsAtItsWebPageOrAtItsIdWhenThatIsAnAddress() {
+        String feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><id>urn:t</id>"
+                + "<updated>2026-11-30T09:00:00Z</updated>"
+                + "<entry><title>Self only</title><id>https://l.example.org/posts/1</id>"
+                + "<updated>2026-11-30T09:00:00Z</updated><link rel=\"self\" href=\"https://l.example.org/api/1\"/>"
+                + "<summary>One.</summary></entry>"
+                + "<entry><title>Two alternates</title><id>urn:t:2</id><updated>2026-11-30T09:00:00Z</updated>"
+                + "<link rel=\"alternate\" type=\"application/pdf\" href=\"https://l.example.org/2.pdf\"/>"
+                + "<link rel=\"alternate\" type=\"text/html\" href=\"https://l.example.org/2.html\"/>"
+                + "<summary>Two.</summary></entry>"
+                + "<entry><title>Tag id</title><id>tag:l.example.org,2026:3</id><updated>2026-11-30T09:00:00Z</updated>"
+                + "<summary>Three.</summary></entry></feed>";
+
+        List<Item> items = parse(feed, "https://l.example.org/atom.xml").items();
+
+        assertThat(items)
+                .extracting(Item::url)
+                .containsExactly("https://l.example.org/posts/1", "https://l.example.org/2.html", null);
+        assertThat(items.get(1).link())
+                .as("the key's link is Rome's, as before")
+                .isEqualTo("https://l.example.org/2.pdf");
+    }
 }
