@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,50 +37,30 @@ final class LenientDates {
 
     private static final Pattern COMMENT = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
 
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1),
-            Map.entry("feb", 2),
-            Map.entry("mar", 3),
-            Map.entry("mär", 3),
-            Map.entry("mrz", 3),
-            Map.entry("apr", 4),
-            Map.entry("may", 5),
-            Map.entry("mai", 5),
-            Map.entry("jun", 6),
-            Map.entry("jul", 7),
-            Map.entry("aug", 8),
-            Map.entry("sep", 9),
-            Map.entry("oct", 10),
-            Map.entry("okt", 10),
-            Map.entry("nov", 11),
-            Map.entry("dec", 12),
-            Map.entry("dez", 12));
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    /** German abbreviations where they differ from the English ones. */
+    private static final Map<String, Integer> GERMAN_MONTHS =
+            Map.of("mär", 3, "mrz", 3, "mai", 5, "okt", 10, "dez", 12);
 
-    /** Zone abbreviations that mean one offset wherever feeds use them; others (IST, BST …) are ambiguous. */
-    private static final Map<String, Integer> ZONE_HOURS = Map.ofEntries(
-            Map.entry("z", 0),
-            Map.entry("ut", 0),
-            Map.entry("utc", 0),
-            Map.entry("gmt", 0),
-            Map.entry("wet", 0),
-            Map.entry("west", 1),
-            Map.entry("cet", 1),
-            Map.entry("mez", 1),
-            Map.entry("cest", 2),
-            Map.entry("mesz", 2),
-            Map.entry("eet", 2),
-            Map.entry("eest", 3),
-            Map.entry("est", -5),
-            Map.entry("edt", -4),
-            Map.entry("cst", -6),
-            Map.entry("cdt", -5),
-            Map.entry("mst", -7),
-            Map.entry("mdt", -6),
-            Map.entry("pst", -8),
-            Map.entry("pdt", -7),
-            Map.entry("jst", 9),
-            Map.entry("aest", 10),
-            Map.entry("aedt", 11));
+    /**
+     * Zone abbreviations that mean one offset wherever feeds use them, by their offset in hours; others (IST, BST …)
+     * are ambiguous and left out.
+     */
+    private static final Map<String, Integer> ZONE_HOURS = zoneTable("""
+            0: z ut utc gmt wet
+            1: west cet mez
+            2: cest mesz eet
+            3: eest
+            -4: edt
+            -5: est cdt
+            -6: cst mdt
+            -7: mst pdt
+            -8: pst
+            9: jst
+            10: aest
+            11: aedt
+            """);
 
     private LenientDates() {}
 
@@ -155,12 +137,28 @@ final class LenientDates {
         return ZoneOffset.ofHours(hours);
     }
 
+    private static Map<String, Integer> zoneTable(String table) {
+        Map<String, Integer> hours = new HashMap<>();
+        table.lines().forEach(line -> {
+            String[] offsetAndNames = line.split(":");
+            for (String name : offsetAndNames[1].trim().split(" ")) {
+                hours.put(name, Integer.parseInt(offsetAndNames[0].trim()));
+            }
+        });
+        return Map.copyOf(hours);
+    }
+
     private static int month(String name) {
-        Integer month = MONTHS.get(name.length() > 3 ? name.substring(0, 3) : name);
-        if (month == null) {
+        String abbreviation = name.length() > 3 ? name.substring(0, 3) : name;
+        int english = MONTHS.indexOf(abbreviation);
+        if (english >= 0) {
+            return english + 1;
+        }
+        Integer german = GERMAN_MONTHS.get(abbreviation);
+        if (german == null) {
             throw new IllegalArgumentException("unknown month " + name);
         }
-        return month;
+        return german;
     }
 
     /** RFC 822's two-digit years as Rome reads them: 00–49 this century, 50–99 the last. */
