@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * a zone in brackets after the offset ({@code -0500 (EST)}), no space after the comma, the day before the month
  * in RFC 850 form ({@code 01-Dec-26}), {@code asctime} and {@code Date.toString()} forms
  * ({@code Tue Dec 01 10:00:00 UTC 2026}), ISO dates with a space for the {@code T}, US forms
- * ({@code December 1, 2026 10:00 AM}) and German day and month names ({@code Di, 1. Dez. 2026}). A zone it does not
- * know makes the date unknown rather than wrong.
+ * ({@code December 1, 2026 10:00 AM}), German day and month names ({@code Di, 1. Dez. 2026}) and dates without a
+ * time (the start of the day in UTC). A zone it does not know makes the date unknown rather than wrong. JSON Feed,
+ * ninjs and NewsML-G2 timestamps that miss RFC 3339 come here too.
  */
 final class LenientDates {
     private static final String TIME = "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?(?: ?([ap]\\.?m\\.?))?";
@@ -30,6 +31,8 @@ final class LenientDates {
     private static final Pattern ASCTIME =
             Pattern.compile("([a-zäé]{3,9}) +(\\d{1,2}) " + TIME + "(?: (\\S+))? (\\d{4})");
     private static final Pattern ISO_WITH_SPACE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ t]" + TIME + ZONE);
+    private static final Pattern DATE_ONLY = Pattern.compile("(\\d{1,2})\\.?[ -]([a-zäé]{3,9})\\.?[ -](\\d{4})");
+    private static final Pattern ISO_DATE_ONLY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern OFFSET = Pattern.compile("(?:gmt|utc)?([+-])(\\d{1,2})(?::?(\\d{2}))?");
     /** A leading day name, English or German (redundant with the date, and often misspelt). */
     private static final Pattern DAY_NAME = Pattern.compile(
@@ -92,6 +95,14 @@ final class LenientDates {
             if (m.matches()) {
                 return at(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3), m, 4, m.group(8));
             }
+            m = DATE_ONLY.matcher(normalized);
+            if (m.matches()) {
+                return midnight(Integer.parseInt(m.group(3)), month(m.group(2)), m.group(1));
+            }
+            m = ISO_DATE_ONLY.matcher(normalized);
+            if (m.matches()) {
+                return midnight(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3));
+            }
         } catch (DateTimeException | IllegalArgumentException e) {
             return null; // 31 February, hour 25, an unknown month or zone
         }
@@ -117,6 +128,11 @@ final class LenientDates {
                 Integer.parseInt(m.group(timeGroup + 1)),
                 seconds == null ? 0 : Integer.parseInt(seconds));
         return local.toInstant(offset(zone));
+    }
+
+    /** A date without a time: its start in UTC, as Rome reads an ISO date. */
+    private static Instant midnight(int year, int month, String day) {
+        return LocalDateTime.of(year, month, Integer.parseInt(day), 0, 0).toInstant(ZoneOffset.UTC);
     }
 
     private static ZoneOffset offset(String zone) {

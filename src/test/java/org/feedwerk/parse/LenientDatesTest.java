@@ -31,6 +31,9 @@ class LenientDatesTest {
                 "Mittwoch, 3. März 2027 08:00 MEZ     | 2027-03-03T07:00:00Z",
                 "Mon, 30 Nov 2026 2:00 pm CET        | 2026-11-30T13:00:00Z",
                 "01 Dec 2026 10:00 GMT+1             | 2026-12-01T09:00:00Z",
+                "Tue, 01 Dec 2026                    | 2026-12-01T00:00:00Z",
+                "1. Dezember 2026                    | 2026-12-01T00:00:00Z",
+                "2026-12-01T10:00:00                 | 2026-12-01T10:00:00Z",
             })
     void readsTheFormsRealFeedsWrite(String text, String expected) {
         assertThat(LenientDates.parse(text)).isEqualTo(Instant.parse(expected));
@@ -46,10 +49,24 @@ class LenientDatesTest {
                 "Tue, 01 Dec 2026 13:00 pm GMT",
                 "Tue, 01 Dec 2026 10:00:00 IST",
                 "Tue, 01 Foo 2026 10:00:00 GMT",
-                "Tue, 01 Dec 2026",
+                "Tue, 31 Nov 2026",
+                "2026-02-30",
                 "12/01/2026 10:00"
             })
     void aDateItCannotBeSureOfIsUnknown(String text) {
         assertThat(LenientDates.parse(text)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2026-12-01T10:00:00+01:00 | 2026-12-01T09:00:00Z",
+                "2026-12-01T10:00:00       | 2026-12-01T10:00:00Z",
+                "2026-12-01 10:00:00       | 2026-12-01T10:00:00Z",
+                "Tue, 01 Dec 2026 10:00:00 GMT | 2026-12-01T10:00:00Z",
+            })
+    void jsonAndWireTimestampsThatMissRfc3339AreReadLeniently(String text, String expected) {
+        assertThat(Rfc3339.parseOrNull(text)).isEqualTo(Instant.parse(expected));
     }
 }
