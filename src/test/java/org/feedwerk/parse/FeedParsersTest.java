@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.feedwerk.article.ArticleHtml;
 import org.feedwerk.config.SourceFormat;
 import org.feedwerk.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -192,5 +193,26 @@ class FeedParsersTest {
         assertThat(items.get(1).images())
                 .as("a video's still picture")
                 .containsExactly(new ItemImage("https://m.example.org/still.jpg", null));
+    }
+
+    @Test
+    void anAtomTextTitleKeepsWhatLooksLikeATagAndAnHtmlTitleIsHtml() {
+        String feed = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id>
+                <updated>2026-11-30T09:00:00Z</updated>
+                <entry><title>Use &lt;b&gt; for bold</title><id>urn:t:1</id><updated>2026-11-30T09:00:00Z</updated>
+                <summary>One.</summary></entry>
+                <entry><title type="text">Caf&amp;eacute; &amp; bar</title><id>urn:t:2</id>
+                <updated>2026-11-30T09:00:00Z</updated><summary>Two.</summary></entry>
+                <entry><title type="html">A &lt;em&gt;bold&lt;/em&gt; move</title><id>urn:t:3</id>
+                <updated>2026-11-30T09:00:00Z</updated><summary>Three.</summary></entry>
+                </feed>""";
+
+        var items = parsers.parse(new Payload(feed.getBytes(StandardCharsets.UTF_8), null, "titles"), SourceFormat.AUTO)
+                .items();
+
+        assertThat(items)
+                .extracting(item -> ArticleHtml.plainText(item.title()))
+                .containsExactly("Use <b> for bold", "Café & bar", "A bold move");
     }
 }
