@@ -46,7 +46,7 @@ public final class JsonFeedParser implements FeedParser {
         return Item.builder()
                 .guid(scalar(item.get("id")))
                 .link(text(item, "url") != null ? text(item, "url") : text(item, "external_url"))
-                .title(text(item, "title"))
+                .title(TextToHtml.title(text(item, "title")))
                 .summaryHtml(summary == null ? null : TextToHtml.paragraphs(summary))
                 .contentHtml(content)
                 .authors(findAuthors(item))

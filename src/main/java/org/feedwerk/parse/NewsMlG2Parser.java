@@ -71,7 +71,8 @@ public final class NewsMlG2Parser implements FeedParser {
                                 .filter(href -> href != null && href.startsWith("http"))
                                 .findFirst())
                         .orElse(null))
-                .title(content.flatMap(c -> text(c, "headline")).orElse(null))
+                .title(TextToHtml.title(
+                        content.flatMap(c -> text(c, "headline")).orElse(null)))
                 .summaryHtml(content.flatMap(NewsMlG2Parser::description)
                         .map(TextToHtml::paragraphs)
                         .orElse(null))

@@ -39,7 +39,7 @@ public final class NinjsParser implements FeedParser {
         return Item.builder()
                 .guid(uri)
                 .link(findLink(node))
-                .title(findHeadline(node))
+                .title(TextToHtml.title(findHeadline(node)))
                 .summaryHtml(findDescription(node))
                 .contentHtml(findBody(node))
                 .authors(findBylines(node))

@@ -49,14 +49,13 @@ final class RomeEntryMapper {
 
     /**
      * {@code <title>}, else Dublin Core's {@code dc:title}, else Media RSS's {@code media:title}. An Atom title is
-     * plain text unless it says {@code type="html"} or {@code "xhtml"} (RFC 4287): its angle brackets are escaped,
-     * so that a title about {@code <b>} keeps it; a character reference that sloppy generators escape once too often
-     * ({@code Caf&eacute;}) is still read as the character. RSS titles are read as HTML, as feed readers do.
+     * plain text unless it says {@code type="html"} or {@code "xhtml"} (RFC 4287; see {@link TextToHtml#title}). RSS
+     * titles are read as HTML, as feed readers do.
      */
     private static String findTitle(SyndEntry entry) {
         String title = RomeFeedReader.blankToNull(entry.getTitle());
         if (title != null && entry.getWireEntry() instanceof Entry && isAtomText(entry.getTitleEx())) {
-            return title.replace("<", "&lt;").replace(">", "&gt;");
+            return TextToHtml.title(title);
         }
         if (title == null && entry.getModule(DCModule.URI) instanceof DCModule dublinCore) {
             title = RomeFeedReader.blankToNull(dublinCore.getTitle());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.feedwerk.article.ArticleHtml;
 import org.feedwerk.config.SourceFormat;
@@ -214,5 +215,23 @@ class FeedParsersTest {
         assertThat(items)
                 .extracting(item -> ArticleHtml.plainText(item.title()))
                 .containsExactly("Use <b> for bold", "Café & bar", "A bold move");
+    }
+
+    @Test
+    void jsonFeedAndNinjsTitlesArePlainText() {
+        String jsonFeed = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{\"id\":\"1\","
+                + "\"title\":\"Why <div> soup breaks pages\",\"content_text\":\"Text.\"}]}";
+        String ninjs = "{\"uri\":\"urn:n:1\",\"type\":\"text\",\"headline\":\"Index < 100 again\","
+                + "\"body_text\":\"Text.\"}";
+
+        assertThat(List.of(jsonFeed, ninjs).stream()
+                        .map(document -> parsers.parse(
+                                        new Payload(
+                                                document.getBytes(StandardCharsets.UTF_8), "application/json", "json"),
+                                        SourceFormat.AUTO)
+                                .items()
+                                .get(0))
+                        .map(item -> ArticleHtml.plainText(item.title())))
+                .containsExactly("Why <div> soup breaks pages", "Index < 100 again");
     }
 }
