@@ -3,6 +3,8 @@ package org.feedwerk.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,16 +59,13 @@ class LenientDatesTest {
         assertThat(LenientDates.parse(text)).isNull();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "2026-12-01T10:00:00+01:00 | 2026-12-01T09:00:00Z",
-                "2026-12-01T10:00:00       | 2026-12-01T10:00:00Z",
-                "2026-12-01 10:00:00       | 2026-12-01T10:00:00Z",
-                "Tue, 01 Dec 2026 10:00:00 GMT | 2026-12-01T10:00:00Z",
-            })
-    void jsonAndWireTimestampsThatMissRfc3339AreReadLeniently(String text, String expected) {
-        assertThat(Rfc3339.parseOrNull(text)).isEqualTo(Instant.parse(expected));
+    @Test
+    void jsonAndWireTimestampsThatMissRfc3339AreReadLeniently() {
+        assertThat(Rfc3339.parseOrNull("2026-12-01T10:00:00+01:00")).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
+        Instant tenUtc = Instant.parse("2026-12-01T10:00:00Z");
+        assertThat(Stream.of("2026-12-01T10:00:00", "2026-12-01 10:00:00", "Tue, 01 Dec 2026 10:00:00 GMT")
+                        .map(Rfc3339::parseOrNull))
+                .containsOnly(tenUtc);
+        assertThat(Rfc3339.parseOrNull("soon")).isNull();
     }
 }
