@@ -59,7 +59,7 @@ public record Item(
     }
 
     /**
-     * Items are built by name: nineteen positional fields, most of them often empty,
+     * Items are built by name: twenty-one positional fields, most of them often empty,
      * invite swapped arguments. Unset fields stay empty (null, an empty list, {@code usable}, not a correction); the
      * builder is generated at compile time (record-builder).
      */

@@ -75,6 +75,9 @@ final class ItemLinks {
     }
 
     private static boolean isWebAddress(String value) {
+        if (value == null) {
+            return false;
+        }
         String lower = value.toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://");
     }
