@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
@@ -203,22 +204,19 @@ final class RomeEntryMapper {
      */
     private static Optional<ItemImage> findGroupImage(Element group) {
         List<Element> contents = group.getChildren("content", MEDIA_RSS);
-        Optional<ItemImage> picture = contents.stream()
-                .filter(content -> "true".equals(content.getAttributeValue("isDefault")))
-                .map(RomeEntryMapper::findMediaImage)
-                .flatMap(Optional::stream)
-                .findFirst()
-                .or(() -> contents.stream()
-                        .map(RomeEntryMapper::findMediaImage)
-                        .flatMap(Optional::stream)
-                        .findFirst())
-                .or(() -> group.getChildren("thumbnail", MEDIA_RSS).stream()
-                        .map(RomeEntryMapper::findMediaImage)
-                        .flatMap(Optional::stream)
-                        .findFirst());
+        Optional<ItemImage> picture = firstImage(
+                        contents.stream().filter(content -> "true".equals(content.getAttributeValue("isDefault"))))
+                .or(() -> firstImage(contents.stream()))
+                .or(() -> firstImage(group.getChildren("thumbnail", MEDIA_RSS).stream()));
         String groupCaption = caption(group);
         return picture.map(image ->
                 image.caption() == null && groupCaption != null ? new ItemImage(image.url(), groupCaption) : image);
+    }
+
+    private static Optional<ItemImage> firstImage(Stream<Element> media) {
+        return media.map(RomeEntryMapper::findMediaImage)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private static String caption(Element element) {

@@ -32,9 +32,9 @@ final class RomeFeedReader {
             Item item = entryMapper.map(entry, rdf);
             String entryBase = entry.getWireEntry() instanceof Entry atomEntry ? atomEntry.getXmlBase() : null;
             if (declaredBase != null || entryBase != null) {
-                String base = ItemLinks.absolute(entryBase, documentBase);
-                item = ItemLinks.withBase(item, base != null ? base : documentBase);
-                item = item.withContentBase(base != null ? base : documentBase);
+                String resolved = ItemLinks.absolute(entryBase, documentBase);
+                String base = resolved != null ? resolved : documentBase;
+                item = ItemLinks.withBase(item, base).withContentBase(base);
             }
             items.add(item);
         }
