@@ -26,9 +26,10 @@ final class ItemLinks {
         if (isWebAddress(trimmed)) {
             return trimmed;
         }
-        if (hasScheme(trimmed) || base == null || !isWebAddress(base)) {
+        if (base == null || !isWebAddress(base)) {
             return null;
         }
+        // A reference with a scheme of its own (javascript:, mailto:, data:) resolves to itself and is no web address.
         String resolved = StringUtil.resolve(base, trimmed);
         return isWebAddress(resolved) ? resolved : null;
     }
@@ -80,21 +81,5 @@ final class ItemLinks {
         }
         String lower = value.toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://");
-    }
-
-    /** Whether the reference names a scheme of its own ({@code mailto:}, {@code javascript:}, {@code data:} …). */
-    private static boolean hasScheme(String reference) {
-        int colon = reference.indexOf(':');
-        if (colon <= 0) {
-            return false;
-        }
-        for (int i = 0; i < colon; i++) {
-            char c = reference.charAt(i);
-            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-            if (!letter && (i == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
-                return false;
-            }
-        }
-        return true;
     }
 }
