@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -151,8 +153,7 @@ public final class SecureXml {
         while (position < text.length()) {
             int cdata = text.indexOf("<![CDATA[", position);
             int outsideEnd = cdata < 0 ? text.length() : cdata;
-            result.append(
-                    BARE_AMPERSAND.matcher(text.substring(position, outsideEnd)).replaceAll("&amp;"));
+            result.append(replaceAtAmpersands(text.substring(position, outsideEnd), BARE_AMPERSAND, bare -> "&amp;"));
             if (cdata < 0) {
                 break;
             }
@@ -172,9 +173,7 @@ public final class SecureXml {
         if (text.indexOf("&#") < 0) {
             return text;
         }
-        Matcher reference = CHARACTER_REFERENCE.matcher(text);
-        StringBuilder result = new StringBuilder(text.length());
-        while (reference.find()) {
+        return replaceAtAmpersands(text, CHARACTER_REFERENCE, reference -> {
             int codePoint;
             try {
                 codePoint = reference.group(1) != null
@@ -189,10 +188,41 @@ public final class SecureXml {
                     || codePoint >= 0x20 && codePoint <= 0xD7FF
                     || codePoint >= 0xE000 && codePoint <= 0xFFFD
                     || codePoint >= 0x10000 && codePoint <= 0x10FFFF;
-            reference.appendReplacement(result, legal ? Matcher.quoteReplacement(reference.group()) : "");
+            return legal ? null : "";
+        });
+    }
+
+    /**
+     * What {@code pattern.matcher(text).replaceAll(…)} gives for a pattern that starts with {@code &}, where the
+     * replacement of a match is {@code replacement}'s answer, or the match itself when that is null. The pattern is
+     * tried only where an ampersand stands (a search tries it at every character: in a feed of escaped HTML the
+     * three ampersand passes took longer than building the DOM), and text in which nothing changes is returned as
+     * it is.
+     */
+    static String replaceAtAmpersands(String text, Pattern pattern, Function<MatchResult, String> replacement) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder result = null;
+        int copiedTo = 0;
+        int ampersand = text.indexOf('&');
+        while (ampersand >= 0) {
+            matcher.region(ampersand, text.length());
+            if (!matcher.lookingAt()) {
+                ampersand = text.indexOf('&', ampersand + 1);
+                continue;
+            }
+            String replaced = replacement.apply(matcher);
+            if (replaced != null) {
+                if (result == null) {
+                    result = new StringBuilder(text.length() + 64);
+                }
+                result.append(text, copiedTo, ampersand).append(replaced);
+                copiedTo = matcher.end();
+            }
+            ampersand = text.indexOf('&', Math.max(matcher.end(), ampersand + 1));
         }
-        reference.appendTail(result);
-        return result.toString();
+        return result == null
+                ? text
+                : result.append(text, copiedTo, text.length()).toString();
     }
 
     /** Adds {@code xmlns:prefix} to the root element: the usual namespace for well-known prefixes. */
@@ -381,25 +411,17 @@ public final class SecureXml {
 
     /** Old RSS relies on HTML entities from a DTD we never load; turn them into character references. */
     private static String replaceHtmlEntities(String text) {
-        if (text.indexOf('&') < 0) {
-            return text;
-        }
-        Matcher matcher = NAMED_ENTITY.matcher(text);
-        StringBuilder result = new StringBuilder(text.length());
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            String replacement = matcher.group();
-            if (!isXmlPredefined(name) && Entities.isNamedEntity(name)) {
-                StringBuilder references = new StringBuilder();
-                Entities.getByName(name)
-                        .codePoints()
-                        .forEach(cp -> references.append("&#").append(cp).append(';'));
-                replacement = references.toString();
+        return replaceAtAmpersands(text, NAMED_ENTITY, entity -> {
+            String name = entity.group(1);
+            if (isXmlPredefined(name) || !Entities.isNamedEntity(name)) {
+                return null;
             }
-            matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
-        }
-        matcher.appendTail(result);
-        return result.toString();
+            StringBuilder references = new StringBuilder();
+            Entities.getByName(name)
+                    .codePoints()
+                    .forEach(cp -> references.append("&#").append(cp).append(';'));
+            return references.toString();
+        });
     }
 
     private static boolean isXmlPredefined(String name) {
