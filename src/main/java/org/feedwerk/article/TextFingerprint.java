@@ -178,8 +178,12 @@ public final class TextFingerprint {
     private static void forEachWord(String text, WordVisitor visitor) {
         int start = -1;
         for (int index = 0; index < text.length(); ) {
-            int codePoint = text.codePointAt(index);
-            boolean inWord = isLetterOrNumber(codePoint);
+            char c = text.charAt(index);
+            // ASCII, most of the text, decided without looking up the character's Unicode category
+            int codePoint = c < 0x80 ? c : text.codePointAt(index);
+            boolean inWord = c < 0x80
+                    ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+                    : isLetterOrNumber(codePoint);
             if (inWord && start < 0) {
                 start = index;
             } else if (!inWord && start >= 0) {

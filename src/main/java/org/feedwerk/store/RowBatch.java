@@ -176,14 +176,12 @@ abstract class RowBatch implements AutoCloseable {
             separate();
             if (value != null) {
                 csv.append('"');
-                for (int index = 0; index < value.length(); index++) {
-                    char c = value.charAt(index);
-                    if (c == '"') {
-                        csv.append('"');
-                    }
-                    csv.append(c);
+                int copied = 0;
+                for (int quote = value.indexOf('"'); quote >= 0; quote = value.indexOf('"', quote + 1)) {
+                    csv.append(value, copied, quote + 1).append('"');
+                    copied = quote + 1;
                 }
-                csv.append('"');
+                csv.append(value, copied, value.length()).append('"');
             }
             return this;
         }
@@ -202,8 +200,7 @@ abstract class RowBatch implements AutoCloseable {
         RowBatch bytes(byte[] value) {
             separate();
             if (value != null) {
-                csv.append("\\x");
-                HEX.formatHex(csv, value);
+                csv.append("\\x").append(HEX.formatHex(value));
             }
             return this;
         }
