@@ -1,6 +1,8 @@
 package org.feedwerk.article;
 
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.feedwerk.html.BodyStructure;
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
@@ -150,6 +152,37 @@ public final class ArticleHtml {
             }
         }
         return false;
+    }
+
+    /**
+     * The first thing in a body escaped twice: a tag of an article body (or of a page layout, {@code span},
+     * {@code font}, {@code img}) written as text, {@code &lt;p&gt;} or {@code &lt;div class=…}.
+     */
+    private static final Pattern ESCAPED_TAG_FIRST = Pattern.compile(
+            "\\s*&lt;(?:"
+                    + String.join(
+                            "|",
+                            Stream.of(
+                                            BodyStructure.BODY_BLOCKS,
+                                            BodyStructure.INLINE,
+                                            List.of("h1", "br", "img", "span", "font", "center", "article"))
+                                    .flatMap(List::stream)
+                                    .toList())
+                    + ")(?:\\s|/?&gt;)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A body whose markup was escaped twice by its publisher (the HTML arrives as text, so a reader would see
+     * "&lt;p&gt;The mayor said…" with its tags): a body without any markup that starts with an escaped body tag
+     * is unescaped once. Plain text that only mentions a tag later on is left as it is.
+     */
+    public static String unescapedIfEscapedTwice(String body) {
+        if (body == null
+                || !ESCAPED_TAG_FIRST.matcher(body).lookingAt()
+                || ANY_TAG.matcher(body).find()) {
+            return body;
+        }
+        return Parser.unescapeEntities(body, false);
     }
 
     /**

@@ -45,8 +45,11 @@ public final class ArticleNormalizer {
                 feed.link(),
                 source.findUrl().map(URI::toString).orElse(null));
         boolean hasContent = item.contentHtml() != null && !item.contentHtml().isBlank();
+        String summaryHtml = ArticleHtml.unescapedIfEscapedTwice(item.summaryHtml());
         String bodyHtml = ArticleHtml.sanitize(
-                ArticleHtml.paragraphsIfPlainText(hasContent ? item.contentHtml() : item.summaryHtml()), base);
+                ArticleHtml.paragraphsIfPlainText(
+                        hasContent ? ArticleHtml.unescapedIfEscapedTwice(item.contentHtml()) : summaryHtml),
+                base);
         String headline = ArticleHtml.plainText(item.title());
         String language = findLanguage(item, feed, source);
         boolean headlineDerived = headline.isEmpty();
@@ -56,7 +59,7 @@ public final class ArticleNormalizer {
         if (headline.isEmpty()) {
             return Normalized.skipped("no title and no text");
         }
-        String teaser = hasContent ? ArticleHtml.plainText(item.summaryHtml()) : "";
+        String teaser = hasContent ? ArticleHtml.plainText(summaryHtml) : "";
         if (teaser.isEmpty() || isBodyText(teaser, bodyHtml)) {
             teaser = null;
         }

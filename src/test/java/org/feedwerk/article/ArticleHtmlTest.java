@@ -327,4 +327,32 @@ class ArticleHtmlTest {
         }
         return joined.toString();
     }
+
+    @Test
+    void aBodyEscapedTwiceIsUnescapedOnce() {
+        assertThat(ArticleHtml.unescapedIfEscapedTwice("&lt;p&gt;Ferry &amp;amp; bus.&lt;/p&gt;"))
+                .isEqualTo("<p>Ferry &amp; bus.</p>");
+        assertThat(ArticleHtml.unescapedIfEscapedTwice("\n  &lt;DIV class=\"story\"&gt;Text&lt;/DIV&gt;"))
+                .isEqualTo("\n  <DIV class=\"story\">Text</DIV>");
+        assertThat(ArticleHtml.unescapedIfEscapedTwice("&lt;br/&gt;Line")).isEqualTo("<br/>Line");
+        assertThat(ArticleHtml.unescapedIfEscapedTwice("&lt;img src=\"https://e.example/a.jpg\"&gt; Caption"))
+                .isEqualTo("<img src=\"https://e.example/a.jpg\"> Caption");
+    }
+
+    @Test
+    void textThatOnlyMentionsATagOrHasMarkupIsLeftAsItIs() {
+        for (String body : new String[] {
+            "Use the &lt;p&gt; element for paragraphs.",
+            "&lt;3 from the harbour",
+            "&lt;marquee&gt; is not a body tag",
+            "&lt;paragraph&gt; is not a tag at all",
+            "<p>&lt;p&gt; starts this paragraph, which has real markup</p>",
+            "&lt;p&gt;escaped<br>but with a real line break",
+            "",
+            "plain"
+        }) {
+            assertThat(ArticleHtml.unescapedIfEscapedTwice(body)).isSameAs(body);
+        }
+        assertThat(ArticleHtml.unescapedIfEscapedTwice(null)).isNull();
+    }
 }

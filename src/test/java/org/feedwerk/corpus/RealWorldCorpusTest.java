@@ -68,6 +68,9 @@ class RealWorldCorpusTest {
                         List.of("Lighthouse open to visitors", "Parking rules at the ferry terminal")),
                 Arguments.of("bodies/rss2-every-block-shape.xml", List.of("Annual report of the harbour board")),
                 Arguments.of(
+                        "bodies/rss2-html-escaped-twice.xml",
+                        List.of("Night ferry returns in spring", "Harbour bridge closes for a night")),
+                Arguments.of(
                         "wellformed/rss092-description-only.xml",
                         List.of(
                                 "Buoy seven off the east channel is unlit until further notice.",
@@ -205,6 +208,35 @@ class RealWorldCorpusTest {
             assertThat(crane.originalUrl()).isEqualTo("https://quay.example.net/stories/north-crane");
             assertThat(crane.bodyHtml()).contains("href=\"https://quay.example.net/stories/north-crane#map\"");
             assertThat(crane.imageUrl()).isEqualTo("https://quay.example.net/media/crane.jpg");
+        }
+    }
+
+    @Test
+    void aBodyEscapedTwiceIsPublishedAsMarkupNotAsTagsInTheText() throws Exception {
+        try (SiteFixture site =
+                new SiteFixture(dataDir, inbox, TestClock.system(), Map.of(), new DatabaseConfig(null, null, null))) {
+            site.drop("twice.xml", read("bodies/rss2-html-escaped-twice.xml"));
+
+            for (Article article : site.app().articles().listArticles(new ArticleQuery(null, null, 10))) {
+                Revision source = site.app()
+                        .articles()
+                        .findRevision(article.id(), article.currentRevision())
+                        .orElseThrow();
+                String body = source.content().bodyHtml();
+                assertThat(ArticleHtml.plainText(body)).as(body).doesNotContain("<p>", "</p>", "<em>", "&lt;", "<a ");
+                assertThat(BodyStructure.of(body)).as(body).isEqualTo(List.of("p", "#text", "p", "#text"));
+                if (article.headline().startsWith("Harbour bridge")) {
+                    assertThat(body).contains("<em>inspection</em>");
+                    assertThat(source.content().teaser())
+                            .as("the summary is read the same way")
+                            .isEqualTo(
+                                    "The harbour bridge closes from 22.00 on Friday for inspection. Cyclists can use the ferry.");
+                } else {
+                    assertThat(body)
+                            .contains("<a href=\"https://weekly.example.org/fares\">See the fares</a>")
+                            .contains("March &amp; cost");
+                }
+            }
         }
     }
 
