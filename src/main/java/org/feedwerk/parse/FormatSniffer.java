@@ -23,10 +23,19 @@ public final class FormatSniffer {
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             return sniffJson(JsonDocuments.read(payload));
         }
-        if (trimmed.startsWith("<")) {
-            return sniffXml(trimmed);
+        try {
+            if (trimmed.startsWith("<")) {
+                return sniffXml(trimmed);
+            }
+            throw new ParseException("not a feed: the document is neither XML nor JSON");
+        } catch (ParseException e) {
+            // Something printed ahead of the feed (a comment, a PHP notice): the XML declaration says where it starts.
+            int declaration = trimmed.indexOf("<?xml");
+            if (declaration > 0) {
+                return sniffXml(trimmed.substring(declaration));
+            }
+            throw e;
         }
-        throw new ParseException("not a feed: the document is neither XML nor JSON");
     }
 
     /**

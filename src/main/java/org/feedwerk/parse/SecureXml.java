@@ -75,6 +75,7 @@ public final class SecureXml {
         String cleaned = escapeBareAmpersands(
                 withoutIllegalCharacterReferences(replaceHtmlEntities(withoutIllegalCharacters(text))));
         Set<String> declared = new LinkedHashSet<>();
+        long droppedLines = 0;
         while (true) {
             try {
                 DocumentBuilder builder = FACTORY.get().newDocumentBuilder();
@@ -88,9 +89,18 @@ public final class SecureXml {
                     cleaned = declarePrefix(cleaned, unbound.group(1));
                     continue;
                 }
+                int declaration = misplacedDeclaration(cleaned, e);
+                if (declaration > 0) {
+                    droppedLines += cleaned.substring(0, declaration)
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count();
+                    cleaned = cleaned.substring(declaration);
+                    continue;
+                }
                 throw new ParseException(
-                        "malformed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
-                                + e.getMessage(),
+                        "malformed XML at line " + (e.getLineNumber() + droppedLines) + ", column "
+                                + e.getColumnNumber() + ": " + e.getMessage(),
                         e);
             } catch (SAXException | IOException | ParserConfigurationException e) {
                 throw new ParseException("unreadable XML: " + e.getMessage(), e);
@@ -125,6 +135,21 @@ public final class SecureXml {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Where the XML declaration starts when something stands before it (a comment, a PHP notice printed ahead of
+     * the feed) and the parser failed before it or on its line (a declaration after other content is an error);
+     * 0 otherwise. Everything before the declaration is then dropped, as feed readers do.
+     */
+    private static int misplacedDeclaration(String text, SAXParseException error) {
+        int declaration = text.indexOf("<?xml");
+        if (declaration <= 0 || declaration > DETECTION_BYTES) {
+            return 0;
+        }
+        long line = 1
+                + text.substring(0, declaration).chars().filter(c -> c == '\n').count();
+        return error.getLineNumber() <= line ? declaration : 0;
     }
 
     /**
