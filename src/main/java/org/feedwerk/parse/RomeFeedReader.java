@@ -18,6 +18,7 @@ final class RomeFeedReader {
         Document document = SecureXml.parse(payload);
         FeedShapeRepair.repair(document);
         RssItemDates.setAside(document);
+        W3cDates.settle(document);
         SyndFeed feed = build(document);
         FeedFormat actual = feed.getFeedType().startsWith("atom") ? FeedFormat.ATOM : FeedFormat.RSS;
         if (actual != expected) {
