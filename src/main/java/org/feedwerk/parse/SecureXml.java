@@ -38,9 +38,6 @@ public final class SecureXml {
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
     private static final Pattern HEADER_CHARSET =
             Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
-    // The DOCTYPE's name and external id, up to the "[" of an internal subset; quoted ids may contain ">".
-    private static final Pattern DOCTYPE_WITH_SUBSET =
-            Pattern.compile("<!DOCTYPE(?:[^\\[>\"']|\"[^\"]*\"|'[^']*')*\\[", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,8}));");
     private static final Pattern BARE_AMPERSAND =
             Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)");
@@ -71,7 +68,7 @@ public final class SecureXml {
     /** Parses the payload into a DOM, or explains why it cannot. */
     public static Document parse(Payload payload) {
         String text = stripBeforeProlog(decode(payload));
-        refuseInternalSubset(text, payload.origin());
+        text = InternalSubset.apply(text, payload.origin());
         String cleaned = escapeBareAmpersands(
                 withoutIllegalCharacterReferences(replaceHtmlEntities(withoutIllegalCharacters(text))));
         Set<String> declared = new LinkedHashSet<>();
@@ -419,18 +416,6 @@ public final class SecureXml {
                     .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * A DOCTYPE with an internal subset can declare entities (XXE, entity expansion); feeds have no use for one,
-     * so any internal subset is refused, whatever it seems to contain.
-     */
-    private static void refuseInternalSubset(String text, String origin) {
-        Matcher doctype = DOCTYPE_WITH_SUBSET.matcher(text.substring(0, Math.min(text.length(), 64 * 1024)));
-        if (doctype.find()) {
-            throw new ParseException("document declares XML entities (a DOCTYPE with an internal subset); refused as "
-                    + "a possible XXE or entity-expansion attack (" + origin + ")");
         }
     }
 
