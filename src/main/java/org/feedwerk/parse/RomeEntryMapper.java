@@ -1,5 +1,6 @@
 package org.feedwerk.parse;
 
+import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
@@ -55,7 +56,7 @@ final class RomeEntryMapper {
      */
     private static String findTitle(SyndEntry entry) {
         String title = RomeFeedReader.blankToNull(entry.getTitle());
-        if (title != null && entry.getWireEntry() instanceof Entry && isAtomText(entry.getTitleEx())) {
+        if (title != null && entry.getWireEntry() instanceof Entry atom && isAtomText(atom.getTitleEx())) {
             return TextToHtml.title(title);
         }
         if (title == null && entry.getModule(DCModule.URI) instanceof DCModule dublinCore) {
@@ -77,9 +78,14 @@ final class RomeEntryMapper {
         return title;
     }
 
-    private static boolean isAtomText(SyndContent title) {
+    /**
+     * Atom 1.0 says {@code text} (the default), {@code html} or {@code xhtml}; Atom 0.3 gives a MIME type
+     * ({@code text/plain} by default, {@code text/html}, {@code application/xhtml+xml}), which only the wire entry
+     * keeps.
+     */
+    private static boolean isAtomText(Content title) {
         String type = title == null ? null : title.getType();
-        return type == null || type.equalsIgnoreCase("text");
+        return type == null || type.equalsIgnoreCase("text") || type.equalsIgnoreCase("text/plain");
     }
 
     private static String findGuid(SyndEntry entry, boolean rdf) {

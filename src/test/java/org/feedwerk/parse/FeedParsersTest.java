@@ -218,6 +218,27 @@ class FeedParsersTest {
     }
 
     @Test
+    void anAtom03TitleSaysItsTypeAsAMimeType() {
+        String feed = """
+                <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title>
+                <entry><title type="text/html" mode="escaped">A &lt;em&gt;bold&lt;/em&gt; move</title><id>urn:t:1</id>
+                <link rel="alternate" type="text/html" href="https://t.example.org/1"/></entry>
+                <entry><title type="application/xhtml+xml" mode="xml"><div xmlns="http://www.w3.org/1999/xhtml">An
+                <b>inline</b> title</div></title><id>urn:t:2</id>
+                <link rel="alternate" type="text/html" href="https://t.example.org/2"/></entry>
+                <entry><title>Use &lt;b&gt; for bold</title><id>urn:t:3</id>
+                <link rel="alternate" type="text/html" href="https://t.example.org/3"/></entry>
+                </feed>""";
+
+        var items = parsers.parse(new Payload(feed.getBytes(StandardCharsets.UTF_8), null, "titles"), SourceFormat.AUTO)
+                .items();
+
+        assertThat(items)
+                .extracting(item -> ArticleHtml.plainText(item.title()))
+                .containsExactly("A bold move", "An inline title", "Use <b> for bold");
+    }
+
+    @Test
     void jsonFeedAndNinjsTitlesArePlainText() {
         String jsonFeed = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{\"id\":\"1\","
                 + "\"title\":\"Why <div> soup breaks pages\",\"content_text\":\"Text.\"}]}";
