@@ -27,6 +27,8 @@ import org.jdom2.Namespace;
 /** Maps one Rome entry to an {@link Item}: guid, full content before summary, authors, dates, images. */
 final class RomeEntryMapper {
     private static final Namespace MEDIA_RSS = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
+    private static final Namespace DC_TERMS = Namespace.getNamespace("http://purl.org/dc/terms/");
+    private static final Namespace ITUNES = Namespace.getNamespace("http://www.itunes.com/dtds/podcast-1.0.dtd");
     // RSS <author> is an e-mail address, often with the name in brackets: "desk@example.org (Jane Roe)". The
     // address part is one run of non-space characters, matched possessively: no backtracking on hostile input.
     private static final Pattern EMAIL_WITH_NAME = Pattern.compile("^[^\\s@]++@\\S++\\s*+\\((.+)\\)$");
@@ -39,11 +41,12 @@ final class RomeEntryMapper {
                 .link(findLink(entry))
                 .url(findAtomAddress(entry))
                 .title(findTitle(entry))
-                .summaryHtml(entry.getDescription() == null ? null : asHtml(entry.getDescription()))
+                .summaryHtml(findSummary(entry))
                 .contentHtml(findContent(entry))
                 .authors(findAuthors(entry))
-                .published(RssItemDates.published(entry))
-                .updated(toInstant(entry.getUpdatedDate()))
+                .published(
+                        firstNonNull(RssItemDates.published(entry), foreignDate(entry, DC_TERMS, "issued", "created")))
+                .updated(firstNonNull(toInstant(entry.getUpdatedDate()), foreignDate(entry, DC_TERMS, "modified")))
                 .categories(findCategories(entry))
                 .images(findImages(entry))
                 .build();
@@ -137,6 +140,66 @@ final class RomeEntryMapper {
                 .orElse(null);
     }
 
+    /**
+     * The item's description (RSS) or summary (Atom); else, as feed readers take it, Dublin Core's
+     * {@code dc:description}, a podcast's {@code itunes:summary}, or Media RSS's {@code media:description} of the
+     * item or of its {@code media:group} (video feeds carry their text only there).
+     */
+    private static String findSummary(SyndEntry entry) {
+        if (entry.getDescription() != null && !isBlank(entry.getDescription().getValue())) {
+            return asHtml(entry.getDescription());
+        }
+        if (entry.getModule(DCModule.URI) instanceof DCModule dublinCore && !isBlank(dublinCore.getDescription())) {
+            return dublinCore.getDescription();
+        }
+        for (Element element : entry.getForeignMarkup()) {
+            if (ITUNES.equals(element.getNamespace()) && element.getName().equals("summary")) {
+                return plainTextAsHtml(element.getText());
+            }
+        }
+        for (Element element : entry.getForeignMarkup()) {
+            Element description = !MEDIA_RSS.equals(element.getNamespace())
+                    ? null
+                    : element.getName().equals("description")
+                            ? element
+                            : element.getName().equals("group") ? element.getChild("description", MEDIA_RSS) : null;
+            if (description != null && !isBlank(description.getText())) {
+                return "html".equals(description.getAttributeValue("type"))
+                        ? description.getText()
+                        : plainTextAsHtml(description.getText());
+            }
+        }
+        return null;
+    }
+
+    private static String plainTextAsHtml(String text) {
+        return isBlank(text) ? null : TextToHtml.paragraphs(text);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** The first of these elements of {@code namespace} among the entry's foreign markup that holds a date. */
+    private static Instant foreignDate(SyndEntry entry, Namespace namespace, String... names) {
+        for (String name : names) {
+            for (Element element : entry.getForeignMarkup()) {
+                if (namespace.equals(element.getNamespace())
+                        && element.getName().equals(name)) {
+                    Instant date = Rfc3339.parseOrNull(element.getText());
+                    if (date != null) {
+                        return date;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Instant firstNonNull(Instant first, Instant second) {
+        return first != null ? first : second;
+    }
+
     private static String findContent(SyndEntry entry) {
         for (SyndContent content : entry.getContents()) {
             if (content.getValue() != null && !content.getValue().isBlank()) {
@@ -167,6 +230,14 @@ final class RomeEntryMapper {
             }
         }
         String author = entry.getAuthor() == null ? "" : entry.getAuthor().trim();
+        if (names.isEmpty() && author.isEmpty()) {
+            author = entry.getForeignMarkup().stream()
+                    .filter(element -> ITUNES.equals(element.getNamespace())
+                            && element.getName().equals("author"))
+                    .map(Element::getTextNormalize)
+                    .findFirst()
+                    .orElse("");
+        }
         if (names.isEmpty() && !author.isEmpty() && author.length() <= LONGEST_AUTHOR) {
             Matcher matcher = EMAIL_WITH_NAME.matcher(author);
             names.add(matcher.matches() ? matcher.group(1).trim() : author);

@@ -116,6 +116,12 @@ class RealWorldCorpusTest {
                         List.of("Ferry timetable for the winter", "Old pier repairs finished")),
                 Arguments.of("wellformed/rss2-relative-links.xml", List.of("New crane for the north quay")),
                 Arguments.of(
+                        "wellformed/rss2-summary-elsewhere.xml",
+                        List.of(
+                                "Harbour board meets on Thursday",
+                                "Episode 14: The lock keepers",
+                                "Video: the new crane at work")),
+                Arguments.of(
                         "wellformed/rss2-title-only-podcast.xml",
                         List.of("Episode 12: Winter on the quay", "Episode 11: The pilots")),
                 Arguments.of(

@@ -239,6 +239,24 @@ class FeedParsersTest {
     }
 
     @Test
+    void anItemsTextAndDatesAreFoundWhereFeedsPutThemBesideTheStandardElements() {
+        var items = parsers.parse(
+                        new Payload(Fixtures.bytes("realworld/wellformed/rss2-summary-elsewhere.xml"), null, "r"),
+                        SourceFormat.AUTO)
+                .items();
+
+        assertThat(items.get(0).summaryHtml()).contains("berth fees");
+        assertThat(items.get(0).published()).isEqualTo(Instant.parse("2026-11-30T15:00:00.250Z"));
+        assertThat(items.get(0).updated()).isEqualTo(Instant.parse("2026-11-30T18:30:00Z"));
+        assertThat(items.get(1).summaryHtml())
+                .isEqualTo("<p>Two lock keepers talk about forty years of ships.</p>"
+                        + "<p>Recorded at the east lock in November.</p>");
+        assertThat(items.get(1).authors()).containsExactly("Ana Lind");
+        assertThat(items.get(2).summaryHtml())
+                .isEqualTo("<p>The crane lifts its first containers off a feeder ship.</p>");
+    }
+
+    @Test
     void jsonFeedAndNinjsTitlesArePlainText() {
         String jsonFeed = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{\"id\":\"1\","
                 + "\"title\":\"Why <div> soup breaks pages\",\"content_text\":\"Text.\"}]}";
