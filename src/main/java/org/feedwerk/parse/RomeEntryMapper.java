@@ -27,6 +27,8 @@ import org.jdom2.Namespace;
 /** Maps one Rome entry to an {@link Item}: guid, full content before summary, authors, dates, images. */
 final class RomeEntryMapper {
     private static final Namespace MEDIA_RSS = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
+    private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
+    private static final Namespace FEEDBURNER = Namespace.getNamespace("http://rssnamespace.org/feedburner/ext/1.0");
     private static final Namespace DC_TERMS = Namespace.getNamespace("http://purl.org/dc/terms/");
     private static final Namespace ITUNES = Namespace.getNamespace("http://www.itunes.com/dtds/podcast-1.0.dtd");
     // RSS <author> is an e-mail address, often with the name in brackets: "desk@example.org (Jane Roe)". The
@@ -39,7 +41,7 @@ final class RomeEntryMapper {
         return Item.builder()
                 .guid(findGuid(entry, rdf))
                 .link(findLink(entry))
-                .url(findAtomAddress(entry))
+                .url(entry.getWireEntry() instanceof Entry ? findAtomAddress(entry) : findRssAddress(entry))
                 .title(findTitle(entry))
                 .summaryHtml(findSummary(entry))
                 .contentHtml(findContent(entry))
@@ -115,6 +117,35 @@ final class RomeEntryMapper {
             link = RomeFeedReader.blankToNull(rssItem.getGuid().getValue());
         }
         return link;
+    }
+
+    /**
+     * An RSS item's web address when it is not its {@code <link>}: FeedBurner's {@code feedburner:origLink} (the
+     * publisher's own address behind FeedBurner's redirect), else, for an item without a link, an Atom
+     * {@code atom:link} to its page. Null: the item's link decides. Only the address changes, never the link that
+     * is part of the article's key.
+     */
+    private static String findRssAddress(SyndEntry entry) {
+        for (Element element : entry.getForeignMarkup()) {
+            if (FEEDBURNER.equals(element.getNamespace()) && element.getName().equals("origLink")) {
+                String original = ItemLinks.absolute(element.getTextTrim(), null);
+                if (original != null) {
+                    return original;
+                }
+            }
+        }
+        if (findLink(entry) != null) {
+            return null;
+        }
+        return entry.getForeignMarkup().stream()
+                .filter(element ->
+                        ATOM.equals(element.getNamespace()) && element.getName().equals("link"))
+                .filter(link ->
+                        link.getAttributeValue("rel") == null || "alternate".equals(link.getAttributeValue("rel")))
+                .map(link -> ItemLinks.absolute(link.getAttributeValue("href"), null))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /**

@@ -257,6 +257,36 @@ class FeedParsersTest {
     }
 
     @Test
+    void anRssItemsAddressIsThePublishersOwnAndItsKeyStaysItsLink() {
+        String feed = """
+                <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"
+                     xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><title>t</title>
+                <item><title>Through FeedBurner</title><link>https://feeds.example.net/~r/quay/~3/x1/</link>
+                <feedburner:origLink> https://quay.example.org/stories/crane </feedburner:origLink></item>
+                <item><title>Only an Atom link</title><guid isPermaLink="false">q-2</guid>
+                <atom:link rel="enclosure" href="https://quay.example.org/a.mp3"/>
+                <atom:link rel="alternate" type="text/html" href="https://quay.example.org/stories/pier"/></item>
+                <item><title>Both</title><link>https://quay.example.org/stories/lock</link>
+                <atom:link href="https://elsewhere.example.org/lock"/></item>
+                </channel></rss>""";
+
+        var items = parsers.parse(new Payload(feed.getBytes(StandardCharsets.UTF_8), null, "links"), SourceFormat.AUTO)
+                .items();
+
+        assertThat(items)
+                .extracting(Item::url)
+                .containsExactly(
+                        "https://quay.example.org/stories/crane",
+                        "https://quay.example.org/stories/pier",
+                        "https://quay.example.org/stories/lock");
+        assertThat(items)
+                .extracting(Item::link)
+                .as("the key is what the feed wrote as the link")
+                .containsExactly(
+                        "https://feeds.example.net/~r/quay/~3/x1/", null, "https://quay.example.org/stories/lock");
+    }
+
+    @Test
     void jsonFeedAndNinjsTitlesArePlainText() {
         String jsonFeed = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{\"id\":\"1\","
                 + "\"title\":\"Why <div> soup breaks pages\",\"content_text\":\"Text.\"}]}";
