@@ -289,7 +289,7 @@ final class RomeEntryMapper {
     private static List<ItemImage> findImages(SyndEntry entry) {
         List<ItemImage> images = new ArrayList<>();
         for (SyndEnclosure enclosure : entry.getEnclosures()) {
-            if (enclosure.getType() != null && enclosure.getType().startsWith("image/") && enclosure.getUrl() != null) {
+            if (enclosure.getUrl() != null && isImage(enclosure.getType(), enclosure.getUrl())) {
                 images.add(new ItemImage(enclosure.getUrl(), null));
             }
         }
@@ -304,6 +304,18 @@ final class RomeEntryMapper {
             }
         }
         return images.stream().distinct().toList();
+    }
+
+    private static final Pattern IMAGE_FILE = Pattern.compile("(?i)[^?#]*\\.(?:jpe?g|png|gif|webp|avif)(?:[?#].*)?");
+
+    /** An image type; without a usable type (it is required, but left out or generic), a picture's file name. */
+    private static boolean isImage(String type, String url) {
+        String declared = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
+        if (declared.startsWith("image/")) {
+            return true;
+        }
+        return (declared.isEmpty() || declared.equals("application/octet-stream"))
+                && IMAGE_FILE.matcher(url.strip()).matches();
     }
 
     /**

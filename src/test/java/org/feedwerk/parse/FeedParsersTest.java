@@ -287,6 +287,30 @@ class FeedParsersTest {
     }
 
     @Test
+    void anEnclosureWithoutAUsableTypeIsAPictureByItsFileName() {
+        String feed = """
+                <rss version="2.0"><channel><title>t</title><item><title>Pictures</title><guid>p1</guid>
+                <enclosure url="https://p.example.org/a.JPG" length="0"/>
+                <enclosure url="https://p.example.org/b.png?w=800" type="application/octet-stream" length="0"/>
+                <enclosure url="https://p.example.org/c.webp" type=" Image/WebP " length="0"/>
+                <enclosure url="https://p.example.org/episode.mp3" length="0"/>
+                <enclosure url="https://p.example.org/d.jpg.mp3" length="0"/>
+                <enclosure url="https://p.example.org/e.jpg" type="audio/mpeg" length="0"/>
+                </item></channel></rss>""";
+
+        var item = parsers.parse(new Payload(feed.getBytes(StandardCharsets.UTF_8), null, "p"), SourceFormat.AUTO)
+                .items()
+                .get(0);
+
+        assertThat(item.images())
+                .extracting(ItemImage::url)
+                .containsExactly(
+                        "https://p.example.org/a.JPG",
+                        "https://p.example.org/b.png?w=800",
+                        "https://p.example.org/c.webp");
+    }
+
+    @Test
     void jsonFeedAndNinjsTitlesArePlainText() {
         String jsonFeed = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{\"id\":\"1\","
                 + "\"title\":\"Why <div> soup breaks pages\",\"content_text\":\"Text.\"}]}";
