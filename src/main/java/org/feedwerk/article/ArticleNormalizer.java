@@ -136,14 +136,21 @@ public final class ArticleNormalizer {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
-    /** The item's link when it is a web address; anything else ({@code javascript:}, {@code data:}) is dropped. */
+    /**
+     * The item's link when it is a web address; anything else ({@code javascript:}, {@code data:}) is dropped. As a
+     * browser reads an address: tabs and line breaks inside it are removed, spaces written as {@code %20} (CMS
+     * links with a space in a file name), so that the page, the feeds and the sitemap carry a valid address.
+     */
     public static String webLink(String link) {
         if (link == null) {
             return null;
         }
         String trimmed = ArticleHtml.withoutControlCharacters(link).strip();
         String lower = trimmed.toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") ? trimmed : null;
+        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+            return null;
+        }
+        return trimmed.replaceAll("[\\t\\n\\r]", "").replace(" ", "%20");
     }
 
     /** Primary language subtag, lower case: "en-US" → "en". The item wins over the feed, the feed over config. */

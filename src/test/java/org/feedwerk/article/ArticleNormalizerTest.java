@@ -141,4 +141,16 @@ class ArticleNormalizerTest {
                 .isEqualTo(normalize(restamped, null).contentHash())
                 .isNotEqualTo(normalize(edited, null).contentHash());
     }
+
+    @Test
+    void anOriginalAddressIsReadAsABrowserReadsIt() {
+        assertThat(ArticleNormalizer.webLink(" https://quay.example.org/files/annual report 2026.pdf "))
+                .isEqualTo("https://quay.example.org/files/annual%20report%202026.pdf");
+        assertThat(ArticleNormalizer.webLink("https://quay.example.org/sto\nries/\tcrane"))
+                .isEqualTo("https://quay.example.org/stories/crane");
+        assertThat(ArticleNormalizer.webLink("HTTPS://quay.example.org/a")).isEqualTo("HTTPS://quay.example.org/a");
+        assertThat(ArticleNormalizer.webLink("javascript:alert(1)")).isNull();
+        assertThat(ArticleNormalizer.webLink("/relative")).isNull();
+        assertThat(ArticleNormalizer.webLink(null)).isNull();
+    }
 }
