@@ -38,19 +38,21 @@ final class RomeEntryMapper {
 
     /** @param rdf true for RSS 0.90 and 1.0, whose items are identified by {@code rdf:about} */
     Item map(SyndEntry entry, boolean rdf) {
+        String summary = findSummary(entry);
+        boolean textFromMedia = summary != null && summary.equals(findMediaDescription(entry));
         return Item.builder()
                 .guid(findGuid(entry, rdf))
                 .link(findLink(entry))
                 .url(entry.getWireEntry() instanceof Entry ? findAtomAddress(entry) : findRssAddress(entry))
                 .title(findTitle(entry))
-                .summaryHtml(findSummary(entry))
+                .summaryHtml(summary)
                 .contentHtml(findContent(entry))
                 .authors(findAuthors(entry))
                 .published(
                         firstNonNull(RssItemDates.published(entry), foreignDate(entry, DC_TERMS, "issued", "created")))
                 .updated(firstNonNull(toInstant(entry.getUpdatedDate()), foreignDate(entry, DC_TERMS, "modified")))
                 .categories(findCategories(entry))
-                .images(findImages(entry))
+                .images(findImages(entry, textFromMedia))
                 .build();
     }
 
@@ -188,6 +190,11 @@ final class RomeEntryMapper {
                 return plainTextAsHtml(element.getText());
             }
         }
+        return findMediaDescription(entry);
+    }
+
+    /** The item's or its {@code media:group}'s {@code media:description}, as HTML. */
+    private static String findMediaDescription(SyndEntry entry) {
         for (Element element : entry.getForeignMarkup()) {
             Element description = !MEDIA_RSS.equals(element.getNamespace())
                     ? null
@@ -286,7 +293,8 @@ final class RomeEntryMapper {
         return List.copyOf(names);
     }
 
-    private static List<ItemImage> findImages(SyndEntry entry) {
+    /** @param textFromMedia the item's text is its media description: a picture is then captioned by its title */
+    private static List<ItemImage> findImages(SyndEntry entry, boolean textFromMedia) {
         List<ItemImage> images = new ArrayList<>();
         for (SyndEnclosure enclosure : entry.getEnclosures()) {
             if (enclosure.getUrl() != null && isImage(enclosure.getType(), enclosure.getUrl())) {
@@ -298,7 +306,7 @@ final class RomeEntryMapper {
                 continue;
             }
             if (element.getName().equals("group")) {
-                findGroupImage(element).ifPresent(images::add);
+                findGroupImage(element, textFromMedia).ifPresent(images::add);
             } else {
                 findMediaImage(element).ifPresent(images::add);
             }
@@ -322,13 +330,15 @@ final class RomeEntryMapper {
      * A {@code media:group} holds one picture in several sizes: its default (else first) image, captioned by the
      * group when the picture has no caption of its own; the group's thumbnail when it has no image content.
      */
-    private static Optional<ItemImage> findGroupImage(Element group) {
+    private static Optional<ItemImage> findGroupImage(Element group, boolean textFromMedia) {
         List<Element> contents = group.getChildren("content", MEDIA_RSS);
         Optional<ItemImage> picture = firstImage(
                         contents.stream().filter(content -> "true".equals(content.getAttributeValue("isDefault"))))
                 .or(() -> firstImage(contents.stream()))
                 .or(() -> firstImage(group.getChildren("thumbnail", MEDIA_RSS).stream()));
-        String groupCaption = caption(group);
+        String groupCaption = textFromMedia
+                ? RomeFeedReader.blankToNull(group.getChildTextNormalize("title", MEDIA_RSS))
+                : caption(group);
         return picture.map(image ->
                 image.caption() == null && groupCaption != null ? new ItemImage(image.url(), groupCaption) : image);
     }

@@ -254,6 +254,9 @@ class FeedParsersTest {
         assertThat(items.get(1).authors()).containsExactly("Ana Lind");
         assertThat(items.get(2).summaryHtml())
                 .isEqualTo("<p>The crane lifts its first containers off a feeder ship.</p>");
+        assertThat(items.get(2).images())
+                .as("the text is not repeated as the picture's caption")
+                .containsExactly(new ItemImage("https://radio.example.org/video/crane.jpg", "The new crane at work"));
     }
 
     @Test
