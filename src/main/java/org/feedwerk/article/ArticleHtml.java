@@ -52,13 +52,37 @@ public final class ArticleHtml {
             switch (element.normalName()) {
                 case "h1" -> element.tagName("h2"); // the page's own headline is the only h1
                 case "a" -> absolute(element, "href", baseUri);
-                case "img" -> absolute(element, "src", baseUri);
+                case "img" -> {
+                    if (isTrackingPixel(element)) {
+                        element.remove();
+                    } else {
+                        absolute(element, "src", baseUri);
+                    }
+                }
+                case "div" -> {
+                    if (element.hasClass("feedflare")) {
+                        element.remove(); // FeedBurner's share buttons, pictures served by its counter
+                    }
+                }
                 default -> {}
             }
         }
         String sanitized =
                 withoutControlCharacters(POLICY.sanitize(document.body().html()));
         return removeEmptyParagraphs(sanitized).strip();
+    }
+
+    /**
+     * A picture one pixel wide or high (or none) is a reader counter (WordPress stats, FeedBurner), not part of the
+     * story: the page would show it as a picture link.
+     */
+    private static boolean isTrackingPixel(Element image) {
+        return isAtMostOnePixel(image.attr("width")) || isAtMostOnePixel(image.attr("height"));
+    }
+
+    private static boolean isAtMostOnePixel(String size) {
+        String digits = size.strip().replaceFirst("(?i)px$", "").strip();
+        return digits.equals("0") || digits.equals("1");
     }
 
     private static void absolute(Element element, String attribute, String baseUri) {

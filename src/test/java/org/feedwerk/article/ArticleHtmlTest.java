@@ -52,6 +52,15 @@ class ArticleHtmlTest {
                 Arguments.of("drops data: images", "<p>a<img src=\"data:image/png;base64,AAAA\"></p>", "<p>a</p>"),
                 Arguments.of("turns h1 into h2", "<h1>Title</h1><p>x</p>", "<h2>Title</h2><p>x</p>"),
                 Arguments.of(
+                        "drops reader counters and FeedBurner's share buttons",
+                        "<p>a</p><img src=\"https://feeds.example.net/~r/x/~4/abc\" height=\"1\" width=\"1\" alt=\"\"/>"
+                                + "<img src=\"https://stats.example.com/b.gif?host=x\" width=\"1px\" height=\"1\">"
+                                + "<img src=\"https://stats.example.com/c.gif\" width=\"0\">"
+                                + "<div class=\"feedflare\"><a href=\"https://feeds.example.net/~ff/x?a=1\">"
+                                + "<img src=\"https://feeds.example.net/~ff/x?d=2\" border=\"0\"></a></div>"
+                                + "<img src=\"https://i.example/photo.jpg\" width=\"10\" alt=\"kept\">",
+                        "<p>a</p><img src=\"https://i.example/photo.jpg\" alt=\"kept\" />"),
+                Arguments.of(
                         "keeps figures with captions",
                         "<figure><img src=\"https://i.example/a.jpg\" alt=\"a\"><figcaption>Cap</figcaption></figure>",
                         "<figure><img src=\"https://i.example/a.jpg\" alt=\"a\" /><figcaption>Cap</figcaption></figure>"),
