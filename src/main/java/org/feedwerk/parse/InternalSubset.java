@@ -130,33 +130,20 @@ final class InternalSubset {
         if (values.isEmpty()) {
             return rest;
         }
-        StringBuilder result = new StringBuilder(rest.length() + 64);
         long[] expansion = {0};
-        int from = 0;
-        while (from < rest.length()) {
-            int cdata = rest.indexOf("<![CDATA[", from);
-            int outsideEnd = cdata < 0 ? rest.length() : cdata;
-            result.append(SecureXml.replaceAtAmpersands(
-                    rest.substring(from, outsideEnd), ENTITY_REFERENCE, reference -> {
-                        String value = values.get(reference.group(1));
-                        if (value == null) {
-                            return null;
-                        }
-                        expansion[0] += value.length();
-                        if (expansion[0] > MOST_EXPANSION) {
-                            throw refused("entities that expand to more than " + MOST_EXPANSION + " characters");
-                        }
-                        return value.replace("\"", "&quot;").replace("'", "&apos;");
-                    }));
-            if (cdata < 0) {
-                break;
-            }
-            int end = rest.indexOf("]]>", cdata);
-            int cdataEnd = end < 0 ? rest.length() : end + 3;
-            result.append(rest, cdata, cdataEnd);
-            from = cdataEnd;
-        }
-        return result.toString();
+        return SecureXml.outsideCdata(
+                rest,
+                outside -> SecureXml.replaceAtAmpersands(outside, ENTITY_REFERENCE, reference -> {
+                    String value = values.get(reference.group(1));
+                    if (value == null) {
+                        return null;
+                    }
+                    expansion[0] += value.length();
+                    if (expansion[0] > MOST_EXPANSION) {
+                        throw refused("entities that expand to more than " + MOST_EXPANSION + " characters");
+                    }
+                    return value.replace("\"", "&quot;").replace("'", "&apos;");
+                }));
     }
 
     private String name() {

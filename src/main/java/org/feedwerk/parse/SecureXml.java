@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -170,12 +171,17 @@ public final class SecureXml {
         if (text.indexOf('&') < 0) {
             return text;
         }
+        return outsideCdata(text, outside -> replaceAtAmpersands(outside, BARE_AMPERSAND, bare -> "&amp;"));
+    }
+
+    /** The text with {@code change} applied to each run outside CDATA sections; the sections are kept as they are. */
+    static String outsideCdata(String text, UnaryOperator<String> change) {
         StringBuilder result = new StringBuilder(text.length() + 64);
         int position = 0;
         while (position < text.length()) {
             int cdata = text.indexOf("<![CDATA[", position);
             int outsideEnd = cdata < 0 ? text.length() : cdata;
-            result.append(replaceAtAmpersands(text.substring(position, outsideEnd), BARE_AMPERSAND, bare -> "&amp;"));
+            result.append(change.apply(text.substring(position, outsideEnd)));
             if (cdata < 0) {
                 break;
             }

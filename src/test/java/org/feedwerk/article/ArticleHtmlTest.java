@@ -15,6 +15,7 @@ import org.feedwerk.parse.FeedParsers;
 import org.feedwerk.parse.Item;
 import org.feedwerk.parse.ParsedFeed;
 import org.feedwerk.parse.Payload;
+import org.feedwerk.testing.RandomText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -103,10 +104,7 @@ class ArticleHtmlTest {
         String alphabet = "ab Zä\t\n\r\f\u00a0\u200b\u00ad\u2028\u3000\u0001\u000b\ud83d\ude00.\"'";
         Random random = new Random(20261130);
         for (int sample = 0; sample < 5_000; sample++) {
-            StringBuilder text = new StringBuilder();
-            for (int length = random.nextInt(30); length > 0; length--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+            String text = RandomText.of(random, alphabet, 30);
             String expected = ArticleHtml.withoutControlCharacters(
                             Jsoup.parseBodyFragment(text.toString()).text())
                     .strip();
@@ -124,10 +122,7 @@ class ArticleHtmlTest {
                 + "\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
         Random random = new Random(20261201);
         for (int sample = 0; sample < 5_000; sample++) {
-            StringBuilder text = new StringBuilder();
-            for (int length = random.nextInt(20); length > 0; length--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+            String text = RandomText.of(random, alphabet, 20);
             assertThat(ArticleHtml.withoutControlCharacters(text.toString()))
                     .as("%s", text.toString().chars().boxed().toList())
                     .isEqualTo(illegal.matcher(text).replaceAll(""));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.feedwerk.parse.PubStatus;
+import org.feedwerk.testing.RandomText;
 import org.feedwerk.testing.Stories;
 import org.junit.jupiter.api.Test;
 
@@ -81,10 +82,7 @@ class TextFingerprintTest {
                 "aZz09_$\t~@[`{\u007f\u00c4\u00df\u0130 -,.'\u00b2\u00bd\u2167\u0663\u4e2d\u05d0\u0301\u00a0\ud835\udc00\ud83d\ude00";
         Random random = new Random(20261202);
         for (int sample = 0; sample < 5_000; sample++) {
-            StringBuilder text = new StringBuilder();
-            for (int length = random.nextInt(25); length > 0; length--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+            String text = RandomText.of(random, alphabet, 25);
             List<String> expected = Arrays.stream(
                             text.toString().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
                     .filter(word -> !word.isEmpty())

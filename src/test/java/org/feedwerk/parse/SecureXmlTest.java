@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.feedwerk.testing.RandomText;
 import org.junit.jupiter.api.Test;
 
 class SecureXmlTest {
@@ -33,10 +34,7 @@ class SecureXmlTest {
                 "aZ <&\t\n\r\u0000\u0001\u001f\u007f\u00e4\ud7ff\ue000\ufffd\ufffe\uffff\ud83d\ude00\udc00\ud800";
         Random random = new Random(11);
         for (int round = 0; round < 20_000; round++) {
-            StringBuilder text = new StringBuilder();
-            for (int length = random.nextInt(12); length > 0; length--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+            String text = RandomText.of(random, alphabet, 12);
             String input = text.toString();
             assertThat(SecureXml.withoutIllegalCharacters(input))
                     .as("%s", input.chars().mapToObj(Integer::toHexString).toList())
