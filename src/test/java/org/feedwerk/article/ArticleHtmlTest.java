@@ -106,10 +106,10 @@ class ArticleHtmlTest {
         for (int sample = 0; sample < 5_000; sample++) {
             String text = RandomText.of(random, alphabet, 30);
             String expected = ArticleHtml.withoutControlCharacters(
-                            Jsoup.parseBodyFragment(text.toString()).text())
+                            Jsoup.parseBodyFragment(text).text())
                     .strip();
-            assertThat(ArticleHtml.plainText(text.toString()))
-                    .as("%s", text.toString().chars().boxed().toList())
+            assertThat(ArticleHtml.plainText(text))
+                    .as("%s", text.chars().boxed().toList())
                     .isEqualTo(expected);
         }
     }
@@ -123,8 +123,8 @@ class ArticleHtmlTest {
         Random random = new Random(20261201);
         for (int sample = 0; sample < 5_000; sample++) {
             String text = RandomText.of(random, alphabet, 20);
-            assertThat(ArticleHtml.withoutControlCharacters(text.toString()))
-                    .as("%s", text.toString().chars().boxed().toList())
+            assertThat(ArticleHtml.withoutControlCharacters(text))
+                    .as("%s", text.chars().boxed().toList())
                     .isEqualTo(illegal.matcher(text).replaceAll(""));
         }
     }
