@@ -283,7 +283,8 @@ public final class ArticleHtml {
     }
 
     /**
-     * Removes {@code <p>} elements holding nothing but whitespace, {@code &nbsp;} and {@code <br />}, in one pass
+     * Removes {@code <p>} elements holding nothing but whitespace, no-break spaces (as the character, which is how
+     * the sanitizer writes {@code &nbsp;}, or as a reference) and {@code <br />}, in one pass
      * from left to right (what {@code replaceAll} of that pattern does, checked on random markup; the pattern's
      * search for {@code <p>} was a tenth of sanitizing).
      */
@@ -312,7 +313,7 @@ public final class ArticleHtml {
         int index = from;
         while (index < html.length()) {
             char c = html.charAt(index);
-            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '\u00a0') {
                 index++;
             } else if (html.startsWith("</p>", index)) {
                 return index + 4;
