@@ -76,7 +76,7 @@ public final class ArticleIngestor {
         Supplier<PayloadRef> payload = new OnceSupplier<>(archiver);
         Set<String> reusedGuids = rememberReusedGuids(source, feed);
         Map<String, Integer> skipped = new TreeMap<>();
-        List<Item> items = feed.items();
+        List<Item> items = oncePerKey(feed.items(), reusedGuids, skipped);
         if (items.size() > mostItems) {
             skipped.put("more than " + mostItems + " items in one document", items.size() - mostItems);
             items = items.subList(0, mostItems);
@@ -287,6 +287,62 @@ public final class ArticleIngestor {
             }
         }
         return outcomes;
+    }
+
+    static final String SAME_ITEM_TWICE = "the same item twice in one document";
+
+    /**
+     * A document that carries one item twice (two versions under one guid, one story listed in two sections) would
+     * otherwise store each version over the other on every read — a new revision to translate and publish each
+     * time. One occurrence counts: the one its own dates make the newest, else the first (feeds list their newest
+     * first). Items keyed by their text alone are left as they are: the same key means the same text.
+     */
+    private static List<Item> oncePerKey(List<Item> items, Set<String> reusedGuids, Map<String, Integer> skipped) {
+        Map<String, Integer> chosen = new HashMap<>();
+        for (int index = 0; index < items.size(); index++) {
+            Item item = items.get(index);
+            if (isKeyedByItsFields(item)) {
+                chosen.merge(
+                        ArticleKeys.keyFor(item, reusedGuids, null),
+                        index,
+                        (first, next) -> isNewer(items.get(next), items.get(first)) ? next : first);
+            }
+        }
+        long keyed = items.stream().filter(ArticleIngestor::isKeyedByItsFields).count();
+        if (chosen.size() == keyed) {
+            return items;
+        }
+        Set<Integer> kept = new HashSet<>(chosen.values());
+        List<Item> once = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            if (!isKeyedByItsFields(items.get(index)) || kept.contains(index)) {
+                once.add(items.get(index));
+            } else {
+                skipped.merge(SAME_ITEM_TWICE, 1, Integer::sum);
+            }
+        }
+        return once;
+    }
+
+    /** A guid, a link or a title: the key does not need the item's text (see {@link ArticleKeys#keyFor}). */
+    private static boolean isKeyedByItsFields(Item item) {
+        return item.guid() != null
+                || item.link() != null
+                || !ArticleHtml.plainText(item.title()).isEmpty();
+    }
+
+    /** Whether the item's own latest date is later than the other's (both must have one). */
+    private static boolean isNewer(Item item, Item other) {
+        Instant mine = latest(item);
+        Instant theirs = latest(other);
+        return mine != null && theirs != null && mine.isAfter(theirs);
+    }
+
+    private static Instant latest(Item item) {
+        if (item.updated() == null) {
+            return item.published();
+        }
+        return item.published() == null || item.updated().isAfter(item.published()) ? item.updated() : item.published();
     }
 
     private Set<String> rememberReusedGuids(SourceConfig source, ParsedFeed feed) {

@@ -1,6 +1,7 @@
 package org.feedwerk.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -243,6 +244,34 @@ class RealWorldCorpusTest {
                             .contains("March &amp; cost");
                 }
             }
+        }
+    }
+
+    @Test
+    void anItemTwiceInOneDocumentIsOneArticleThatDoesNotChangeOnTheNextRead() throws Exception {
+        try (SiteFixture site =
+                new SiteFixture(dataDir, inbox, TestClock.system(), Map.of(), new DatabaseConfig(null, null, null))) {
+            String feed = "<rss version=\"2.0\"><channel><title>t</title><link>https://e.example/</link>"
+                    + "<item><guid>same</guid><title>Ferry back on time</title><description>Newer text.</description>"
+                    + "</item><item><guid>same</guid><title>Ferry late again</title><description>Older text."
+                    + "</description></item>"
+                    + "<item><guid>dated</guid><title>Bridge closed</title><description>Old.</description>"
+                    + "<pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate></item>"
+                    + "<item><guid>dated</guid><title>Bridge open again</title><description>New.</description>"
+                    + "<pubDate>Tue, 01 Dec 2026 08:00:00 GMT</pubDate></item></channel></rss>";
+
+            SourceRunReport first = site.drop("twice.xml", feed.getBytes(StandardCharsets.UTF_8));
+            SourceRunReport again = site.drop("twice-again.xml", feed.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(first.summary())
+                    .isEqualTo("2 new, 0 revised, 0 unchanged, 2 skipped (the same item twice in one document: 2)");
+            assertThat(again.summary()).startsWith("0 new, 0 revised, 2 unchanged");
+            List<Article> articles = site.app().articles().listArticles(new ArticleQuery(null, null, 5));
+            assertThat(articles)
+                    .as("the first when no dates tell, else the newest")
+                    .extracting(Article::headline, Article::currentRevision)
+                    .containsExactlyInAnyOrder(tuple("Ferry back on time", 1), tuple("Bridge open again", 1));
+            assertThat(site.app().verify().problems()).isEmpty();
         }
     }
 
