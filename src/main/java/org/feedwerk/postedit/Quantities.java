@@ -59,6 +59,8 @@ final class Quantities {
             "november",
             "dezember");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    /** Chinese, Japanese and Korean count in thousands, ten thousands (万), hundred millions (亿) and 10^12. */
+    private static final Pattern MYRIAD = Pattern.compile("(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s?([千천万萬만亿億억兆조])");
 
     /** A number as written, and the values it can stand for. */
     record Number(String text, List<BigDecimal> readings) {}
@@ -76,8 +78,9 @@ final class Quantities {
 
     private Quantities() {}
 
-    static Quantities of(String text, String language) {
+    static Quantities of(String written, String language) {
         Quantities found = new Quantities();
+        String text = withAsciiDigits(written);
         StringBuilder rest = new StringBuilder(text);
         boolean english = language.startsWith("en");
         boolean german = language.startsWith("de");
@@ -152,11 +155,35 @@ final class Quantities {
                 found.monthNames.add(normalized(month));
             }
         }
+        found.read(rest, MYRIAD, match -> {
+            BigDecimal unit = BigDecimal.TEN.pow(
+                    switch (match.group(2)) {
+                        case "千", "천" -> 3;
+                        case "万", "萬", "만" -> 4;
+                        case "亿", "億", "억" -> 8;
+                        default -> 12;
+                    });
+            found.numbers.add(new Number(
+                    match.group(),
+                    readings(match.group(1)).stream()
+                            .map(value -> normalized(value.multiply(unit)))
+                            .toList()));
+        });
         Matcher number = NUMBER.matcher(rest);
         while (number.find()) {
             found.numbers.add(new Number(number.group(), readings(number.group())));
         }
         return found;
+    }
+
+    /** Full-width digits (０–９, common in Japanese text) as the digits they are. */
+    private static String withAsciiDigits(String text) {
+        if (text.chars().noneMatch(c -> c >= '０' && c <= '９')) {
+            return text;
+        }
+        StringBuilder ascii = new StringBuilder(text.length());
+        text.chars().forEach(c -> ascii.append(c >= '０' && c <= '９' ? (char) ('0' + (c - '０')) : (char) c));
+        return ascii.toString();
     }
 
     List<Number> numbers() {

@@ -51,7 +51,7 @@ final class SegmentsCheck implements QualityCheck {
             String source = input.sourceSegments().get(index).strip();
             String target = input.targetSegments().get(index).strip();
             double shortest = source.length() < LONG_SEGMENT
-                    ? SHORTEST_RATIO
+                    ? SHORTEST_RATIO * LengthRatioCheck.expectedRatio(input.sourceLanguage(), input.targetLanguage())
                     : LengthRatioCheck.boundsFor(input.sourceLanguage(), input.targetLanguage())
                             .shortestLongSegment();
             boolean dropped = !source.isEmpty() && target.isEmpty()

@@ -8,13 +8,20 @@ import java.util.regex.Pattern;
 /**
  * The one sentence splitter of Feedwerk, for counting sentences in the quality checks and for cutting paragraphs
  * for the offline engine. A sentence ends at {@code . ! ? …} (and closing quotes or brackets) followed by
- * whitespace and a capital letter, a digit or an opening quote; not at the period of an abbreviation, a title, an
+ * whitespace and a capital letter, a digit, a letter of a script without case or an opening quote, and at
+ * Chinese and Japanese {@code 。！？}; not at the period of an abbreviation, a title, an
  * initial, a dotted acronym ("U.S.", "a.m.") or, in German, an ordinal ("am 24. März"), and not at an ellipsis
  * unless a quotation closes right after it.
  */
 public final class Sentences {
+    /**
+     * Groups 1–3: a Latin-script end followed by a capital, a digit or a letter of a script without case (Hangul,
+     * Arabic, Hebrew …); group 4: a full stop, exclamation or question mark of Chinese and Japanese (。！？), which
+     * needs no space after it.
+     */
     private static final Pattern BOUNDARY =
-            Pattern.compile("([.!?…]+)([\"“”„'’‘»«)\\]]*)(\\s+)(?=[\"“„'‘‚»«(\\[]?[\\p{Lu}\\d])");
+            Pattern.compile("([.!?…]+)([\"“”„'’‘»«)\\]]*)(\\s+)(?=[\"“„'‘‚»«(\\[]?[\\p{Lu}\\d\\p{Lo}])"
+                    + "|([。！？]++[」』）\"”’)]*+\\s*+)(?=\\S)");
 
     private static final String CLOSING_QUOTES = "\"“”'’»«)";
 
@@ -26,6 +33,10 @@ public final class Sentences {
         starts.add(0);
         Matcher matcher = BOUNDARY.matcher(text);
         while (matcher.find()) {
+            if (matcher.group(4) != null) {
+                starts.add(matcher.end());
+                continue;
+            }
             boolean singlePeriod = matcher.group(1).equals(".");
             if (singlePeriod && Abbreviations.endsWithAbbreviation(text.subSequence(0, matcher.start()), language)) {
                 continue;
