@@ -298,37 +298,24 @@ public final class ArticleIngestor {
      * first). Items keyed by their text alone are left as they are: the same key means the same text.
      */
     private static List<Item> oncePerKey(List<Item> items, Set<String> reusedGuids, Map<String, Integer> skipped) {
+        String[] keys = new String[items.size()];
         Map<String, Integer> chosen = new HashMap<>();
         for (int index = 0; index < items.size(); index++) {
-            Item item = items.get(index);
-            if (isKeyedByItsFields(item)) {
+            keys[index] = ArticleKeys.keyWithoutText(items.get(index), reusedGuids);
+            if (keys[index] != null) {
                 chosen.merge(
-                        ArticleKeys.keyFor(item, reusedGuids, null),
-                        index,
-                        (first, next) -> isNewer(items.get(next), items.get(first)) ? next : first);
+                        keys[index], index, (first, next) -> isNewer(items.get(next), items.get(first)) ? next : first);
             }
         }
-        long keyed = items.stream().filter(ArticleIngestor::isKeyedByItsFields).count();
-        if (chosen.size() == keyed) {
-            return items;
-        }
-        Set<Integer> kept = new HashSet<>(chosen.values());
         List<Item> once = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
-            if (!isKeyedByItsFields(items.get(index)) || kept.contains(index)) {
+            if (keys[index] == null || chosen.get(keys[index]) == index) {
                 once.add(items.get(index));
             } else {
                 skipped.merge(SAME_ITEM_TWICE, 1, Integer::sum);
             }
         }
-        return once;
-    }
-
-    /** A guid, a link or a title: the key does not need the item's text (see {@link ArticleKeys#keyFor}). */
-    private static boolean isKeyedByItsFields(Item item) {
-        return item.guid() != null
-                || item.link() != null
-                || !ArticleHtml.plainText(item.title()).isEmpty();
+        return once.size() == items.size() ? items : once;
     }
 
     /** Whether the item's own latest date is later than the other's (both must have one). */

@@ -27,6 +27,16 @@ public final class ArticleKeys {
      * the same description-only item maps to the same article on every fetch.
      */
     public static String keyFor(Item item, Set<String> reusedGuids, RevisionContent content) {
+        String key = keyWithoutText(item, reusedGuids);
+        if (key != null) {
+            return key;
+        }
+        String text = ArticleHtml.plainText(content.bodyHtml()); // whitespace already collapsed
+        return "text:" + RevisionContent.sha256Hex(text.isEmpty() ? content.headline() : text);
+    }
+
+    /** The key from the item's guid, link or title; null when it has none of them and its text is the key. */
+    static String keyWithoutText(Item item, Set<String> reusedGuids) {
         if (item.guid() != null) {
             if (reusedGuids.contains(item.guid()) && item.link() != null) {
                 return item.guid() + "\n" + item.link();
@@ -37,11 +47,7 @@ public final class ArticleKeys {
             return item.link();
         }
         String title = ArticleHtml.plainText(item.title());
-        if (!title.isEmpty()) {
-            return "title:" + title;
-        }
-        String text = ArticleHtml.plainText(content.bodyHtml()); // whitespace already collapsed
-        return "text:" + RevisionContent.sha256Hex(text.isEmpty() ? content.headline() : text);
+        return title.isEmpty() ? null : "title:" + title;
     }
 
     /** Guids that stand on two or more items with different links in one document. */
