@@ -38,12 +38,14 @@ final class RomeEntryMapper {
 
     /** @param rdf true for RSS 0.90 and 1.0, whose items are identified by {@code rdf:about} */
     Item map(SyndEntry entry, boolean rdf) {
-        String summary = findSummary(entry);
-        boolean textFromMedia = summary != null && summary.equals(findMediaDescription(entry));
+        String link = findLink(entry);
+        String mediaText = findMediaDescription(entry);
+        String description = findDescription(entry);
+        String summary = description != null ? description : mediaText;
         return Item.builder()
                 .guid(findGuid(entry, rdf))
-                .link(findLink(entry))
-                .url(entry.getWireEntry() instanceof Entry ? findAtomAddress(entry) : findRssAddress(entry))
+                .link(link)
+                .url(entry.getWireEntry() instanceof Entry atom ? findAtomAddress(atom) : findRssAddress(entry, link))
                 .title(findTitle(entry))
                 .summaryHtml(summary)
                 .contentHtml(findContent(entry))
@@ -52,7 +54,8 @@ final class RomeEntryMapper {
                         firstNonNull(RssItemDates.published(entry), foreignDate(entry, DC_TERMS, "issued", "created")))
                 .updated(firstNonNull(toInstant(entry.getUpdatedDate()), foreignDate(entry, DC_TERMS, "modified")))
                 .categories(findCategories(entry))
-                .images(findImages(entry, textFromMedia))
+                // the picture is not captioned with the item's own text again
+                .images(findImages(entry, summary != null && summary.equals(mediaText)))
                 .build();
     }
 
@@ -127,7 +130,7 @@ final class RomeEntryMapper {
      * {@code atom:link} to its page. Null: the item's link decides. Only the address changes, never the link that
      * is part of the article's key.
      */
-    private static String findRssAddress(SyndEntry entry) {
+    private static String findRssAddress(SyndEntry entry, String link) {
         for (Element element : entry.getForeignMarkup()) {
             if (FEEDBURNER.equals(element.getNamespace()) && element.getName().equals("origLink")) {
                 String original = ItemLinks.absolute(element.getTextTrim(), null);
@@ -136,15 +139,15 @@ final class RomeEntryMapper {
                 }
             }
         }
-        if (findLink(entry) != null) {
+        if (link != null) {
             return null;
         }
         return entry.getForeignMarkup().stream()
                 .filter(element ->
                         ATOM.equals(element.getNamespace()) && element.getName().equals("link"))
-                .filter(link ->
-                        link.getAttributeValue("rel") == null || "alternate".equals(link.getAttributeValue("rel")))
-                .map(link -> ItemLinks.absolute(link.getAttributeValue("href"), null))
+                .filter(atomLink -> atomLink.getAttributeValue("rel") == null
+                        || "alternate".equals(atomLink.getAttributeValue("rel")))
+                .map(atomLink -> ItemLinks.absolute(atomLink.getAttributeValue("href"), null))
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
@@ -155,10 +158,7 @@ final class RomeEntryMapper {
      * page when the first is another type (a PDF, an audio file), else its id when that is an http(s) address and
      * there is no alternate link, as feed readers take it. Null: the item's link decides (see {@link ItemLinks}).
      */
-    private static String findAtomAddress(SyndEntry entry) {
-        if (!(entry.getWireEntry() instanceof Entry atomEntry)) {
-            return null;
-        }
+    private static String findAtomAddress(Entry atomEntry) {
         List<Link> alternates = atomEntry.getAlternateLinks();
         if (alternates == null || alternates.isEmpty()) {
             return ItemLinks.absolute(atomEntry.getId(), null);
@@ -175,14 +175,16 @@ final class RomeEntryMapper {
 
     /**
      * The item's description (RSS) or summary (Atom); else, as feed readers take it, Dublin Core's
-     * {@code dc:description}, a podcast's {@code itunes:summary}, or Media RSS's {@code media:description} of the
-     * item or of its {@code media:group} (video feeds carry their text only there).
+     * {@code dc:description} or a podcast's {@code itunes:summary}. Without any of them the item's text is its
+     * Media RSS description ({@link #findMediaDescription}).
      */
-    private static String findSummary(SyndEntry entry) {
-        if (entry.getDescription() != null && !isBlank(entry.getDescription().getValue())) {
+    private static String findDescription(SyndEntry entry) {
+        if (entry.getDescription() != null
+                && RomeFeedReader.blankToNull(entry.getDescription().getValue()) != null) {
             return asHtml(entry.getDescription());
         }
-        if (entry.getModule(DCModule.URI) instanceof DCModule dublinCore && !isBlank(dublinCore.getDescription())) {
+        if (entry.getModule(DCModule.URI) instanceof DCModule dublinCore
+                && RomeFeedReader.blankToNull(dublinCore.getDescription()) != null) {
             return dublinCore.getDescription();
         }
         for (Element element : entry.getForeignMarkup()) {
@@ -190,10 +192,10 @@ final class RomeEntryMapper {
                 return plainTextAsHtml(element.getText());
             }
         }
-        return findMediaDescription(entry);
+        return null;
     }
 
-    /** The item's or its {@code media:group}'s {@code media:description}, as HTML. */
+    /** The item's or its {@code media:group}'s {@code media:description}, as HTML (video feeds carry their text only there). */
     private static String findMediaDescription(SyndEntry entry) {
         for (Element element : entry.getForeignMarkup()) {
             Element description = !MEDIA_RSS.equals(element.getNamespace())
@@ -201,7 +203,7 @@ final class RomeEntryMapper {
                     : element.getName().equals("description")
                             ? element
                             : element.getName().equals("group") ? element.getChild("description", MEDIA_RSS) : null;
-            if (description != null && !isBlank(description.getText())) {
+            if (description != null && RomeFeedReader.blankToNull(description.getText()) != null) {
                 return "html".equals(description.getAttributeValue("type"))
                         ? description.getText()
                         : plainTextAsHtml(description.getText());
@@ -211,11 +213,7 @@ final class RomeEntryMapper {
     }
 
     private static String plainTextAsHtml(String text) {
-        return isBlank(text) ? null : TextToHtml.paragraphs(text);
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
+        return RomeFeedReader.blankToNull(text) == null ? null : TextToHtml.paragraphs(text);
     }
 
     /** The first of these elements of {@code namespace} among the entry's foreign markup that holds a date. */
