@@ -21,6 +21,7 @@ import org.feedwerk.html.MarkupSignature;
  */
 public final class OpenAiEngine extends HttpEngine {
     static final URI DEFAULT_API = URI.create("https://api.openai.com/v1");
+    private static final Pattern REASONING = Pattern.compile("<think>.*?</think>\\s*", Pattern.DOTALL);
     private static final Pattern CODE_FENCE = Pattern.compile("^```[a-zA-Z]*\\s*\\n(.*?)\\n?```$", Pattern.DOTALL);
 
     private final String model;
@@ -48,14 +49,7 @@ public final class OpenAiEngine extends HttpEngine {
         long tokens = 0;
         for (String text : request.texts()) {
             JsonNode answer = complete(request, text);
-            String translation = stripFences(answer.path("choices")
-                    .path(0)
-                    .path("message")
-                    .path("content")
-                    .asText(""));
-            if (translation.isBlank()) {
-                throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": empty answer");
-            }
+            String translation = translationIn(answer);
             if (request.format() == TextFormat.HTML) {
                 MarkupSignature expected = MarkupSignature.of(text);
                 MarkupSignature actual = MarkupSignature.of(translation);
@@ -106,9 +100,44 @@ public final class OpenAiEngine extends HttpEngine {
         return name.isBlank() ? code : name;
     }
 
-    private static String stripFences(String text) {
-        String trimmed = text.strip();
-        Matcher fenced = CODE_FENCE.matcher(trimmed);
-        return fenced.matches() ? fenced.group(1).strip() : trimmed;
+    /**
+     * The translation in a chat completion, without what real servers wrap around it: a reasoning model's
+     * {@code <think>} block (Ollama and vLLM pass it through in the content) and a Markdown code fence. An answer
+     * the server cut off at its token limit, withheld by a content filter or refused is no translation.
+     */
+    private String translationIn(JsonNode answer) {
+        if (answer.path("error").isObject()) {
+            throw badOutput(
+                    "error in answer: " + answer.path("error").path("message").asText(""));
+        }
+        JsonNode choice = answer.path("choices").path(0);
+        JsonNode message = choice.path("message");
+        String finish = choice.path("finish_reason").asText("");
+        if (finish.equals("length")) {
+            throw badOutput("answer cut off at the model's token limit (finish_reason length)");
+        }
+        if (finish.equals("content_filter")) {
+            throw badOutput("answer withheld by the server's content filter");
+        }
+        if (message.path("refusal").isTextual()) {
+            throw badOutput("the model refused: " + message.path("refusal").asText());
+        }
+        String content = message.path("content").asText("").strip();
+        Matcher reasoning = REASONING.matcher(content);
+        if (reasoning.lookingAt()) {
+            content = content.substring(reasoning.end()).strip();
+        } else if (content.startsWith("<think>")) {
+            throw badOutput("answer is an unfinished reasoning block");
+        }
+        Matcher fenced = CODE_FENCE.matcher(content);
+        String translation = fenced.matches() ? fenced.group(1).strip() : content;
+        if (translation.isBlank()) {
+            throw badOutput("empty answer");
+        }
+        return translation;
+    }
+
+    private TranslationException badOutput(String reason) {
+        return new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": " + reason);
     }
 }

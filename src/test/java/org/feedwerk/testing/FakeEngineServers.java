@@ -37,6 +37,7 @@ public final class FakeEngineServers {
     private final Map<String, Map<String, String>> glossaries = new ConcurrentHashMap<>();
     private final List<Map<String, List<String>>> glossaryForms = new CopyOnWriteArrayList<>();
     private volatile UnaryOperator<String> llmReply = PseudoTranslation::html;
+    private volatile String llmFinishReason = "stop";
     private volatile UnaryOperator<String> textTranslation = PseudoTranslation::plain;
 
     public FakeEngineServers() {
@@ -68,6 +69,15 @@ public final class FakeEngineServers {
 
     public void replyFromLlm(UnaryOperator<String> reply) {
         this.llmReply = reply;
+    }
+
+    /**
+     * The {@code finish_reason} of the next chat completions: {@code length} when the server cut the answer off at
+     * its token limit, {@code content_filter} when it withheld it, {@code refusal} for a model's refusal (its
+     * content then null and the reply text in {@code message.refusal}).
+     */
+    public void finishLlmWith(String reason) {
+        this.llmFinishReason = reason;
     }
 
     public List<Map<String, List<String>>> deeplForms() {
@@ -205,12 +215,18 @@ public final class FakeEngineServers {
         answer.put("id", "chatcmpl-fake")
                 .put("object", "chat.completion")
                 .put("model", body.path("model").asText());
+        boolean refused = llmFinishReason.equals("refusal");
         ObjectNode message = answer.putArray("choices")
                 .addObject()
                 .put("index", 0)
-                .put("finish_reason", "stop")
+                .put("finish_reason", refused ? "stop" : llmFinishReason)
                 .putObject("message");
-        message.put("role", "assistant").put("content", llmReply.apply(user));
+        message.put("role", "assistant");
+        if (refused) {
+            message.putNull("content").put("refusal", llmReply.apply(user));
+        } else {
+            message.put("content", llmReply.apply(user)).putNull("refusal");
+        }
         answer.putObject("usage")
                 .put("prompt_tokens", 50)
                 .put("completion_tokens", 20)

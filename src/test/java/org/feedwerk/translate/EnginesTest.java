@@ -268,6 +268,43 @@ class EnginesTest {
     }
 
     @Test
+    void openAiReasoningBlockIsRemovedFromTheTranslation() {
+        servers.replyFromLlm(text ->
+                "<think>\nThe user wants German. \"Hello\" is \"Hallo\"; keep <em>.\n</think>\n\n" + "<em>HALLO</em>");
+        assertThat(openai().translate(html("<em>Hello</em>")).texts()).containsExactly("<em>HALLO</em>");
+
+        servers.replyFromLlm(text -> "<think>The user wants German. Let me think about <em>");
+        assertThatThrownBy(() -> openai().translate(html("<em>Hello</em>")))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.BAD_OUTPUT))
+                .hasMessageContaining("unfinished reasoning");
+    }
+
+    @Test
+    void openAiAnswerCutOffWithheldOrRefusedIsNoTranslation() {
+        servers.replyFromLlm(text -> "<em>HALLO</em> und");
+        servers.finishLlmWith("length");
+        assertThatThrownBy(() -> openai().translate(html("<em>Hello</em> and goodbye")))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.BAD_OUTPUT))
+                .hasMessageContaining("cut off at the model's token limit");
+
+        servers.finishLlmWith("content_filter");
+        assertThatThrownBy(() -> openai().translate(html("<em>Hello</em> and goodbye")))
+                .hasMessageContaining("content filter");
+
+        servers.replyFromLlm(text -> "I can't help with that.");
+        servers.finishLlmWith("refusal");
+        assertThatThrownBy(() -> openai().translate(html("<em>Hello</em> and goodbye")))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.BAD_OUTPUT))
+                .hasMessageContaining("refused: I can't help with that.");
+    }
+
+    @Test
     void unreachableEngineIsTransient() {
         URI closed = base();
         servers.close();
