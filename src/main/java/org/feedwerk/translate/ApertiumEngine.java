@@ -75,8 +75,7 @@ public final class ApertiumEngine extends HttpEngine {
 
     private void readPairs() {
         try {
-            JsonNode answer =
-                    postForJson(baseUri.resolve("/listPairs"), "application/x-www-form-urlencoded", "", Map.of());
+            JsonNode answer = postForJson(endpoint("/listPairs"), "application/x-www-form-urlencoded", "", Map.of());
             Set<String> read = new HashSet<>();
             answer.path("responseData")
                     .forEach(pair -> read.add(pair.path("sourceLanguage").asText() + "|"
@@ -106,8 +105,7 @@ public final class ApertiumEngine extends HttpEngine {
         for (String text : request.texts()) {
             String body = "q=" + encode(text) + "&langpair=" + encode(pair) + "&format="
                     + (request.format() == TextFormat.HTML ? "html" : "txt") + "&markUnknown=no";
-            JsonNode answer =
-                    postForJson(baseUri.resolve("/translate"), "application/x-www-form-urlencoded", body, Map.of());
+            JsonNode answer = postForJson(endpoint("/translate"), "application/x-www-form-urlencoded", body, Map.of());
             JsonNode result = answer.path("responseData").path("translatedText");
             if (!result.isTextual() || answer.path("responseStatus").asInt(200) != 200) {
                 throw new TranslationException(

@@ -89,10 +89,7 @@ public final class DeeplEngine extends HttpEngine {
             append(form, "tag_handling", "html");
         }
         return postForJson(
-                baseUri.resolve("/v2/translate"),
-                "application/x-www-form-urlencoded",
-                form.toString(),
-                authorization());
+                endpoint("/v2/translate"), "application/x-www-form-urlencoded", form.toString(), authorization());
     }
 
     private Map<String, String> authorization() {
@@ -124,7 +121,7 @@ public final class DeeplEngine extends HttpEngine {
         append(form, "entries", entries.toString());
         append(form, "entries_format", "tsv");
         String id = postForJson(
-                        baseUri.resolve("/v2/glossaries"),
+                        endpoint("/v2/glossaries"),
                         "application/x-www-form-urlencoded",
                         form.toString(),
                         authorization())

@@ -90,23 +90,29 @@ final class EngineHttp {
     private TranslationException failure(int status, String body) {
         String detail = " (HTTP " + status + snippet(body) + ")";
         if (status == 429 || status >= 500) {
-            return new TranslationException(
-                    TranslationException.Kind.TRANSIENT, engineName + ": busy or failing" + detail);
+            return new EngineHttpError(
+                    TranslationException.Kind.TRANSIENT, engineName + ": busy or failing" + detail, status, body);
         }
         if (status == 456) {
-            return new TranslationException(TranslationException.Kind.QUOTA, engineName + ": quota exceeded" + detail);
+            return new EngineHttpError(
+                    TranslationException.Kind.QUOTA, engineName + ": quota exceeded" + detail, status, body);
         }
         if (status == 401 || status == 403) {
-            return new TranslationException(
+            return new EngineHttpError(
                     TranslationException.Kind.CONFIGURATION,
-                    engineName + ": the API key was rejected; check the key and the URL" + detail);
+                    engineName + ": the API key was rejected; check the key and the URL" + detail,
+                    status,
+                    body);
         }
         if (status == 404) {
-            return new TranslationException(
-                    TranslationException.Kind.CONFIGURATION, engineName + ": no translation API at this URL" + detail);
+            return new EngineHttpError(
+                    TranslationException.Kind.CONFIGURATION,
+                    engineName + ": no translation API at this URL" + detail,
+                    status,
+                    body);
         }
-        return new TranslationException(
-                TranslationException.Kind.BAD_OUTPUT, engineName + ": request refused" + detail);
+        return new EngineHttpError(
+                TranslationException.Kind.BAD_OUTPUT, engineName + ": request refused" + detail, status, body);
     }
 
     private static String snippet(String body) {

@@ -49,6 +49,10 @@ abstract class HttpEngine implements TranslationEngine {
         String answer;
         try {
             answer = http.post(uri, contentType, body, headers);
+        } catch (EngineHttpError e) {
+            TranslationException failure = reclassified(e);
+            availability.record(failure);
+            throw failure;
         } catch (TranslationException e) {
             availability.record(e);
             throw e;
@@ -58,6 +62,22 @@ abstract class HttpEngine implements TranslationEngine {
         } catch (IOException e) {
             throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": answer is not JSON", e);
         }
+    }
+
+    /**
+     * The address of one of the API's paths below the configured URL, so that a server behind a path prefix
+     * ({@code https://mt.example/libre}) is asked there and not at the host's root.
+     */
+    protected URI endpoint(String path) {
+        return URI.create(baseUri.toString().replaceAll("/+$", "") + "/" + path.replaceAll("^/+", ""));
+    }
+
+    /**
+     * How this engine's wire format classifies an error answer; by default as {@link EngineHttp} did from the
+     * status alone.
+     */
+    protected TranslationException reclassified(EngineHttpError error) {
+        return error;
     }
 
     protected ObjectMapper json() {

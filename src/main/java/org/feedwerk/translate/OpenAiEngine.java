@@ -74,11 +74,7 @@ public final class OpenAiEngine extends HttpEngine {
         messages.addObject().put("role", "user").put("content", text);
         Map<String, String> headers =
                 key.map(value -> Map.of("Authorization", "Bearer " + value)).orElse(Map.of());
-        return postForJson(
-                URI.create(baseUri.toString().replaceAll("/+$", "") + "/chat/completions"),
-                "application/json",
-                body.toString(),
-                headers);
+        return postForJson(endpoint("/chat/completions"), "application/json", body.toString(), headers);
     }
 
     static String systemPrompt(EngineRequest request) {

@@ -38,6 +38,10 @@ public final class FakeEngineServers {
     private final List<Map<String, List<String>>> glossaryForms = new CopyOnWriteArrayList<>();
     private volatile UnaryOperator<String> llmReply = PseudoTranslation::html;
     private volatile String llmFinishReason = "stop";
+    private volatile int libreBatchLimit = -1;
+    private volatile int libreCharLimit = -1;
+    private volatile boolean libreCountsWholeRequest;
+    private volatile boolean libreBans;
     private volatile UnaryOperator<String> textTranslation = PseudoTranslation::plain;
 
     public FakeEngineServers() {
@@ -65,6 +69,28 @@ public final class FakeEngineServers {
 
     private String translate(String text, boolean html) {
         return html ? PseudoTranslation.html(text, textTranslation) : textTranslation.apply(text);
+    }
+
+    /**
+     * LibreTranslate's {@code --batch-limit} and {@code --char-limit} (-1: none), refused as the current server
+     * does: 400 "Invalid request: request (size) exceeds text limit (limit)", the character limit per text.
+     */
+    public void limitLibreTranslate(int batchLimit, int charLimit) {
+        this.libreBatchLimit = batchLimit;
+        this.libreCharLimit = charLimit;
+        this.libreCountsWholeRequest = false;
+    }
+
+    /** The character limit as LibreTranslate 1.2 counted it: all texts of a request together. */
+    public void limitLibreTranslateRequestsTo(int charLimit) {
+        this.libreBatchLimit = -1;
+        this.libreCharLimit = charLimit;
+        this.libreCountsWholeRequest = true;
+    }
+
+    /** LibreTranslate's flood protection: every request answered 403 "Too many request limits violations". */
+    public void banFromLibreTranslate(boolean banned) {
+        this.libreBans = banned;
     }
 
     public void replyFromLlm(UnaryOperator<String> reply) {
@@ -192,6 +218,14 @@ public final class FakeEngineServers {
         }
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         jsonBodies.add(body);
+        String refusal = libreRefusal(body.path("q"));
+        if (refusal != null) {
+            int status = refusal.startsWith("Too many") ? 403 : 400;
+            byte[] error =
+                    JSON.createObjectNode().put("error", refusal).toString().getBytes(StandardCharsets.UTF_8);
+            LocalHttpServer.send(exchange, status, "application/json", error);
+            return;
+        }
         boolean html = "html".equals(body.path("format").asText());
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode translated = answer.putArray("translatedText");
@@ -201,6 +235,30 @@ public final class FakeEngineServers {
         }
         LocalHttpServer.send(
                 exchange, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String libreRefusal(JsonNode texts) {
+        if (libreBans) {
+            return "Too many request limits violations";
+        }
+        if (libreBatchLimit != -1 && texts.size() > libreBatchLimit) {
+            return "Invalid request: request (" + texts.size() + ") exceeds text limit (" + libreBatchLimit + ")";
+        }
+        if (libreCharLimit == -1) {
+            return null;
+        }
+        long whole = 0;
+        for (JsonNode text : texts) {
+            long characters = text.asText().codePoints().count();
+            whole += characters;
+            if (!libreCountsWholeRequest && characters > libreCharLimit) {
+                return "Invalid request: request (" + characters + ") exceeds text limit (" + libreCharLimit + ")";
+            }
+        }
+        if (libreCountsWholeRequest && whole > libreCharLimit) {
+            return "Invalid request: Request (" + whole + ") exceeds character limit (" + libreCharLimit + ")";
+        }
+        return null;
     }
 
     private void openai(HttpExchange exchange) throws IOException {

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.feedwerk.config.EngineType;
 import org.feedwerk.config.HttpEngineConfig;
 import org.feedwerk.testing.FakeEngineServers;
+import org.feedwerk.testing.LocalHttpServer;
 import org.feedwerk.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -232,6 +235,82 @@ class EnginesTest {
                         TranslationException.class,
                         e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.CONFIGURATION));
         assertThat(engine.unavailableReason()).isPresent();
+    }
+
+    @Test
+    void libreTranslateLearnsTheServersBatchLimitAndKeepsTheOrder() {
+        servers.limitLibreTranslate(3, 5000);
+        TranslationEngine engine = libre();
+        List<String> texts =
+                IntStream.range(0, 8).mapToObj(index -> "text " + index).toList();
+
+        EngineResult result = engine.translate(new EngineRequest("en", "de", TextFormat.PLAIN, texts));
+
+        assertThat(result.texts())
+                .containsExactlyElementsOf(texts.stream()
+                        .map(text -> text.toUpperCase(Locale.ROOT))
+                        .toList());
+        assertThat(servers.jsonBodies())
+                .extracting(body -> body.get("q").size())
+                .containsExactly(8, 3, 3, 2);
+
+        servers.jsonBodies().clear();
+        engine.translate(new EngineRequest("en", "de", TextFormat.PLAIN, texts));
+        assertThat(servers.jsonBodies())
+                .as("the limit is remembered")
+                .extracting(body -> body.get("q").size())
+                .containsExactly(3, 3, 2);
+    }
+
+    @Test
+    void libreTranslateTextOverTheCharacterLimitIsBadOutputAndAWholeRequestLimitIsLearnt() {
+        servers.limitLibreTranslate(-1, 20);
+        assertThatThrownBy(() -> libre().translate(
+                                new EngineRequest("en", "de", TextFormat.PLAIN, List.of("short", "ä".repeat(21)))))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.BAD_OUTPUT))
+                .hasMessageContaining("a text of 21 characters is longer than the server's limit of 20");
+
+        servers.limitLibreTranslateRequestsTo(20);
+        servers.jsonBodies().clear();
+        List<String> texts = List.of("eight ch", "eight ch", "eight ch", "twelve chars", "x");
+        EngineResult result = libre().translate(new EngineRequest("en", "de", TextFormat.PLAIN, texts));
+        assertThat(result.texts()).containsExactly("EIGHT CH", "EIGHT CH", "EIGHT CH", "TWELVE CHARS", "X");
+        assertThat(servers.jsonBodies())
+                .extracting(body -> body.get("q").size())
+                .containsExactly(5, 2, 2, 1);
+    }
+
+    @Test
+    void libreTranslateFloodBanIsTransientNotARejectedKey() {
+        servers.banFromLibreTranslate(true);
+        TranslationEngine engine = libre();
+        assertThatThrownBy(() -> engine.translate(html("x")))
+                .isInstanceOfSatisfying(
+                        TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.TRANSIENT))
+                .hasMessageContaining("banned this address for a while");
+        assertThat(engine.unavailableReason()).isEmpty();
+
+        servers.banFromLibreTranslate(false);
+        assertThat(engine.translate(html("x")).texts()).containsExactly("X");
+    }
+
+    @Test
+    void libreTranslateUnderAPathPrefixIsAskedThere() {
+        TranslationEngine engine = factory.create(HttpEngineConfig.builder()
+                .name("libre")
+                .type(EngineType.LIBRETRANSLATE)
+                .url(URI.create(base() + "/mt/"))
+                .maxAttempts(1)
+                .build());
+        servers.server().on("/mt/translate", exchange -> {
+            byte[] answer = "{\"translatedText\":[\"UNTER PFAD\"]}".getBytes(StandardCharsets.UTF_8);
+            LocalHttpServer.send(exchange, 200, "application/json", answer);
+        });
+
+        assertThat(engine.translate(html("under path")).texts()).containsExactly("UNTER PFAD");
     }
 
     @Test
