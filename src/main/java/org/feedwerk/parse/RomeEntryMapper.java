@@ -354,14 +354,20 @@ final class RomeEntryMapper {
                 : RomeFeedReader.blankToNull(element.getChildTextNormalize("title", MEDIA_RSS));
     }
 
+    /**
+     * A {@code media:thumbnail}, or a {@code media:content} that is a picture by its {@code medium} or its type, or,
+     * lacking both, by its file name, as for enclosures.
+     */
     private static Optional<ItemImage> findMediaImage(Element element) {
-        String url = element.getAttributeValue("url");
+        String url = RomeFeedReader.blankToNull(element.getAttributeValue("url"));
         if (url == null) {
             return Optional.empty();
         }
-        String medium = String.valueOf(element.getAttributeValue("medium"));
-        String type = String.valueOf(element.getAttributeValue("type"));
-        boolean image = element.getName().equals("thumbnail") || medium.equals("image") || type.startsWith("image/");
+        String medium = RomeFeedReader.blankToNull(element.getAttributeValue("medium"));
+        String type = element.getAttributeValue("type");
+        boolean image = element.getName().equals("thumbnail")
+                || (medium == null ? isImage(type, url) : medium.strip().equalsIgnoreCase("image"))
+                || (type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("image/"));
         if (!image) {
             return Optional.empty();
         }

@@ -197,6 +197,36 @@ class FeedParsersTest {
     }
 
     @Test
+    void mediaContentIsAPictureByItsMediumItsTypeInAnyCaseOrLackingBothItsFileName() {
+        String feed = """
+                <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>
+                <item><title>Bare</title><link>https://m.example.org/1</link><description>x</description>
+                <media:content url="https://m.example.org/harbour.JPG?w=800"/></item>
+                <item><title>Upper-case type</title><link>https://m.example.org/2</link><description>x</description>
+                <media:content url="https://m.example.org/render?id=7" type="Image/JPEG"/></item>
+                <item><title>Medium</title><link>https://m.example.org/3</link><description>x</description>
+                <media:content url="https://m.example.org/pic/9" medium="Image"/></item>
+                <item><title>Video still by name</title><link>https://m.example.org/4</link><description>x</description>
+                <media:content url="https://m.example.org/clip.jpg" medium="video"/></item>
+                <item><title>Audio</title><link>https://m.example.org/5</link><description>x</description>
+                <media:content url="https://m.example.org/talk.mp3"/>
+                <media:content url="  "/></item>
+                </channel></rss>""";
+
+        var items = parsers.parse(new Payload(feed.getBytes(StandardCharsets.UTF_8), null, "media"), SourceFormat.AUTO)
+                .items();
+
+        assertThat(items)
+                .extracting(item -> item.images().stream().map(ItemImage::url).toList())
+                .containsExactly(
+                        List.of("https://m.example.org/harbour.JPG?w=800"),
+                        List.of("https://m.example.org/render?id=7"),
+                        List.of("https://m.example.org/pic/9"),
+                        List.of(),
+                        List.of());
+    }
+
+    @Test
     void anAtomTextTitleKeepsWhatLooksLikeATagAndAnHtmlTitleIsHtml() {
         String feed = """
                 <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id>
