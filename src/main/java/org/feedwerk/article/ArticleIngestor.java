@@ -48,8 +48,6 @@ public final class ArticleIngestor {
     static final int ITEMS_PER_TRANSACTION = 500;
     /** From this many items a document is normalized on all cores. */
     private static final int PARALLEL_FROM = 64;
-    /** Source times further ahead than this are not trusted for ordering revisions (an item dated 2099). */
-    static final Duration CLOCK_TOLERANCE = Duration.ofDays(1);
 
     private final ArticleStore store;
     private final ArticleNormalizer normalizer;
@@ -76,7 +74,7 @@ public final class ArticleIngestor {
         Supplier<PayloadRef> payload = new OnceSupplier<>(archiver);
         Set<String> reusedGuids = rememberReusedGuids(source, feed);
         Map<String, Integer> skipped = new TreeMap<>();
-        List<Item> items = oncePerKey(feed.items(), reusedGuids, skipped);
+        List<Item> items = oncePerKey(feed.items(), reusedGuids, skipped, clock.instant());
         if (items.size() > mostItems) {
             skipped.put("more than " + mostItems + " items in one document", items.size() - mostItems);
             items = items.subList(0, mostItems);
@@ -294,17 +292,20 @@ public final class ArticleIngestor {
     /**
      * A document that carries one item twice (two versions under one guid, one story listed in two sections) would
      * otherwise store each version over the other on every read — a new revision to translate and publish each
-     * time. One occurrence counts: the one its own dates make the newest, else the first (feeds list their newest
-     * first). Items keyed by their text alone are left as they are: the same key means the same text.
+     * time. One occurrence counts: the newest by {@link CopyAge} (version, else its own dates), else the first
+     * (feeds list their newest first). Items keyed by their text alone are left as they are: the same key means the same text.
      */
-    private static List<Item> oncePerKey(List<Item> items, Set<String> reusedGuids, Map<String, Integer> skipped) {
+    private static List<Item> oncePerKey(
+            List<Item> items, Set<String> reusedGuids, Map<String, Integer> skipped, Instant now) {
         String[] keys = new String[items.size()];
         Map<String, Integer> chosen = new HashMap<>();
         for (int index = 0; index < items.size(); index++) {
             keys[index] = ArticleKeys.keyWithoutText(items.get(index), reusedGuids);
             if (keys[index] != null) {
                 chosen.merge(
-                        keys[index], index, (first, next) -> isNewer(items.get(next), items.get(first)) ? next : first);
+                        keys[index],
+                        index,
+                        (first, next) -> CopyAge.isOlder(items.get(first), items.get(next), now) ? next : first);
             }
         }
         List<Item> once = new ArrayList<>(items.size());
@@ -316,20 +317,6 @@ public final class ArticleIngestor {
             }
         }
         return once.size() == items.size() ? items : once;
-    }
-
-    /** Whether the item's own latest date is later than the other's (both must have one). */
-    private static boolean isNewer(Item item, Item other) {
-        Instant mine = latest(item);
-        Instant theirs = latest(other);
-        return mine != null && theirs != null && mine.isAfter(theirs);
-    }
-
-    private static Instant latest(Item item) {
-        if (item.updated() == null) {
-            return item.published();
-        }
-        return item.published() == null || item.updated().isAfter(item.published()) ? item.updated() : item.published();
     }
 
     private Set<String> rememberReusedGuids(SourceConfig source, ParsedFeed feed) {
@@ -416,7 +403,7 @@ public final class ArticleIngestor {
         String hash = content.contentHash();
         Article article = existing.get();
         Revision current = tx.findRevision(id, article.currentRevision()).orElseThrow();
-        if (current.contentHash().equals(hash) || isOlderCopy(content, current.content(), now)) {
+        if (current.contentHash().equals(hash) || CopyAge.isOlder(content, current.content(), now)) {
             return Outcome.UNCHANGED;
         }
         PayloadRef ref = payload.get();
@@ -525,21 +512,6 @@ public final class ArticleIngestor {
         PayloadRef ref = payload.get();
         tx.recordPayload(ref);
         return ref;
-    }
-
-    /**
-     * A copy with an older version or update time than the stored one (a stale cache, a late delivery). A stored
-     * time in the future (an item dated 2099) proves nothing, or it would make every later correction look older.
-     */
-    private static boolean isOlderCopy(RevisionContent incoming, RevisionContent current, Instant now) {
-        if (incoming.sourceVersion() != null && current.sourceVersion() != null) {
-            return incoming.sourceVersion() < current.sourceVersion();
-        }
-        Instant latestPlausible = now.plus(CLOCK_TOLERANCE);
-        return incoming.sourceUpdated() != null
-                && current.sourceUpdated() != null
-                && !current.sourceUpdated().isAfter(latestPlausible)
-                && incoming.sourceUpdated().isBefore(current.sourceUpdated());
     }
 
     /** The source's publication status decides first: withheld and canceled versions are not translated. */

@@ -258,19 +258,24 @@ class RealWorldCorpusTest {
                     + "<item><guid>dated</guid><title>Bridge closed</title><description>Old.</description>"
                     + "<pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate></item>"
                     + "<item><guid>dated</guid><title>Bridge open again</title><description>New.</description>"
-                    + "<pubDate>Tue, 01 Dec 2026 08:00:00 GMT</pubDate></item></channel></rss>";
+                    + "<pubDate>Tue, 01 Dec 2026 08:00:00 GMT</pubDate></item>"
+                    + "<item><guid>far</guid><title>Dam holds</title><description>Current.</description>"
+                    + "<pubDate>Tue, 01 Dec 2026 08:00:00 GMT</pubDate></item>"
+                    + "<item><guid>far</guid><title>Dam breaks</title><description>Misdated.</description>"
+                    + "<pubDate>Fri, 01 Jan 2099 00:00:00 GMT</pubDate></item></channel></rss>";
 
             SourceRunReport first = site.drop("twice.xml", feed.getBytes(StandardCharsets.UTF_8));
             SourceRunReport again = site.drop("twice-again.xml", feed.getBytes(StandardCharsets.UTF_8));
 
             assertThat(first.summary())
-                    .isEqualTo("2 new, 0 revised, 0 unchanged, 2 skipped (the same item twice in one document: 2)");
-            assertThat(again.summary()).startsWith("0 new, 0 revised, 2 unchanged");
+                    .isEqualTo("3 new, 0 revised, 0 unchanged, 3 skipped (the same item twice in one document: 3)");
+            assertThat(again.summary()).startsWith("0 new, 0 revised, 3 unchanged");
             List<Article> articles = site.app().articles().listArticles(new ArticleQuery(null, null, 5));
             assertThat(articles)
-                    .as("the first when no dates tell, else the newest")
+                    .as("the first when no plausible dates tell, else the newest")
                     .extracting(Article::headline, Article::currentRevision)
-                    .containsExactlyInAnyOrder(tuple("Ferry back on time", 1), tuple("Bridge open again", 1));
+                    .containsExactlyInAnyOrder(
+                            tuple("Ferry back on time", 1), tuple("Bridge open again", 1), tuple("Dam holds", 1));
             assertThat(site.app().verify().problems()).isEmpty();
         }
     }

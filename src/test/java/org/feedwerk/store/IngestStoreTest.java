@@ -246,6 +246,32 @@ class IngestStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aStaleCopyKnownOnlyByItsPublicationTimeDoesNotRollTheStoryBack(Kind kind) {
+        open(kind);
+        Instant republished = Instant.parse("2026-11-29T11:00:00Z");
+        Item current = Item.builder()
+                .guid("g-3")
+                .title("Title")
+                .contentHtml("<p>Edited text.</p>")
+                .published(republished)
+                .build();
+        ingest(WIRE, "p1", current);
+
+        IngestCounts stale = ingest(
+                WIRE,
+                "p0",
+                current.withContentHtml("<p>First text.</p>").withPublished(republished.minusSeconds(1800)));
+        IngestCounts edited = ingest(
+                WIRE,
+                "p2",
+                current.withContentHtml("<p>Edited again.</p>").withPublished(republished.plusSeconds(600)));
+
+        assertThat(stale).isEqualTo(new IngestCounts(0, 0, 1, 0));
+        assertThat(edited).isEqualTo(new IngestCounts(0, 1, 0, 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void reusedGuidFallsBackToGuidAndLinkAndIsRemembered(Kind kind) {
         open(kind);
         Item one = item("same", "https://wire.example.org/1", "Story one", "<p>One.</p>");
