@@ -25,14 +25,14 @@ public final class FormatSniffer {
         }
         try {
             if (trimmed.startsWith("<")) {
-                return sniffXml(trimmed);
+                return sniffXml(trimmed, payload);
             }
             throw new ParseException("not a feed: the document is neither XML nor JSON");
         } catch (ParseException e) {
             // Something printed ahead of the feed (a comment, a PHP notice): the XML declaration says where it starts.
             int declaration = trimmed.indexOf("<?xml");
             if (declaration > 0) {
-                return sniffXml(trimmed.substring(declaration));
+                return sniffXml(trimmed.substring(declaration), payload);
             }
             throw e;
         }
@@ -54,7 +54,7 @@ public final class FormatSniffer {
                 + " and not ninjs (no \"uri\")");
     }
 
-    private static FeedFormat sniffXml(String head) {
+    private static FeedFormat sniffXml(String head, Payload payload) {
         Matcher matcher = ROOT_ELEMENT.matcher(head);
         if (!matcher.find()) {
             throw new ParseException("XML document without a recognizable root element");
@@ -64,7 +64,7 @@ public final class FormatSniffer {
             case "rss", "rdf" -> FeedFormat.RSS;
             case "feed" -> FeedFormat.ATOM;
             case "newsitem", "newsmessage", "packageitem" -> FeedFormat.NEWSML_G2;
-            case "html" -> throw new ParseException("the document is an HTML page, not a feed");
+            case "html", "head", "body" -> throw HtmlPageInsteadOfFeed.error(payload);
             default -> throw new ParseException("unrecognized feed format: root element <" + matcher.group(2) + ">");
         };
     }

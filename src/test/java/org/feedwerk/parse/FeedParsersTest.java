@@ -173,6 +173,37 @@ class FeedParsersTest {
     }
 
     @Test
+    void anHtmlPageIsNamedByItsTitleAndTheFeedsItLinksToAreOffered() {
+        String home = """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>Harbour Times – local news</title>
+                <link rel="stylesheet" href="/site.css">
+                <link rel="alternate" type="application/rss+xml" title="All stories" href="/feeds/all.rss">
+                <link rel="Alternate" type="Application/Atom+XML" href="https://cdn.example.org/atom.xml">
+                <link rel="alternate" hreflang="de" href="/de/">
+                </head><body><h1>Harbour Times</h1></body></html>""";
+        String botCheck = """
+                <!DOCTYPE html><!-- served by the edge -->
+                <html><head><title>Just a moment...</title></head><body><noscript>Enable JavaScript</noscript>
+                </body></html>""";
+
+        assertThatThrownBy(() -> parsers.parse(
+                        new Payload(home.getBytes(StandardCharsets.UTF_8), "text/html", "https://news.example.org/"),
+                        SourceFormat.AUTO))
+                .isInstanceOf(ParseException.class)
+                .hasMessage(
+                        "the document is an HTML page (\"Harbour Times – local news\"), not a feed; the page names its"
+                                + " feeds at https://news.example.org/feeds/all.rss, https://cdn.example.org/atom.xml: set the"
+                                + " source's url to one of them");
+        assertThatThrownBy(() -> parsers.parse(
+                        new Payload(
+                                botCheck.getBytes(StandardCharsets.UTF_8), "text/html", "https://news.example.org/"),
+                        SourceFormat.AUTO))
+                .isInstanceOf(ParseException.class)
+                .hasMessage("the document is an HTML page (\"Just a moment...\"), not a feed");
+    }
+
+    @Test
     void mediaGroupsGiveTheirDefaultPictureOnceWithTheGroupsCaption() {
         String feed = """
                 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>
