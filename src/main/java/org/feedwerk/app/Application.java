@@ -124,7 +124,7 @@ public final class Application implements AutoCloseable {
                         articles, new ArticleNormalizer(), clock, config.fetch().maxItemsPerDocument()),
                 new PayloadArchive(config.dataDir()));
         this.sourceRunner = new SourceRunner(
-                new HttpSourceReader(fetcher, documents, sourceRecorder),
+                new HttpSourceReader(fetcher, documents, sourceRecorder, environment),
                 new DropFolderReader(
                         new DropFolder(),
                         documents,

@@ -15,6 +15,8 @@ final class ConfigValidator {
     private static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*");
     private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(10);
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private final Path file;
     private final YamlLocator locator;
@@ -178,7 +180,13 @@ final class ConfigValidator {
                                 && source.url().getHost() != null,
                         at + "/url",
                         "source '" + source.id() + "' url must be an absolute http or https URL");
+                require(
+                        source.url().getRawUserInfo() == null,
+                        at + "/url",
+                        "source '" + source.id() + "' url must not carry a user name or password: name the"
+                                + " environment variables that hold them under credentials (usernameEnv, passwordEnv)");
             }
+            source.findCredentials().ifPresent(credentials -> validateCredentials(source, credentials, at));
             require(
                     source.interval().compareTo(SHORTEST_INTERVAL) >= 0,
                     at + "/interval",
@@ -189,6 +197,47 @@ final class ConfigValidator {
                     at + "/language",
                     "source '" + source.id() + "' language must be a language code such as en or pt-BR");
         }
+    }
+
+    private void validateCredentials(SourceConfig source, SourceCredentials credentials, String at) {
+        String name = "source '" + source.id() + "' credentials";
+        require(source.url() != null, at + "/credentials", name + " need a url (a drop folder is read as it is)");
+        require(
+                (credentials.usernameEnv() == null) == (credentials.passwordEnv() == null),
+                at + "/credentials",
+                name + ": usernameEnv and passwordEnv go together (HTTP Basic)");
+        require(
+                credentials.usernameEnv() == null || credentials.tokenEnv() == null,
+                at + "/credentials",
+                name + ": either usernameEnv and passwordEnv (HTTP Basic) or tokenEnv (Bearer), not both");
+        require(
+                credentials.usernameEnv() != null
+                        || credentials.tokenEnv() != null
+                        || !credentials.headerEnv().isEmpty(),
+                at + "/credentials",
+                name + " name no environment variable");
+        for (String variable :
+                new String[] {credentials.usernameEnv(), credentials.passwordEnv(), credentials.tokenEnv()}) {
+            require(
+                    variable == null || VARIABLE.matcher(variable).matches(),
+                    at + "/credentials",
+                    name + ": '" + variable + "' is not the name of an environment variable");
+        }
+        credentials.headerEnv().forEach((header, variable) -> {
+            require(
+                    HEADER_NAME.matcher(header).matches(),
+                    at + "/credentials/headerEnv",
+                    name + ": '" + header + "' is not an HTTP header name");
+            require(
+                    !header.equalsIgnoreCase("Authorization")
+                            || (credentials.usernameEnv() == null && credentials.tokenEnv() == null),
+                    at + "/credentials/headerEnv",
+                    name + ": the Authorization header is set twice (headerEnv and usernameEnv/tokenEnv)");
+            require(
+                    variable != null && VARIABLE.matcher(variable).matches(),
+                    at + "/credentials/headerEnv/" + header,
+                    name + ": '" + variable + "' is not the name of an environment variable");
+        });
     }
 
     private void require(boolean condition, String pointer, String problem) {

@@ -1,5 +1,6 @@
 package org.feedwerk.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,7 +8,8 @@ import java.util.Optional;
 
 /**
  * One configured source: an HTTP(S) feed ({@code url}) or a drop folder ({@code dir}). {@code attribution} is the
- * name shown as the source of every article; {@code licence} records why republication is allowed.
+ * name shown as the source of every article; {@code licence} records why republication is allowed;
+ * {@code credentials} say how a licensed feed is asked for.
  */
 public record SourceConfig(
         String id,
@@ -18,12 +20,32 @@ public record SourceConfig(
         Duration interval,
         String attribution,
         String licence,
-        Boolean allowPrivateNetwork) {
+        Boolean allowPrivateNetwork,
+        SourceCredentials credentials) {
 
+    @JsonCreator
     public SourceConfig {
         format = format == null ? SourceFormat.AUTO : format;
         interval = interval == null ? Duration.ofMinutes(5) : interval;
         allowPrivateNetwork = allowPrivateNetwork != null && allowPrivateNetwork;
+    }
+
+    /** A source without credentials, as drop folders and open feeds are. */
+    public SourceConfig(
+            String id,
+            URI url,
+            Path dir,
+            SourceFormat format,
+            String language,
+            Duration interval,
+            String attribution,
+            String licence,
+            Boolean allowPrivateNetwork) {
+        this(id, url, dir, format, language, interval, attribution, licence, allowPrivateNetwork, null);
+    }
+
+    public Optional<SourceCredentials> findCredentials() {
+        return Optional.ofNullable(credentials);
     }
 
     public Optional<URI> findUrl() {
@@ -46,6 +68,15 @@ public record SourceConfig(
     SourceConfig resolvedAgainst(Path base) {
         Path resolvedDir = dir == null ? null : base.resolve(dir).normalize();
         return new SourceConfig(
-                id, url, resolvedDir, format, language, interval, attribution, licence, allowPrivateNetwork);
+                id,
+                url,
+                resolvedDir,
+                format,
+                language,
+                interval,
+                attribution,
+                licence,
+                allowPrivateNetwork,
+                credentials);
     }
 }

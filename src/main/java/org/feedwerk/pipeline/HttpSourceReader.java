@@ -1,7 +1,9 @@
 package org.feedwerk.pipeline;
 
 import java.time.Instant;
+import java.util.Map;
 import org.feedwerk.article.IngestCounts;
+import org.feedwerk.config.ConfigException;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.Payload;
 import org.feedwerk.source.FetchResult;
@@ -14,16 +16,34 @@ public final class HttpSourceReader {
     private final HttpFeedFetcher fetcher;
     private final DocumentIngestor documents;
     private final SourceStateRecorder recorder;
+    private final Map<String, String> environment;
 
-    public HttpSourceReader(HttpFeedFetcher fetcher, DocumentIngestor documents, SourceStateRecorder recorder) {
+    /** @param environment where the secrets of sources' {@code credentials} are read */
+    public HttpSourceReader(
+            HttpFeedFetcher fetcher,
+            DocumentIngestor documents,
+            SourceStateRecorder recorder,
+            Map<String, String> environment) {
         this.fetcher = fetcher;
         this.documents = documents;
         this.recorder = recorder;
+        this.environment = Map.copyOf(environment);
     }
 
     SourceRunReport read(SourceConfig source, SourceState state, Instant started) {
         var validators = new HttpFeedFetcher.Validators(state.etag(), state.lastModified());
-        FetchResult result = fetcher.fetch(source.findUrl().orElseThrow(), validators, source.allowPrivateNetwork());
+        Map<String, String> credentials;
+        try {
+            credentials = source.findCredentials()
+                    .map(configured -> configured.headers(environment))
+                    .orElse(Map.of());
+        } catch (ConfigException e) {
+            String reason = "credentials: " + e.getMessage();
+            recorder.fail(source, state, reason, null);
+            return new SourceRunReport(source.id(), IngestCounts.NONE, false, reason);
+        }
+        FetchResult result =
+                fetcher.fetch(source.findUrl().orElseThrow(), validators, source.allowPrivateNetwork(), credentials);
         if (result instanceof FetchResult.Fetched fetched) {
             return ingest(source, state, fetched, started);
         }

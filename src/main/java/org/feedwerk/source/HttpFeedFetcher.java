@@ -14,13 +14,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.feedwerk.config.FetchConfig;
 
 /**
- * Fetches a feed over HTTP(S): conditional GET, gzip, a bounded number of redirects (each checked by
- * {@link NetworkGuard}), connect and read timeouts, and a body cap enforced while streaming, after
+ * Fetches a feed over HTTP(S): conditional GET, gzip, credentials for licensed feeds (kept to the feed's own
+ * origin), a bounded number of redirects (each checked by {@link NetworkGuard}), connect and read timeouts, and a body cap enforced while streaming, after
  * decompression, so neither a huge nor a gzip-bomb response can exhaust memory.
  */
 public final class HttpFeedFetcher {
@@ -44,6 +45,15 @@ public final class HttpFeedFetcher {
     public record Validators(String etag, String lastModified) {}
 
     public FetchResult fetch(URI url, Validators validators, boolean allowPrivateNetwork) {
+        return fetch(url, validators, allowPrivateNetwork, Map.of());
+    }
+
+    /**
+     * @param credentials request headers that prove who is asking ({@code Authorization}, an API key header); sent
+     *                    only to the feed's own origin, never after a redirect to another host, port or scheme
+     */
+    public FetchResult fetch(
+            URI url, Validators validators, boolean allowPrivateNetwork, Map<String, String> credentials) {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
             Optional<String> refusal = NetworkGuard.refusal(current, allowPrivateNetwork);
@@ -52,7 +62,8 @@ public final class HttpFeedFetcher {
             }
             HttpURLConnection connection = null;
             try {
-                connection = open(current, validators);
+                Map<String, String> sent = sameOrigin(url, current) ? credentials : Map.of();
+                connection = open(current, validators, sent);
                 int status = connection.getResponseCode();
                 if (isRedirect(status)) {
                     String location = connection.getHeaderField("Location");
@@ -65,7 +76,7 @@ public final class HttpFeedFetcher {
                     current = current.resolve(new URI(location.trim()));
                     continue;
                 }
-                return read(connection, status, current);
+                return read(connection, status, current, !sent.isEmpty());
             } catch (SocketTimeoutException e) {
                 return new FetchResult.Failed("timed out: " + e.getMessage());
             } catch (UnknownHostException e) {
@@ -83,7 +94,17 @@ public final class HttpFeedFetcher {
         }
     }
 
-    private HttpURLConnection open(URI url, Validators validators) throws IOException {
+    private static boolean sameOrigin(URI first, URI other) {
+        return String.valueOf(first.getScheme()).equalsIgnoreCase(String.valueOf(other.getScheme()))
+                && String.valueOf(first.getHost()).equalsIgnoreCase(String.valueOf(other.getHost()))
+                && port(first) == port(other);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private HttpURLConnection open(URI url, Validators validators, Map<String, String> credentials) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
         connection.setInstanceFollowRedirects(false);
         connection.setConnectTimeout((int) config.connectTimeout().toMillis());
@@ -98,10 +119,12 @@ public final class HttpFeedFetcher {
         if (validators.lastModified() != null) {
             connection.setRequestProperty("If-Modified-Since", validators.lastModified());
         }
+        credentials.forEach(connection::setRequestProperty);
         return connection;
     }
 
-    private FetchResult read(HttpURLConnection connection, int status, URI url) throws IOException {
+    private FetchResult read(HttpURLConnection connection, int status, URI url, boolean credentialsSent)
+            throws IOException {
         if (status == HttpURLConnection.HTTP_NOT_MODIFIED) {
             return new FetchResult.NotModified();
         }
@@ -110,7 +133,14 @@ public final class HttpFeedFetcher {
         }
         if (status < 200 || status > 299) {
             String message = connection.getResponseMessage();
-            return new FetchResult.Failed("HTTP " + status + (message == null ? "" : " " + message));
+            String failure = "HTTP " + status + (message == null ? "" : " " + message);
+            if (status == HttpURLConnection.HTTP_UNAUTHORIZED || status == HttpURLConnection.HTTP_FORBIDDEN) {
+                failure += credentialsSent
+                        ? ": the server refused the source's credentials"
+                        : ": the feed wants credentials (credentials in the source's configuration)"
+                                + scheme(connection.getHeaderField("WWW-Authenticate"));
+            }
+            return new FetchResult.Failed(failure);
         }
         long declared = connection.getContentLengthLong();
         if (declared > config.maxBodyBytes()) {
@@ -126,6 +156,15 @@ public final class HttpFeedFetcher {
                 connection.getHeaderField("ETag"),
                 connection.getHeaderField("Last-Modified"),
                 url.toString());
+    }
+
+    /** The scheme a 401 names ("it asks for Basic"), never its parameters. */
+    private static String scheme(String challenge) {
+        if (challenge == null || challenge.isBlank()) {
+            return "";
+        }
+        String scheme = challenge.strip().split("[\\s,]", 2)[0];
+        return scheme.matches("[A-Za-z][A-Za-z0-9-]{0,30}") ? "; it asks for " + scheme : "";
     }
 
     private FetchResult tooLarge() {

@@ -231,6 +231,24 @@ class ConfigLoaderTest {
                         "openai without model",
                         VALID + "translation:\n  engines:\n    - name: llm\n      type: openai\n",
                         "feedwerk.yml:14: engine 'llm' of type openai needs a model"),
+                Arguments.of(
+                        "password in the url",
+                        VALID.replace("https://example.org/rss", "https://wire:secret@example.org/rss"),
+                        "feedwerk.yml:5: source 'harbour-world' url must not carry a user name or password"),
+                Arguments.of(
+                        "user name without password",
+                        VALID.replace("    attribution: Harbour Wire", "    credentials: { usernameEnv: WIRE_USER }"),
+                        "feedwerk.yml:9: source 'harbour-world' credentials: usernameEnv and passwordEnv go together"),
+                Arguments.of(
+                        "credentials on a drop folder",
+                        VALID + "    credentials: { tokenEnv: WIRE_TOKEN }\n",
+                        "feedwerk.yml:12: source 'inbox' credentials need a url"),
+                Arguments.of(
+                        "header name with a space",
+                        VALID.replace(
+                                "    attribution: Harbour Wire",
+                                "    credentials:\n      headerEnv: { \"X Api Key\": WIRE_KEY }"),
+                        "feedwerk.yml:10: source 'harbour-world' credentials: 'X Api Key' is not an HTTP header name"),
                 Arguments.of("not yaml", "sources: [\n", "feedwerk.yml"),
                 Arguments.of("top-level list", "- a\n- b\n", "feedwerk.yml:1: the configuration must be a mapping"));
     }
@@ -243,6 +261,27 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(dir.resolve(message).toString());
+    }
+
+    @Test
+    void readsSourceCredentialsAsTheNamesOfEnvironmentVariables() throws IOException {
+        FeedwerkConfig config = new ConfigLoader(Map.of())
+                .load(write(VALID.replace(
+                        "    attribution: Harbour Wire",
+                        "    attribution: Harbour Wire\n    credentials:\n      usernameEnv: WIRE_USER\n"
+                                + "      passwordEnv: WIRE_PASSWORD\n      headerEnv: { X-Api-Key: WIRE_API_KEY }")));
+
+        SourceCredentials credentials =
+                config.sources().get(0).findCredentials().orElseThrow();
+        assertThat(credentials)
+                .isEqualTo(
+                        new SourceCredentials("WIRE_USER", "WIRE_PASSWORD", null, Map.of("X-Api-Key", "WIRE_API_KEY")));
+        assertThat(credentials.headers(Map.of("WIRE_USER", "desk", "WIRE_PASSWORD", "pä:ss", "WIRE_API_KEY", " k-1 ")))
+                .containsExactly(Map.entry("Authorization", "Basic ZGVzazpww6Q6c3M="), Map.entry("X-Api-Key", "k-1"));
+        assertThatThrownBy(() -> credentials.headers(Map.of("WIRE_USER", "desk")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable WIRE_PASSWORD is not set");
+        assertThat(config.sources().get(1).findCredentials()).isEmpty();
     }
 
     @Test

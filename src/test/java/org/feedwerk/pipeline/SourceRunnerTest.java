@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -18,7 +19,9 @@ import org.feedwerk.app.Application;
 import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.article.IngestCounts;
 import org.feedwerk.config.DatabaseConfig;
+import org.feedwerk.config.FeedwerkConfig;
 import org.feedwerk.config.SourceConfig;
+import org.feedwerk.config.SourceCredentials;
 import org.feedwerk.config.SourceFormat;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.store.Database;
@@ -89,6 +92,44 @@ class SourceRunnerTest {
             LocalHttpServer.send(
                     exchange, 200, "application/rss+xml", feed.get().getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    @Test
+    void aLicensedFeedIsReadWithCredentialsFromTheEnvironmentAndAMissingOneIsNamed() {
+        server.on("/licensed", exchange -> {
+            boolean allowed = "Bearer t-42".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = allowed
+                    ? rss(item("w1", "Licensed", "Only for subscribers")).getBytes(StandardCharsets.UTF_8)
+                    : new byte[0];
+            LocalHttpServer.send(exchange, allowed ? 200 : 401, "application/rss+xml", body);
+        });
+        SourceConfig open = httpSource("wire", "/licensed");
+        SourceConfig source = new SourceConfig(
+                open.id(),
+                open.url(),
+                null,
+                open.format(),
+                open.language(),
+                open.interval(),
+                open.attribution(),
+                "licensed",
+                true,
+                new SourceCredentials(null, null, "WIRE_TOKEN", null));
+        FeedwerkConfig config = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
+
+        try (Application app = Application.open(config, Map.of(), clock)) {
+            SourceRunReport report = app.ingestOnce(List.of(source)).get(0);
+            assertThat(report.error()).isEqualTo("credentials: environment variable WIRE_TOKEN is not set");
+            assertThat(app.sourceStates().findState("wire").orElseThrow().lastError())
+                    .isEqualTo("credentials: environment variable WIRE_TOKEN is not set");
+            assertThat(server.requests()).as("not asked without them").isEmpty();
+        }
+        try (Application app = Application.open(config, Map.of("WIRE_TOKEN", "t-42"), clock)) {
+            clock.advance(Duration.ofHours(1));
+            assertThat(app.ingestOnce(List.of(source)).get(0).counts()).isEqualTo(new IngestCounts(1, 0, 0, 0));
+            assertThat(app.sourceStates().findState("wire").orElseThrow().lastError())
+                    .isNull();
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.feedwerk.config.FetchConfig;
 import org.feedwerk.testing.LocalHttpServer;
@@ -184,6 +185,48 @@ class HttpFeedFetcherTest {
                 .isInstanceOfSatisfying(
                         FetchResult.Failed.class,
                         failed -> assertThat(failed.reason()).startsWith("connection failed"));
+    }
+
+    @Test
+    void credentialsGoToTheFeedsOriginAndNeverAfterARedirectElsewhere() {
+        Map<String, String> credentials = Map.of("Authorization", "Basic d2lyZTpzZWNyZXQ=", "X-Api-Key", "k-123");
+        try (LocalHttpServer cdn = new LocalHttpServer()) {
+            cdn.on("/mirror", exchange -> LocalHttpServer.send(exchange, 200, "text/xml", FEED));
+            server.on("/licensed", exchange -> redirect(exchange, "/licensed/today"));
+            server.on(
+                    "/licensed/today",
+                    exchange -> redirect(exchange, cdn.uri("/mirror").toString()));
+
+            FetchResult result = fetcher().fetch(server.uri("/licensed"), NONE, true, credentials);
+
+            assertThat(result).isInstanceOf(FetchResult.Fetched.class);
+            assertThat(server.requests())
+                    .as("the feed's own origin, also after a redirect within it")
+                    .allSatisfy(request -> {
+                        assertThat(request.header("Authorization")).isEqualTo("Basic d2lyZTpzZWNyZXQ=");
+                        assertThat(request.header("X-Api-Key")).isEqualTo("k-123");
+                    })
+                    .hasSize(2);
+            assertThat(cdn.requests()).singleElement().satisfies(request -> {
+                assertThat(request.header("Authorization")).isNull();
+                assertThat(request.header("X-Api-Key")).isNull();
+            });
+        }
+    }
+
+    @Test
+    void aRefusalSaysWhetherCredentialsWereSentAndWhichSchemeIsAskedFor() {
+        server.on("/closed", exchange -> {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"wire\", charset=\"UTF-8\"");
+            LocalHttpServer.send(exchange, 401, "text/plain", "no".getBytes(StandardCharsets.UTF_8));
+        });
+
+        assertThat(fetcher().fetch(server.uri("/closed"), NONE, true))
+                .isEqualTo(new FetchResult.Failed("HTTP 401 Unauthorized: the feed wants credentials (credentials in"
+                        + " the source's configuration); it asks for Basic"));
+        assertThat(fetcher().fetch(server.uri("/closed"), NONE, true, Map.of("Authorization", "Basic eDp5")))
+                .isEqualTo(
+                        new FetchResult.Failed("HTTP 401 Unauthorized: the server refused the source's credentials"));
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {
