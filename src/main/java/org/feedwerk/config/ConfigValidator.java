@@ -149,6 +149,10 @@ final class ConfigValidator {
                 "/fetch/maxItemsPerDocument",
                 "fetch.maxItemsPerDocument must be between 1 and 100000");
         require(
+                fetch.olderPages() >= 0 && fetch.olderPages() <= 100,
+                "/fetch/olderPages",
+                "fetch.olderPages must be between 0 and 100");
+        require(
                 fetch.maxRedirects() >= 0 && fetch.maxRedirects() <= 5,
                 "/fetch/maxRedirects",
                 "fetch.maxRedirects must be between 0 and 5");

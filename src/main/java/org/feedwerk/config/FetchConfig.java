@@ -17,7 +17,8 @@ public record FetchConfig(
         Duration maxBackoff,
         Duration dropSettle,
         String userAgent,
-        Integer maxItemsPerDocument)
+        Integer maxItemsPerDocument,
+        Integer olderPages)
         implements FetchConfigBuilder.With {
 
     public static final String DEFAULT_USER_AGENT =
@@ -33,9 +34,10 @@ public record FetchConfig(
         dropSettle = dropSettle == null ? Duration.ofSeconds(2) : dropSettle;
         userAgent = userAgent == null ? DEFAULT_USER_AGENT : userAgent;
         maxItemsPerDocument = maxItemsPerDocument == null ? 2_000 : maxItemsPerDocument;
+        olderPages = olderPages == null ? 10 : olderPages;
     }
 
     public static FetchConfig defaults() {
-        return new FetchConfig(null, null, null, null, null, null, null, null, null);
+        return new FetchConfig(null, null, null, null, null, null, null, null, null, null);
     }
 }

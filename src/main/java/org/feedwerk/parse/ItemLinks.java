@@ -48,7 +48,7 @@ final class ItemLinks {
         }
         List<Item> items =
                 feed.items().stream().map(item -> withBase(item, base)).toList();
-        return new ParsedFeed(feed.format(), feed.title(), feed.link(), feed.language(), items, feed.packages());
+        return feed.withItems(items);
     }
 
     /** The item with its address and images resolved against {@code base}, where they are not absolute yet. */

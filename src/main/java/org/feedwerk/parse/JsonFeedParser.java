@@ -34,7 +34,13 @@ public final class JsonFeedParser implements FeedParser {
             }
         }
         return new ParsedFeed(
-                FeedFormat.JSON_FEED, text(root, "title"), text(root, "home_page_url"), feedLanguage, parsed);
+                FeedFormat.JSON_FEED,
+                text(root, "title"),
+                text(root, "home_page_url"),
+                feedLanguage,
+                parsed,
+                List.of(),
+                ItemLinks.absolute(text(root, "next_url"), ItemLinks.absolute(payload.origin(), null)));
     }
 
     private static Item mapItem(JsonNode item) {

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /** Shared by the RSS and Atom parsers: Rome over a DOM that {@link SecureXml} built, mapped to the neutral model. */
 final class RomeFeedReader {
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
     private final RomeEntryMapper entryMapper = new RomeEntryMapper();
 
     ParsedFeed read(Payload payload, FeedFormat expected) {
@@ -44,7 +46,38 @@ final class RomeFeedReader {
                 blankToNull(feed.getTitle()),
                 blankToNull(feed.getLink()),
                 blankToNull(feed.getLanguage()),
-                items);
+                items,
+                List.of(),
+                ItemLinks.absolute(findNextPage(document), ItemLinks.absolute(payload.origin(), null)));
+    }
+
+    /**
+     * RFC 5005's {@code <link rel="next">} of a paged feed, an Atom link on the feed or, in RSS, on the channel
+     * (Rome keeps neither).
+     */
+    private static String findNextPage(Document document) {
+        Element root = document.getDocumentElement();
+        if (root == null) {
+            return null;
+        }
+        Element container = root;
+        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element
+                    && element.getLocalName() != null
+                    && element.getLocalName().equals("channel")) {
+                container = element;
+                break;
+            }
+        }
+        for (Node child = container.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element link
+                    && "link".equals(link.getLocalName())
+                    && ATOM.equals(link.getNamespaceURI())
+                    && link.getAttribute("rel").strip().equalsIgnoreCase("next")) {
+                return blankToNull(link.getAttribute("href"));
+            }
+        }
+        return null;
     }
 
     /**

@@ -22,9 +22,12 @@ public final class DocumentIngestor {
         this.archive = archive;
     }
 
-    IngestCounts ingest(SourceConfig source, Payload payload, Instant fetchedAt) {
+    /** What storing one document did, and the address of the feed's next (older) page, or null. */
+    record Ingested(IngestCounts counts, String nextPage) {}
+
+    Ingested ingest(SourceConfig source, Payload payload, Instant fetchedAt) {
         ParsedFeed feed = parsers.parse(payload, source.format());
-        return ingestor.ingest(
+        IngestCounts counts = ingestor.ingest(
                 source,
                 feed,
                 () -> new PayloadRef(
@@ -34,5 +37,6 @@ public final class DocumentIngestor {
                         payload.contentType(),
                         payload.body().length,
                         fetchedAt));
+        return new Ingested(counts, feed.nextPage());
     }
 }

@@ -127,7 +127,9 @@ public final class DropFolderReader {
             return IngestCounts.NONE;
         }
         try {
-            IngestCounts counts = documents.ingest(source, new Payload(bytes, null, file.name()), now);
+            IngestCounts counts = documents
+                    .ingest(source, new Payload(bytes, null, file.name()), now)
+                    .counts();
             states.saveDroppedFile(
                     new DroppedFile(source.id(), file.name(), file.size(), file.modified(), hash, null, now));
             return counts;

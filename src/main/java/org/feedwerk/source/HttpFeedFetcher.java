@@ -36,6 +36,11 @@ public final class HttpFeedFetcher {
         return config.maxBodyBytes();
     }
 
+    /** How many older pages of a paged feed one run may read ({@code fetch.olderPages}). */
+    public int olderPages() {
+        return config.olderPages();
+    }
+
     public HttpFeedFetcher(FetchConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
@@ -94,7 +99,8 @@ public final class HttpFeedFetcher {
         }
     }
 
-    private static boolean sameOrigin(URI first, URI other) {
+    /** Same scheme, host and port: where a feed's credentials may go. */
+    public static boolean sameOrigin(URI first, URI other) {
         return String.valueOf(first.getScheme()).equalsIgnoreCase(String.valueOf(other.getScheme()))
                 && String.valueOf(first.getHost()).equalsIgnoreCase(String.valueOf(other.getHost()))
                 && port(first) == port(other);

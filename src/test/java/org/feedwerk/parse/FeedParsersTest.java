@@ -204,6 +204,37 @@ class FeedParsersTest {
     }
 
     @Test
+    void aPagedFeedNamesItsNextPageAbsolutelyInAtomRssAndJsonFeed() {
+        String atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id>
+                <updated>2026-11-30T09:00:00Z</updated>
+                <link rel="self" href="https://p.example.org/atom"/>
+                <link rel="next" href="/atom?page=2"/>
+                <entry><title>One</title><id>urn:t:1</id><updated>2026-11-30T09:00:00Z</updated>
+                <link rel="next" href="https://p.example.org/not-the-feeds"/><summary>x</summary></entry></feed>""";
+        String rss = """
+                <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>t</title>
+                <link>https://p.example.org/</link><atom:link rel="next" href="https://p.example.org/rss/2"/>
+                <item><title>One</title><guid>1</guid></item></channel></rss>""";
+        String json = """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "t", "next_url": "feed-2.json",
+                 "items": [{"id": "1", "content_text": "x"}]}""";
+        String unpaged = """
+                <rss version="2.0"><channel><title>t</title><link>https://p.example.org/</link>
+                <item><title>One</title><guid>1</guid></item></channel></rss>""";
+
+        assertThat(next(atom, "https://p.example.org/atom")).isEqualTo("https://p.example.org/atom?page=2");
+        assertThat(next(rss, "https://p.example.org/rss")).isEqualTo("https://p.example.org/rss/2");
+        assertThat(next(json, "https://p.example.org/feed.json")).isEqualTo("https://p.example.org/feed-2.json");
+        assertThat(next(unpaged, "https://p.example.org/rss")).isNull();
+    }
+
+    private String next(String document, String origin) {
+        return parsers.parse(new Payload(document.getBytes(StandardCharsets.UTF_8), null, origin), SourceFormat.AUTO)
+                .nextPage();
+    }
+
+    @Test
     void mediaGroupsGiveTheirDefaultPictureOnceWithTheGroupsCaption() {
         String feed = """
                 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>

@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.feedwerk.app.Application;
+import org.feedwerk.article.Article;
 import org.feedwerk.article.ArticleQuery;
 import org.feedwerk.article.IngestCounts;
 import org.feedwerk.config.DatabaseConfig;
@@ -129,6 +131,64 @@ class SourceRunnerTest {
             assertThat(app.ingestOnce(List.of(source)).get(0).counts()).isEqualTo(new IngestCounts(1, 0, 0, 0));
             assertThat(app.sourceStates().findState("wire").orElseThrow().lastError())
                     .isNull();
+        }
+    }
+
+    private static String pagedRss(String next, String... items) {
+        String page = rss(items);
+        return next == null
+                ? page
+                : page.replace(
+                                "<rss version=\"2.0\">",
+                                "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">")
+                        .replace("<channel>", "<channel><atom:link rel=\"next\" href=\"" + next + "\"/>");
+    }
+
+    @Test
+    void aBusyPagedFeedIsFollowedBackUntilAStoryAlreadyStoredAndNotOnTheFirstRead() {
+        Map<String, String> pages = new ConcurrentHashMap<>();
+        for (String page : List.of("/paged", "/paged/2", "/paged/3", "/paged/4")) {
+            server.on(
+                    page,
+                    exchange -> LocalHttpServer.send(
+                            exchange,
+                            200,
+                            "application/rss+xml",
+                            pages.get(page).getBytes(StandardCharsets.UTF_8)));
+        }
+        pages.put("/paged", pagedRss("/paged/2", item("a", "Alpha", "1"), item("b", "Beta", "2")));
+        pages.put("/paged/2", pagedRss("/paged/3", item("y", "Older", "0")));
+        SourceConfig source = httpSource("wire", "/paged");
+        try (Application app = open(List.of(source))) {
+            assertThat(app.ingestOnce(List.of(source)).get(0).counts())
+                    .as("a source's first read does not reach into its archive")
+                    .isEqualTo(new IngestCounts(2, 0, 0, 0));
+
+            // Between two polls the feed moved on by more than a page.
+            pages.put("/paged", pagedRss("/paged/2", item("e", "Epsilon", "5"), item("f", "Zeta", "6")));
+            pages.put("/paged/2", pagedRss("/paged/3", item("c", "Gamma", "3"), item("d", "Delta", "4")));
+            pages.put("/paged/3", pagedRss("/paged/4", item("a", "Alpha", "1"), item("b", "Beta", "2")));
+            pages.put("/paged/4", pagedRss(null, item("z", "Oldest", "0")));
+            int before = server.requests().size();
+
+            SourceRunReport report = app.ingestOnce(List.of(source)).get(0);
+
+            assertThat(report.counts()).isEqualTo(new IngestCounts(4, 0, 2, 0));
+            assertThat(server.requests().subList(before, server.requests().size()))
+                    .extracting(LocalHttpServer.Request::path)
+                    .containsExactly("/paged", "/paged/2", "/paged/3");
+            assertThat(app.articles().listArticles(new ArticleQuery(null, null, 10)))
+                    .extracting(Article::headline)
+                    .containsExactlyInAnyOrder("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta");
+
+            // Pages that link in a circle, and an older page that fails, end the walk; what was read stays.
+            pages.put("/paged", pagedRss("/paged/2", item("g", "Eta", "7")));
+            pages.put("/paged/2", pagedRss("/paged", item("h", "Theta", "8")));
+            assertThat(app.ingestOnce(List.of(source)).get(0).counts()).isEqualTo(new IngestCounts(2, 0, 0, 0));
+            pages.put("/paged", pagedRss("/paged/404", item("i", "Iota", "9")));
+            SourceRunReport failedOlder = app.ingestOnce(List.of(source)).get(0);
+            assertThat(failedOlder.counts()).isEqualTo(new IngestCounts(1, 0, 0, 0));
+            assertThat(failedOlder.findError()).isEmpty();
         }
     }
 
