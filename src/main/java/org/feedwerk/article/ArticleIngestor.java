@@ -119,6 +119,10 @@ public final class ArticleIngestor {
         }
         int newArticles = outcomes.getOrDefault(Outcome.NEW_ARTICLE, 0);
         int newRevisions = outcomes.getOrDefault(Outcome.NEW_REVISION, 0);
+        if (!feed.deletedEntries().isEmpty()) {
+            newRevisions += store.inTransaction(tx -> EntryDeletions.cancel(
+                    tx, source.id(), feed.deletedEntries(), reusedGuids, payload, clock.instant()));
+        }
         int unchanged = outcomes.getOrDefault(Outcome.UNCHANGED, 0);
         feed.packages().forEach(itemPackage -> store.savePackage(source.id(), itemPackage));
         int skippedItems = skipped.values().stream().mapToInt(Integer::intValue).sum();

@@ -40,7 +40,8 @@ public final class JsonFeedParser implements FeedParser {
                 feedLanguage,
                 parsed,
                 List.of(),
-                ItemLinks.absolute(text(root, "next_url"), ItemLinks.absolute(payload.origin(), null)));
+                ItemLinks.absolute(text(root, "next_url"), ItemLinks.absolute(payload.origin(), null)),
+                List.of());
     }
 
     private static Item mapItem(JsonNode item) {

@@ -1,12 +1,11 @@
 package org.feedwerk.parse;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A parsed document: the feed's own metadata, its items in document order, packages grouping items, and the
- * address of the feed's next (older) page where the feed is paged (RFC 5005 {@code <atom:link rel="next">}, JSON
- * Feed {@code next_url}), absolute, or null.
+ * A parsed document: the feed's own metadata, its items in document order, packages grouping items, the address
+ * of the feed's next (older) page where the feed is paged (RFC 5005 {@code <atom:link rel="next">}, JSON Feed
+ * {@code next_url}), absolute, or null; and the entries the publisher says it deleted (RFC 6721 tombstones).
  */
 public record ParsedFeed(
         FeedFormat format,
@@ -15,10 +14,12 @@ public record ParsedFeed(
         String language,
         List<Item> items,
         List<ItemPackage> packages,
-        String nextPage) {
+        String nextPage,
+        List<DeletedEntry> deletedEntries) {
     public ParsedFeed {
         items = List.copyOf(items);
         packages = packages == null ? List.of() : List.copyOf(packages);
+        deletedEntries = deletedEntries == null ? List.of() : List.copyOf(deletedEntries);
     }
 
     public ParsedFeed(
@@ -28,22 +29,14 @@ public record ParsedFeed(
             String language,
             List<Item> items,
             List<ItemPackage> packages) {
-        this(format, title, link, language, items, packages, null);
+        this(format, title, link, language, items, packages, null, null);
     }
 
     public ParsedFeed(FeedFormat format, String title, String link, String language, List<Item> items) {
-        this(format, title, link, language, items, List.of(), null);
-    }
-
-    public Optional<String> findNextPage() {
-        return Optional.ofNullable(nextPage);
+        this(format, title, link, language, items, List.of(), null, null);
     }
 
     public ParsedFeed withItems(List<Item> replaced) {
-        return new ParsedFeed(format, title, link, language, replaced, packages, nextPage);
-    }
-
-    public ParsedFeed withNextPage(String address) {
-        return new ParsedFeed(format, title, link, language, items, packages, address);
+        return new ParsedFeed(format, title, link, language, replaced, packages, nextPage, deletedEntries);
     }
 }

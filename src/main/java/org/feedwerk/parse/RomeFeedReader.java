@@ -14,6 +14,7 @@ import org.w3c.dom.Node;
 /** Shared by the RSS and Atom parsers: Rome over a DOM that {@link SecureXml} built, mapped to the neutral model. */
 final class RomeFeedReader {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static final String TOMBSTONES = "http://purl.org/atompub/tombstones/1.0";
     private final RomeEntryMapper entryMapper = new RomeEntryMapper();
 
     ParsedFeed read(Payload payload, FeedFormat expected) {
@@ -48,7 +49,47 @@ final class RomeFeedReader {
                 blankToNull(feed.getLanguage()),
                 items,
                 List.of(),
-                ItemLinks.absolute(findNextPage(document), ItemLinks.absolute(payload.origin(), null)));
+                ItemLinks.absolute(findNextPage(document), ItemLinks.absolute(payload.origin(), null)),
+                findDeletedEntries(document));
+    }
+
+    /** RFC 6721's tombstones, on the Atom feed or, where a publisher puts them there, on an RSS channel. */
+    private static List<DeletedEntry> findDeletedEntries(Document document) {
+        List<DeletedEntry> deleted = new ArrayList<>();
+        for (Element tombstone : children(feedElement(document), TOMBSTONES, "deleted-entry")) {
+            String ref = blankToNull(tombstone.getAttribute("ref"));
+            if (ref == null) {
+                continue;
+            }
+            List<Element> comments = children(tombstone, TOMBSTONES, "comment");
+            String comment =
+                    comments.isEmpty() ? null : blankToNull(comments.get(0).getTextContent());
+            deleted.add(new DeletedEntry(ref, W3cDates.read(tombstone.getAttribute("when")), comment));
+        }
+        return deleted;
+    }
+
+    /** The feed's own element: an Atom feed's root, an RSS document's channel. */
+    private static Element feedElement(Document document) {
+        Element root = document.getDocumentElement();
+        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && "channel".equals(element.getLocalName())) {
+                return element;
+            }
+        }
+        return root;
+    }
+
+    private static List<Element> children(Element parent, String namespace, String localName) {
+        List<Element> found = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element
+                    && localName.equals(element.getLocalName())
+                    && namespace.equals(element.getNamespaceURI())) {
+                found.add(element);
+            }
+        }
+        return found;
     }
 
     /**
@@ -56,24 +97,8 @@ final class RomeFeedReader {
      * (Rome keeps neither).
      */
     private static String findNextPage(Document document) {
-        Element root = document.getDocumentElement();
-        if (root == null) {
-            return null;
-        }
-        Element container = root;
-        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element
-                    && element.getLocalName() != null
-                    && element.getLocalName().equals("channel")) {
-                container = element;
-                break;
-            }
-        }
-        for (Node child = container.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element link
-                    && "link".equals(link.getLocalName())
-                    && ATOM.equals(link.getNamespaceURI())
-                    && link.getAttribute("rel").strip().equalsIgnoreCase("next")) {
+        for (Element link : children(feedElement(document), ATOM, "link")) {
+            if (link.getAttribute("rel").strip().equalsIgnoreCase("next")) {
                 return blankToNull(link.getAttribute("href"));
             }
         }

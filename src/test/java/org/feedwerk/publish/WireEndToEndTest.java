@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -206,6 +207,57 @@ class WireEndToEndTest {
         JsonNode detail =
                 JSON.readTree(site.getWithToken("/api/articles/" + id, TOKEN).body());
         assertThat(detail.get("packageMates").get(0).asText()).isEqualTo(mate);
+    }
+
+    private static byte[] atom(String body) {
+        return ("<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:at=\"http://purl.org/atompub/tombstones/1.0\">"
+                        + "<title>Harbour Atom</title><id>urn:harbour:atom</id><updated>2026-11-29T12:00:00Z</updated>"
+                        + body + "</feed>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String entry(String id, String title, String updated) {
+        return "<entry><id>" + id + "</id><title>" + title + "</title><updated>" + updated + "</updated>"
+                + "<link href=\"https://harbour.example/" + id.substring(id.lastIndexOf(':') + 1) + "\"/>"
+                + "<content type=\"html\">&lt;p&gt;" + title + " was reported on Sunday.&lt;/p&gt;</content></entry>";
+    }
+
+    @Test
+    void anAtomTombstoneWithdrawsThePublishedEntryAndAStaleCopyCannotBringItBack() throws Exception {
+        String pier = ArticleKeys.articleId("harbour", "urn:harbour:pier");
+        String dock = ArticleKeys.articleId("harbour", "urn:harbour:dock");
+        site.drop(
+                "entries.xml",
+                atom(entry("urn:harbour:pier", "Pier reopens", "2026-11-29T09:00:00Z")
+                        + entry("urn:harbour:dock", "Dock closes", "2026-11-29T09:00:00Z")));
+        String pierPage = pagePath(pier);
+        assertThat(site.get(pierPage).statusCode()).isEqualTo(200);
+
+        site.drop(
+                "tombstones.xml",
+                atom("<at:deleted-entry ref=\"urn:harbour:pier\" when=\"2026-11-29T11:00:00Z\">"
+                        + "<at:comment>Story retracted</at:comment></at:deleted-entry>"
+                        + "<at:deleted-entry ref=\"urn:harbour:never-seen\" when=\"2026-11-29T11:00:00Z\"/>"
+                        + "<at:deleted-entry ref=\"urn:harbour:dock\" when=\"2026-11-29T08:00:00Z\"/>"
+                        + entry("urn:harbour:dock", "Dock closes", "2026-11-29T10:00:00Z")));
+
+        assertThat(site.app().articles().findArticle(pier).orElseThrow().status())
+                .isEqualTo(ArticleStatus.WITHDRAWN);
+        assertThat(site.get(pierPage).statusCode()).isEqualTo(410);
+        assertThat(site.get(pierPage).body()).contains("canceled by source");
+        assertThat(site.app().articles().findArticle(dock).orElseThrow().status())
+                .as("republished after its tombstone")
+                .isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(site.app().articles().findArticle(ArticleKeys.articleId("harbour", "urn:harbour:never-seen")))
+                .isEmpty();
+
+        site.drop("stale.xml", atom(entry("urn:harbour:pier", "Pier reopens, updated", "2026-11-29T10:00:00Z")));
+        assertThat(site.get(pierPage).statusCode())
+                .as("a copy older than the tombstone")
+                .isEqualTo(410);
+        assertThat(site.app().articles().findArticle(pier).orElseThrow().currentRevision())
+                .isEqualTo(2);
+        assertThat(site.app().verify().isIntact()).isTrue();
     }
 
     @Test
