@@ -1,5 +1,6 @@
 package org.feedwerk.parse;
 
+import java.util.List;
 import java.util.Set;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
@@ -12,7 +13,8 @@ import org.w3c.dom.NodeList;
  * accept all the same: an Atom {@code <feed>} written without the Atom namespace; an {@code <rss>} whose items
  * stand directly under the root, without {@code <channel>}; an {@code <rss>} without a version or with one no
  * specification defines ({@code 2.1}, {@code 2}), read as RSS 2.0; an {@code <rss>} in a default namespace of its
- * own (old UserLand and Harvard ones), read as RSS without a namespace.
+ * own (old UserLand and Harvard ones), read as RSS without a namespace; an Atom Entry Document, read as a feed of
+ * its one entry; a bare {@code <channel>} root, read as RSS 2.0; an RSS channel's polling hints, which Rome cannot read when one value is bad.
  */
 final class FeedShapeRepair {
     static final String ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
@@ -23,6 +25,12 @@ final class FeedShapeRepair {
         Element root = document.getDocumentElement();
         if (root == null) {
             return;
+        }
+        if ("entry".equals(root.getLocalName() == null ? root.getNodeName() : root.getLocalName())
+                && (root.getNamespaceURI() == null || ATOM_NAMESPACE.equals(root.getNamespaceURI()))) {
+            root = wrapInFeed(document, root);
+        } else if ("channel".equals(root.getNodeName()) && root.getNamespaceURI() == null) {
+            root = wrapInRss(document, root);
         }
         if ("feed".equals(root.getNodeName()) && root.getNamespaceURI() == null) {
             moveIntoAtomNamespace(document, root);
@@ -37,7 +45,48 @@ final class FeedShapeRepair {
             if (childElement(root, "channel") == null) {
                 wrapInChannel(document, root);
             }
+            removeSchedulingHints(childElement(root, "channel"));
         }
+    }
+
+    /**
+     * {@code <cloud>}, {@code <skipHours>} and {@code <skipDays>} tell readers when to poll; Feedwerk polls at the
+     * source's interval. Rome refuses the whole feed over one bad value in them ({@code port="80.0"}, hour 25,
+     * "Funday"), so they are removed before it reads the channel.
+     */
+    private static void removeSchedulingHints(Element channel) {
+        Node child = channel.getFirstChild();
+        while (child != null) {
+            Node next = child.getNextSibling();
+            if (child instanceof Element hint
+                    && hint.getNamespaceURI() == null
+                    && SCHEDULING_HINTS.contains(hint.getNodeName())) {
+                channel.removeChild(hint);
+            }
+            child = next;
+        }
+    }
+
+    private static final List<String> SCHEDULING_HINTS = List.of("cloud", "skipHours", "skipDays");
+
+    /**
+     * An Atom Entry Document (RFC 4287 5.1.2: one {@code <entry>} as the root, as AtomPub servers and single-story
+     * deliveries write it) is read as a feed of that entry.
+     */
+    /** A bare RSS {@code <channel>} as the root, its {@code <rss>} left out, as some generators write it. */
+    private static Element wrapInRss(Document document, Element channel) {
+        Element rss = document.createElementNS(null, "rss");
+        rss.setAttribute("version", "2.0");
+        document.replaceChild(rss, channel);
+        rss.appendChild(channel);
+        return rss;
+    }
+
+    private static Element wrapInFeed(Document document, Element entry) {
+        Element feed = document.createElementNS(entry.getNamespaceURI(), "feed");
+        document.replaceChild(feed, entry);
+        feed.appendChild(entry);
+        return feed;
     }
 
     /** The versions Rome's RSS parsers read; anything else is read as 2.0, as feed readers do. */

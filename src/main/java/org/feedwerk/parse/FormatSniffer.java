@@ -61,8 +61,8 @@ public final class FormatSniffer {
         }
         String root = matcher.group(2).toLowerCase(Locale.ROOT);
         return switch (root) {
-            case "rss", "rdf" -> FeedFormat.RSS;
-            case "feed" -> FeedFormat.ATOM;
+            case "rss", "rdf", "channel" -> FeedFormat.RSS;
+            case "feed", "entry" -> FeedFormat.ATOM;
             case "newsitem", "newsmessage", "packageitem" -> FeedFormat.NEWSML_G2;
             case "html", "head", "body" -> throw HtmlPageInsteadOfFeed.error(payload);
             default -> throw new ParseException("unrecognized feed format: root element <" + matcher.group(2) + ">");

@@ -100,6 +100,34 @@ class RecoverableFeedsTest {
     }
 
     @Test
+    void aBadPollingHintDoesNotCostTheWholeFeed() {
+        ParsedFeed feed = parse("<rss version=\"2.0\"><channel><title>t</title><link>https://h.example/</link>"
+                + "<cloud domain=\"h.example\" port=\"80.0\" path=\"/rpc\" registerProcedure=\"ping\""
+                + " protocol=\"xml-rpc\"/><skipHours><hour>25</hour></skipHours><skipDays><day>Funday</day>"
+                + "</skipDays><item><title>Ferry timetable changes</title><guid>h-1</guid></item></channel></rss>");
+
+        assertThat(feed.items()).extracting(Item::title).containsExactly("Ferry timetable changes");
+    }
+
+    @Test
+    void anAtomEntryDocumentIsAFeedOfOneEntryAndABareChannelIsRss() {
+        ParsedFeed entry = parse("<?xml version=\"1.0\"?><entry xmlns=\"http://www.w3.org/2005/Atom\">"
+                + "<id>urn:h:entry-7</id><title>Lock gates repaired</title><updated>2026-11-30T10:00:00Z</updated>"
+                + "<author><name>Harbour desk</name></author><content>The gates work again.</content></entry>");
+        ParsedFeed channel = parse("<channel><title>t</title><link>https://h.example/</link>"
+                + "<item><title>Quay lights fixed</title><guid>h-2</guid></item></channel>");
+
+        assertThat(entry.format()).isEqualTo(FeedFormat.ATOM);
+        assertThat(entry.items()).singleElement().satisfies(item -> {
+            assertThat(item.guid()).isEqualTo("urn:h:entry-7");
+            assertThat(item.title()).isEqualTo("Lock gates repaired");
+            assertThat(item.contentHtml()).contains("The gates work again.");
+        });
+        assertThat(channel.format()).isEqualTo(FeedFormat.RSS);
+        assertThat(channel.items()).extracting(Item::title).containsExactly("Quay lights fixed");
+    }
+
+    @Test
     void titlesFromDublinCoreAndMediaRss() {
         assertThat(realWorld("wellformed/rss2-dc-and-media-title.xml").items())
                 .extracting(Item::title)
