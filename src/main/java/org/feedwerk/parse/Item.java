@@ -53,9 +53,23 @@ public record Item(
         categories = categories == null ? List.of() : List.copyOf(categories);
         images = images == null ? List.of() : List.copyOf(images);
         pubStatus = pubStatus == null ? PubStatus.USABLE : pubStatus;
+        published = writable(published);
+        updated = writable(updated);
+        embargoed = writable(embargoed);
         if (url == null) {
             url = ItemLinks.absolute(link, null);
         }
+    }
+
+    private static final Instant FIRST_WRITABLE = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_WRITABLE = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * A date a feed wrote, if it lies within years 1 to 9999; a misread date beyond them (a timestamp read as a
+     * year in the millions) is no date at all, and would go on into the API and the published record.
+     */
+    private static Instant writable(Instant date) {
+        return date == null || date.isBefore(FIRST_WRITABLE) || date.isAfter(LAST_WRITABLE) ? null : date;
     }
 
     /**

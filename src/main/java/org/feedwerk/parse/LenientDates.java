@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * in RFC 850 form ({@code 01-Dec-26}), {@code asctime} and {@code Date.toString()} forms
  * ({@code Tue Dec 01 10:00:00 UTC 2026}), ISO dates with a space for the {@code T}, US forms
  * ({@code December 1, 2026 10:00 AM}), German day and month names ({@code Di, 1. Dez. 2026}) and dates without a
- * time (the start of the day in UTC). A zone it does not know makes the date unknown rather than wrong. JSON Feed,
+ * time (the start of the day in UTC), Unix timestamps. A zone it does not know makes the date unknown rather than wrong. JSON Feed,
  * ninjs and NewsML-G2 timestamps that miss RFC 3339 come here too.
  */
 final class LenientDates {
@@ -37,6 +37,12 @@ final class LenientDates {
     /** A leading day name, English or German (redundant with the date, and often misspelt). */
     private static final Pattern DAY_NAME = Pattern.compile(
             "^(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\\.?,? *(?=\\d|[a-zäé]{3,9}\\.? +\\d)");
+
+    /**
+     * Seconds (10 digits) or milliseconds (13 digits) since 1970, what a generator's timestamp field holds: the
+     * years 2001 to 2286 either way. Shorter runs of digits are too easily a compact date ({@code 202612010800}).
+     */
+    private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
 
     private static final Pattern COMMENT = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
 
@@ -67,10 +73,27 @@ final class LenientDates {
 
     private LenientDates() {}
 
+    /**
+     * A Unix timestamp written where a date belongs ({@code <pubDate>1764576000</pubDate>}), or null. Rome's date
+     * masks read such digits as a year in the millions.
+     */
+    static Instant epoch(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (!EPOCH.matcher(trimmed).matches()) {
+            return null;
+        }
+        long value = Long.parseLong(trimmed);
+        return trimmed.length() == 10 ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
+    }
+
     /** The instant the text names, or null when it is not a date this reader can be sure of. */
     static Instant parse(String text) {
         if (text == null || text.length() > 100) {
             return null;
+        }
+        Instant timestamp = epoch(text);
+        if (timestamp != null) {
+            return timestamp;
         }
         String normalized = COMMENT.matcher(text.strip().toLowerCase(Locale.ROOT))
                 .replaceFirst("")

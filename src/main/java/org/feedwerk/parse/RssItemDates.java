@@ -83,6 +83,10 @@ final class RssItemDates {
         } catch (DateTimeParseException e) {
             // not the common form: Rome's parser knows the rest (two-digit years, zone names such as EST)
         }
+        Instant timestamp = LenientDates.epoch(trimmed);
+        if (timestamp != null) {
+            return timestamp;
+        }
         Date date = DateParser.parseDate(trimmed, Locale.US);
         return date != null ? date.toInstant() : LenientDates.parse(trimmed);
     }

@@ -70,6 +70,10 @@ final class W3cDates {
         if (trimmed.isEmpty()) {
             return null;
         }
+        Instant timestamp = LenientDates.epoch(trimmed);
+        if (timestamp != null) {
+            return timestamp;
+        }
         try {
             return OffsetDateTime.parse(trimmed).toInstant();
         } catch (DateTimeParseException notRfc3339) {

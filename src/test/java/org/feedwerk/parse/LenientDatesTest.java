@@ -36,6 +36,8 @@ class LenientDatesTest {
                 "Tue, 01 Dec 2026                    | 2026-12-01T00:00:00Z",
                 "1. Dezember 2026                    | 2026-12-01T00:00:00Z",
                 "2026-12-01T10:00:00                 | 2026-12-01T10:00:00Z",
+                "1764583200                          | 2025-12-01T10:00:00Z",
+                "1764583200500                       | 2025-12-01T10:00:00.500Z",
             })
     void readsTheFormsRealFeedsWrite(String text, String expected) {
         assertThat(LenientDates.parse(text)).isEqualTo(Instant.parse(expected));

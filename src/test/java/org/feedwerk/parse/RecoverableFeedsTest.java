@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.feedwerk.config.SourceFormat;
 import org.feedwerk.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,30 @@ class RecoverableFeedsTest {
         });
         assertThat(channel.format()).isEqualTo(FeedFormat.RSS);
         assertThat(channel.items()).extracting(Item::title).containsExactly("Quay lights fixed");
+    }
+
+    @Test
+    void aTimestampWhereADateBelongsIsReadAsOneAndNoDateIsMisreadIntoTheMillionsOfYears() {
+        ParsedFeed rss = parse("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+                + "<title>t</title><link>https://h.example/</link>"
+                + "<item><title>Seconds</title><guid>1</guid><pubDate>1764583200</pubDate></item>"
+                + "<item><title>Millis</title><guid>2</guid><dc:date>1764583200000</dc:date></item>"
+                + "<item><title>Year five digits</title><guid>3</guid><pubDate>Tue, 01 Dec 12026 08:00:00 GMT"
+                + "</pubDate></item></channel></rss>");
+        ParsedFeed atom = parse("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><id>urn:t</id>"
+                + "<entry><title>Atom seconds</title><id>urn:t:1</id><updated>1764583200</updated></entry></feed>");
+
+        assertThat(rss.items())
+                .extracting(Item::published)
+                .containsExactly(Instant.parse("2025-12-01T10:00:00Z"), Instant.parse("2025-12-01T10:00:00Z"), null);
+        assertThat(atom.items().get(0).updated()).isEqualTo(Instant.parse("2025-12-01T10:00:00Z"));
+        assertThat(Item.builder()
+                        .title("t")
+                        .published(Instant.parse("2026-12-01T00:00:00Z").plusSeconds(1764583200L * 1000))
+                        .build()
+                        .published())
+                .as("a date beyond the year 9999")
+                .isNull();
     }
 
     @Test
