@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * a zone in brackets after the offset ({@code -0500 (EST)}), no space after the comma, the day before the month
  * in RFC 850 form ({@code 01-Dec-26}), {@code asctime} and {@code Date.toString()} forms
  * ({@code Tue Dec 01 10:00:00 UTC 2026}), ISO dates with a space for the {@code T}, US forms
- * ({@code December 1, 2026 10:00 AM}), German day and month names ({@code Di, 1. Dez. 2026}) and dates without a
+ * ({@code December 1, 2026 10:00 AM}, Drupal's {@code Tuesday, December 1, 2026 - 10:00}), German day and month names ({@code Di, 1. Dez. 2026}) and dates without a
  * time (the start of the day in UTC), Unix timestamps. A zone it does not know makes the date unknown rather than wrong. JSON Feed,
  * ninjs and NewsML-G2 timestamps that miss RFC 3339 come here too.
  */
@@ -27,7 +27,7 @@ final class LenientDates {
     private static final Pattern DAY_MONTH_YEAR =
             Pattern.compile("(\\d{1,2})\\.?[ -]([a-zäé]{3,9})\\.?[ -](\\d{4}|\\d{2}),? " + TIME + ZONE);
     private static final Pattern MONTH_DAY_YEAR =
-            Pattern.compile("([a-zäé]{3,9})\\.? (\\d{1,2}),? (\\d{4}),?(?: at)? " + TIME + ZONE);
+            Pattern.compile("([a-zäé]{3,9})\\.? (\\d{1,2}),? (\\d{4}),?(?: at| -)? " + TIME + ZONE);
     private static final Pattern ASCTIME =
             Pattern.compile("([a-zäé]{3,9}) +(\\d{1,2}) " + TIME + "(?: (\\S+))? (\\d{4})");
     private static final Pattern ISO_WITH_SPACE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ t]" + TIME + ZONE);

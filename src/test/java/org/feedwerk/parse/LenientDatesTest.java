@@ -37,6 +37,7 @@ class LenientDatesTest {
                 "1. Dezember 2026                    | 2026-12-01T00:00:00Z",
                 "2026-12-01T10:00:00                 | 2026-12-01T10:00:00Z",
                 "1764583200                          | 2025-12-01T10:00:00Z",
+                "Tuesday, December 1, 2026 - 10:00   | 2026-12-01T10:00:00Z",
                 "1764583200500                       | 2025-12-01T10:00:00.500Z",
             })
     void readsTheFormsRealFeedsWrite(String text, String expected) {
