@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * a zone in brackets after the offset ({@code -0500 (EST)}), no space after the comma, the day before the month
  * in RFC 850 form ({@code 01-Dec-26}), {@code asctime} and {@code Date.toString()} forms
  * ({@code Tue Dec 01 10:00:00 UTC 2026}), ISO dates with a space for the {@code T}, US forms
- * ({@code December 1, 2026 10:00 AM}, Drupal's {@code Tuesday, December 1, 2026 - 10:00}), German day and month names ({@code Di, 1. Dez. 2026}) and dates without a
+ * ({@code December 1, 2026 10:00 AM}, Drupal's {@code Tuesday, December 1, 2026 - 10:00}), German day and month names ({@code Di, 1. Dez. 2026}), French, Italian, Spanish, Portuguese and Dutch ones ({@code mer, 16 nov 2022}) and dates without a
  * time (the start of the day in UTC), Unix timestamps. A zone it does not know makes the date unknown rather than wrong. JSON Feed,
  * ninjs and NewsML-G2 timestamps that miss RFC 3339 come here too.
  */
@@ -25,18 +25,20 @@ final class LenientDates {
     private static final String TIME = "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?(?: ?([ap]\\.?m\\.?))?";
     private static final String ZONE = "(?: ?(\\S+))?";
     private static final Pattern DAY_MONTH_YEAR =
-            Pattern.compile("(\\d{1,2})\\.?[ -]([a-zäé]{3,9})\\.?[ -](\\d{4}|\\d{2}),? " + TIME + ZONE);
+            Pattern.compile("(\\d{1,2})\\.?[ -](\\p{L}{3,9})\\.?[ -](\\d{4}|\\d{2}),? " + TIME + ZONE);
     private static final Pattern MONTH_DAY_YEAR =
-            Pattern.compile("([a-zäé]{3,9})\\.? (\\d{1,2}),? (\\d{4}),?(?: at| -)? " + TIME + ZONE);
+            Pattern.compile("(\\p{L}{3,9})\\.? (\\d{1,2}),? (\\d{4}),?(?: at| -)? " + TIME + ZONE);
     private static final Pattern ASCTIME =
-            Pattern.compile("([a-zäé]{3,9}) +(\\d{1,2}) " + TIME + "(?: (\\S+))? (\\d{4})");
+            Pattern.compile("(\\p{L}{3,9}) +(\\d{1,2}) " + TIME + "(?: (\\S+))? (\\d{4})");
     private static final Pattern ISO_WITH_SPACE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ t]" + TIME + ZONE);
-    private static final Pattern DATE_ONLY = Pattern.compile("(\\d{1,2})\\.?[ -]([a-zäé]{3,9})\\.?[ -](\\d{4})");
+    private static final Pattern DATE_ONLY = Pattern.compile("(\\d{1,2})\\.?[ -](\\p{L}{3,9})\\.?[ -](\\d{4})");
     private static final Pattern ISO_DATE_ONLY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern OFFSET = Pattern.compile("(?:gmt|utc)?([+-])(\\d{1,2})(?::?(\\d{2}))?");
     /** A leading day name, English or German (redundant with the date, and often misspelt). */
     private static final Pattern DAY_NAME = Pattern.compile(
-            "^(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\\.?,? *(?=\\d|[a-zäé]{3,9}\\.? +\\d)");
+            "^(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\\.?,? *(?=\\d|\\p{L}{3,9}\\.? +\\d)");
+    /** Any other day name, in the feed's own language ({@code mer,}, {@code jeu.,}), when a point or comma and the day follow. */
+    private static final Pattern OTHER_DAY_NAME = Pattern.compile("^\\p{L}{2,12}(?:\\.,?|,) *(?=\\d)");
 
     /**
      * Seconds (10 digits) or milliseconds (13 digits) since 1970, what a generator's timestamp field holds: the
@@ -48,9 +50,35 @@ final class LenientDates {
 
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
-    /** German abbreviations where they differ from the English ones. */
-    private static final Map<String, Integer> GERMAN_MONTHS =
-            Map.of("mär", 3, "mrz", 3, "mai", 5, "okt", 10, "dez", 12);
+    /**
+     * German, French, Italian, Spanish, Portuguese and Dutch abbreviations where they differ from the English ones
+     * (French {@code juin} and {@code juillet} share three letters and are told apart by the fourth).
+     */
+    private static final Map<String, Integer> OTHER_MONTHS = Map.ofEntries(
+            Map.entry("gen", 1),
+            Map.entry("ene", 1),
+            Map.entry("fév", 2),
+            Map.entry("fev", 2),
+            Map.entry("mär", 3),
+            Map.entry("mrz", 3),
+            Map.entry("mrt", 3),
+            Map.entry("avr", 4),
+            Map.entry("abr", 4),
+            Map.entry("mai", 5),
+            Map.entry("mag", 5),
+            Map.entry("mei", 5),
+            Map.entry("giu", 6),
+            Map.entry("lug", 7),
+            Map.entry("ago", 8),
+            Map.entry("aoû", 8),
+            Map.entry("aou", 8),
+            Map.entry("set", 9),
+            Map.entry("okt", 10),
+            Map.entry("ott", 10),
+            Map.entry("out", 10),
+            Map.entry("dez", 12),
+            Map.entry("dic", 12),
+            Map.entry("déc", 12));
 
     /**
      * Zone abbreviations that mean one offset wherever feeds use them, by their offset in hours; others (IST, BST …)
@@ -100,7 +128,10 @@ final class LenientDates {
                 .replace(",", ", ")
                 .replaceAll("\\s+", " ")
                 .replace(" ,", ",");
-        normalized = DAY_NAME.matcher(normalized).replaceFirst("");
+        Matcher dayName = DAY_NAME.matcher(normalized);
+        normalized = dayName.find()
+                ? dayName.replaceFirst("")
+                : OTHER_DAY_NAME.matcher(normalized).replaceFirst("");
         try {
             Matcher m = DAY_MONTH_YEAR.matcher(normalized);
             if (m.matches()) {
@@ -188,16 +219,22 @@ final class LenientDates {
     }
 
     private static int month(String name) {
+        if (name.startsWith("juin")) {
+            return 6;
+        }
+        if (name.startsWith("juil")) {
+            return 7;
+        }
         String abbreviation = name.length() > 3 ? name.substring(0, 3) : name;
         int english = MONTHS.indexOf(abbreviation);
         if (english >= 0) {
             return english + 1;
         }
-        Integer german = GERMAN_MONTHS.get(abbreviation);
-        if (german == null) {
+        Integer other = OTHER_MONTHS.get(abbreviation);
+        if (other == null) {
             throw new IllegalArgumentException("unknown month " + name);
         }
-        return german;
+        return other;
     }
 
     /** RFC 822's two-digit years as Rome reads them: 00–49 this century, 50–99 the last. */
