@@ -5,6 +5,7 @@ import java.util.Set;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
@@ -26,6 +27,9 @@ final class FeedShapeRepair {
         if (root == null) {
             return;
         }
+        if (declaresPaddedNamespace(root)) {
+            root = (Element) stripNamespacePadding(document, root);
+        }
         if ("entry".equals(root.getLocalName() == null ? root.getNodeName() : root.getLocalName())
                 && (root.getNamespaceURI() == null || ATOM_NAMESPACE.equals(root.getNamespaceURI()))) {
             root = wrapInFeed(document, root);
@@ -46,6 +50,95 @@ final class FeedShapeRepair {
                 wrapInChannel(document, root);
             }
             removeSchedulingHints(childElement(root, "channel"));
+        }
+        Element feed = document.getDocumentElement();
+        if (ATOM_NAMESPACE.equals(feed.getNamespaceURI()) && "feed".equals(feed.getLocalName())) {
+            removeLinksWithoutAddress(feed);
+        }
+    }
+
+    /**
+     * Whether the root or one of its children declares a namespace with spaces around its URI
+     * ({@code xmlns:itunes=" http://www.itunes.com/DTDs/PodCast-1.0.dtd"}): JDOM, under Rome, refuses the whole
+     * document over it. Declarations further down are rare enough to leave to that refusal.
+     */
+    private static boolean declaresPaddedNamespace(Element root) {
+        if (hasPaddedDeclaration(root)) {
+            return true;
+        }
+        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && hasPaddedDeclaration(element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasPaddedDeclaration(Element element) {
+        NamedNodeMap attributes = element.getAttributes();
+        for (int index = 0; index < attributes.getLength(); index++) {
+            Node attribute = attributes.item(index);
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())
+                    && isPadded(attribute.getNodeValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The element and everything below it with namespace URIs and declarations stripped of their spaces. */
+    private static Node stripNamespacePadding(Document document, Element element) {
+        Element renamed = isPadded(element.getNamespaceURI())
+                ? (Element)
+                        document.renameNode(element, element.getNamespaceURI().strip(), element.getNodeName())
+                : element;
+        NamedNodeMap attributes = renamed.getAttributes();
+        for (int index = 0; index < attributes.getLength(); index++) {
+            Node attribute = attributes.item(index);
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
+                attribute.setNodeValue(attribute.getNodeValue().strip());
+            } else if (isPadded(attribute.getNamespaceURI())) {
+                document.renameNode(attribute, attribute.getNamespaceURI().strip(), attribute.getNodeName());
+            }
+        }
+        for (Node child = renamed.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                child = stripNamespacePadding(document, childElement);
+            }
+        }
+        return renamed;
+    }
+
+    private static boolean isPadded(String uri) {
+        return uri != null && !uri.isEmpty() && !uri.equals(uri.strip());
+    }
+
+    /**
+     * An Atom {@code <link>} without an address carries nothing, and Rome refuses a whole feed over a feed-level
+     * one ({@code <link rel="self"></link>}); such links of the feed and its entries are removed.
+     */
+    private static void removeLinksWithoutAddress(Element feed) {
+        removeLinksWithoutAddressAmong(feed);
+        for (Node child = feed.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element entry
+                    && "entry".equals(entry.getLocalName())
+                    && ATOM_NAMESPACE.equals(entry.getNamespaceURI())) {
+                removeLinksWithoutAddressAmong(entry);
+            }
+        }
+    }
+
+    private static void removeLinksWithoutAddressAmong(Element parent) {
+        Node child = parent.getFirstChild();
+        while (child != null) {
+            Node next = child.getNextSibling();
+            if (child instanceof Element link
+                    && "link".equals(link.getLocalName())
+                    && ATOM_NAMESPACE.equals(link.getNamespaceURI())
+                    && link.getAttribute("href").isBlank()) {
+                parent.removeChild(link);
+            }
+            child = next;
         }
     }
 

@@ -153,6 +153,32 @@ class RecoverableFeedsTest {
     }
 
     @Test
+    void namespaceUrisWithSpacesAroundThemAreReadAsTheNamespace() {
+        ParsedFeed feed = parse("<rss version=\"2.0\" xmlns:itunes=\" http://www.itunes.com/dtds/podcast-1.0.dtd\""
+                + " xmlns:custom=\" http://h.example/ns \"><channel><title>t</title><link>https://h.example/</link>"
+                + "<item><title>Harbour hour</title><guid>p-1</guid><itunes:author>Lena Brandt</itunes:author>"
+                + "<custom:tag>x</custom:tag></item></channel></rss>");
+
+        assertThat(feed.items()).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("Harbour hour");
+            assertThat(item.authors()).containsExactly("Lena Brandt");
+        });
+    }
+
+    @Test
+    void anAtomLinkWithoutAnAddressIsIgnoredNotTheWholeFeed() {
+        ParsedFeed feed = parse("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><id>urn:h</id>"
+                + "<link rel=\"self\"></link><entry><id>urn:h:1</id><title>Quay reopens</title><link rel=\"alternate\"/>"
+                + "<link rel=\"alternate\" href=\"https://h.example/quay\"/><updated>2026-11-30T10:00:00Z</updated>"
+                + "</entry></feed>");
+
+        assertThat(feed.items()).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("Quay reopens");
+            assertThat(item.link()).isEqualTo("https://h.example/quay");
+        });
+    }
+
+    @Test
     void titlesFromDublinCoreAndMediaRss() {
         assertThat(realWorld("wellformed/rss2-dc-and-media-title.xml").items())
                 .extracting(Item::title)
