@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 
 /** Maps one Rome entry to an {@link Item}: guid, full content before summary, authors, dates, images. */
 final class RomeEntryMapper {
@@ -30,7 +32,9 @@ final class RomeEntryMapper {
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     private static final Namespace FEEDBURNER = Namespace.getNamespace("http://rssnamespace.org/feedburner/ext/1.0");
     private static final Namespace DC_TERMS = Namespace.getNamespace("http://purl.org/dc/terms/");
-    private static final Namespace ITUNES = Namespace.getNamespace("http://www.itunes.com/dtds/podcast-1.0.dtd");
+    private static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    private static final Pattern NAME_WITH_EMAIL =
+            Pattern.compile("^(.+?)\\s*+\\((?:mailto:)?[^\\s@()]++@[^\\s()]++\\)$");
     // RSS <author> is an e-mail address, often with the name in brackets: "desk@example.org (Jane Roe)". The
     // address part is one run of non-space characters, matched possessively: no backtracking on hostile input.
     private static final Pattern EMAIL_WITH_NAME = Pattern.compile("^[^\\s@]++@\\S++\\s*+\\((.+)\\)$");
@@ -50,9 +54,14 @@ final class RomeEntryMapper {
                 .summaryHtml(summary)
                 .contentHtml(findContent(entry))
                 .authors(findAuthors(entry))
-                .published(
-                        firstNonNull(RssItemDates.published(entry), foreignDate(entry, DC_TERMS, "issued", "created")))
-                .updated(firstNonNull(toInstant(entry.getUpdatedDate()), foreignDate(entry, DC_TERMS, "modified")))
+                .published(firstNonNull(
+                        RssItemDates.published(entry),
+                        firstNonNull(
+                                foreignDate(entry, DC_TERMS, "issued", "created"),
+                                foreignDate(entry, ATOM, "published"))))
+                .updated(firstNonNull(
+                        toInstant(entry.getUpdatedDate()),
+                        firstNonNull(foreignDate(entry, DC_TERMS, "modified"), foreignDate(entry, ATOM, "updated"))))
                 .categories(findCategories(entry))
                 // the picture is not captioned with the item's own text again
                 .images(findImages(entry, summary != null && summary.equals(mediaText)))
@@ -188,7 +197,7 @@ final class RomeEntryMapper {
             return dublinCore.getDescription();
         }
         for (Element element : entry.getForeignMarkup()) {
-            if (ITUNES.equals(element.getNamespace()) && element.getName().equals("summary")) {
+            if (isItunes(element) && element.getName().equals("summary")) {
                 return plainTextAsHtml(element.getText());
             }
         }
@@ -242,7 +251,39 @@ final class RomeEntryMapper {
                 return asHtml(content);
             }
         }
-        return null;
+        return foreignAtom(entry, "content").map(RomeEntryMapper::atomText).orElse(null);
+    }
+
+    /**
+     * An Atom text construct found in an RSS item ({@code <atom:content type="html">}): HTML as it is, XHTML as
+     * the markup inside its {@code div}, text as paragraphs.
+     */
+    private static String atomText(Element element) {
+        String type = String.valueOf(element.getAttributeValue("type")).strip().toLowerCase(Locale.ROOT);
+        if (type.equals("xhtml")) {
+            Element div = element.getChild("div", Namespace.getNamespace("http://www.w3.org/1999/xhtml"));
+            List<org.jdom2.Content> inner = div != null ? div.getContent() : element.getContent();
+            String markup = new XMLOutputter(Format.getRawFormat()).outputString(inner);
+            return RomeFeedReader.blankToNull(markup.replace(" xmlns=\"http://www.w3.org/1999/xhtml\"", ""));
+        }
+        String value = RomeFeedReader.blankToNull(element.getText());
+        return value == null || type.equals("html") ? value : TextToHtml.paragraphs(value);
+    }
+
+    /** The first element of this name in the Atom namespace among an RSS item's foreign markup. */
+    private static Optional<Element> foreignAtom(SyndEntry entry, String name) {
+        return entry.getForeignMarkup().stream()
+                .filter(element ->
+                        ATOM.equals(element.getNamespace()) && element.getName().equals(name))
+                .findFirst();
+    }
+
+    /**
+     * iTunes' namespace as Apple documents it, and as many podcast feeds write it after Apple's older documents
+     * ({@code http://www.itunes.com/DTDs/PodCast-1.0.dtd}).
+     */
+    private static boolean isItunes(Element element) {
+        return ITUNES.equalsIgnoreCase(element.getNamespaceURI());
     }
 
     /** Plain-text content is escaped and split into paragraphs so that it can be treated as HTML from here on. */
@@ -268,26 +309,55 @@ final class RomeEntryMapper {
         String author = entry.getAuthor() == null ? "" : entry.getAuthor().trim();
         if (names.isEmpty() && author.isEmpty()) {
             author = entry.getForeignMarkup().stream()
-                    .filter(element -> ITUNES.equals(element.getNamespace())
-                            && element.getName().equals("author"))
+                    .filter(element -> isItunes(element) && element.getName().equals("author"))
                     .map(Element::getTextNormalize)
                     .findFirst()
+                    .or(() -> foreignAtom(entry, "author")
+                            .map(atomAuthor -> atomAuthor.getChildTextNormalize("name", ATOM)))
                     .orElse("");
         }
         if (names.isEmpty() && !author.isEmpty() && author.length() <= LONGEST_AUTHOR) {
-            Matcher matcher = EMAIL_WITH_NAME.matcher(author);
-            names.add(matcher.matches() ? matcher.group(1).trim() : author);
+            Matcher emailFirst = EMAIL_WITH_NAME.matcher(author);
+            Matcher nameFirst = NAME_WITH_EMAIL.matcher(author);
+            names.add(
+                    emailFirst.matches()
+                            ? emailFirst.group(1).trim()
+                            : nameFirst.matches() ? nameFirst.group(1).trim() : author);
         }
         return List.copyOf(names);
     }
 
     private static List<String> findCategories(SyndEntry entry) {
         Set<String> names = new LinkedHashSet<>();
-        for (SyndCategory category : entry.getCategories()) {
-            if (category.getName() != null && !category.getName().isBlank()) {
-                names.add(category.getName().trim());
+        if (entry.getWireEntry() instanceof Entry atom) {
+            // an Atom category's label is the name for people, its term the machine's
+            for (com.rometools.rome.feed.atom.Category category : atom.getCategories()) {
+                String label = RomeFeedReader.blankToNull(category.getLabel());
+                String term = RomeFeedReader.blankToNull(category.getTerm());
+                if (label != null || term != null) {
+                    names.add(label != null ? label : term);
+                }
+            }
+        } else {
+            for (SyndCategory category : entry.getCategories()) {
+                if (category.getName() != null && !category.getName().isBlank()) {
+                    names.add(category.getName().trim());
+                }
             }
         }
+        if (entry.getModule(DCModule.URI) instanceof DCModule dublinCore) {
+            dublinCore.getSubjects().stream()
+                    .map(subject -> RomeFeedReader.blankToNull(subject.getValue()))
+                    .filter(Objects::nonNull)
+                    .forEach(names::add);
+        }
+        entry.getForeignMarkup().stream()
+                .filter(element ->
+                        ATOM.equals(element.getNamespace()) && element.getName().equals("category"))
+                .map(category -> Optional.ofNullable(RomeFeedReader.blankToNull(category.getAttributeValue("label")))
+                        .orElse(RomeFeedReader.blankToNull(category.getAttributeValue("term"))))
+                .filter(Objects::nonNull)
+                .forEach(names::add);
         return List.copyOf(names);
     }
 
@@ -300,6 +370,12 @@ final class RomeEntryMapper {
             }
         }
         for (Element element : entry.getForeignMarkup()) {
+            if (isItunes(element) && element.getName().equals("image")) {
+                String url = RomeFeedReader.blankToNull(element.getAttributeValue("href"));
+                if (url != null) {
+                    images.add(new ItemImage(url, null));
+                }
+            }
             if (!MEDIA_RSS.equals(element.getNamespace())) {
                 continue;
             }

@@ -235,6 +235,56 @@ class FeedParsersTest {
     }
 
     @Test
+    void anRssItemIsReadFromAtomDublinCoreAndBothSpellingsOfTheItunesNamespace() {
+        String feed = """
+                <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"
+                 xmlns:itunes="http://www.itunes.com/DTDs/PodCast-1.0.dtd"><channel><title>t</title>
+                <link>https://m.example.org/</link>
+                <item><title>Mixed</title><guid>m-1</guid>
+                <atom:content type="html">&lt;p&gt;Locks open at &lt;b&gt;six&lt;/b&gt;.&lt;/p&gt;</atom:content>
+                <atom:published>2026-11-30T08:00:00Z</atom:published><atom:updated>2026-11-30T09:30:00Z</atom:updated>
+                <atom:author><atom:name>Ida Berg</atom:name></atom:author>
+                <atom:category term="harbour" label="Harbour"/><dc:subject>Shipping</dc:subject></item>
+                <item><title>Podcast</title><guid>m-2</guid><itunes:summary>Twenty minutes on tides.</itunes:summary>
+                <itunes:author>Tom Weller</itunes:author><itunes:image href="https://m.example.org/cover.jpg"/></item>
+                <item><title>Byline</title><guid>m-3</guid><description>x</description>
+                <author>Nora Lind (nora@m.example.org)</author></item>
+                <item><title>Xhtml</title><guid>m-4</guid><atom:content type="xhtml">
+                <div xmlns="http://www.w3.org/1999/xhtml"><p>Quay <em>closed</em>.</p></div></atom:content></item>
+                </channel></rss>""";
+
+        var items = parsers.parse(new Payload(feed.getBytes(StandardCharsets.UTF_8), null, "mixed"), SourceFormat.AUTO)
+                .items();
+
+        assertThat(items.get(0).contentHtml()).isEqualTo("<p>Locks open at <b>six</b>.</p>");
+        assertThat(items.get(0).published()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
+        assertThat(items.get(0).updated()).isEqualTo(Instant.parse("2026-11-30T09:30:00Z"));
+        assertThat(items.get(0).authors()).containsExactly("Ida Berg");
+        assertThat(items.get(0).categories()).containsExactlyInAnyOrder("Harbour", "Shipping");
+        assertThat(items.get(1).summaryHtml()).contains("Twenty minutes on tides.");
+        assertThat(items.get(1).authors()).containsExactly("Tom Weller");
+        assertThat(items.get(1).images()).extracting(ItemImage::url).containsExactly("https://m.example.org/cover.jpg");
+        assertThat(items.get(2).authors()).as("no e-mail address in a byline").containsExactly("Nora Lind");
+        assertThat(items.get(3).contentHtml())
+                .contains("<p>Quay <em>closed</em>.</p>")
+                .doesNotContain("xmlns");
+    }
+
+    @Test
+    void anAtomCategoryIsNamedByItsLabelWhereItHasOne() {
+        String feed = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id>
+                <entry><id>urn:t:1</id><title>One</title><updated>2026-11-30T09:00:00Z</updated><summary>x</summary>
+                <category term="mar-traffic" label="Maritime traffic"/><category term="weather"/></entry></feed>""";
+
+        var item = parsers.parse(new Payload(feed.getBytes(StandardCharsets.UTF_8), null, "labels"), SourceFormat.AUTO)
+                .items()
+                .get(0);
+
+        assertThat(item.categories()).containsExactly("Maritime traffic", "weather");
+    }
+
+    @Test
     void mediaGroupsGiveTheirDefaultPictureOnceWithTheGroupsCaption() {
         String feed = """
                 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>
