@@ -176,6 +176,31 @@ class PublishingTest {
     }
 
     @Test
+    void pagesAndFeedsCarryAnEntityTagAndAnUnchangedOneIsAnsweredNotModified() throws Exception {
+        open(Kind.SQLITE).deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
+        for (String path : List.of("/feed.xml", "/", pagePath(), "/search?q=storm")) {
+            HttpResponse<String> first = site.get(path); // rendered (or searched) by the router
+            HttpResponse<String> again = site.get(path); // from the page cache, where cached
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertThat(again.headers().firstValue("ETag")).as(path).hasValue(etag);
+
+            HttpResponse<String> unchanged = site.get(path, "If-None-Match", "\"other\", W/" + etag);
+            assertThat(unchanged.statusCode()).as(path).isEqualTo(304);
+            assertThat(unchanged.body()).isEmpty();
+            assertThat(site.get(path, "If-None-Match", "\"other\"").statusCode())
+                    .isEqualTo(200);
+        }
+        String feedTag = site.get("/feed.xml").headers().firstValue("ETag").orElseThrow();
+
+        site.deliver("b.xml", "s-2", "Ferry cancelled", "No service.", "<p>No ferries on Tuesday.</p>");
+
+        HttpResponse<String> changed = site.get("/feed.xml", "If-None-Match", feedTag);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("FERRY CANCELLED");
+        assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(feedTag);
+    }
+
+    @Test
     void verifyFindsABrokenLinkAndAChangedAuditEntry() throws Exception {
         open(Kind.SQLITE).deliver("a.xml", "s-1", "Storm warning", "Gusts.", "<p>Gusts of up to 110 km/h.</p>");
         site.deliver("b.xml", "s-2", "Ferry cancelled", "No service.", "<p>No ferries on Tuesday.</p>");

@@ -12,7 +12,8 @@ import org.feedwerk.metrics.FeedwerkMetrics;
 import org.feedwerk.web.site.PageCache.Page;
 
 /**
- * Answers GET requests for pages already in the page cache directly at the Jetty level, before Javalin's
+ * Answers GET requests for pages already in the page cache directly at the Jetty level (with their entity tag, and
+ * {@code 304 Not Modified} to a client that already has that version), before Javalin's
  * servlet and router: the hot path of a news site is the same rendered page again and again. Everything else
  * (first renders, the API, search) goes on to Javalin.
  */
@@ -33,12 +34,18 @@ public final class CachedPageHandler extends Handler.Wrapper {
         if ("GET".equals(request.getMethod())) {
             Page page = cache.peek(Request.getPathInContext(request));
             if (page != null && page.status() == 200) {
-                response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=60");
+                response.getHeaders().put(HttpHeader.ETAG, page.etag());
                 securityHeaders.forEach(response.getHeaders()::put);
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.bytes().length);
                 served.increment();
+                if (page.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+                    response.setStatus(304);
+                    response.write(true, ByteBuffer.allocate(0), callback);
+                    return true;
+                }
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.bytes().length);
                 response.write(true, ByteBuffer.wrap(page.bytes()), callback);
                 return true;
             }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.feedwerk.publish.Hashes;
 import org.feedwerk.publish.Publication;
 import org.feedwerk.publish.PublicationListener;
 
@@ -18,10 +19,38 @@ public final class PageCache implements PublicationListener {
     static final long BYTE_BUDGET = 64L << 20;
 
     /** A rendered response. */
-    public record Page(int status, String contentType, String body, String location, byte[] bytes) {
-        /** The body is encoded once, when the page is rendered, not on every request. */
+    public record Page(int status, String contentType, String body, String location, byte[] bytes, String etag) {
+        /**
+         * The body is encoded once, when the page is rendered, not on every request; so is its entity tag (a hash
+         * of the bytes), which lets feed readers, browsers and CDNs ask again with {@code If-None-Match} and get
+         * {@code 304 Not Modified} until the page changes.
+         */
         public Page(int status, String contentType, String body, String location) {
             this(status, contentType, body, location, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private Page(int status, String contentType, String body, String location, byte[] bytes) {
+            this(
+                    status,
+                    contentType,
+                    body,
+                    location,
+                    bytes,
+                    "\"" + Hashes.sha256(body).substring(0, 24) + "\"");
+        }
+
+        /** Whether a request's {@code If-None-Match} names this page's current version. */
+        public boolean matches(String ifNoneMatch) {
+            if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+                return false;
+            }
+            for (String tag : ifNoneMatch.split(",")) {
+                String candidate = tag.strip();
+                if (candidate.equals("*") || candidate.replaceFirst("^W/", "").equals(etag)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public static Page html(int status, String body) {

@@ -85,6 +85,13 @@ public final class SiteRoutes {
             context.header("Location", page.location());
         }
         context.header("Cache-Control", page.status() == 200 ? "public, max-age=60" : "no-cache");
+        if (page.status() == 200) {
+            context.header("ETag", page.etag());
+            if (page.matches(context.header("If-None-Match"))) {
+                context.status(304);
+                return;
+            }
+        }
         context.result(page.bytes());
     }
 
