@@ -7,6 +7,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -128,8 +129,13 @@ final class RomeFeedReader {
                     ? "none"
                     : "<" + root.getNodeName() + ">"
                             + (root.getNamespaceURI() == null ? "" : " in namespace " + root.getNamespaceURI());
-            throw new ParseException(
-                    "well-formed XML, but not RSS or Atom (root element " + rootName + "): " + e.getMessage(), e);
+            String localName = root == null
+                    ? ""
+                    : String.valueOf(root.getLocalName() == null ? root.getNodeName() : root.getLocalName());
+            String shape = Set.of("rss", "RDF", "feed").contains(localName)
+                    ? "an RSS or Atom document Rome cannot read"
+                    : "well-formed XML, but not RSS or Atom";
+            throw new ParseException(shape + " (root element " + rootName + "): " + e.getMessage(), e);
         }
     }
 

@@ -256,6 +256,15 @@ class RecoverableFeedsTest {
     }
 
     @Test
+    void anRssDocumentRomeCannotReadIsNotCalledSomethingElse() {
+        assertThatThrownBy(() -> parse("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+                        + " xmlns=\"http://purl.org/rss/1.0/\"><item rdf:about=\"https://h.example/1\"><title>T</title>"
+                        + "</item></rdf:RDF>"))
+                .isInstanceOf(ParseException.class)
+                .hasMessageStartingWith("an RSS or Atom document Rome cannot read (root element <rdf:RDF>");
+    }
+
+    @Test
     void malformedXmlNamesLineAndColumn() {
         assertThatThrownBy(() -> parse("<rss version='2.0'>\n<channel><title>t</channel></rss>"))
                 .isInstanceOf(ParseException.class)
