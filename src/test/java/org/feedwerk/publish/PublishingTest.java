@@ -189,7 +189,12 @@ class PublishingTest {
             assertThat(unchanged.body()).isEmpty();
             assertThat(site.get(path, "If-None-Match", "\"other\"").statusCode())
                     .isEqualTo(200);
+            HttpResponse<String> head = site.head(path);
+            assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(200);
+            assertThat(head.headers().firstValue("ETag")).as("HEAD " + path).hasValue(etag);
+            assertThat(head.body()).isEmpty();
         }
+        assertThat(site.head("/de/2099/01/01/nothing-here").statusCode()).isEqualTo(404);
         String feedTag = site.get("/feed.xml").headers().firstValue("ETag").orElseThrow();
 
         site.deliver("b.xml", "s-2", "Ferry cancelled", "No service.", "<p>No ferries on Tuesday.</p>");

@@ -167,6 +167,14 @@ public final class SiteFixture implements AutoCloseable {
         return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> head(String path) throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(uri(path))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET with one request header, e.g. {@code If-None-Match}. */
     public HttpResponse<String> get(String path, String header, String value) throws IOException, InterruptedException {
         return client.send(

@@ -12,7 +12,7 @@ import org.feedwerk.metrics.FeedwerkMetrics;
 import org.feedwerk.web.site.PageCache.Page;
 
 /**
- * Answers GET requests for pages already in the page cache directly at the Jetty level (with their entity tag, and
+ * Answers GET (and HEAD) requests for pages already in the page cache directly at the Jetty level (with their entity tag, and
  * {@code 304 Not Modified} to a client that already has that version), before Javalin's
  * servlet and router: the hot path of a news site is the same rendered page again and again. Everything else
  * (first renders, the API, search) goes on to Javalin.
@@ -31,7 +31,8 @@ public final class CachedPageHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if ("GET".equals(request.getMethod())) {
+        boolean head = "HEAD".equals(request.getMethod());
+        if (head || "GET".equals(request.getMethod())) {
             Page page = cache.peek(Request.getPathInContext(request));
             if (page != null && page.status() == 200) {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
@@ -46,10 +47,26 @@ public final class CachedPageHandler extends Handler.Wrapper {
                 }
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.bytes().length);
-                response.write(true, ByteBuffer.wrap(page.bytes()), callback);
+                response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(page.bytes()), callback);
                 return true;
             }
         }
+        if (head) {
+            // Javalin has no HEAD routes: asked as GET, the site's own answer (404, 410, the page's headers) is
+            // given, and Jetty sends no body in reply to a HEAD request.
+            return super.handle(new GetForHead(request), response, callback);
+        }
         return super.handle(request, response, callback);
+    }
+
+    private static final class GetForHead extends Request.Wrapper {
+        GetForHead(Request request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
     }
 }
