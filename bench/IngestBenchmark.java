@@ -129,6 +129,7 @@ public class IngestBenchmark {
                         null,
                         "Bench",
                         null,
+                        null,
                         null);
                 long start = System.nanoTime();
                 ParsedFeed parsed = parsers.parse(payload, SourceFormat.AUTO);

@@ -79,7 +79,16 @@ public class TranslationMemoryBenchmark {
                     Set.of(),
                     clock);
             SourceConfig source = new SourceConfig(
-                    "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null);
+                    "wire",
+                    URI.create("https://wire.example.org/feed"),
+                    null,
+                    null,
+                    "en",
+                    null,
+                    "Wire",
+                    null,
+                    null,
+                    null);
 
             List<String> paragraphs = new ArrayList<>();
             for (int i = 1; i <= 8; i++) {

@@ -30,20 +30,6 @@ public record SourceConfig(
         allowPrivateNetwork = allowPrivateNetwork != null && allowPrivateNetwork;
     }
 
-    /** A source without credentials, as drop folders and open feeds are. */
-    public SourceConfig(
-            String id,
-            URI url,
-            Path dir,
-            SourceFormat format,
-            String language,
-            Duration interval,
-            String attribution,
-            String licence,
-            Boolean allowPrivateNetwork) {
-        this(id, url, dir, format, language, interval, attribution, licence, allowPrivateNetwork, null);
-    }
-
     public Optional<SourceCredentials> findCredentials() {
         return Optional.ofNullable(credentials);
     }

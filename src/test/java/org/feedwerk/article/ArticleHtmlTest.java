@@ -234,7 +234,7 @@ class ArticleHtmlTest {
         Path resources =
                 Path.of(ArticleHtmlTest.class.getResource("/realworld").toURI()).getParent();
         SourceConfig source = new SourceConfig(
-                "t", URI.create("https://t.example.org/feed"), null, null, "en", null, "T", null, null);
+                "t", URI.create("https://t.example.org/feed"), null, null, "en", null, "T", null, null, null);
         int bodies = 0;
         try (Stream<Path> files = Files.walk(resources)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ArticleNormalizerTest {
     private final ArticleNormalizer normalizer = new ArticleNormalizer();
     private final SourceConfig source = new SourceConfig(
-            "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null);
+            "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null, null);
 
     private RevisionContent normalize(Item item, String feedLanguage) {
         ParsedFeed feed =

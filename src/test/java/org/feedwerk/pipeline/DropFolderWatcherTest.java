@@ -29,7 +29,7 @@ class DropFolderWatcherTest {
     @Test
     void aSettledDeliveryIsReadLongBeforeTheInterval() throws Exception {
         SourceConfig source = new SourceConfig(
-                "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofHours(1), "Inbox", null, null);
+                "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofHours(1), "Inbox", null, null, null);
         try (Application app = TestApplications.open(
                 TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source)),
                 Clock.systemUTC())) {

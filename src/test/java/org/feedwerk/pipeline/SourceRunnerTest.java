@@ -68,12 +68,12 @@ class SourceRunnerTest {
 
     private SourceConfig httpSource(String id, String path) {
         return new SourceConfig(
-                id, server.uri(path), null, SourceFormat.AUTO, "en", Duration.ofMinutes(5), id, null, true);
+                id, server.uri(path), null, SourceFormat.AUTO, "en", Duration.ofMinutes(5), id, null, true, null);
     }
 
     private SourceConfig dropSource() {
         return new SourceConfig(
-                "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox", null, null);
+                "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox", null, null, null);
     }
 
     private Application open(List<SourceConfig> sources) {
@@ -429,7 +429,7 @@ class SourceRunnerTest {
         URI closed = server.uri("/feed");
         server.close();
         SourceConfig source =
-                new SourceConfig("down", closed, null, null, "en", Duration.ofMinutes(5), null, null, true);
+                new SourceConfig("down", closed, null, null, "en", Duration.ofMinutes(5), null, null, true, null);
         try (Application app = open(List.of(source))) {
             app.ingestOnce(List.of(source));
             app.ingestOnce(List.of(source));

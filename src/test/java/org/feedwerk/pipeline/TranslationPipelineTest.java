@@ -83,7 +83,7 @@ class TranslationPipelineTest {
 
     private void open(Kind kind, TranslationConfig translation, ModelsConfig models) {
         SourceConfig source = new SourceConfig(
-                "wire", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Wire", null, null);
+                "wire", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Wire", null, null, null);
         FeedwerkConfig base = TestApplications.config(dataDir, TestDatabases.fresh(kind), List.of(source));
         FeedwerkConfig config = new FeedwerkConfig(
                 base.server(),

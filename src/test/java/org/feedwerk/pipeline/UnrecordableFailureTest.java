@@ -80,7 +80,16 @@ class UnrecordableFailureTest {
         SourceStateRecorder recorder =
                 new SourceStateRecorder(new ReadOnlyStore(), new Backoff(Duration.ofHours(6), new Random(1)), clock);
         SourceConfig source = new SourceConfig(
-                "wire", null, Path.of("/tmp"), SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Wire", null, null);
+                "wire",
+                null,
+                Path.of("/tmp"),
+                SourceFormat.AUTO,
+                "en",
+                Duration.ofMinutes(1),
+                "Wire",
+                null,
+                null,
+                null);
 
         assertThat(recorder.mayRun("wire")).isTrue();
         recorder.failOrHoldBack(source, SourceState.initial("wire"), "cannot read");

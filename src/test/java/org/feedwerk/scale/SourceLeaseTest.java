@@ -113,7 +113,8 @@ class SourceLeaseTest {
                 Duration.ofMinutes(5),
                 "Wire",
                 null,
-                true);
+                true,
+                null);
         DatabaseConfig database = TestDatabases.fresh(Kind.POSTGRESQL);
         try (Application first = open(Kind.POSTGRESQL, dataDir, database, List.of(source));
                 Application second = open(Kind.POSTGRESQL, otherDataDir, database, List.of(source))) {

@@ -46,9 +46,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConcurrentCopiesTest {
     private static final SourceConfig WIRE = new SourceConfig(
-            "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null);
+            "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null, null);
     private static final SourceConfig PORTAL = new SourceConfig(
-            "portal", URI.create("https://portal.example.org/feed"), null, null, "en", null, "Portal", null, null);
+            "portal",
+            URI.create("https://portal.example.org/feed"),
+            null,
+            null,
+            "en",
+            null,
+            "Portal",
+            null,
+            null,
+            null);
     private static final String STORY = "<p>" + Stories.FERRY_TERMINAL + "</p>";
     private static final String NEAR_COPY = STORY.replace("on Sunday", "on Sunday evening");
 

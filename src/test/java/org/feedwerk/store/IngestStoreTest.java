@@ -42,9 +42,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Dedupe, revisions and transactions of the normalize stage against real SQLite and PostgreSQL. */
 class IngestStoreTest {
     private static final SourceConfig WIRE = new SourceConfig(
-            "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null);
+            "wire", URI.create("https://wire.example.org/feed"), null, null, "en", null, "Wire", null, null, null);
     private static final SourceConfig OTHER = new SourceConfig(
-            "other", URI.create("https://other.example.org/feed"), null, null, "en", null, "Other", null, null);
+            "other", URI.create("https://other.example.org/feed"), null, null, "en", null, "Other", null, null, null);
 
     @TempDir
     Path dataDir;

@@ -66,6 +66,7 @@ public final class SiteFixture implements AutoCloseable {
                 Duration.ofMinutes(1),
                 "Harbour Wire",
                 "CC BY 4.0",
+                null,
                 null);
         EngineConfig engine = engineType == EngineType.DEEPL
                 ? HttpEngineConfig.builder()

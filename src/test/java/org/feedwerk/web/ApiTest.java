@@ -61,7 +61,7 @@ class ApiTest {
     private void start(Map<String, String> environment, TranslationConfig translation, List<String> trustedProxies)
             throws IOException {
         source = new SourceConfig(
-                "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox Wire", "CC0", null);
+                "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox Wire", "CC0", null, null);
         Path file = inbox.resolve("a.xml");
         Files.writeString(file, """
                 <rss version="2.0"><channel><title>T</title><link>https://w.example/</link><description>d</description>

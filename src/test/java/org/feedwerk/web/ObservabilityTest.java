@@ -126,7 +126,7 @@ class ObservabilityTest {
 
     @Test
     void notReadyWithoutAnEngineForATarget() throws Exception {
-        var source = new SourceConfig("wire", null, inbox, null, "en", null, null, null, null);
+        var source = new SourceConfig("wire", null, inbox, null, "en", null, null, null, null, null);
         var config = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
         try (var app = Application.open(config, Map.of(), new TestClock(Instant.parse("2026-11-29T08:00:00Z")))) {
             WebServer server = app.newWebServer();
