@@ -2,6 +2,7 @@ package org.feedwerk.parse;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -129,17 +130,11 @@ final class FeedShapeRepair {
     }
 
     private static void removeLinksWithoutAddressAmong(Element parent) {
-        Node child = parent.getFirstChild();
-        while (child != null) {
-            Node next = child.getNextSibling();
-            if (child instanceof Element link
-                    && "link".equals(link.getLocalName())
-                    && ATOM_NAMESPACE.equals(link.getNamespaceURI())
-                    && link.getAttribute("href").isBlank()) {
-                parent.removeChild(link);
-            }
-            child = next;
-        }
+        removeChildren(
+                parent,
+                link -> "link".equals(link.getLocalName())
+                        && ATOM_NAMESPACE.equals(link.getNamespaceURI())
+                        && link.getAttribute("href").isBlank());
     }
 
     /**
@@ -148,13 +143,16 @@ final class FeedShapeRepair {
      * "Funday"), so they are removed before it reads the channel.
      */
     private static void removeSchedulingHints(Element channel) {
-        Node child = channel.getFirstChild();
+        removeChildren(
+                channel, hint -> hint.getNamespaceURI() == null && SCHEDULING_HINTS.contains(hint.getNodeName()));
+    }
+
+    private static void removeChildren(Element parent, Predicate<Element> unwanted) {
+        Node child = parent.getFirstChild();
         while (child != null) {
             Node next = child.getNextSibling();
-            if (child instanceof Element hint
-                    && hint.getNamespaceURI() == null
-                    && SCHEDULING_HINTS.contains(hint.getNodeName())) {
-                channel.removeChild(hint);
+            if (child instanceof Element element && unwanted.test(element)) {
+                parent.removeChild(element);
             }
             child = next;
         }
@@ -162,10 +160,6 @@ final class FeedShapeRepair {
 
     private static final List<String> SCHEDULING_HINTS = List.of("cloud", "skipHours", "skipDays");
 
-    /**
-     * An Atom Entry Document (RFC 4287 5.1.2: one {@code <entry>} as the root, as AtomPub servers and single-story
-     * deliveries write it) is read as a feed of that entry.
-     */
     /** A bare RSS {@code <channel>} as the root, its {@code <rss>} left out, as some generators write it. */
     private static Element wrapInRss(Document document, Element channel) {
         Element rss = document.createElementNS(null, "rss");
@@ -175,6 +169,10 @@ final class FeedShapeRepair {
         return rss;
     }
 
+    /**
+     * An Atom Entry Document (RFC 4287 5.1.2: one {@code <entry>} as the root, as AtomPub servers and single-story
+     * deliveries write it) is read as a feed of that entry.
+     */
     private static Element wrapInFeed(Document document, Element entry) {
         Element feed = document.createElementNS(entry.getNamespaceURI(), "feed");
         document.replaceChild(feed, entry);
@@ -220,7 +218,8 @@ final class FeedShapeRepair {
         root.appendChild(channel);
     }
 
-    private static Element childElement(Element parent, String name) {
+    /** The first child element with this local name, or null (also used to find an RSS document's channel). */
+    static Element childElement(Element parent, String name) {
         NodeList children = parent.getChildNodes();
         for (int index = 0; index < children.getLength(); index++) {
             if (children.item(index) instanceof Element child

@@ -14,7 +14,6 @@ import org.w3c.dom.Node;
 
 /** Shared by the RSS and Atom parsers: Rome over a DOM that {@link SecureXml} built, mapped to the neutral model. */
 final class RomeFeedReader {
-    private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String TOMBSTONES = "http://purl.org/atompub/tombstones/1.0";
     private final RomeEntryMapper entryMapper = new RomeEntryMapper();
 
@@ -73,12 +72,8 @@ final class RomeFeedReader {
     /** The feed's own element: an Atom feed's root, an RSS document's channel. */
     private static Element feedElement(Document document) {
         Element root = document.getDocumentElement();
-        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && "channel".equals(element.getLocalName())) {
-                return element;
-            }
-        }
-        return root;
+        Element channel = FeedShapeRepair.childElement(root, "channel");
+        return channel != null ? channel : root;
     }
 
     private static List<Element> children(Element parent, String namespace, String localName) {
@@ -98,7 +93,7 @@ final class RomeFeedReader {
      * (Rome keeps neither).
      */
     private static String findNextPage(Document document) {
-        for (Element link : children(feedElement(document), ATOM, "link")) {
+        for (Element link : children(feedElement(document), FeedShapeRepair.ATOM_NAMESPACE, "link")) {
             if (link.getAttribute("rel").strip().equalsIgnoreCase("next")) {
                 return blankToNull(link.getAttribute("href"));
             }
