@@ -56,12 +56,12 @@ final class RomeEntryMapper {
                 .authors(findAuthors(entry))
                 .published(firstNonNull(
                         RssItemDates.published(entry),
-                        firstNonNull(
-                                foreignDate(entry, DC_TERMS, "issued", "created"),
-                                foreignDate(entry, ATOM, "published"))))
+                        foreignDate(entry, DC_TERMS, "issued", "created"),
+                        foreignDate(entry, ATOM, "published")))
                 .updated(firstNonNull(
                         toInstant(entry.getUpdatedDate()),
-                        firstNonNull(foreignDate(entry, DC_TERMS, "modified"), foreignDate(entry, ATOM, "updated"))))
+                        foreignDate(entry, DC_TERMS, "modified"),
+                        foreignDate(entry, ATOM, "updated")))
                 .categories(findCategories(entry))
                 // the picture is not captioned with the item's own text again
                 .images(findImages(entry, summary != null && summary.equals(mediaText)))
@@ -151,9 +151,7 @@ final class RomeEntryMapper {
         if (link != null) {
             return null;
         }
-        return entry.getForeignMarkup().stream()
-                .filter(element ->
-                        ATOM.equals(element.getNamespace()) && element.getName().equals("link"))
+        return foreignAtoms(entry, "link")
                 .filter(atomLink -> atomLink.getAttributeValue("rel") == null
                         || "alternate".equals(atomLink.getAttributeValue("rel")))
                 .map(atomLink -> ItemLinks.absolute(atomLink.getAttributeValue("href"), null))
@@ -241,8 +239,8 @@ final class RomeEntryMapper {
         return null;
     }
 
-    private static Instant firstNonNull(Instant first, Instant second) {
-        return first != null ? first : second;
+    private static Instant firstNonNull(Instant... dates) {
+        return Stream.of(dates).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static String findContent(SyndEntry entry) {
@@ -272,10 +270,14 @@ final class RomeEntryMapper {
 
     /** The first element of this name in the Atom namespace among an RSS item's foreign markup. */
     private static Optional<Element> foreignAtom(SyndEntry entry, String name) {
+        return foreignAtoms(entry, name).findFirst();
+    }
+
+    /** The elements of this name in the Atom namespace among an RSS item's foreign markup. */
+    private static Stream<Element> foreignAtoms(SyndEntry entry, String name) {
         return entry.getForeignMarkup().stream()
                 .filter(element ->
-                        ATOM.equals(element.getNamespace()) && element.getName().equals(name))
-                .findFirst();
+                        ATOM.equals(element.getNamespace()) && element.getName().equals(name));
     }
 
     /**
@@ -330,13 +332,8 @@ final class RomeEntryMapper {
     private static List<String> findCategories(SyndEntry entry) {
         Set<String> names = new LinkedHashSet<>();
         if (entry.getWireEntry() instanceof Entry atom) {
-            // an Atom category's label is the name for people, its term the machine's
             for (com.rometools.rome.feed.atom.Category category : atom.getCategories()) {
-                String label = RomeFeedReader.blankToNull(category.getLabel());
-                String term = RomeFeedReader.blankToNull(category.getTerm());
-                if (label != null || term != null) {
-                    names.add(label != null ? label : term);
-                }
+                atomCategoryName(category.getLabel(), category.getTerm()).ifPresent(names::add);
             }
         } else {
             for (SyndCategory category : entry.getCategories()) {
@@ -351,14 +348,18 @@ final class RomeEntryMapper {
                     .filter(Objects::nonNull)
                     .forEach(names::add);
         }
-        entry.getForeignMarkup().stream()
-                .filter(element ->
-                        ATOM.equals(element.getNamespace()) && element.getName().equals("category"))
-                .map(category -> Optional.ofNullable(RomeFeedReader.blankToNull(category.getAttributeValue("label")))
-                        .orElse(RomeFeedReader.blankToNull(category.getAttributeValue("term"))))
-                .filter(Objects::nonNull)
+        foreignAtoms(entry, "category")
+                .flatMap(category ->
+                        atomCategoryName(category.getAttributeValue("label"), category.getAttributeValue("term"))
+                                .stream())
                 .forEach(names::add);
         return List.copyOf(names);
+    }
+
+    /** An Atom category's label is its name for people, its term the machine's: the label where there is one. */
+    private static Optional<String> atomCategoryName(String label, String term) {
+        return Optional.ofNullable(RomeFeedReader.blankToNull(label))
+                .or(() -> Optional.ofNullable(RomeFeedReader.blankToNull(term)));
     }
 
     /** @param textFromMedia the item's text is its media description: a picture is then captioned by its title */
@@ -392,12 +393,16 @@ final class RomeEntryMapper {
 
     /** An image type; without a usable type (it is required, but left out or generic), a picture's file name. */
     private static boolean isImage(String type, String url) {
-        String declared = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
-        if (declared.startsWith("image/")) {
+        if (isImageType(type)) {
             return true;
         }
+        String declared = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
         return (declared.isEmpty() || declared.equals("application/octet-stream"))
                 && IMAGE_FILE.matcher(url.strip()).matches();
+    }
+
+    private static boolean isImageType(String type) {
+        return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("image/");
     }
 
     /**
@@ -443,7 +448,7 @@ final class RomeEntryMapper {
         String type = element.getAttributeValue("type");
         boolean image = element.getName().equals("thumbnail")
                 || (medium == null ? isImage(type, url) : medium.strip().equalsIgnoreCase("image"))
-                || (type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("image/"));
+                || isImageType(type);
         if (!image) {
             return Optional.empty();
         }
