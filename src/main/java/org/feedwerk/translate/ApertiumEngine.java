@@ -108,10 +108,8 @@ public final class ApertiumEngine extends HttpEngine {
             JsonNode answer = postForJson(endpoint("/translate"), "application/x-www-form-urlencoded", body, Map.of());
             JsonNode result = answer.path("responseData").path("translatedText");
             if (!result.isTextual() || answer.path("responseStatus").asInt(200) != 200) {
-                throw new TranslationException(
-                        TranslationException.Kind.BAD_OUTPUT,
-                        name + ": no translatedText in " + "the answer ("
-                                + answer.path("responseDetails").asText("no details") + ")");
+                throw badOutput("no translatedText in the answer ("
+                        + answer.path("responseDetails").asText("no details") + ")");
             }
             translated.add(result.asText());
         }

@@ -60,9 +60,7 @@ public final class DeeplEngine extends HttpEngine {
             JsonNode answer = send(request, batch);
             JsonNode translations = answer.path("translations");
             if (!translations.isArray() || translations.size() != batch.size()) {
-                throw new TranslationException(
-                        TranslationException.Kind.BAD_OUTPUT,
-                        name + ": expected " + batch.size() + " translations, got " + translations.size());
+                throw badOutput("expected " + batch.size() + " translations, got " + translations.size());
             }
             for (JsonNode translation : translations) {
                 translated.add(translation.path("text").asText());
@@ -128,7 +126,7 @@ public final class DeeplEngine extends HttpEngine {
                 .path("glossary_id")
                 .asText("");
         if (id.isEmpty()) {
-            throw new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": no glossary_id in answer");
+            throw badOutput("no glossary_id in answer");
         }
         return id;
     }

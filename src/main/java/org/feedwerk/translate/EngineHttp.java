@@ -88,31 +88,26 @@ final class EngineHttp {
     }
 
     private TranslationException failure(int status, String body) {
-        String detail = " (HTTP " + status + snippet(body) + ")";
+        TranslationException.Kind kind;
+        String problem;
         if (status == 429 || status >= 500) {
-            return new EngineHttpError(
-                    TranslationException.Kind.TRANSIENT, engineName + ": busy or failing" + detail, status, body);
-        }
-        if (status == 456) {
-            return new EngineHttpError(
-                    TranslationException.Kind.QUOTA, engineName + ": quota exceeded" + detail, status, body);
-        }
-        if (status == 401 || status == 403) {
-            return new EngineHttpError(
-                    TranslationException.Kind.CONFIGURATION,
-                    engineName + ": the API key was rejected; check the key and the URL" + detail,
-                    status,
-                    body);
-        }
-        if (status == 404) {
-            return new EngineHttpError(
-                    TranslationException.Kind.CONFIGURATION,
-                    engineName + ": no translation API at this URL" + detail,
-                    status,
-                    body);
+            kind = TranslationException.Kind.TRANSIENT;
+            problem = "busy or failing";
+        } else if (status == 456) {
+            kind = TranslationException.Kind.QUOTA;
+            problem = "quota exceeded";
+        } else if (status == 401 || status == 403) {
+            kind = TranslationException.Kind.CONFIGURATION;
+            problem = "the API key was rejected; check the key and the URL";
+        } else if (status == 404) {
+            kind = TranslationException.Kind.CONFIGURATION;
+            problem = "no translation API at this URL";
+        } else {
+            kind = TranslationException.Kind.BAD_OUTPUT;
+            problem = "request refused";
         }
         return new EngineHttpError(
-                TranslationException.Kind.BAD_OUTPUT, engineName + ": request refused" + detail, status, body);
+                kind, engineName + ": " + problem + " (HTTP " + status + snippet(body) + ")", status, body);
     }
 
     private static String snippet(String body) {

@@ -72,6 +72,11 @@ abstract class HttpEngine implements TranslationEngine {
         return URI.create(baseUri.toString().replaceAll("/+$", "") + "/" + path.replaceAll("^/+", ""));
     }
 
+    /** The engine answered, but not with a translation. */
+    protected TranslationException badOutput(String reason) {
+        return new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": " + reason);
+    }
+
     /**
      * How this engine's wire format classifies an error answer; by default as {@link EngineHttp} did from the
      * status alone.

@@ -135,9 +135,7 @@ public final class LibreTranslateEngine extends HttpEngine {
             texts.add(translated.asText());
         }
         if (texts.size() != expected) {
-            throw new TranslationException(
-                    TranslationException.Kind.BAD_OUTPUT,
-                    name + ": expected " + expected + " translations, got " + texts.size());
+            throw badOutput("expected " + expected + " translations, got " + texts.size());
         }
         return texts;
     }

@@ -54,9 +54,7 @@ public final class OpenAiEngine extends HttpEngine {
                 MarkupSignature expected = MarkupSignature.of(text);
                 MarkupSignature actual = MarkupSignature.of(translation);
                 if (!expected.equals(actual)) {
-                    throw new TranslationException(
-                            TranslationException.Kind.BAD_OUTPUT,
-                            name + ": reply changed the markup (" + expected.differenceTo(actual) + ")");
+                    throw badOutput("reply changed the markup (" + expected.differenceTo(actual) + ")");
                 }
             }
             texts.add(translation);
@@ -131,9 +129,5 @@ public final class OpenAiEngine extends HttpEngine {
             throw badOutput("empty answer");
         }
         return translation;
-    }
-
-    private TranslationException badOutput(String reason) {
-        return new TranslationException(TranslationException.Kind.BAD_OUTPUT, name + ": " + reason);
     }
 }
