@@ -410,10 +410,25 @@ public final class ArticleIngestor {
         if (current.contentHash().equals(hash) || CopyAge.isOlder(content, current.content(), now)) {
             return Outcome.UNCHANGED;
         }
-        PayloadRef ref = payload.get();
-        Revision next = new Revision(id, article.currentRevision() + 1, hash, content, ref.hash(), now);
-        tx.appendRevision(next, prepared.fingerprint(), statusFor(content, statusAfterChange(article.status())), now);
+        appendRevision(tx, article, content, hash, prepared.fingerprint(), payload.get(), now);
         return Outcome.NEW_REVISION;
+    }
+
+    /**
+     * Stores {@code content} (whose hash the caller has) as the article's next revision, from the document {@code ref}, with the status the
+     * change gives the article (the source's pub-status first; a person's or the cluster's decision kept).
+     */
+    static void appendRevision(
+            ArticleStore tx,
+            Article article,
+            RevisionContent content,
+            String contentHash,
+            Optional<TextFingerprint> fingerprint,
+            PayloadRef ref,
+            Instant now) {
+        Revision next =
+                new Revision(article.id(), article.currentRevision() + 1, contentHash, content, ref.hash(), now);
+        tx.appendRevision(next, fingerprint, statusFor(content, statusAfterChange(article.status())), now);
     }
 
     /**
@@ -512,7 +527,7 @@ public final class ArticleIngestor {
         }
     }
 
-    private static PayloadRef recorded(ArticleStore tx, Supplier<PayloadRef> payload) {
+    static PayloadRef recorded(ArticleStore tx, Supplier<PayloadRef> payload) {
         PayloadRef ref = payload.get();
         tx.recordPayload(ref);
         return ref;

@@ -52,15 +52,13 @@ final class EntryDeletions {
             if (entry.when() != null && CopyAge.isOlder(content, current.content(), now)) {
                 continue;
             }
-            PayloadRef ref = payload.get();
-            tx.recordPayload(ref);
-            ArticleStatus status = article.get().status() == ArticleStatus.WITHDRAWN
-                    ? ArticleStatus.WITHDRAWN
-                    : ArticleStatus.CANCELED;
-            tx.appendRevision(
-                    new Revision(id, current.number() + 1, content.contentHash(), content, ref.hash(), now),
+            ArticleIngestor.appendRevision(
+                    tx,
+                    article.get(),
+                    content,
+                    content.contentHash(),
                     Optional.empty(),
-                    status,
+                    ArticleIngestor.recorded(tx, payload),
                     now);
             canceled++;
         }
