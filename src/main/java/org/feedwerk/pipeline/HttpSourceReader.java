@@ -1,6 +1,7 @@
 package org.feedwerk.pipeline;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -49,9 +50,7 @@ public final class HttpSourceReader {
                     .map(configured -> configured.headers(environment))
                     .orElse(Map.of());
         } catch (ConfigException e) {
-            String reason = "credentials: " + e.getMessage();
-            recorder.fail(source, state, reason, null);
-            return new SourceRunReport(source.id(), IngestCounts.NONE, false, reason);
+            return failed(source, state, "credentials: " + e.getMessage(), null);
         }
         FetchResult result =
                 fetcher.fetch(source.findUrl().orElseThrow(), validators, source.allowPrivateNetwork(), credentials);
@@ -62,13 +61,12 @@ public final class HttpSourceReader {
             recorder.succeed(source, state, state.etag(), state.lastModified(), state.bodyHash());
             return new SourceRunReport(source.id(), IngestCounts.NONE, true, null);
         }
-        if (result instanceof FetchResult.RateLimited limited) {
-            String reason = "rate limited (HTTP " + limited.status() + ")";
-            recorder.fail(source, state, reason, limited.retryAfter());
-            return new SourceRunReport(source.id(), IngestCounts.NONE, false, reason);
-        }
-        String reason = ((FetchResult.Failed) result).reason();
-        recorder.fail(source, state, reason, null);
+        Duration retryAfter = result instanceof FetchResult.RateLimited limited ? limited.retryAfter() : null;
+        return failed(source, state, describe(result), retryAfter);
+    }
+
+    private SourceRunReport failed(SourceConfig source, SourceState state, String reason, Duration retryAfter) {
+        recorder.fail(source, state, reason, retryAfter);
         return new SourceRunReport(source.id(), IngestCounts.NONE, false, reason);
     }
 
@@ -163,6 +161,7 @@ public final class HttpSourceReader {
         return counts.newArticles() > 0 && counts.unchanged() == 0 && counts.newRevisions() == 0;
     }
 
+    /** Why a fetch gave no document. */
     private static String describe(FetchResult result) {
         if (result instanceof FetchResult.Failed failed) {
             return failed.reason();
