@@ -16,7 +16,7 @@ public record SourceCredentials(
         String usernameEnv, String passwordEnv, String tokenEnv, Map<String, String> headerEnv) {
 
     public SourceCredentials {
-        headerEnv = headerEnv == null ? Map.of() : Map.copyOf(new TreeMap<>(headerEnv));
+        headerEnv = headerEnv == null ? Map.of() : Map.copyOf(headerEnv);
     }
 
     /**
