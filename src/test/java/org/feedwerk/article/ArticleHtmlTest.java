@@ -18,6 +18,7 @@ import org.feedwerk.parse.Payload;
 import org.feedwerk.testing.RandomText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -324,6 +325,156 @@ class ArticleHtmlTest {
                         .equals(TextFingerprint.words(ArticleHtml.plainText(sanitized))))
                 .count();
         assertThat(differing).as("random bodies whose words differ, of 5,000").isLessThanOrEqualTo(5L);
+    }
+
+    /**
+     * The policy applied once per thread answers as a policy applied afresh, document after document, whatever
+     * the previous document left open (unclosed tags, raw-text elements, nesting past the balancer's limit).
+     */
+    @Test
+    void theReusedPolicySanitizesAsAFreshOne() {
+        String[] pieces = {
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<em>",
+            "<a href=\"https://x.example/?a=1&b=2\" onclick=\"x()\">",
+            "<a href='javascript:alert(1)'>",
+            "</a>",
+            "<img src=\"/i.png\" alt=\"A &amp; B\">",
+            "<br>",
+            "<br/>",
+            "<table>",
+            "<tr>",
+            "<td colspan=\"2\">",
+            "<td rowspan=\"x\">",
+            "</table>",
+            "<ul><li>",
+            "</li>",
+            "<script>",
+            "</script>",
+            "<style>",
+            "</style>",
+            "<textarea>",
+            "</textarea>",
+            "<title>",
+            "<xmp>",
+            "<plaintext>",
+            "<iframe src=x>",
+            "</iframe>",
+            "<noscript>",
+            "<svg><foreignObject>",
+            "<math>",
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "]]>",
+            "<?php ?>",
+            "<",
+            ">",
+            "&",
+            "&amp;",
+            "&lt;b&gt;",
+            "&#34;",
+            "&#0;",
+            "&#xD800;",
+            "&bogus;",
+            "\"",
+            "'",
+            "=",
+            "`",
+            "@",
+            "+",
+            "{{",
+            "}}",
+            "\u0000",
+            "\u0001",
+            "\ud800",
+            "\ufffe",
+            "Wörter",
+            "text",
+            " ",
+            "\n",
+            "<h1>",
+            "<b>",
+            "<i>",
+            "<q cite=x>",
+            "<abbr title=\"T\">",
+            "<blockquote>",
+            "<p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p>"
+        };
+        Random random = new Random(20261205);
+        for (int sample = 0; sample < 20_000; sample++) {
+            String html = joinedAtRandom(random, pieces, 24);
+            if (random.nextInt(50) == 0) {
+                html = "<div>".repeat(300) + html;
+            }
+            assertThat(ArticleHtml.sanitizedByPolicy(html)).as("%s", html).isEqualTo(ArticleHtml.POLICY.sanitize(html));
+        }
+    }
+
+    /** The references the sanitizer writes are decoded as jsoup decodes them, and so is every other reference. */
+    @Test
+    void referencesAreDecodedAsJsoupDecodesThem() {
+        String[] pieces = {
+            "&amp;",
+            "&lt;",
+            "&gt;",
+            "&quot;",
+            "&nbsp;",
+            "&apos;",
+            "&#34;",
+            "&#39;",
+            "&#43;",
+            "&#61;",
+            "&#64;",
+            "&#96;",
+            "&#8220;",
+            "&#160;",
+            "&#0;",
+            "&#9;",
+            "&#127;",
+            "&#128;",
+            "&#150;",
+            "&#159;",
+            "&#55296;",
+            "&#65533;",
+            "&#65534;",
+            "&#65535;",
+            "&#128512;",
+            "&#1114112;",
+            "&#x41;",
+            "&#X41;",
+            "&#x;",
+            "&#;",
+            "&#00065;",
+            "&#0000065;",
+            "&eacute;",
+            "&Eacute",
+            "&amp",
+            "&lt",
+            "&notit;",
+            "&not",
+            "&bogus;",
+            "&",
+            ";",
+            "#",
+            "x",
+            "1",
+            " ",
+            "Wort",
+            "ä"
+        };
+        Random random = new Random(20261206);
+        for (int sample = 0; sample < 50_000; sample++) {
+            String text = joinedAtRandom(random, pieces, 6);
+            assertThat(ArticleHtml.decodedReferences(text))
+                    .as("%s", text)
+                    .isEqualTo(Parser.unescapeEntities(text, false));
+        }
+        assertThat(ArticleHtml.decodedReferences("a &amp; b &#34;c&#34; &lt;d&gt;"))
+                .isEqualTo("a & b \"c\" <d>");
     }
 
     /** Fewer than {@code most} pieces drawn at random, joined. */
