@@ -1,5 +1,7 @@
 package org.feedwerk.article;
 
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -58,15 +60,16 @@ public final class ArticleHtml {
         }
         Document document = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
         document.outputSettings().prettyPrint(false);
+        LinkResolver links = new LinkResolver();
         for (Element element : document.body().getAllElements()) {
             switch (element.normalName()) {
                 case "h1" -> element.tagName("h2"); // the page's own headline is the only h1
-                case "a" -> absolute(element, "href", baseUri);
+                case "a" -> absolute(element, "href", baseUri, links);
                 case "img" -> {
                     if (isTrackingPixel(element)) {
                         element.remove();
                     } else {
-                        absolute(element, "src", baseUri);
+                        absolute(element, "src", baseUri, links);
                     }
                 }
                 case "div" -> {
@@ -142,10 +145,53 @@ public final class ArticleHtml {
         return digits.equals("0") || digits.equals("1");
     }
 
-    private static void absolute(Element element, String attribute, String baseUri) {
+    private static void absolute(Element element, String attribute, String baseUri, LinkResolver links) {
         if (baseUri != null && element.hasAttr(attribute) && !isPlainAbsoluteUrl(element.attr(attribute))) {
-            element.attr(attribute, element.absUrl(attribute));
+            element.attr(attribute, links.absolute(element, attribute));
         }
+    }
+
+    /**
+     * What jsoup's {@code absUrl} answers, with the base address parsed once per body: {@code absUrl} parses it
+     * for every link and strips control characters from both addresses with a regex before resolving, which strips
+     * the link's once more (together a seventh of sanitizing a short body). Whatever the shortcut cannot resolve
+     * goes to {@code absUrl} itself.
+     */
+    static final class LinkResolver {
+        private String base;
+        private URL baseUrl;
+
+        String absolute(Element element, String attribute) {
+            String elementBase = element.baseUri(); // a <base href> in the body changes it, as in absUrl
+            if (!elementBase.equals(base)) {
+                base = elementBase;
+                try {
+                    baseUrl = new URL(withoutUrlControlCharacters(elementBase));
+                } catch (MalformedURLException e) {
+                    baseUrl = null;
+                }
+            }
+            if (baseUrl == null) {
+                return element.absUrl(attribute);
+            }
+            try {
+                return StringUtil.resolve(baseUrl, element.attr(attribute)).toExternalForm();
+            } catch (MalformedURLException e) {
+                return element.absUrl(attribute);
+            }
+        }
+
+        /** jsoup strips U+0000 to U+001F from a base address before parsing it, as browsers do. */
+        private static String withoutUrlControlCharacters(String address) {
+            for (int index = 0; index < address.length(); index++) {
+                if (address.charAt(index) < 0x20) {
+                    return URL_CONTROL_CHARACTERS.matcher(address).replaceAll("");
+                }
+            }
+            return address;
+        }
+
+        private static final Pattern URL_CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x1f]");
     }
 
     /**

@@ -17,6 +17,7 @@ import org.feedwerk.parse.ParsedFeed;
 import org.feedwerk.parse.Payload;
 import org.feedwerk.testing.RandomText;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
@@ -325,6 +326,76 @@ class ArticleHtmlTest {
                         .equals(TextFingerprint.words(ArticleHtml.plainText(sanitized))))
                 .count();
         assertThat(differing).as("random bodies whose words differ, of 5,000").isLessThanOrEqualTo(5L);
+    }
+
+    /**
+     * Links resolved against a base parsed once per body are what jsoup's {@code absUrl} makes of them: relative
+     * forms of every kind, control characters, other schemes, bases that are not addresses (and a {@code <base>}
+     * element, which jsoup ignores in a body).
+     */
+    @Test
+    void relativeLinksResolveAsAbsUrlResolvesThem() {
+        String[] bases = {
+            BASE,
+            "https://wire.example.org/news/2026/story.html?x=1#top",
+            "http://example.org",
+            "https://example.org:8443/a/b/",
+            "https://ex\u0001ample.org/a/",
+            "https://example.org/a\u0001b/\tc",
+            "not a url",
+            "mailto:desk@example.org",
+            "//example.org/x",
+            ""
+        };
+        String[] pieces = {
+            "/",
+            "a",
+            "b.html",
+            "./",
+            "../",
+            "..",
+            ".",
+            "?q=1",
+            "#f",
+            "//cdn.example.net",
+            "https:",
+            "http://h.example",
+            "mailto:x@example.org",
+            "javascript:alert(1)",
+            "tel:+1",
+            " ",
+            "\t",
+            "\n",
+            "\u0001",
+            "%20",
+            "ä",
+            "\\",
+            ":",
+            "@",
+            "[::1]",
+            "x y"
+        };
+        Random random = new Random(20261207);
+        ArticleHtml.LinkResolver links = new ArticleHtml.LinkResolver(); // one for all: the base changes between bodies
+        for (int sample = 0; sample < 3_000; sample++) {
+            StringBuilder html = new StringBuilder();
+            for (int link = random.nextInt(6); link > 0; link--) {
+                if (random.nextInt(8) == 0) {
+                    html.append("<base href=\"")
+                            .append(bases[random.nextInt(bases.length)])
+                            .append("\">");
+                }
+                html.append("<a href=\"")
+                        .append(joinedAtRandom(random, pieces, 5).replace("\"", "&quot;"))
+                        .append("\">x</a>");
+            }
+            Document document = Jsoup.parseBodyFragment(html.toString(), bases[random.nextInt(bases.length)]);
+            for (Element link : document.select("a[href]")) {
+                assertThat(links.absolute(link, "href"))
+                        .as("%s against %s", link.attr("href"), link.baseUri())
+                        .isEqualTo(link.absUrl("href"));
+            }
+        }
     }
 
     /**
