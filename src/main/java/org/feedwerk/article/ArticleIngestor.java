@@ -219,6 +219,7 @@ public final class ArticleIngestor {
                     item,
                     ArticleKeys.articleId(source.id(), ArticleKeys.keyFor(item, reusedGuids, content)),
                     content,
+                    normalized.get(index).contentHash(),
                     normalized.get(index).fingerprint(),
                     normalized.get(index).advanceLookup()));
         }
@@ -358,9 +359,13 @@ public final class ArticleIngestor {
         }
     }
 
-    /** An item's normalized content and text fingerprint (computed together, in parallel), or why it is skipped. */
+    /**
+     * An item's normalized content, its hash and text fingerprint (computed together, in parallel, off the thread
+     * that stores), or why it is skipped.
+     */
     private record NormalizedItem(
             RevisionContent content,
+            String contentHash,
             Optional<TextFingerprint> fingerprint,
             String skipReason,
             AdvanceLookup advanceLookup) {
@@ -368,13 +373,14 @@ public final class ArticleIngestor {
             RevisionContent content = normalized.content();
             return new NormalizedItem(
                     content,
+                    content == null ? null : content.contentHash(),
                     content == null ? Optional.empty() : TextFingerprint.of(content),
                     normalized.skipReason(),
                     null);
         }
 
         NormalizedItem withAdvanceLookup(AdvanceLookup lookup) {
-            return new NormalizedItem(content, fingerprint, skipReason, lookup);
+            return new NormalizedItem(content, contentHash, fingerprint, skipReason, lookup);
         }
     }
 
@@ -386,6 +392,7 @@ public final class ArticleIngestor {
             Item item,
             String id,
             RevisionContent content,
+            String contentHash,
             Optional<TextFingerprint> fingerprint,
             AdvanceLookup advanceLookup) {}
 
@@ -404,7 +411,7 @@ public final class ArticleIngestor {
             return Outcome.NEW_ARTICLE;
         }
         Instant now = clock.instant();
-        String hash = content.contentHash();
+        String hash = prepared.contentHash();
         Article article = existing.get();
         Revision current = tx.findRevision(id, article.currentRevision()).orElseThrow();
         if (current.contentHash().equals(hash) || CopyAge.isOlder(content, current.content(), now)) {
@@ -440,17 +447,16 @@ public final class ArticleIngestor {
     private void insertNew(ArticleStore tx, SourceConfig source, List<Prepared> fresh, PayloadRef ref) {
         Instant now = clock.instant();
         Map<String, String> clusterByContent = new HashMap<>(tx.findClustersWithContent(
-                fresh.stream().map(next -> next.content().contentHash()).toList()));
+                fresh.stream().map(Prepared::contentHash).toList()));
         List<Prepared> fingerprinted = fresh.stream()
-                .filter(next -> next.fingerprint().isPresent()
-                        && !clusterByContent.containsKey(next.content().contentHash()))
+                .filter(next -> next.fingerprint().isPresent() && !clusterByContent.containsKey(next.contentHash()))
                 .toList();
         Map<String, ArticleStore.NearDuplicate> nearById =
                 nearDuplicates(tx, source, fingerprinted, now.minus(NEAR_DUPLICATE_WINDOW));
         List<ArticleStore.NewArticle> articles = new ArrayList<>();
         for (Prepared next : fresh) {
             RevisionContent content = next.content();
-            String hash = content.contentHash();
+            String hash = next.contentHash();
             String cluster = clusterByContent.get(hash);
             String reason = cluster == null ? null : "same content as article " + cluster;
             ArticleStore.NearDuplicate near = nearById.get(next.id());

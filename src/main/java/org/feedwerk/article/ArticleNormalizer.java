@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.Item;
 import org.feedwerk.parse.ItemImage;
@@ -154,13 +155,17 @@ public final class ArticleNormalizer {
     }
 
     /** Primary language subtag, lower case: "en-US" → "en". The item wins over the feed, the feed over config. */
+    private static final Pattern LANGUAGE_SUBTAG = Pattern.compile("[-_]");
+
+    private static final Pattern PRIMARY_LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
     static String findLanguage(Item item, ParsedFeed feed, SourceConfig source) {
         String language = firstNonNull(item.language(), feed.language(), source.language());
         if (language == null || language.isBlank()) {
             return null;
         }
-        String primary = language.trim().split("[-_]")[0].toLowerCase(Locale.ROOT);
-        return primary.matches("[a-z]{2,3}") ? primary : null;
+        String primary = LANGUAGE_SUBTAG.split(language.trim(), 2)[0].toLowerCase(Locale.ROOT);
+        return PRIMARY_LANGUAGE.matcher(primary).matches() ? primary : null;
     }
 
     private static List<ItemImage> safeImages(List<ItemImage> images) {
