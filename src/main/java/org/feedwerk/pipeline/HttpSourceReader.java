@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.feedwerk.article.IngestCounts;
@@ -12,6 +14,7 @@ import org.feedwerk.config.SourceConfig;
 import org.feedwerk.parse.Payload;
 import org.feedwerk.source.FetchResult;
 import org.feedwerk.source.HttpFeedFetcher;
+import org.feedwerk.source.PageDue;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.store.PayloadArchive;
 import org.slf4j.Logger;
@@ -58,8 +61,8 @@ public final class HttpSourceReader {
             return ingest(source, state, fetched, started, credentials);
         }
         if (result instanceof FetchResult.NotModified) {
-            recorder.succeed(source, state, state.etag(), state.lastModified(), state.bodyHash());
-            return new SourceRunReport(source.id(), IngestCounts.NONE, true, null);
+            OlderPages older = readOlderPages(source, null, null, state.olderPagesDue(), credentials, started);
+            return succeeded(source, state, state.etag(), state.lastModified(), state.bodyHash(), older, true);
         }
         Duration retryAfter = result instanceof FetchResult.RateLimited limited ? limited.retryAfter() : null;
         return failed(source, state, describe(result), retryAfter);
@@ -78,37 +81,128 @@ public final class HttpSourceReader {
             Map<String, String> credentials) {
         String bodyHash = PayloadArchive.sha256(fetched.body());
         if (bodyHash.equals(state.bodyHash())) {
-            recorder.succeed(source, state, fetched.etag(), fetched.lastModified(), bodyHash);
-            return new SourceRunReport(source.id(), IngestCounts.NONE, true, null);
+            OlderPages older = readOlderPages(source, null, null, state.olderPagesDue(), credentials, started);
+            return succeeded(source, state, fetched.etag(), fetched.lastModified(), bodyHash, older, true);
         }
         Payload payload = new Payload(fetched.body(), fetched.contentType(), fetched.finalUrl());
         DocumentIngestor.Ingested first = documents.ingest(source, payload, started);
-        IngestCounts counts = first.counts();
-        if (state.lastSuccess() != null) {
-            counts = counts.plus(readOlderPages(source, fetched.finalUrl(), first, credentials, started));
+        // A source's first read is not followed back: its archive is not wanted, and every item is paid for.
+        OlderPages older = readOlderPages(
+                source,
+                fetched.finalUrl(),
+                state.lastSuccess() == null ? null : first,
+                state.olderPagesDue(),
+                credentials,
+                started);
+        SourceState skipped =
+                state.withLastSkipped(first.counts().plus(older.counts()).skipSummary());
+        return succeeded(
+                source, skipped, fetched.etag(), fetched.lastModified(), bodyHash, older.withFront(first), false);
+    }
+
+    private SourceRunReport succeeded(
+            SourceConfig source,
+            SourceState state,
+            String etag,
+            String lastModified,
+            String bodyHash,
+            OlderPages older,
+            boolean frontUnchanged) {
+        recorder.succeed(source, state.withOlderPagesDue(older.due()), etag, lastModified, bodyHash, older.warning());
+        boolean nothingRead = frontUnchanged && older.counts().equals(IngestCounts.NONE);
+        return new SourceRunReport(source.id(), older.counts(), nothingRead, older.warning());
+    }
+
+    /**
+     * What reading a feed's older pages gave: the stories stored, the pages still to read, and why the last of
+     * them could not be read (null when all were).
+     */
+    private record OlderPages(IngestCounts counts, List<PageDue> due, String warning) {
+        OlderPages withFront(DocumentIngestor.Ingested front) {
+            return new OlderPages(front.counts().plus(counts), due, warning);
         }
-        recorder.succeed(
-                source, state.withLastSkipped(counts.skipSummary()), fetched.etag(), fetched.lastModified(), bodyHash);
-        return new SourceRunReport(source.id(), counts, false, null);
     }
 
     /**
      * A page of nothing but new stories from a source read before means stories may have come and gone between two
-     * polls. A paged feed is then followed back ({@code rel="next"}, {@code next_url}) until a page holds a story
-     * already stored, at most {@code fetch.olderPages} pages. A source's first read is not followed back: its
-     * archive is not wanted, and every item is translated, i.e. paid for. An older page that cannot be read ends
-     * the walk with a warning; the stories already read stay stored.
+     * polls. A paged feed is then followed back ({@code rel="next"}, {@code next_url}) from {@code front} (null:
+     * not followed) until a page holds a story already stored, at most {@code fetch.olderPages} pages. An older page
+     * that cannot be read ends that walk; the stories already read stay stored, and the page is due: it is read
+     * again (and followed back in the same way) on the next polls, until it is read or has failed
+     * {@value PageDue#MOST_ATTEMPTS} times, and the source shows why meanwhile.
      */
-    private IngestCounts readOlderPages(
+    private OlderPages readOlderPages(
             SourceConfig source,
-            String firstAddress,
-            DocumentIngestor.Ingested first,
+            String frontAddress,
+            DocumentIngestor.Ingested front,
+            List<PageDue> due,
+            Map<String, String> credentials,
+            Instant started) {
+        Set<String> visited = new HashSet<>();
+        if (frontAddress != null) {
+            visited.add(frontAddress);
+        }
+        Map<String, PageDue> stillDue = new LinkedHashMap<>();
+        IngestCounts counts = IngestCounts.NONE;
+        String warning = null;
+        for (PageDue page : due) {
+            if (!visited.add(page.address())) {
+                continue;
+            }
+            try {
+                DocumentIngestor.Ingested read = readPage(source, page.address(), credentials, started);
+                counts = counts.plus(read.counts());
+                Walk walk = walkBack(source, read, visited, credentials, started);
+                counts = counts.plus(walk.counts());
+                warning = walk.due(stillDue, warning);
+            } catch (RuntimeException e) {
+                PageDue again = page.failedAgain();
+                warning = notRead(source, again, e.getMessage());
+                if (!again.isLastAttempt()) {
+                    stillDue.put(again.address(), again);
+                }
+            }
+        }
+        if (front != null) {
+            Walk walk = walkBack(source, front, visited, credentials, started);
+            counts = counts.plus(walk.counts());
+            warning = walk.due(stillDue, warning);
+            if (walk.pages() == 0
+                    && allNew(front.counts())
+                    && front.nextPage() == null
+                    && front.counts().newArticles() > 1) {
+                log.atInfo()
+                        .addKeyValue("source", source.id())
+                        .addKeyValue("new", front.counts().newArticles())
+                        .log("every story in the document was new: if the feed is busy, stories may come and go"
+                                + " between two polls; poll it more often");
+            }
+        }
+        List<PageDue> kept = List.copyOf(stillDue.values());
+        return new OlderPages(
+                counts, kept.subList(Math.max(0, kept.size() - fetcher.olderPages()), kept.size()), warning);
+    }
+
+    /** The stories of a walk back from one page, how many pages it read, and the page it could not read (or null). */
+    private record Walk(IngestCounts counts, int pages, PageDue failed, String reason) {
+        /** Adds the failed page to {@code due}; the warning to show: this walk's, else {@code warning}. */
+        String due(Map<String, PageDue> due, String warning) {
+            if (failed == null) {
+                return warning;
+            }
+            due.putIfAbsent(failed.address(), failed);
+            return reason;
+        }
+    }
+
+    private Walk walkBack(
+            SourceConfig source,
+            DocumentIngestor.Ingested from,
+            Set<String> visited,
             Map<String, String> credentials,
             Instant started) {
         IngestCounts older = IngestCounts.NONE;
-        DocumentIngestor.Ingested page = first;
-        Set<String> visited = new HashSet<>(Set.of(firstAddress));
-        URI feedUrl = source.findUrl().orElseThrow();
+        DocumentIngestor.Ingested page = from;
         int read = 0;
         while (allNew(page.counts()) && page.nextPage() != null) {
             if (read == fetcher.olderPages()) {
@@ -119,41 +213,51 @@ public final class HttpSourceReader {
                                 + " stories may have been missed; poll the source more often");
                 break;
             }
-            if (!visited.add(page.nextPage())) {
+            String address = page.nextPage();
+            if (!visited.add(address)) {
                 break; // a feed whose pages link in a circle
             }
-            String address = page.nextPage();
             try {
-                URI next = URI.create(address);
-                Map<String, String> sent = HttpFeedFetcher.sameOrigin(feedUrl, next) ? credentials : Map.of();
-                FetchResult result = fetcher.fetch(next, NO_VALIDATORS, source.allowPrivateNetwork(), sent);
-                if (!(result instanceof FetchResult.Fetched fetched)) {
-                    throw new IllegalStateException(describe(result));
-                }
-                page = documents.ingest(
-                        source, new Payload(fetched.body(), fetched.contentType(), fetched.finalUrl()), started);
+                page = readPage(source, address, credentials, started);
             } catch (RuntimeException e) {
-                log.atWarn()
-                        .addKeyValue("source", source.id())
-                        .addKeyValue("page", address)
-                        .addKeyValue("reason", e.getMessage())
-                        .log("older page of a paged feed not read; stories on it may be missing");
-                break;
+                PageDue failed = new PageDue(address, 1);
+                return new Walk(older, read, failed, notRead(source, failed, e.getMessage()));
             }
             older = older.plus(page.counts());
             read++;
         }
-        if (read == 0
-                && allNew(first.counts())
-                && first.nextPage() == null
-                && first.counts().newArticles() > 1) {
-            log.atInfo()
-                    .addKeyValue("source", source.id())
-                    .addKeyValue("new", first.counts().newArticles())
-                    .log("every story in the document was new: if the feed is busy, stories may come and go between"
-                            + " two polls; poll it more often");
+        return new Walk(older, read, null, null);
+    }
+
+    private DocumentIngestor.Ingested readPage(
+            SourceConfig source, String address, Map<String, String> credentials, Instant started) {
+        URI next = URI.create(address);
+        Map<String, String> sent =
+                HttpFeedFetcher.sameOrigin(source.findUrl().orElseThrow(), next) ? credentials : Map.of();
+        FetchResult result = fetcher.fetch(next, NO_VALIDATORS, source.allowPrivateNetwork(), sent);
+        if (!(result instanceof FetchResult.Fetched fetched)) {
+            throw new IllegalStateException(describe(result));
         }
-        return older;
+        return documents.ingest(
+                source, new Payload(fetched.body(), fetched.contentType(), fetched.finalUrl()), started);
+    }
+
+    /** Logs an older page that could not be read and returns what the source shows for it. */
+    private static String notRead(SourceConfig source, PageDue page, String reason) {
+        boolean givenUp = page.isLastAttempt();
+        log.atWarn()
+                .addKeyValue("source", source.id())
+                .addKeyValue("page", page.address())
+                .addKeyValue("attempts", page.attempts())
+                .addKeyValue("reason", reason)
+                .log(
+                        givenUp
+                                ? "older page of a paged feed not read, given up: stories on it may be missing"
+                                : "older page of a paged feed not read; read again on the next poll");
+        return "older page " + page.address() + " not read (" + reason + ")"
+                + (givenUp
+                        ? ", given up after " + page.attempts() + " attempts: stories on it may be missing"
+                        : "; read again on the next poll");
     }
 
     /** New stories and none stored before: the page does not reach back to what the last read saw. */

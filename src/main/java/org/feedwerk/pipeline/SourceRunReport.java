@@ -5,7 +5,7 @@ import org.feedwerk.article.IngestCounts;
 
 /**
  * What one run of one source did. {@code notModified} when the source had nothing new (304 or same body);
- * {@code error} is the reason when the source, or one of its files, failed.
+ * {@code error} is the reason when the source, one of its files, or an older page of a paged feed failed.
  */
 public record SourceRunReport(String sourceId, IngestCounts counts, boolean notModified, String error) {
     public Optional<String> findError() {

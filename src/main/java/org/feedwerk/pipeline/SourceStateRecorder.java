@@ -27,8 +27,19 @@ public final class SourceStateRecorder {
     }
 
     void succeed(SourceConfig source, SourceState state, String etag, String lastModified, String bodyHash) {
+        succeed(source, state, etag, lastModified, bodyHash, null);
+    }
+
+    /**
+     * A successful read that leaves something to report without backoff ({@code warning}, may be null: an older
+     * page of the feed that could not be read and is read again next time), shown as the last error.
+     */
+    void succeed(
+            SourceConfig source, SourceState state, String etag, String lastModified, String bodyHash, String warning) {
         Instant now = clock.instant();
-        states.saveState(state.succeeded(now, now.plus(source.interval()), etag, lastModified, bodyHash));
+        SourceState succeeded = state.succeeded(now, now.plus(source.interval()), etag, lastModified, bodyHash);
+        states.saveState(
+                warning == null ? succeeded : succeeded.withLastError(warning).withLastErrorAt(now));
     }
 
     /** The folder was read but some files failed: shown as the last error, no backoff (failed files are remembered). */

@@ -2,11 +2,12 @@ package org.feedwerk.source;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What Feedwerk remembers about a source between fetches: validators for conditional GET, the hash of the last
- * body, outcome of the last attempts, items the last document skipped, and when to fetch next (so the schedule
- * survives restarts). Each transition changes only the fields it names ({@code with…} methods are generated).
+ * body, outcome of the last attempts, items the last document skipped, older pages of a paged feed still to read,
+ * and when to fetch next (so the schedule survives restarts). Each transition changes only the fields it names ({@code with…} methods are generated).
  */
 @RecordBuilder
 public record SourceState(
@@ -21,12 +22,18 @@ public record SourceState(
         int failures,
         Instant nextFetch,
         boolean paused,
-        String lastSkipped)
+        String lastSkipped,
+        List<PageDue> olderPagesDue)
         implements SourceStateBuilder.With {
+
+    public SourceState {
+        olderPagesDue = olderPagesDue == null ? List.of() : List.copyOf(olderPagesDue);
+    }
 
     /** A source never fetched: due now. */
     public static SourceState initial(String sourceId) {
-        return new SourceState(sourceId, null, null, null, null, null, null, null, 0, Instant.EPOCH, false, null);
+        return new SourceState(
+                sourceId, null, null, null, null, null, null, null, 0, Instant.EPOCH, false, null, List.of());
     }
 
     public SourceState succeeded(

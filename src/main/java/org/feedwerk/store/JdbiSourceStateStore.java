@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.feedwerk.source.DroppedFile;
+import org.feedwerk.source.PageDue;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.source.SourceStateStore;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -37,15 +38,16 @@ public final class JdbiSourceStateStore implements SourceStateStore {
     public void saveState(SourceState state) {
         handles.use(handle -> handle.createUpdate("""
                         INSERT INTO source_state (source_id, etag, last_modified, body_hash, last_attempt,
-                            last_success, last_error, last_error_at, failures, next_fetch, paused, last_skipped)
+                            last_success, last_error, last_error_at, failures, next_fetch, paused, last_skipped,
+                            older_pages_due)
                         VALUES (:id, :etag, :lastModified, :bodyHash, :lastAttempt, :lastSuccess, :lastError,
-                            :lastErrorAt, :failures, :nextFetch, :paused, :lastSkipped)
+                            :lastErrorAt, :failures, :nextFetch, :paused, :lastSkipped, :olderPagesDue)
                         ON CONFLICT (source_id) DO UPDATE SET etag = excluded.etag,
                             last_modified = excluded.last_modified, body_hash = excluded.body_hash,
                             last_attempt = excluded.last_attempt, last_success = excluded.last_success,
                             last_error = excluded.last_error, last_error_at = excluded.last_error_at,
                             failures = excluded.failures, next_fetch = excluded.next_fetch,
-                            last_skipped = excluded.last_skipped""")
+                            last_skipped = excluded.last_skipped, older_pages_due = excluded.older_pages_due""")
                 .bind("id", state.sourceId())
                 .bind("etag", state.etag())
                 .bind("lastModified", state.lastModified())
@@ -58,6 +60,7 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                 .bindByType("nextFetch", state.nextFetch(), Instant.class)
                 .bind("paused", state.paused() ? 1 : 0)
                 .bind("lastSkipped", state.lastSkipped())
+                .bind("olderPagesDue", PageDue.lines(state.olderPagesDue()))
                 .execute());
     }
 
@@ -164,7 +167,8 @@ public final class JdbiSourceStateStore implements SourceStateStore {
                 row.getInt("failures"),
                 Times.instant(row, "next_fetch"),
                 row.getInt("paused") != 0,
-                row.getString("last_skipped"));
+                row.getString("last_skipped"),
+                PageDue.fromLines(row.getString("older_pages_due")));
     }
 
     private static DroppedFile mapDroppedFile(ResultSet row, StatementContext context) throws SQLException {

@@ -25,6 +25,7 @@ import org.feedwerk.config.FeedwerkConfig;
 import org.feedwerk.config.SourceConfig;
 import org.feedwerk.config.SourceCredentials;
 import org.feedwerk.config.SourceFormat;
+import org.feedwerk.source.PageDue;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.store.Database;
 import org.feedwerk.testing.LocalHttpServer;
@@ -188,7 +189,85 @@ class SourceRunnerTest {
             pages.put("/paged", pagedRss("/paged/404", item("i", "Iota", "9")));
             SourceRunReport failedOlder = app.ingestOnce(List.of(source)).get(0);
             assertThat(failedOlder.counts()).isEqualTo(new IngestCounts(1, 0, 0, 0));
-            assertThat(failedOlder.findError()).isEmpty();
+            assertThat(failedOlder.findError())
+                    .hasValueSatisfying(error -> assertThat(error)
+                            .startsWith("older page " + server.uri("/paged/404") + " not read (")
+                            .endsWith("; read again on the next poll"));
+        }
+    }
+
+    /**
+     * An older page that cannot be read is not forgotten: the source shows why, the next polls read it (here with
+     * the newest page unchanged, the case in which the feed alone never leads back to it) and follow it back, and
+     * after five failures it is given up with a last word that stories may be missing.
+     */
+    @Test
+    void anOlderPageThatFailsIsReadAgainOnTheNextPolls() {
+        Map<String, String> pages = new ConcurrentHashMap<>();
+        for (String page : List.of("/busy", "/busy/2", "/busy/3")) {
+            server.on(page, exchange -> {
+                String body = pages.get(page);
+                if (body == null) {
+                    LocalHttpServer.send(exchange, 500, "text/plain", "busy".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    LocalHttpServer.send(exchange, 200, "application/rss+xml", body.getBytes(StandardCharsets.UTF_8));
+                }
+            });
+        }
+        pages.put("/busy", pagedRss(null, item("a", "Alpha", "1"), item("b", "Beta", "2")));
+        SourceConfig source = httpSource("wire", "/busy");
+        try (Application app = open(List.of(source))) {
+            app.ingestOnce(List.of(source));
+            pages.put("/busy", pagedRss("/busy/2", item("e", "Epsilon", "5"), item("f", "Zeta", "6")));
+
+            SourceRunReport failed = app.ingestOnce(List.of(source)).get(0);
+
+            assertThat(failed.counts()).isEqualTo(new IngestCounts(2, 0, 0, 0));
+            String address = server.uri("/busy/2").toString();
+            assertThat(failed.findError())
+                    .hasValueSatisfying(error -> assertThat(error)
+                            .startsWith("older page " + address + " not read (")
+                            .endsWith("; read again on the next poll"));
+            SourceState shown = app.sourceStates().findState("wire").orElseThrow();
+            assertThat(shown.lastError()).isEqualTo(failed.error());
+            assertThat(shown.failures())
+                    .as("the feed itself was read: no backoff")
+                    .isZero();
+            assertThat(shown.olderPagesDue()).containsExactly(new PageDue(address, 1));
+
+            // The newest page is the same document; the older one answers now and leads back to stored stories.
+            pages.put("/busy/2", pagedRss("/busy/3", item("c", "Gamma", "3"), item("d", "Delta", "4")));
+            pages.put("/busy/3", pagedRss(null, item("a", "Alpha", "1"), item("b", "Beta", "2")));
+
+            SourceRunReport recovered = app.ingestOnce(List.of(source)).get(0);
+
+            assertThat(recovered.counts()).isEqualTo(new IngestCounts(2, 0, 2, 0));
+            assertThat(recovered.findError()).isEmpty();
+            assertThat(app.sourceStates().findState("wire").orElseThrow())
+                    .extracting(SourceState::lastError, SourceState::olderPagesDue)
+                    .containsExactly(null, List.of());
+            assertThat(app.articles().listArticles(new ArticleQuery(null, null, 10)))
+                    .extracting(Article::headline)
+                    .containsExactlyInAnyOrder("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta");
+
+            // A page that never answers is tried five times in all, then given up, and said so.
+            pages.remove("/busy/2");
+            pages.put("/busy", pagedRss("/busy/2", item("g", "Eta", "7")));
+            for (int attempt = 1; attempt < PageDue.MOST_ATTEMPTS; attempt++) {
+                assertThat(app.ingestOnce(List.of(source)).get(0).findError()).isPresent();
+                assertThat(app.sourceStates().findState("wire").orElseThrow().olderPagesDue())
+                        .containsExactly(new PageDue(address, attempt));
+            }
+            SourceRunReport givenUp = app.ingestOnce(List.of(source)).get(0);
+            assertThat(givenUp.findError())
+                    .hasValueSatisfying(error -> assertThat(error)
+                            .startsWith("older page " + address + " not read (")
+                            .endsWith("), given up after 5 attempts: stories on it may be missing"));
+            assertThat(app.sourceStates().findState("wire").orElseThrow().olderPagesDue())
+                    .isEmpty();
+            assertThat(app.ingestOnce(List.of(source)).get(0).findError())
+                    .as("not tried again")
+                    .isEmpty();
         }
     }
 

@@ -29,6 +29,7 @@ import org.feedwerk.parse.Item;
 import org.feedwerk.parse.ParsedFeed;
 import org.feedwerk.pipeline.Housekeeping;
 import org.feedwerk.source.DroppedFile;
+import org.feedwerk.source.PageDue;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.testing.Stories;
 import org.feedwerk.testing.TestClock;
@@ -469,6 +470,14 @@ class IngestStoreTest {
         assertThat(loaded.nextFetch()).isEqualTo(now.plusSeconds(90));
         assertThat(states.listStates()).hasSize(1);
         assertThat(states.findDroppedFile("inbox", "a.xml")).contains(file);
+
+        List<PageDue> due = List.of(
+                new PageDue("https://wire.example.org/feed?page=2", 1),
+                new PageDue("https://wire.example.org/feed?page=7&x=1", 4));
+        states.saveState(loaded.withOlderPagesDue(due));
+        assertThat(states.findState("wire").orElseThrow().olderPagesDue()).isEqualTo(due);
+        states.saveState(loaded.withOlderPagesDue(List.of()));
+        assertThat(states.findState("wire").orElseThrow().olderPagesDue()).isEmpty();
     }
 
     private void installFailingRevisionTrigger(Kind kind) {
