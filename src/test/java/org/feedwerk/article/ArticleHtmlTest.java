@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -473,16 +474,11 @@ class ArticleHtmlTest {
             "<q cite=x>",
             "<abbr title=\"T\">",
             "<blockquote>",
-            "<p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p>"
+            "<p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p><p>",
+            "<div>".repeat(300)
         };
-        Random random = new Random(20261205);
-        for (int sample = 0; sample < 20_000; sample++) {
-            String html = joinedAtRandom(random, pieces, 24);
-            if (random.nextInt(50) == 0) {
-                html = "<div>".repeat(300) + html;
-            }
-            assertThat(ArticleHtml.sanitizedByPolicy(html)).as("%s", html).isEqualTo(ArticleHtml.POLICY.sanitize(html));
-        }
+        answerAlikeOnRandomJoins(
+                pieces, 20261205, 8_000, 24, ArticleHtml::sanitizedByPolicy, ArticleHtml.POLICY::sanitize);
     }
 
     /** The references the sanitizer writes are decoded as jsoup decodes them, and so is every other reference. */
@@ -537,15 +533,30 @@ class ArticleHtmlTest {
             "Wort",
             "ä"
         };
-        Random random = new Random(20261206);
-        for (int sample = 0; sample < 50_000; sample++) {
-            String text = joinedAtRandom(random, pieces, 6);
-            assertThat(ArticleHtml.decodedReferences(text))
-                    .as("%s", text)
-                    .isEqualTo(Parser.unescapeEntities(text, false));
-        }
+        answerAlikeOnRandomJoins(
+                pieces,
+                20261206,
+                50_000,
+                6,
+                ArticleHtml::decodedReferences,
+                text -> Parser.unescapeEntities(text, false));
         assertThat(ArticleHtml.decodedReferences("a &amp; b &#34;c&#34; &lt;d&gt;"))
                 .isEqualTo("a & b \"c\" <d>");
+    }
+
+    /** On {@code samples} joins of random pieces ({@link #joinedAtRandom}), {@code actual} answers as {@code expected}. */
+    private static void answerAlikeOnRandomJoins(
+            String[] pieces,
+            long seed,
+            int samples,
+            int most,
+            UnaryOperator<String> actual,
+            UnaryOperator<String> expected) {
+        Random random = new Random(seed);
+        for (int sample = 0; sample < samples; sample++) {
+            String input = joinedAtRandom(random, pieces, most);
+            assertThat(actual.apply(input)).as("%s", input).isEqualTo(expected.apply(input));
+        }
     }
 
     /** Fewer than {@code most} pieces drawn at random, joined. */
