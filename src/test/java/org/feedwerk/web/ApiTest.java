@@ -127,6 +127,10 @@ class ApiTest {
         assertThat(first.get("nextFetch").asText()).isEqualTo("2026-11-29T12:01:00Z");
         assertThat(first.has("lastError")).isTrue();
         assertThat(first.get("licence").asText()).isEqualTo("CC0");
+        assertThat(first.get("olderPagesDue").isArray())
+                .as("older pages of a paged feed still to read")
+                .isTrue();
+        assertThat(first.get("olderPagesDue")).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.feedwerk.article.Article;
 import org.feedwerk.article.Revision;
 import org.feedwerk.config.DurationText;
 import org.feedwerk.config.SourceConfig;
+import org.feedwerk.source.PageDue;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.translate.Translation;
 
@@ -32,7 +33,8 @@ public final class ApiViews {
             int failures,
             Instant nextFetch,
             boolean paused,
-            String lastSkipped) {
+            String lastSkipped,
+            List<PageDue> olderPagesDue) {
 
         static SourceView of(SourceConfig source, SourceState state) {
             return new SourceView(
@@ -51,7 +53,8 @@ public final class ApiViews {
                     state.failures(),
                     Instant.EPOCH.equals(state.nextFetch()) ? null : state.nextFetch(),
                     state.paused(),
-                    state.lastSkipped());
+                    state.lastSkipped(),
+                    state.olderPagesDue());
         }
     }
 
