@@ -94,10 +94,9 @@ public final class HttpSourceReader {
                 state.olderPagesDue(),
                 credentials,
                 started);
-        SourceState skipped =
-                state.withLastSkipped(first.counts().plus(older.counts()).skipSummary());
-        return succeeded(
-                source, skipped, fetched.etag(), fetched.lastModified(), bodyHash, older.withFront(first), false);
+        OlderPages read = older.withFront(first);
+        SourceState skipped = state.withLastSkipped(read.counts().skipSummary());
+        return succeeded(source, skipped, fetched.etag(), fetched.lastModified(), bodyHash, read, false);
     }
 
     private SourceRunReport succeeded(
@@ -167,8 +166,7 @@ public final class HttpSourceReader {
             Walk walk = walkBack(source, front, visited, credentials, started);
             counts = counts.plus(walk.counts());
             warning = walk.due(stillDue, warning);
-            if (walk.pages() == 0
-                    && allNew(front.counts())
+            if (allNew(front.counts())
                     && front.nextPage() == null
                     && front.counts().newArticles() > 1) {
                 log.atInfo()
@@ -183,8 +181,8 @@ public final class HttpSourceReader {
                 counts, kept.subList(Math.max(0, kept.size() - fetcher.olderPages()), kept.size()), warning);
     }
 
-    /** The stories of a walk back from one page, how many pages it read, and the page it could not read (or null). */
-    private record Walk(IngestCounts counts, int pages, PageDue failed, String reason) {
+    /** The stories of a walk back from one page, and the page it could not read (or null). */
+    private record Walk(IngestCounts counts, PageDue failed, String reason) {
         /** Adds the failed page to {@code due}; the warning to show: this walk's, else {@code warning}. */
         String due(Map<String, PageDue> due, String warning) {
             if (failed == null) {
@@ -221,12 +219,12 @@ public final class HttpSourceReader {
                 page = readPage(source, address, credentials, started);
             } catch (RuntimeException e) {
                 PageDue failed = new PageDue(address, 1);
-                return new Walk(older, read, failed, notRead(source, failed, e.getMessage()));
+                return new Walk(older, failed, notRead(source, failed, e.getMessage()));
             }
             older = older.plus(page.counts());
             read++;
         }
-        return new Walk(older, read, null, null);
+        return new Walk(older, null, null);
     }
 
     private DocumentIngestor.Ingested readPage(

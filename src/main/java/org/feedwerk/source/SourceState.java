@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What Feedwerk remembers about a source between fetches: validators for conditional GET, the hash of the last
  * body, outcome of the last attempts, items the last document skipped, older pages of a paged feed still to read,
- * and when to fetch next (so the schedule survives restarts). Each transition changes only the fields it names ({@code with…} methods are generated).
+ * and when to fetch next (so the schedule survives restarts). Each transition changes only the fields it names
+ * ({@code with…} methods are generated).
  */
 @RecordBuilder
 public record SourceState(
