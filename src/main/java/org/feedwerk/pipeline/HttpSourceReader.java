@@ -55,17 +55,35 @@ public final class HttpSourceReader {
         } catch (ConfigException e) {
             return failed(source, state, "credentials: " + e.getMessage(), null);
         }
-        FetchResult result =
-                fetcher.fetch(source.findUrl().orElseThrow(), validators, source.allowPrivateNetwork(), credentials);
+        URI url = source.findUrl().orElseThrow();
+        FetchResult result = fetcher.fetch(url, validators, source.allowPrivateNetwork(), credentials);
         if (result instanceof FetchResult.Fetched fetched) {
-            return ingest(source, state, fetched, started, credentials);
+            return ingest(source, state, fetched, started, credentials, moved(source, url, fetched.movedTo()));
         }
-        if (result instanceof FetchResult.NotModified) {
+        if (result instanceof FetchResult.NotModified notModified) {
             OlderPages older = readOlderPages(source, null, null, state.olderPagesDue(), credentials, started);
-            return succeeded(source, state, state.etag(), state.lastModified(), state.bodyHash(), older, true);
+            String moved = moved(source, url, notModified.movedTo());
+            return succeeded(source, state, state.etag(), state.lastModified(), state.bodyHash(), older, true, moved);
         }
         Duration retryAfter = result instanceof FetchResult.RateLimited limited ? limited.retryAfter() : null;
         return failed(source, state, describe(result), retryAfter);
+    }
+
+    /**
+     * What to tell the operator when the feed has moved permanently (301 or 308): it is read from its new address
+     * every time, through the redirect, until the configuration names it; null when it has not moved.
+     */
+    private static String moved(SourceConfig source, URI configured, String movedTo) {
+        if (movedTo == null) {
+            return null;
+        }
+        log.atWarn()
+                .addKeyValue("source_id", source.id())
+                .addKeyValue("url", configured)
+                .addKeyValue("moved_to", movedTo)
+                .log("feed moved permanently");
+        return "the feed has moved permanently to " + movedTo + " (redirected there from " + configured
+                + "); set the source's url to the new address";
     }
 
     private SourceRunReport failed(SourceConfig source, SourceState state, String reason, Duration retryAfter) {
@@ -78,11 +96,12 @@ public final class HttpSourceReader {
             SourceState state,
             FetchResult.Fetched fetched,
             Instant started,
-            Map<String, String> credentials) {
+            Map<String, String> credentials,
+            String moved) {
         String bodyHash = PayloadArchive.sha256(fetched.body());
         if (bodyHash.equals(state.bodyHash())) {
             OlderPages older = readOlderPages(source, null, null, state.olderPagesDue(), credentials, started);
-            return succeeded(source, state, fetched.etag(), fetched.lastModified(), bodyHash, older, true);
+            return succeeded(source, state, fetched.etag(), fetched.lastModified(), bodyHash, older, true, moved);
         }
         Payload payload = new Payload(fetched.body(), fetched.contentType(), fetched.finalUrl());
         DocumentIngestor.Ingested first = documents.ingest(source, payload, started);
@@ -96,9 +115,14 @@ public final class HttpSourceReader {
                 started);
         OlderPages read = older.withFront(first);
         SourceState skipped = state.withLastSkipped(read.counts().skipSummary());
-        return succeeded(source, skipped, fetched.etag(), fetched.lastModified(), bodyHash, read, false);
+        return succeeded(source, skipped, fetched.etag(), fetched.lastModified(), bodyHash, read, false, moved);
     }
 
+    /**
+     * Records the read; the source shows, without backoff, why an older page was not read and that the feed has
+     * moved ({@code moved}, may be null). Only the first is an error of the run: the stories of a moved feed were
+     * all read.
+     */
     private SourceRunReport succeeded(
             SourceConfig source,
             SourceState state,
@@ -106,10 +130,13 @@ public final class HttpSourceReader {
             String lastModified,
             String bodyHash,
             OlderPages older,
-            boolean frontUnchanged) {
-        recorder.succeed(source, state.withOlderPagesDue(older.due()), etag, lastModified, bodyHash, older.warning());
+            boolean frontUnchanged,
+            String moved) {
+        String shown =
+                older.warning() == null ? moved : moved == null ? older.warning() : older.warning() + "; " + moved;
+        recorder.succeed(source, state.withOlderPagesDue(older.due()), etag, lastModified, bodyHash, shown);
         boolean nothingRead = frontUnchanged && older.counts().equals(IngestCounts.NONE);
-        return new SourceRunReport(source.id(), older.counts(), nothingRead, older.warning());
+        return new SourceRunReport(source.id(), older.counts(), nothingRead, older.warning(), moved);
     }
 
     /**

@@ -60,6 +60,8 @@ public final class HttpFeedFetcher {
     public FetchResult fetch(
             URI url, Validators validators, boolean allowPrivateNetwork, Map<String, String> credentials) {
         URI current = url;
+        URI movedTo = null;
+        boolean onlyPermanentSoFar = true;
         for (int redirects = 0; ; redirects++) {
             Optional<String> refusal = NetworkGuard.refusal(current, allowPrivateNetwork);
             if (refusal.isPresent()) {
@@ -79,9 +81,13 @@ public final class HttpFeedFetcher {
                         return new FetchResult.Failed("too many redirects (more than " + config.maxRedirects() + ")");
                     }
                     current = current.resolve(new URI(location.trim()));
+                    onlyPermanentSoFar &= status == 301 || status == 308;
+                    if (onlyPermanentSoFar) {
+                        movedTo = current;
+                    }
                     continue;
                 }
-                return read(connection, status, current, !sent.isEmpty());
+                return read(connection, status, current, !sent.isEmpty(), movedTo == null ? null : movedTo.toString());
             } catch (SocketTimeoutException e) {
                 return new FetchResult.Failed("timed out: " + e.getMessage());
             } catch (UnknownHostException e) {
@@ -129,10 +135,10 @@ public final class HttpFeedFetcher {
         return connection;
     }
 
-    private FetchResult read(HttpURLConnection connection, int status, URI url, boolean credentialsSent)
+    private FetchResult read(HttpURLConnection connection, int status, URI url, boolean credentialsSent, String movedTo)
             throws IOException {
         if (status == HttpURLConnection.HTTP_NOT_MODIFIED) {
-            return new FetchResult.NotModified();
+            return new FetchResult.NotModified(movedTo);
         }
         if (status == 429 || status == HttpURLConnection.HTTP_UNAVAILABLE) {
             return new FetchResult.RateLimited(status, parseRetryAfter(connection.getHeaderField("Retry-After")));
@@ -161,7 +167,8 @@ public final class HttpFeedFetcher {
                 connection.getContentType(),
                 connection.getHeaderField("ETag"),
                 connection.getHeaderField("Last-Modified"),
-                url.toString());
+                url.toString(),
+                movedTo);
     }
 
     /** The scheme a 401 names ("it asks for Basic"), never its parameters. */

@@ -272,6 +272,48 @@ class SourceRunnerTest {
     }
 
     @Test
+    void aFeedThatMovedPermanentlyIsReadAtItsNewAddressAndTheOperatorIsTold() {
+        serveFeedWithEtag();
+        feed.set(rss(item("a", "Alpha", "One"), item("b", "Beta", "Two")));
+        etag.set("\"1\"");
+        server.on("/old-feed", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/feed");
+            LocalHttpServer.send(exchange, 301, null, new byte[0]);
+        });
+        SourceConfig moved = httpSource("wire", "/old-feed");
+        String notice = "the feed has moved permanently to " + server.uri("/feed") + " (redirected there from "
+                + server.uri("/old-feed") + "); set the source's url to the new address";
+        try (Application app = open(List.of(moved))) {
+            SourceRunReport first = app.ingestOnce(List.of(moved)).get(0);
+
+            assertThat(first.counts()).isEqualTo(new IngestCounts(2, 0, 0, 0));
+            assertThat(first.isFailure()).as("every story was read").isFalse();
+            assertThat(first.notice()).isEqualTo(notice);
+            assertThat(first.summary()).endsWith("; note: " + notice);
+            SourceState shown = app.sourceStates().findState("wire").orElseThrow();
+            assertThat(shown.lastError()).isEqualTo(notice);
+            assertThat(shown.failures()).as("no backoff").isZero();
+            assertThat(shown.nextFetch()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+
+            SourceRunReport unchanged = app.ingestOnce(List.of(moved)).get(0);
+            assertThat(unchanged.notModified()).isTrue();
+            assertThat(server.requests().get(server.requests().size() - 1).header("If-None-Match"))
+                    .as("validators go to the new address")
+                    .isEqualTo("\"1\"");
+            assertThat(unchanged.notice()).as("said on every read, also a 304").isEqualTo(notice);
+            assertThat(app.sourceStates().findState("wire").orElseThrow().lastError())
+                    .isEqualTo(notice);
+
+            SourceConfig updated = httpSource("wire", "/feed");
+            SourceRunReport atNewAddress = app.ingestOnce(List.of(updated)).get(0);
+            assertThat(atNewAddress.notice()).isNull();
+            assertThat(app.sourceStates().findState("wire").orElseThrow().lastError())
+                    .as("cleared once the configuration names the new address")
+                    .isNull();
+        }
+    }
+
+    @Test
     void conditionalGetNewArticlesRevisionsAndArchive() {
         serveFeedWithEtag();
         feed.set(rss(item("a", "Alpha", "One"), item("b", "Beta", "Two")));

@@ -101,6 +101,44 @@ class HttpFeedFetcherTest {
     }
 
     @Test
+    void namesWhereAFeedMovedPermanentlyUpToTheFirstTemporaryRedirect() {
+        server.on("/new", exchange -> {
+            if (exchange.getRequestHeaders().getFirst("If-None-Match") != null) {
+                LocalHttpServer.send(exchange, 304, null, new byte[0]);
+            } else {
+                LocalHttpServer.send(exchange, 200, "text/xml", FEED);
+            }
+        });
+        server.on("/moved", exchange -> redirect(exchange, 301, "/new"));
+        server.on("/moved-308", exchange -> redirect(exchange, 308, "/new"));
+        server.on("/moved-twice", exchange -> redirect(exchange, 301, "/moved-308"));
+        server.on("/borrowed", exchange -> redirect(exchange, 307, "/new"));
+        server.on("/moved-then-borrowed", exchange -> redirect(exchange, 301, "/borrowed"));
+        server.on("/borrowed-then-moved", exchange -> redirect(exchange, 302, "/moved"));
+
+        assertThat(movedTo("/moved")).isEqualTo(server.uri("/new").toString());
+        assertThat(movedTo("/moved-308")).isEqualTo(server.uri("/new").toString());
+        assertThat(movedTo("/moved-twice")).isEqualTo(server.uri("/new").toString());
+        assertThat(movedTo("/borrowed")).as("a temporary redirect is no move").isNull();
+        assertThat(movedTo("/moved-then-borrowed"))
+                .as("moved to the address that then lends the feed elsewhere")
+                .isEqualTo(server.uri("/borrowed").toString());
+        assertThat(movedTo("/borrowed-then-moved"))
+                .as("the configured address redirects only for now")
+                .isNull();
+        assertThat(movedTo("/new")).isNull();
+        assertThat(fetcher().fetch(server.uri("/moved"), new HttpFeedFetcher.Validators("\"v\"", null), true))
+                .as("also when nothing changed")
+                .isEqualTo(new FetchResult.NotModified(server.uri("/new").toString()));
+    }
+
+    private String movedTo(String path) {
+        FetchResult.Fetched fetched = (FetchResult.Fetched) fetcher().fetch(server.uri(path), NONE, true);
+        assertThat(fetched.finalUrl()).isEqualTo(server.uri("/new").toString());
+        return fetched.movedTo();
+    }
+
+    @Test
     void capsTheBodyWhileStreamingEvenWhenCompressed() {
         byte[] large = new byte[4096];
         Arrays.fill(large, (byte) 'a');
@@ -230,8 +268,12 @@ class HttpFeedFetcherTest {
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {
+        redirect(exchange, 302, location);
+    }
+
+    private static void redirect(HttpExchange exchange, int status, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
-        LocalHttpServer.send(exchange, 302, null, new byte[0]);
+        LocalHttpServer.send(exchange, status, null, new byte[0]);
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {
