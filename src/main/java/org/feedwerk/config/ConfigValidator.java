@@ -17,6 +17,8 @@ final class ConfigValidator {
     private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(10);
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** Unreserved characters only, so that a parameter name needs no encoding and is found again in an address. */
+    private static final Pattern QUERY_PARAMETER = Pattern.compile("[A-Za-z0-9._~-]+");
 
     private final Path file;
     private final YamlLocator locator;
@@ -217,7 +219,8 @@ final class ConfigValidator {
         require(
                 credentials.usernameEnv() != null
                         || credentials.tokenEnv() != null
-                        || !credentials.headerEnv().isEmpty(),
+                        || !credentials.headerEnv().isEmpty()
+                        || !credentials.queryEnv().isEmpty(),
                 at + "/credentials",
                 name + " name no environment variable");
         for (String variable :
@@ -240,6 +243,16 @@ final class ConfigValidator {
             require(
                     variable != null && VARIABLE.matcher(variable).matches(),
                     at + "/credentials/headerEnv/" + header,
+                    name + ": '" + variable + "' is not the name of an environment variable");
+        });
+        credentials.queryEnv().forEach((parameter, variable) -> {
+            require(
+                    QUERY_PARAMETER.matcher(parameter).matches(),
+                    at + "/credentials/queryEnv",
+                    name + ": '" + parameter + "' is not a query parameter name (letters, digits, - _ . ~)");
+            require(
+                    variable != null && VARIABLE.matcher(variable).matches(),
+                    at + "/credentials/queryEnv/" + parameter,
                     name + ": '" + variable + "' is not the name of an environment variable");
         });
     }

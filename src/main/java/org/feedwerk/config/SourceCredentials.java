@@ -9,14 +9,35 @@ import java.util.TreeMap;
 /**
  * How a licensed feed proves who is asking, by the names of the environment variables that hold the secrets (never
  * the secrets themselves, so the configuration can be shared and shown): HTTP Basic ({@code usernameEnv} and
- * {@code passwordEnv}), a bearer token ({@code tokenEnv}), and headers of the agency's own
- * ({@code headerEnv: {X-Api-Key: WIRE_API_KEY}}).
+ * {@code passwordEnv}), a bearer token ({@code tokenEnv}), headers of the agency's own
+ * ({@code headerEnv: {X-Api-Key: WIRE_API_KEY}}), and query parameters for APIs that take their key in the address
+ * ({@code queryEnv: {api-key: NEWS_API_KEY}}), added to each request and never to an address that is stored or shown.
  */
 public record SourceCredentials(
-        String usernameEnv, String passwordEnv, String tokenEnv, Map<String, String> headerEnv) {
+        String usernameEnv,
+        String passwordEnv,
+        String tokenEnv,
+        Map<String, String> headerEnv,
+        Map<String, String> queryEnv) {
 
     public SourceCredentials {
         headerEnv = headerEnv == null ? Map.of() : Map.copyOf(headerEnv);
+        queryEnv = queryEnv == null ? Map.of() : Map.copyOf(queryEnv);
+    }
+
+    public SourceCredentials(String usernameEnv, String passwordEnv, String tokenEnv, Map<String, String> headerEnv) {
+        this(usernameEnv, passwordEnv, tokenEnv, headerEnv, null);
+    }
+
+    /**
+     * The query parameters with the secrets read from the environment, by parameter name.
+     *
+     * @throws ConfigException naming the variable that is not set (never a value)
+     */
+    public Map<String, String> queryParameters(Map<String, String> environment) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        new TreeMap<>(queryEnv).forEach((name, variable) -> parameters.put(name, value(environment, variable)));
+        return parameters;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.feedwerk.parse.Payload;
 import org.feedwerk.source.FetchResult;
 import org.feedwerk.source.HttpFeedFetcher;
 import org.feedwerk.source.PageDue;
+import org.feedwerk.source.RequestCredentials;
 import org.feedwerk.source.SourceState;
 import org.feedwerk.store.PayloadArchive;
 import org.slf4j.Logger;
@@ -47,11 +48,12 @@ public final class HttpSourceReader {
 
     SourceRunReport read(SourceConfig source, SourceState state, Instant started) {
         var validators = new HttpFeedFetcher.Validators(state.etag(), state.lastModified());
-        Map<String, String> credentials;
+        RequestCredentials credentials;
         try {
             credentials = source.findCredentials()
-                    .map(configured -> configured.headers(environment))
-                    .orElse(Map.of());
+                    .map(configured -> new RequestCredentials(
+                            configured.headers(environment), configured.queryParameters(environment)))
+                    .orElse(RequestCredentials.NONE);
         } catch (ConfigException e) {
             return failed(source, state, "credentials: " + e.getMessage(), null);
         }
@@ -96,7 +98,7 @@ public final class HttpSourceReader {
             SourceState state,
             FetchResult.Fetched fetched,
             Instant started,
-            Map<String, String> credentials,
+            RequestCredentials credentials,
             String moved) {
         String bodyHash = PayloadArchive.sha256(fetched.body());
         if (bodyHash.equals(state.bodyHash())) {
@@ -162,7 +164,7 @@ public final class HttpSourceReader {
             String frontAddress,
             DocumentIngestor.Ingested front,
             List<PageDue> due,
-            Map<String, String> credentials,
+            RequestCredentials credentials,
             Instant started) {
         Set<String> visited = new HashSet<>();
         if (frontAddress != null) {
@@ -224,7 +226,7 @@ public final class HttpSourceReader {
             SourceConfig source,
             DocumentIngestor.Ingested from,
             Set<String> visited,
-            Map<String, String> credentials,
+            RequestCredentials credentials,
             Instant started) {
         IngestCounts older = IngestCounts.NONE;
         DocumentIngestor.Ingested page = from;
@@ -238,7 +240,7 @@ public final class HttpSourceReader {
                                 + " stories may have been missed; poll the source more often");
                 break;
             }
-            String address = page.nextPage();
+            String address = credentials.removedFrom(page.nextPage()); // an API may put its key into the link
             if (!visited.add(address)) {
                 break; // a feed whose pages link in a circle
             }
@@ -255,10 +257,11 @@ public final class HttpSourceReader {
     }
 
     private DocumentIngestor.Ingested readPage(
-            SourceConfig source, String address, Map<String, String> credentials, Instant started) {
+            SourceConfig source, String address, RequestCredentials credentials, Instant started) {
         URI next = URI.create(address);
-        Map<String, String> sent =
-                HttpFeedFetcher.sameOrigin(source.findUrl().orElseThrow(), next) ? credentials : Map.of();
+        RequestCredentials sent = HttpFeedFetcher.sameOrigin(source.findUrl().orElseThrow(), next)
+                ? credentials
+                : RequestCredentials.NONE;
         FetchResult result = fetcher.fetch(next, NO_VALIDATORS, source.allowPrivateNetwork(), sent);
         if (!(result instanceof FetchResult.Fetched fetched)) {
             throw new IllegalStateException(describe(result));

@@ -50,15 +50,29 @@ public final class HttpFeedFetcher {
     public record Validators(String etag, String lastModified) {}
 
     public FetchResult fetch(URI url, Validators validators, boolean allowPrivateNetwork) {
-        return fetch(url, validators, allowPrivateNetwork, Map.of());
+        return fetch(url, validators, allowPrivateNetwork, RequestCredentials.NONE);
+    }
+
+    public FetchResult fetch(
+            URI url, Validators validators, boolean allowPrivateNetwork, Map<String, String> credentials) {
+        return fetch(url, validators, allowPrivateNetwork, RequestCredentials.headers(credentials));
     }
 
     /**
-     * @param credentials request headers that prove who is asking ({@code Authorization}, an API key header); sent
-     *                    only to the feed's own origin, never after a redirect to another host, port or scheme
+     * @param credentials what proves who is asking (an {@code Authorization} or API key header, a key in the query);
+     *                    sent only to the feed's own origin, never after a redirect to another host, port or scheme,
+     *                    and never part of an address in the result
      */
     public FetchResult fetch(
-            URI url, Validators validators, boolean allowPrivateNetwork, Map<String, String> credentials) {
+            URI url, Validators validators, boolean allowPrivateNetwork, RequestCredentials credentials) {
+        FetchResult result = fetchFollowingRedirects(url, validators, allowPrivateNetwork, credentials);
+        return result instanceof FetchResult.Failed failed
+                ? new FetchResult.Failed(credentials.hiddenIn(failed.reason()))
+                : result;
+    }
+
+    private FetchResult fetchFollowingRedirects(
+            URI url, Validators validators, boolean allowPrivateNetwork, RequestCredentials credentials) {
         URI current = url;
         URI movedTo = null;
         boolean onlyPermanentSoFar = true;
@@ -69,8 +83,8 @@ public final class HttpFeedFetcher {
             }
             HttpURLConnection connection = null;
             try {
-                Map<String, String> sent = sameOrigin(url, current) ? credentials : Map.of();
-                connection = open(current, validators, sent);
+                RequestCredentials sent = sameOrigin(url, current) ? credentials : RequestCredentials.NONE;
+                connection = open(sent.addedTo(current), validators, sent.headers());
                 int status = connection.getResponseCode();
                 if (isRedirect(status)) {
                     String location = connection.getHeaderField("Location");
@@ -87,7 +101,12 @@ public final class HttpFeedFetcher {
                     }
                     continue;
                 }
-                return read(connection, status, current, !sent.isEmpty(), movedTo == null ? null : movedTo.toString());
+                return read(
+                        connection,
+                        status,
+                        credentials.removedFrom(current.toString()),
+                        !sent.isEmpty(),
+                        movedTo == null ? null : credentials.removedFrom(movedTo.toString()));
             } catch (SocketTimeoutException e) {
                 return new FetchResult.Failed("timed out: " + e.getMessage());
             } catch (UnknownHostException e) {
@@ -135,7 +154,8 @@ public final class HttpFeedFetcher {
         return connection;
     }
 
-    private FetchResult read(HttpURLConnection connection, int status, URI url, boolean credentialsSent, String movedTo)
+    private FetchResult read(
+            HttpURLConnection connection, int status, String url, boolean credentialsSent, String movedTo)
             throws IOException {
         if (status == HttpURLConnection.HTTP_NOT_MODIFIED) {
             return new FetchResult.NotModified(movedTo);
@@ -167,7 +187,7 @@ public final class HttpFeedFetcher {
                 connection.getContentType(),
                 connection.getHeaderField("ETag"),
                 connection.getHeaderField("Last-Modified"),
-                url.toString(),
+                url,
                 movedTo);
     }
 

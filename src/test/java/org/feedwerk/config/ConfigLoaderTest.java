@@ -249,6 +249,12 @@ class ConfigLoaderTest {
                                 "    attribution: Harbour Wire",
                                 "    credentials:\n      headerEnv: { \"X Api Key\": WIRE_KEY }"),
                         "feedwerk.yml:10: source 'harbour-world' credentials: 'X Api Key' is not an HTTP header name"),
+                Arguments.of(
+                        "query parameter name that needs encoding",
+                        VALID.replace(
+                                "    attribution: Harbour Wire",
+                                "    credentials:\n      queryEnv: { \"api key\": NEWS_KEY }"),
+                        "feedwerk.yml:10: source 'harbour-world' credentials: 'api key' is not a query parameter name"),
                 Arguments.of("not yaml", "sources: [\n", "feedwerk.yml"),
                 Arguments.of("top-level list", "- a\n- b\n", "feedwerk.yml:1: the configuration must be a mapping"));
     }
@@ -269,13 +275,20 @@ class ConfigLoaderTest {
                 .load(write(VALID.replace(
                         "    attribution: Harbour Wire",
                         "    attribution: Harbour Wire\n    credentials:\n      usernameEnv: WIRE_USER\n"
-                                + "      passwordEnv: WIRE_PASSWORD\n      headerEnv: { X-Api-Key: WIRE_API_KEY }")));
+                                + "      passwordEnv: WIRE_PASSWORD\n      headerEnv: { X-Api-Key: WIRE_API_KEY }\n"
+                                + "      queryEnv: { api-key: WIRE_QUERY_KEY }")));
 
         SourceCredentials credentials =
                 config.sources().get(0).findCredentials().orElseThrow();
         assertThat(credentials)
-                .isEqualTo(
-                        new SourceCredentials("WIRE_USER", "WIRE_PASSWORD", null, Map.of("X-Api-Key", "WIRE_API_KEY")));
+                .isEqualTo(new SourceCredentials(
+                        "WIRE_USER",
+                        "WIRE_PASSWORD",
+                        null,
+                        Map.of("X-Api-Key", "WIRE_API_KEY"),
+                        Map.of("api-key", "WIRE_QUERY_KEY")));
+        assertThat(credentials.queryParameters(Map.of("WIRE_QUERY_KEY", "q-7")))
+                .containsExactly(Map.entry("api-key", "q-7"));
         assertThat(credentials.headers(Map.of("WIRE_USER", "desk", "WIRE_PASSWORD", "pä:ss", "WIRE_API_KEY", " k-1 ")))
                 .containsExactly(Map.entry("Authorization", "Basic ZGVzazpww6Q6c3M="), Map.entry("X-Api-Key", "k-1"));
         assertThatThrownBy(() -> credentials.headers(Map.of("WIRE_USER", "desk")))

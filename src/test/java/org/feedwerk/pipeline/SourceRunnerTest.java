@@ -197,6 +197,65 @@ class SourceRunnerTest {
     }
 
     /**
+     * A news API that takes its key in the query gets it on every request to its origin, older pages included, and
+     * echoes it into its next-page links; what Feedwerk stores and shows (the page still due, the source's error)
+     * never carries it.
+     */
+    @Test
+    void anApiKeyInTheQueryIsSentOnEveryPageAndKeptOutOfWhatIsStoredAndShown() {
+        Map<String, String> pages = new ConcurrentHashMap<>();
+        for (String page : List.of("/api/news", "/api/news/2")) {
+            server.on(page, exchange -> {
+                String body = pages.get(page);
+                int status =
+                        !"api-key=k-42".equals(exchange.getRequestURI().getRawQuery()) ? 401 : body == null ? 500 : 200;
+                LocalHttpServer.send(
+                        exchange,
+                        status,
+                        "application/rss+xml",
+                        status == 200 ? body.getBytes(StandardCharsets.UTF_8) : new byte[0]);
+            });
+        }
+        String echoed = server.uri("/api/news/2") + "?api-key=k-42";
+        SourceConfig open = httpSource("news-api", "/api/news");
+        SourceConfig source = new SourceConfig(
+                open.id(),
+                open.url(),
+                null,
+                open.format(),
+                open.language(),
+                open.interval(),
+                open.attribution(),
+                "licensed",
+                true,
+                new SourceCredentials(null, null, null, null, Map.of("api-key", "NEWS_KEY")));
+        FeedwerkConfig config = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
+        try (Application app = Application.open(config, Map.of("NEWS_KEY", "k-42"), clock)) {
+            pages.put("/api/news", pagedRss(echoed, item("a", "Alpha", "1"), item("b", "Beta", "2")));
+            assertThat(app.ingestOnce(List.of(source)).get(0).counts()).isEqualTo(new IngestCounts(2, 0, 0, 0));
+            pages.put("/api/news", pagedRss(echoed, item("e", "Epsilon", "5"), item("f", "Zeta", "6")));
+
+            SourceRunReport failed = app.ingestOnce(List.of(source)).get(0);
+
+            String address = server.uri("/api/news/2").toString();
+            SourceState shown = app.sourceStates().findState("news-api").orElseThrow();
+            assertThat(shown.olderPagesDue()).containsExactly(new PageDue(address, 1));
+            assertThat(shown.lastError()).startsWith("older page " + address + " not read (HTTP 500");
+            assertThat(failed.error()).doesNotContain("k-42");
+
+            pages.put("/api/news/2", pagedRss(null, item("a", "Alpha", "1"), item("c", "Gamma", "3")));
+            SourceRunReport recovered = app.ingestOnce(List.of(source)).get(0);
+
+            assertThat(recovered.findError()).isEmpty();
+            assertThat(app.articles().listArticles(new ArticleQuery(null, null, 10)))
+                    .extracting(Article::headline)
+                    .containsExactlyInAnyOrder("Alpha", "Beta", "Gamma", "Epsilon", "Zeta");
+        }
+        assertThat(server.requests())
+                .allSatisfy(request -> assertThat(request.path()).startsWith("/api/news"));
+    }
+
+    /**
      * An older page that cannot be read is not forgotten: the source shows why, the next polls read it (here with
      * the newest page unchanged, the case in which the feed alone never leads back to it) and follow it back, and
      * after five failures it is given up with a last word that stories may be missing.

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 import org.feedwerk.config.FetchConfig;
 import org.feedwerk.testing.LocalHttpServer;
@@ -136,6 +138,46 @@ class HttpFeedFetcherTest {
         FetchResult.Fetched fetched = (FetchResult.Fetched) fetcher().fetch(server.uri(path), NONE, true);
         assertThat(fetched.finalUrl()).isEqualTo(server.uri("/new").toString());
         return fetched.movedTo();
+    }
+
+    @Test
+    void aKeyInTheQueryGoesOnlyToTheFeedsOriginAndIntoNoAddressReturned() {
+        List<String> queries = new CopyOnWriteArrayList<>();
+        try (LocalHttpServer cdn = new LocalHttpServer()) {
+            server.on("/api/feed", exchange -> {
+                queries.add(exchange.getRequestURI().getRawQuery());
+                redirect(exchange, 301, "/api/v2/feed?format=rss&api-key=s3cret"); // echoes the key
+            });
+            server.on("/api/v2/feed", exchange -> {
+                queries.add(exchange.getRequestURI().getRawQuery());
+                LocalHttpServer.send(exchange, 200, "text/xml", FEED);
+            });
+            server.on(
+                    "/api/mirrored",
+                    exchange -> redirect(exchange, cdn.uri("/mirror?format=rss").toString()));
+            server.on("/api/garbled", exchange -> redirect(exchange, "/api/v3?api-key=s3cret&%zz"));
+            cdn.on("/mirror", exchange -> {
+                queries.add("cdn: " + exchange.getRequestURI().getRawQuery());
+                LocalHttpServer.send(exchange, 200, "text/xml", FEED);
+            });
+            RequestCredentials key = new RequestCredentials(Map.of(), Map.of("api-key", "s3cret"));
+
+            FetchResult.Fetched moved = (FetchResult.Fetched) fetcher().fetch(server.uri("/api/feed"), NONE, true, key);
+            FetchResult.Fetched mirrored =
+                    (FetchResult.Fetched) fetcher().fetch(server.uri("/api/mirrored"), NONE, true, key);
+            FetchResult garbled = fetcher().fetch(server.uri("/api/garbled"), NONE, true, key);
+
+            assertThat(queries).containsExactly("api-key=s3cret", "format=rss&api-key=s3cret", "cdn: format=rss");
+            assertThat(moved.finalUrl())
+                    .isEqualTo(server.uri("/api/v2/feed?format=rss").toString());
+            assertThat(moved.movedTo()).isEqualTo(moved.finalUrl());
+            assertThat(mirrored.finalUrl())
+                    .isEqualTo(cdn.uri("/mirror?format=rss").toString());
+            assertThat(((FetchResult.Failed) garbled).reason())
+                    .startsWith("invalid redirect location: ")
+                    .contains("api-key=…")
+                    .doesNotContain("s3cret");
+        }
     }
 
     @Test
