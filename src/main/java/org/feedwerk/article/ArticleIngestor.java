@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import org.feedwerk.FeedwerkException;
 import org.feedwerk.config.SourceConfig;
@@ -83,13 +82,13 @@ public final class ArticleIngestor {
         List<String> failures = new ArrayList<>();
         int storable = 0;
         // Normalizing (sanitizing, plain text, fingerprint) is the costly part and independent per item: a large
-        // document's next chunk is normalized on all cores while this one is stored.
+        // document's next chunk is normalized in the background while this one is stored.
         // The ingest clock's ticks of this document's committed transactions: revisions stored by them need no
         // second look for copies from other sources.
         Set<Long> documentTicks = ConcurrentHashMap.newKeySet();
-        CompletableFuture<List<NormalizedItem>> next = normalizeChunk(items, 0, feed, source, documentTicks);
+        SharedChunk<Item, NormalizedItem> next = normalizeChunk(items, 0, feed, source, documentTicks);
         for (int from = 0; from < items.size(); from += ITEMS_PER_TRANSACTION) {
-            List<NormalizedItem> normalized = joined(next);
+            List<NormalizedItem> normalized = next.join();
             if (from + ITEMS_PER_TRANSACTION < items.size()) {
                 next = normalizeChunk(items, from + ITEMS_PER_TRANSACTION, feed, source, documentTicks);
             }
@@ -135,20 +134,24 @@ public final class ArticleIngestor {
                 skipped);
     }
 
-    /** The chunk of {@code items} from {@code from}: in the background on all cores when it is large. */
-    private CompletableFuture<List<NormalizedItem>> normalizeChunk(
+    /**
+     * The chunk of {@code items} from {@code from}. A large one is started in the background on the common pool's
+     * threads (one fewer than the cores), with its near duplicates looked up when all its items are done; the
+     * storing thread normalizes what is left of it when it needs the chunk, so that on two cores one thread
+     * normalizes short items while the other stores, and both normalize long ones.
+     */
+    private SharedChunk<Item, NormalizedItem> normalizeChunk(
             List<Item> items, int from, ParsedFeed feed, SourceConfig source, Set<Long> documentTicks) {
         List<Item> chunk = items.subList(from, Math.min(items.size(), from + ITEMS_PER_TRANSACTION));
         if (chunk.size() < PARALLEL_FROM) {
-            return CompletableFuture.completedFuture(
-                    chunk.stream().map(item -> normalized(item, feed, source)).toList());
+            return SharedChunk.start(chunk, item -> normalized(item, feed, source), all -> all, Runnable::run, 0);
         }
-        return CompletableFuture.supplyAsync(() -> withNearDuplicates(
-                chunk.parallelStream()
-                        .map(item -> normalized(item, feed, source))
-                        .toList(),
-                source,
-                documentTicks));
+        return SharedChunk.start(
+                chunk,
+                item -> normalized(item, feed, source),
+                all -> withNearDuplicates(all, source, documentTicks),
+                ForkJoinPool.commonPool(),
+                ForkJoinPool.getCommonPoolParallelism());
     }
 
     /**
@@ -182,17 +185,6 @@ public final class ArticleIngestor {
 
     private NormalizedItem normalized(Item item, ParsedFeed feed, SourceConfig source) {
         return NormalizedItem.of(normalizer.normalizeOrExplain(item, feed, source));
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** The chunk's items that can be stored, with their article ids; the others are counted with their reason. */
