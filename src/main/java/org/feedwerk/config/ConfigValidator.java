@@ -240,21 +240,22 @@ final class ConfigValidator {
                             || (credentials.usernameEnv() == null && credentials.tokenEnv() == null),
                     at + "/credentials/headerEnv",
                     name + ": the Authorization header is set twice (headerEnv and usernameEnv/tokenEnv)");
-            require(
-                    variable != null && VARIABLE.matcher(variable).matches(),
-                    at + "/credentials/headerEnv/" + header,
-                    name + ": '" + variable + "' is not the name of an environment variable");
+            requireVariable(variable, at + "/credentials/headerEnv/" + header, name);
         });
         credentials.queryEnv().forEach((parameter, variable) -> {
             require(
                     QUERY_PARAMETER.matcher(parameter).matches(),
                     at + "/credentials/queryEnv",
                     name + ": '" + parameter + "' is not a query parameter name (letters, digits, - _ . ~)");
-            require(
-                    variable != null && VARIABLE.matcher(variable).matches(),
-                    at + "/credentials/queryEnv/" + parameter,
-                    name + ": '" + variable + "' is not the name of an environment variable");
+            requireVariable(variable, at + "/credentials/queryEnv/" + parameter, name);
         });
+    }
+
+    private void requireVariable(String variable, String pointer, String name) {
+        require(
+                variable != null && VARIABLE.matcher(variable).matches(),
+                pointer,
+                name + ": '" + variable + "' is not the name of an environment variable");
     }
 
     private void require(boolean condition, String pointer, String problem) {

@@ -72,6 +72,20 @@ class SourceRunnerTest {
                 id, server.uri(path), null, SourceFormat.AUTO, "en", Duration.ofMinutes(5), id, null, true, null);
     }
 
+    private static SourceConfig licensed(SourceConfig open, SourceCredentials credentials) {
+        return new SourceConfig(
+                open.id(),
+                open.url(),
+                null,
+                open.format(),
+                open.language(),
+                open.interval(),
+                open.attribution(),
+                "licensed",
+                true,
+                credentials);
+    }
+
     private SourceConfig dropSource() {
         return new SourceConfig(
                 "inbox", null, inbox, SourceFormat.AUTO, "en", Duration.ofMinutes(1), "Inbox", null, null, null);
@@ -106,18 +120,8 @@ class SourceRunnerTest {
                     : new byte[0];
             LocalHttpServer.send(exchange, allowed ? 200 : 401, "application/rss+xml", body);
         });
-        SourceConfig open = httpSource("wire", "/licensed");
-        SourceConfig source = new SourceConfig(
-                open.id(),
-                open.url(),
-                null,
-                open.format(),
-                open.language(),
-                open.interval(),
-                open.attribution(),
-                "licensed",
-                true,
-                new SourceCredentials(null, null, "WIRE_TOKEN", null));
+        SourceConfig source =
+                licensed(httpSource("wire", "/licensed"), new SourceCredentials(null, null, "WIRE_TOKEN", null));
         FeedwerkConfig config = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
 
         try (Application app = Application.open(config, Map.of(), clock)) {
@@ -217,17 +221,8 @@ class SourceRunnerTest {
             });
         }
         String echoed = server.uri("/api/news/2") + "?api-key=k-42";
-        SourceConfig open = httpSource("news-api", "/api/news");
-        SourceConfig source = new SourceConfig(
-                open.id(),
-                open.url(),
-                null,
-                open.format(),
-                open.language(),
-                open.interval(),
-                open.attribution(),
-                "licensed",
-                true,
+        SourceConfig source = licensed(
+                httpSource("news-api", "/api/news"),
                 new SourceCredentials(null, null, null, null, Map.of("api-key", "NEWS_KEY")));
         FeedwerkConfig config = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
         try (Application app = Application.open(config, Map.of("NEWS_KEY", "k-42"), clock)) {
