@@ -25,19 +25,13 @@ public record SourceCredentials(
         queryEnv = queryEnv == null ? Map.of() : Map.copyOf(queryEnv);
     }
 
-    public SourceCredentials(String usernameEnv, String passwordEnv, String tokenEnv, Map<String, String> headerEnv) {
-        this(usernameEnv, passwordEnv, tokenEnv, headerEnv, null);
-    }
-
     /**
      * The query parameters with the secrets read from the environment, by parameter name.
      *
      * @throws ConfigException naming the variable that is not set (never a value)
      */
     public Map<String, String> queryParameters(Map<String, String> environment) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        new TreeMap<>(queryEnv).forEach((name, variable) -> parameters.put(name, value(environment, variable)));
-        return parameters;
+        return valuesByName(queryEnv, environment);
     }
 
     /**
@@ -56,8 +50,15 @@ public record SourceCredentials(
         if (tokenEnv != null) {
             headers.put("Authorization", "Bearer " + value(environment, tokenEnv));
         }
-        new TreeMap<>(headerEnv).forEach((name, variable) -> headers.put(name, value(environment, variable)));
+        headers.putAll(valuesByName(headerEnv, environment));
         return headers;
+    }
+
+    /** Each name with the value of its variable, in the names' order. */
+    private static Map<String, String> valuesByName(Map<String, String> variables, Map<String, String> environment) {
+        Map<String, String> values = new LinkedHashMap<>();
+        new TreeMap<>(variables).forEach((name, variable) -> values.put(name, value(environment, variable)));
+        return values;
     }
 
     private static String value(Map<String, String> environment, String variable) {

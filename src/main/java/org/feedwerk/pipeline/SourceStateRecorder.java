@@ -32,7 +32,8 @@ public final class SourceStateRecorder {
 
     /**
      * A successful read that leaves something to report without backoff ({@code warning}, may be null: an older
-     * page of the feed that could not be read and is read again next time), shown as the last error.
+     * page of the feed that could not be read and is read again next time, a feed that moved), shown as the last
+     * error.
      */
     void succeed(
             SourceConfig source, SourceState state, String etag, String lastModified, String bodyHash, String warning) {

@@ -53,11 +53,6 @@ public final class HttpFeedFetcher {
         return fetch(url, validators, allowPrivateNetwork, RequestCredentials.NONE);
     }
 
-    public FetchResult fetch(
-            URI url, Validators validators, boolean allowPrivateNetwork, Map<String, String> credentials) {
-        return fetch(url, validators, allowPrivateNetwork, RequestCredentials.headers(credentials));
-    }
-
     /**
      * @param credentials what proves who is asking (an {@code Authorization} or API key header, a key in the query);
      *                    sent only to the feed's own origin, never after a redirect to another host, port or scheme,

@@ -22,10 +22,6 @@ public record RequestCredentials(Map<String, String> headers, Map<String, String
         query = Map.copyOf(query);
     }
 
-    public static RequestCredentials headers(Map<String, String> headers) {
-        return new RequestCredentials(headers, Map.of());
-    }
-
     public boolean isEmpty() {
         return headers.isEmpty() && query.isEmpty();
     }

@@ -121,7 +121,7 @@ class SourceRunnerTest {
             LocalHttpServer.send(exchange, allowed ? 200 : 401, "application/rss+xml", body);
         });
         SourceConfig source =
-                licensed(httpSource("wire", "/licensed"), new SourceCredentials(null, null, "WIRE_TOKEN", null));
+                licensed(httpSource("wire", "/licensed"), new SourceCredentials(null, null, "WIRE_TOKEN", null, null));
         FeedwerkConfig config = TestApplications.config(dataDir, new DatabaseConfig(null, null, null), List.of(source));
 
         try (Application app = Application.open(config, Map.of(), clock)) {

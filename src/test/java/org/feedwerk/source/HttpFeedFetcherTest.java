@@ -269,7 +269,8 @@ class HttpFeedFetcherTest {
 
     @Test
     void credentialsGoToTheFeedsOriginAndNeverAfterARedirectElsewhere() {
-        Map<String, String> credentials = Map.of("Authorization", "Basic d2lyZTpzZWNyZXQ=", "X-Api-Key", "k-123");
+        RequestCredentials credentials = new RequestCredentials(
+                Map.of("Authorization", "Basic d2lyZTpzZWNyZXQ=", "X-Api-Key", "k-123"), Map.of());
         try (LocalHttpServer cdn = new LocalHttpServer()) {
             cdn.on("/mirror", exchange -> LocalHttpServer.send(exchange, 200, "text/xml", FEED));
             server.on("/licensed", exchange -> redirect(exchange, "/licensed/today"));
@@ -304,7 +305,12 @@ class HttpFeedFetcherTest {
         assertThat(fetcher().fetch(server.uri("/closed"), NONE, true))
                 .isEqualTo(new FetchResult.Failed("HTTP 401 Unauthorized: the feed wants credentials (credentials in"
                         + " the source's configuration); it asks for Basic"));
-        assertThat(fetcher().fetch(server.uri("/closed"), NONE, true, Map.of("Authorization", "Basic eDp5")))
+        assertThat(fetcher()
+                        .fetch(
+                                server.uri("/closed"),
+                                NONE,
+                                true,
+                                new RequestCredentials(Map.of("Authorization", "Basic eDp5"), Map.of())))
                 .isEqualTo(
                         new FetchResult.Failed("HTTP 401 Unauthorized: the server refused the source's credentials"));
     }
